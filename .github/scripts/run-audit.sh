@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Runs the audit for the "HF license audit" composite action (action.yml).
+#
+# Every input arrives through the environment, never through ${{ }} text:
+#   AUDIT_ORGANIZATIONS  whitespace-separated organizations (or users)
+#   AUDIT_MODELS         whitespace-separated org/name model ids
+#   AUDIT_FAIL_ON        error | warning | never
+#   AUDIT_ENDPOINT       Hub URL; empty = the CLI's default (HF_ENDPOINT or the public Hub)
+#   AUDIT_OUTPUT_DIR     where feed.json and report.md are written
+#                        (empty = $RUNNER_TEMP/hf-license-audit)
+#   AUDIT_BIN_DIR        optional directory holding the hf-license-audit executable
+#   HF_TOKEN             read by the CLI itself, never by this script
+#
+# Writes the step outputs feed, report (paths; empty when the file was not produced) and
+# exit-code to $GITHUB_OUTPUT, and the Markdown report to $GITHUB_STEP_SUMMARY.
+#
+# The audit's exit code is recorded, not propagated: once the outputs are written this script
+# exits 0, so the artifact upload still runs, and the action's last step turns exit-code into the
+# job's result (0 ok, 1 flagged at the fail-on level, 2 usage error, 3 operational failure).
+# A non-zero exit of this script itself means it could not record anything at all.
+
+set -uo pipefail # no -e: the audit's exit code is captured, not fatal
+
+# GitHub aborts a step whose summary exceeds 1 MiB; keep well under it.
+SUMMARY_LIMIT_BYTES="${AUDIT_SUMMARY_LIMIT_BYTES:-1000000}"
+
+# Escape data for a workflow command (::error::...), so that it cannot end the command.
+gh_escape() {
+  local s="$1"
+  s="${s//'%'/%25}"
+  s="${s//$'\r'/%0D}"
+  s="${s//$'\n'/%0A}"
+  printf '%s' "$s"
+}
+
+gh_error() {
+  printf '::error title=HF license audit::%s\n' "$(gh_escape "$1")"
+}
+
+gh_warning() {
+  printf '::warning title=HF license audit::%s\n' "$(gh_escape "$1")"
+}
+
+set_output() {
+  # Values are paths and small integers; newlines were rejected earlier.
+  if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
+    printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
+  else
+    printf '%s=%s\n' "$1" "$2"
+  fi
+}
+
+# Record the outcome and stop. $1 = exit code, $2 = feed path or "", $3 = report path or "".
+finish() {
+  set_output feed "${2:-}"
+  set_output report "${3:-}"
+  set_output exit-code "$1"
+  exit 0
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Validate the inputs. Hub names are letters, digits, '-', '_', '.'; a value that could be read
+# as a CLI option (leading '-') or carry a newline is refused.
+
+NAME_RE='^[A-Za-z0-9_][A-Za-z0-9._-]*$'
+MODEL_RE='^[A-Za-z0-9_][A-Za-z0-9._-]*/[A-Za-z0-9_][A-Za-z0-9._-]*$'
+
+# Whitespace-separated (spaces, tabs, newlines): a YAML block scalar with one name a line works.
+# (Written for bash 3.2 too, as on macOS runners: no namerefs, guarded empty-array expansions.)
+orgs=()
+models=()
+IFS=$' \t\r\n' read -r -d '' -a orgs <<<"${AUDIT_ORGANIZATIONS:-}" || true
+IFS=$' \t\r\n' read -r -d '' -a models <<<"${AUDIT_MODELS:-}" || true
+fail_on="${AUDIT_FAIL_ON:-error}"
+endpoint="${AUDIT_ENDPOINT:-}"
+out_dir="${AUDIT_OUTPUT_DIR:-}"
+if [[ -z "$out_dir" ]]; then
+  out_dir="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/hf-license-audit"
+fi
+
+usage_errors=0
+for org in ${orgs[@]+"${orgs[@]}"}; do
+  if [[ ! "$org" =~ $NAME_RE ]]; then
+    gh_error "organizations: '$org' is not a Hub organization or user name"
+    usage_errors=1
+  fi
+done
+for model in ${models[@]+"${models[@]}"}; do
+  if [[ ! "$model" =~ $MODEL_RE ]]; then
+    gh_error "models: '$model' is not a model id of the form org/name"
+    usage_errors=1
+  fi
+done
+if ((${#orgs[@]} == 0 && ${#models[@]} == 0)); then
+  gh_error "nothing to audit: set the 'organizations' and/or 'models' input"
+  usage_errors=1
+fi
+case "$fail_on" in
+  error | warning | never) ;;
+  *)
+    gh_error "fail-on: '$fail_on' is not one of error, warning, never"
+    usage_errors=1
+    ;;
+esac
+if [[ -n "$endpoint" && ! "$endpoint" =~ ^https?://[^[:space:]]+$ ]]; then
+  gh_error "endpoint: '$endpoint' is not an http(s) URL"
+  usage_errors=1
+fi
+if [[ "$out_dir" == *$'\n'* || "$out_dir" == *$'\r'* ]]; then
+  gh_error "output-dir must not contain a line break"
+  usage_errors=1
+fi
+if ((usage_errors)); then
+  finish 2 "" ""
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Locate the CLI and prepare the output directory.
+
+if [[ -n "${AUDIT_BIN_DIR:-}" ]]; then
+  bin_dir="$AUDIT_BIN_DIR"
+  if command -v cygpath >/dev/null 2>&1; then # Windows runners: C:\... -> /c/...
+    bin_dir="$(cygpath -u "$bin_dir")"
+  fi
+  PATH="$bin_dir:$PATH"
+fi
+if ! command -v hf-license-audit >/dev/null 2>&1; then
+  gh_error "the hf-license-audit command was not found (was the tool installed?)"
+  finish 3 "" ""
+fi
+
+if ! mkdir -p "$out_dir"; then
+  gh_error "cannot create the output directory $out_dir"
+  finish 3 "" ""
+fi
+feed="$out_dir/feed.json"
+report="$out_dir/report.md"
+# A feed left by an earlier run in the same directory must never pass for this run's.
+rm -f "$feed" "$report"
+
+# ---------------------------------------------------------------------------------------------
+# Audit.
+
+args=(audit)
+args+=(${orgs[@]+"${orgs[@]}"})
+for model in ${models[@]+"${models[@]}"}; do
+  args+=(--model "$model")
+done
+args+=(--format json --output "$feed" --fail-on "$fail_on")
+if [[ -n "$endpoint" ]]; then
+  args+=(--endpoint "$endpoint")
+fi
+
+printf 'Running: hf-license-audit'
+printf ' %q' "${args[@]}"
+printf '\n'
+
+# The CLI echoes text taken from model cards; it must not be able to issue workflow commands.
+stop_token="hf-license-audit-$(od -An -N16 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n')${RANDOM}${RANDOM}"
+echo "::stop-commands::${stop_token}"
+hf-license-audit "${args[@]}"
+code=$?
+echo "::${stop_token}::"
+echo "hf-license-audit exited with code $code"
+
+if [[ ! -s "$feed" ]]; then
+  rm -f "$feed"
+  if ((code == 0 || code == 1)); then
+    gh_error "hf-license-audit exited with $code but wrote no feed at $feed"
+    code=3
+  fi
+  finish "$code" "" ""
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Render the Markdown report and add it to the job summary.
+
+echo "::stop-commands::${stop_token}"
+hf-license-audit render "$feed" --format markdown --output "$report"
+render_code=$?
+echo "::${stop_token}::"
+if ((render_code != 0)); then
+  gh_warning "rendering the Markdown report failed (exit $render_code); the JSON feed is intact"
+fi
+if [[ ! -f "$report" ]]; then
+  finish "$code" "$feed" ""
+fi
+
+if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
+  size="$(wc -c <"$report" | tr -d '[:space:]')"
+  {
+    printf '\n'
+    if ((size > SUMMARY_LIMIT_BYTES)); then
+      # Cut at a line boundary so no multi-byte character or table row is split.
+      head -c "$SUMMARY_LIMIT_BYTES" "$report" | LC_ALL=C sed '$d'
+      printf '\n\n> **Report truncated** (%s bytes; the job summary is limited to 1 MiB).' "$size"
+      printf ' The full report and the JSON feed are in the workflow artifact.\n'
+    else
+      cat "$report"
+    fi
+  } >>"$GITHUB_STEP_SUMMARY"
+fi
+
+finish "$code" "$feed" "$report"

@@ -1,0 +1,161 @@
+"""Orchestration: list targets, crawl and classify every model concurrently, apply the flag rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+from auditor.card import license_fields, parse_card
+from auditor.claims import find_claims
+from auditor.classify import classify
+from auditor.crawl import README, crawl
+from auditor.errors import HubError
+from auditor.hub import Hub
+from auditor.models import (
+    Card,
+    Claim,
+    Evidence,
+    Finding,
+    LicenseClass,
+    ModelError,
+    ModelMeta,
+    ModelResult,
+    Report,
+    Severity,
+    Snapshot,
+    Target,
+    Verdict,
+)
+
+Progress = Callable[[ModelResult, int], None]
+
+#: Severity of the open-washing flag by class (issue 4's rule; OSI-approved is never flagged).
+FLAG_SEVERITY = {
+    LicenseClass.CUSTOM_RESTRICTED: Severity.ERROR,
+    LicenseClass.UNKNOWN: Severity.ERROR,
+    LicenseClass.OPEN_NON_OSI: Severity.WARNING,
+}
+
+
+def audit_model(hub: Hub, meta: ModelMeta) -> ModelResult:
+    """Audit one model; any failure, even a bug, becomes an error entry instead of ending the run."""
+    try:
+        return judge(crawl(hub, meta))
+    except Exception as exc:  # noqa: BLE001 - one model's crash never ends the audit
+        error = ModelError("internal-error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+        return ModelResult(meta.id, meta.sha, LicenseClass.UNKNOWN, False, errors=(error,), gated=meta.gated)
+
+
+def judge(snapshot: Snapshot) -> ModelResult:
+    """Classify a crawled model, find its claims, and decide whether it is flagged (pure, no I/O)."""
+    meta = snapshot.meta
+    findings: list[Finding] = []
+    errors = list(snapshot.errors)
+    card: Card | None = None
+    metadata, source = meta.card_data, "hub-metadata"
+    readme = snapshot.readme
+    if readme is None:
+        findings.append(Finding("card-missing", Severity.WARNING, "The repo has no README.md model card."))
+    elif readme.text is not None:
+        card = parse_card(readme.text)
+        if readme.truncated:
+            errors.append(ModelError("too-large", "README.md is larger than the read limit; only its start was read", README))
+        if card.error is not None:
+            findings.append(Finding("card-metadata-invalid", Severity.WARNING, f"README.md: {card.error}",
+                                    (Evidence("card-metadata", card.error, README, 1),)))
+            metadata, source = None, "card-metadata"
+        else:
+            metadata, source = card.metadata, "card-metadata"
+    if meta.gated:
+        findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
+                                "README.md and LICENSE* need accepted access."))
+    verdict = classify(metadata, snapshot.license_files, metadata_source=source,
+                       metadata_file=README if source == "card-metadata" else None)
+    claims = find_claims(card.body, card.body_first_line) if card is not None else ()
+    flag = _flag(verdict, claims)
+    if flag is not None:
+        findings.insert(0, flag)
+    declared, license_name, license_link = license_fields(metadata)
+    return ModelResult(
+        id=meta.id,
+        sha=meta.sha,
+        classification=verdict.classification,
+        flagged=flag is not None,
+        declared=declared,
+        license_name=license_name,
+        license_link=license_link,
+        verdict=verdict,
+        claims=claims,
+        findings=tuple(findings) + verdict.findings,
+        errors=tuple(errors),
+        gated=meta.gated,
+        last_modified=meta.last_modified,
+    )
+
+
+def _flag(verdict: Verdict, claims: tuple[Claim, ...]) -> Finding | None:
+    severity = FLAG_SEVERITY.get(verdict.classification)
+    if not claims or severity is None:
+        return None
+    governing = verdict.governing
+    terms = (governing.name or governing.key) if governing and governing.key else None
+    why = {
+        LicenseClass.CUSTOM_RESTRICTED: f"its terms ({terms or 'a custom license'}) restrict use: {governing.reason if governing else ''}",
+        LicenseClass.UNKNOWN: "no license could be established for it" if governing is None
+        else f"its license could not be established ({governing.reason})",
+        LicenseClass.OPEN_NON_OSI: f"its license ({terms or 'an open license'}) is open but not OSI-approved",
+    }[verdict.classification]
+    message = f"The card calls the model open source, but {why}".rstrip(": ") + "."
+    evidence = tuple(Evidence("card-text", c.quote, README, c.line) for c in claims)
+    if governing is not None:
+        evidence += (governing.evidence,)
+    return Finding("open-source-claim", severity, message, evidence)
+
+
+def run(
+    hub: Hub,
+    organizations: Iterable[str] = (),
+    models: Iterable[str] = (),
+    *,
+    workers: int = 8,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
+) -> Report:
+    """Audit every public model of `organizations` plus the named `models`."""
+    targets: list[Target] = []
+    metas: dict[str, ModelMeta] = {}
+    results: dict[str, ModelResult] = {}
+    for org in organizations:
+        try:
+            listed = list(hub.list_models(org))
+        except HubError as exc:
+            targets.append(Target("organization", org, 0, ModelError(exc.code, exc.message)))
+            continue
+        targets.append(Target("organization", org, len(listed)))
+        for meta in listed:
+            metas.setdefault(meta.id, meta)
+    for repo_id in models:
+        try:
+            meta = hub.model_info(repo_id)
+        except HubError as exc:
+            error = ModelError(exc.code, exc.message)
+            targets.append(Target("model", repo_id, 0, error))
+            results[repo_id] = ModelResult(repo_id, None, LicenseClass.UNKNOWN, False, errors=(error,))
+            continue
+        targets.append(Target("model", repo_id, 1))
+        metas.setdefault(meta.id, meta)
+    done = len(results)
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="audit") as pool:
+        for result in pool.map(lambda m: audit_model(hub, m), metas.values()):
+            results[result.id] = result
+            done += 1
+            if progress is not None:
+                progress(result, done)
+    generated = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+    return Report(
+        endpoint=hub.endpoint,
+        generated_at=generated.isoformat().replace("+00:00", "Z"),
+        targets=tuple(targets),
+        results=tuple(results[k] for k in sorted(results)),
+    )

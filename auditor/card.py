@@ -1,0 +1,98 @@
+"""Model card parsing: YAML front matter (safely, with limits) and the Markdown body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from auditor.models import Card
+
+#: The Hub's own front-matter rule (huggingface_hub repocard.py says it is the server's regex):
+#: the block starts the file, ends at the first line that is exactly `---`.
+_FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+
+MAX_METADATA_BYTES = 256 * 1024
+MAX_NODES = 20_000
+
+
+class _LimitedSafeLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no "billion laughs") and caps the node count."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"YAML aliases are not accepted in model cards (line {event.start_mark.line + 1})")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise yaml.YAMLError(f"front matter has more than {MAX_NODES} YAML nodes")
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse untrusted YAML with the safe loader, no aliases and a node cap."""
+    loader = _LimitedSafeLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def parse_card(text: str) -> Card:
+    """Split README.md text into metadata and body; never raises on bad input."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return Card(metadata=None, body=text, body_first_line=1)
+    raw = match.group(2)
+    body = text[match.end() :]
+    first_line = text[: match.end()].count("\n") + 1
+    if len(raw.encode("utf-8")) > MAX_METADATA_BYTES:
+        return Card(None, body, first_line, error=f"front matter larger than {MAX_METADATA_BYTES} bytes")
+    try:
+        data = load_yaml(raw)
+    except yaml.YAMLError as exc:
+        return Card(None, body, first_line, error=f"invalid YAML front matter: {_one_line(exc)}")
+    if data is None:
+        return Card({}, body, first_line)
+    if not isinstance(data, Mapping):
+        return Card(None, body, first_line, error="front matter is not a mapping")
+    return Card(data, body, first_line)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def license_fields(metadata: Mapping[str, Any] | None) -> tuple[tuple[str, ...], str | None, str | None]:
+    """The card's `license` values (as strings), `license_name` and `license_link`."""
+    if not metadata:
+        return (), None, None
+    raw = metadata.get("license")
+    values: list[Any] = raw if isinstance(raw, list) else ([] if raw is None else [raw])
+    declared = tuple(_as_text(v) for v in values if _as_text(v))
+    return declared, _optional_text(metadata.get("license_name")), _optional_text(metadata.get("license_link"))
+
+
+def _as_text(value: Any) -> str:
+    # YAML 1.1 turns `license: no` / `on` into booleans; keep what the author typed as best we can.
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (str, int, float)):
+        return str(value).strip()
+    return ""
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(_as_text(v) for v in value)
+    text = _as_text(value)
+    return text or None

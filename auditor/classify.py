@@ -1,0 +1,239 @@
+"""Classifier: ordered, named matchers over card metadata and license files; the most restrictive wins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from auditor.card import license_fields
+from auditor.crawl import is_primary_license_file
+from auditor.licenses import LicenseEntry, load_catalog, resolve_label
+from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
+from auditor.restrictions import Hit, find_restrictions, osd_text
+from auditor.textmatch import default_index, words_with_lines
+
+NOTICE_MAX_WORDS = 120
+_SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
+
+
+def classify(
+    metadata: Mapping[str, Any] | None,
+    license_files: tuple[FetchedFile, ...] = (),
+    *,
+    metadata_source: str = "card-metadata",
+    metadata_file: str | None = "README.md",
+) -> Verdict:
+    """Classify one model from its card metadata and the license files read from its repo."""
+    declared, license_name, license_link = license_fields(metadata)
+    findings: list[Finding] = []
+    card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
+    card_keys = {d.key for d in card if d.key}
+    files = _file_detections(license_files, license_link, card_keys, findings)
+    detections = card + files
+    deciding = [d for d in detections if d.decides]
+    if deciding:
+        governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0)))
+        classification = governing.classification
+    else:
+        governing = detections[0] if detections else None
+        classification = LicenseClass.UNKNOWN
+    if not declared and not license_name and not license_files:
+        findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
+    findings.extend(_mismatches(card, files, license_link))
+    if governing is not None and classification is LicenseClass.CUSTOM_RESTRICTED:
+        findings.append(_restrictive_terms(governing))
+    return Verdict(classification, governing, tuple(detections), tuple(findings))
+
+
+# -- matchers on the card ------------------------------------------------------------------------
+
+
+def _card_detections(
+    declared: tuple[str, ...], license_name: str | None, source: str, file: str | None, findings: list[Finding]
+) -> list[Detection]:
+    detections: list[Detection] = []
+    for value in declared:
+        if value.lower() == "other" and license_name:
+            continue
+        detections.append(_label_detection("card-license-id", value, f"license: {value}", source, file, findings))
+    if license_name:
+        detections.append(
+            _label_detection("card-license-name", license_name, f"license_name: {license_name}", source, file, findings)
+        )
+    return detections
+
+
+def _label_detection(
+    matcher: str, value: str, quote: str, source: str, file: str | None, findings: list[Finding]
+) -> Detection:
+    evidence = Evidence(source, quote, file)
+    label = resolve_label(value)
+    if label is None:
+        findings.append(Finding("license-unrecognized", Severity.WARNING, f"Unrecognized license label {value!r}.", (evidence,)))
+        return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"{value!r} is not a known license", decides=False)
+    if label.hub is not None:
+        hub = label.hub
+        if hub.members:
+            findings.append(Finding("license-family", Severity.INFO,
+                                    f"{hub.hub_id!r} names a family of licenses, not one text: {hub.reason}", (evidence,)))
+        entry = load_catalog().get(hub.key) if hub.key else None
+        return Detection(
+            matcher, hub.classification, evidence, key=hub.key, spdx=entry.spdx if entry else None,
+            name=entry.name if entry else hub.hub_id, osd=hub.osd, reason=hub.reason,
+            members=hub.members, decides=hub.classification is not LicenseClass.UNKNOWN,
+        )
+    if label.key is None:
+        findings.append(Finding("license-unrecognized", Severity.WARNING,
+                                f"{value!r} is a known license name, but its text is not in the catalog.", (evidence,)))
+        return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"no text known for {value!r}", decides=False)
+    return _entry_detection(matcher, load_catalog()[label.key], evidence)
+
+
+def _entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **extra: Any) -> Detection:
+    reason = entry.restrictive_terms or {
+        LicenseClass.OSI_APPROVED: "OSI-approved per the SPDX License List",
+        LicenseClass.OPEN_NON_OSI: "open license that OSI has not approved",
+    }.get(entry.classification, "")
+    fields: dict[str, Any] = dict(key=entry.key, spdx=entry.spdx, name=entry.name, osd=entry.osd, reason=reason)
+    fields.update(extra)
+    return Detection(matcher, entry.classification, evidence, **fields)
+
+
+# -- matchers on license files -------------------------------------------------------------------
+
+
+def _file_detections(
+    files: tuple[FetchedFile, ...], license_link: str | None, card_keys: set[str], findings: list[Finding]
+) -> list[Detection]:
+    detections: list[Detection] = []
+    for fetched in files:
+        if fetched.text is None:
+            reason = fetched.error.message if fetched.error else "not readable"
+            findings.append(Finding("file-unreadable", Severity.WARNING, f"{fetched.path} could not be read: {reason}",
+                                    (Evidence("license-file", "", fetched.path),)))
+            continue
+        detection = _identify_file(fetched, is_primary_license_file(fetched.path, license_link), card_keys)
+        if detection is not None:
+            detections.append(detection)
+    return detections
+
+
+def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> Detection | None:
+    text = fetched.text or ""
+    path = fetched.path
+    catalog = load_catalog()
+    match = default_index().identify(text)
+    hits = find_restrictions(text)
+    if match is not None and match.kind in ("copy", "partial"):
+        entry = catalog[match.key]
+        evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
+        matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
+        keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else []
+        return _entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
+                                restrictions=_hit_findings(keep, path))
+    if match is not None and match.kind == "modified":
+        entry = catalog[match.key]
+        added_hits = [h for a in match.additions for h in find_restrictions(a.text, a.line)]
+        first = match.additions[0] if match.additions else None
+        evidence = Evidence("license-file", first.text if first else "", path, first.line if first else None)
+        if added_hits or entry.classification is LicenseClass.CUSTOM_RESTRICTED:
+            found = added_hits or hits
+            osd = tuple(sorted({c for h in found for c in h.osd} | set(entry.osd)))
+            return Detection("license-file-modified", LicenseClass.CUSTOM_RESTRICTED, evidence, key=entry.key,
+                             spdx=None, name=f"{entry.name}, modified", confidence=match.dice, osd=osd,
+                             reason=f"{entry.name} with added restrictive terms" if added_hits else entry.restrictive_terms,
+                             restrictions=_hit_findings(found, path))
+        return Detection("license-file-modified", LicenseClass.UNKNOWN, evidence, key=entry.key, name=f"{entry.name}, modified",
+                         confidence=match.dice,
+                         reason=f"{match.added_words} words added to {entry.name}; not the standard text")
+    notice = _notice_detection(text, path, card_keys)
+    if notice is not None:
+        return notice
+    if hits:
+        first_hit = hits[0]
+        return Detection("license-file-restrictions", LicenseClass.CUSTOM_RESTRICTED,
+                         Evidence("license-file", first_hit.quote, path, first_hit.line),
+                         name="unrecognized license with restrictive terms",
+                         osd=tuple(sorted({c for h in hits for c in h.osd})),
+                         reason="; ".join(sorted({h.description for h in hits})), restrictions=_hit_findings(hits, path))
+    return Detection("license-file-unrecognized", LicenseClass.UNKNOWN,
+                     Evidence("license-file", _first_line(text), path, 1),
+                     reason="license text not recognized and no restrictive clause found", decides=primary)
+
+
+def _notice_detection(text: str, path: str, card_keys: set[str]) -> Detection | None:
+    """A short file that only names the license the card declares ("Licensed under the Apache License 2.0")."""
+    words, _ = words_with_lines(text)
+    if len(words) > NOTICE_MAX_WORDS or not card_keys:
+        return None
+    joined = " ".join(words)
+    catalog = load_catalog()
+    for key in sorted(card_keys):
+        entry = catalog.get(key)
+        if entry is None:
+            continue
+        names = {" ".join(words_with_lines(entry.name)[0]), " ".join(words_with_lines(entry.spdx)[0])}
+        if any(name and name in joined for name in names):
+            return _entry_detection("license-file-notice", entry, Evidence("license-file", _first_line(text), path, 1),
+                                    confidence=0.8)
+    return None
+
+
+def _hit_findings(hits: list[Hit], path: str) -> tuple[Finding, ...]:
+    return tuple(
+        Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
+                (Evidence("license-file", h.quote, path, h.line),))
+        for h in hits
+    )
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())[:200]
+    return ""
+
+
+# -- cross-checks ------------------------------------------------------------------------------
+
+
+def _mismatches(card: list[Detection], files: list[Detection], license_link: str | None) -> list[Finding]:
+    """Card label vs license_name, and card vs license files: every disagreement is a finding."""
+    deciding = [d for d in card if d.decides]
+    if not deciding:
+        return []
+    findings = [_mismatch(a, b) for a in deciding for b in deciding
+                if a.matcher == "card-license-id" and b.matcher == "card-license-name" and a.key != b.key]
+    declared: dict[str, LicenseClass] = {k: d.classification for d in deciding for k in (d.key, *d.members) if k}
+    card_rank = max(d.classification.rank for d in deciding)
+    strongest = max(deciding, key=lambda d: d.classification.rank)
+    for f in files:
+        if not f.decides:
+            continue
+        if is_primary_license_file(f.evidence.file or "", license_link):
+            agreeing = [k for k in (f.key, *f.ties) if k in declared and declared[k] is f.classification]
+            if agreeing:
+                continue
+        elif f.classification.rank <= card_rank:
+            continue  # a policy or extra file that adds nothing more restrictive than the card says
+        findings.append(_mismatch(strongest, f))
+    return findings
+
+
+def _mismatch(a: Detection, b: Detection) -> Finding:
+    winner = a if a.classification.rank >= b.classification.rank else b
+    message = (f"{_describe(a)} but {_describe(b)}; the more restrictive terms govern "
+               f"({winner.name or winner.key or 'unknown'}: {winner.classification.value}).")
+    return Finding("license-mismatch", Severity.WARNING, message, (a.evidence, b.evidence))
+
+
+def _describe(d: Detection) -> str:
+    where = d.evidence.file if d.evidence.source == "license-file" else d.evidence.source
+    return f"{where} says {d.name or d.key or 'an unrecognized license'} ({d.classification.value})"
+
+
+def _restrictive_terms(governing: Detection) -> Finding:
+    evidence = tuple(e for f in governing.restrictions for e in f.evidence) or (governing.evidence,)
+    clauses = osd_text(governing.osd) if governing.osd else "the Open Source Definition"
+    message = f"{governing.name or governing.key or 'These terms'}: {governing.reason or 'restrictive terms'} — breaks {clauses}."
+    return Finding("restrictive-terms", Severity.INFO, message, evidence)

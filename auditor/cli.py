@@ -1,0 +1,181 @@
+"""Command line (typer): the only module that reads argv and the environment and sets exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from auditor import __version__
+from auditor.errors import AuditorError, FeedError
+from auditor.models import ModelResult, Severity
+from auditor.render import Format, render
+from auditor.render.json import to_feed
+
+EXIT_OK, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="hf-license-audit",
+    help="Audit the licenses of Hugging Face Hub models and flag open-washing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,  # locals may hold the token: never print them
+)
+err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hf-license-audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = None,
+) -> None:
+    """Audit the licenses of Hugging Face Hub models and flag open-washing."""
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else json).")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")]
+
+
+@app.command()
+def audit(
+    organizations: Annotated[Optional[list[str]], typer.Argument(help="Organizations (or users) whose public models to audit.")] = None,
+    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="A model id org/name to audit; repeatable.")] = None,
+    fmt: FormatOpt = None,  # type: ignore[assignment]
+    output: OutputOpt = None,
+    endpoint: Annotated[Optional[str], typer.Option(envvar="HF_ENDPOINT", help="Hub URL [env: HF_ENDPOINT; default: https://huggingface.co].")] = None,
+    token: Annotated[Optional[str], typer.Option(envvar="HF_TOKEN", show_envvar=False, help="Hub token [env: HF_TOKEN; default: your huggingface-cli login]. Never printed.")] = None,
+    fail_on: Annotated[str, typer.Option(help="Exit 1 when a flagged model reaches this severity: error, warning or never.")] = "warning",
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Models read concurrently.")] = 8,
+    max_wait: Annotated[float, typer.Option(min=0, help="Longest single wait (s) before a retry, even if the Hub asks for more.")] = 300.0,
+) -> None:
+    """Audit every public model of ORGANIZATIONS and the --model ids."""
+    from auditor.audit import run
+    from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
+
+    targets, models = organizations or [], model or []
+    if not targets and not models:
+        raise typer.BadParameter("name at least one organization or --model", param_hint="ORGANIZATIONS")
+    bad = [m for m in models if m.count("/") != 1 or m.startswith("/") or m.endswith("/")]
+    if bad:
+        raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--model")
+    if fail_on not in ("error", "warning", "never"):
+        raise typer.BadParameter("choose error, warning or never", param_hint="--fail-on")
+    fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
+    hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait))
+    err.print(f"auditing {', '.join(targets + models)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
+
+    def progress(result: ModelResult, done: int) -> None:
+        if err.is_terminal or done % 100 == 0:
+            err.print(f"  [{done}] {result.id}: {result.classification.value}" + (" FLAGGED" if result.flagged else ""))
+
+    try:
+        report = run(hub, targets, models, workers=workers, progress=progress)
+    except AuditorError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_FAILURE) from None
+    feed = to_feed(report)
+    _emit(render(feed, fmt), output)
+    s = feed["summary"]
+    wait = f", waited {hub.stats.waited_seconds:.1f}s before retries" if hub.stats.waited_seconds else ""
+    err.print(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
+              f"({hub.stats.file_reads} file reads, {hub.stats.retries} retries{wait})")
+    raise typer.Exit(exit_code(feed, fail_on))
+
+
+def exit_code(feed: dict[str, Any], fail_on: str) -> int:
+    """0 clean, 1 flagged at the fail-on level, 3 when nothing could be audited."""
+    models = feed["models"]
+    failed_targets = [t for t in feed["targets"] if t["error"]]
+    if not models or all(m["errors"] for m in models) and failed_targets or all(
+        any(e["code"] == "network-error" for e in m["errors"]) for m in models
+    ):
+        for t in failed_targets:
+            err.print(f"error: {t['name']}: {t['error']['message']}")
+        if not models:
+            err.print("error: nothing could be audited")
+        return EXIT_FAILURE
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    flagged = [m for m in models if m["flagged"] and Severity(m["flag_severity"]).rank >= threshold]
+    return EXIT_FLAGGED if flagged else EXIT_OK
+
+
+@app.command("render")
+def render_feed(
+    feed_path: Annotated[Path, typer.Argument(metavar="FEED", help="A JSON feed written by `audit --format json`.")],
+    fmt: FormatOpt = Format.MARKDOWN,
+    output: OutputOpt = None,
+) -> None:
+    """Render a saved JSON feed as a table, Markdown or JSON."""
+    try:
+        feed = read_feed(feed_path)
+    except FeedError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    _emit(render(feed, fmt), output)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the feed."""
+    typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+def read_feed(path: Path) -> dict[str, Any]:
+    """Load a feed file, checking it is a v1 feed."""
+    try:
+        feed = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FeedError(f"cannot read feed {path}: {exc}") from exc
+    if not isinstance(feed, dict) or feed.get("schema_version") != 1 or not isinstance(feed.get("models"), list):
+        raise FeedError(f"{path} is not a hf-license-audit feed (schema_version 1)")
+    return feed
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(output, text)
+    err.print(f"wrote {output}")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: a killed run leaves no half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted: no output written")
+        sys.exit(130)
+    except AuditorError as exc:
+        err.print(f"error: {exc}")
+        sys.exit(EXIT_FAILURE)

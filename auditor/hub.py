@@ -1,0 +1,303 @@
+"""The only network module: Hub listing and model info (huggingface_hub), file reads (requests + tenacity)."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import requests
+import tenacity
+from huggingface_hub import constants as hf_constants
+from huggingface_hub import errors as hf_errors
+from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+from auditor import __version__
+from auditor.errors import EntryNotFound, HubError, HubUnreachable
+from auditor.models import ModelMeta
+
+PUBLIC_ENDPOINT = "https://huggingface.co"
+
+#: Fields asked of the listing so that one paginated call gives all we need per model.
+#: `expand` is exclusive on the Hub: only these fields (plus `_id`, `id`) come back.
+EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_RATELIMIT_T = re.compile(r";\s*r=(\d+)\s*;\s*t=(\d+)")
+
+
+@dataclass
+class HubStats:
+    """Counters for one run (thread-safe through the Hub's lock)."""
+
+    api_calls: int = 0
+    file_reads: int = 0
+    retries: int = 0
+    waited_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How file reads and model-info calls retry: bounded attempts, bounded waits."""
+
+    attempts: int = 5
+    base_wait: float = 1.0
+    max_backoff: float = 8.0
+    max_wait: float = 300.0  # cap on any single wait (server-asked or backoff)
+    sleep: Callable[[float], None] | None = None  # None: time.sleep
+
+
+class _Transient(Exception):
+    """A failure worth retrying; carries the HubError to raise when retries run out."""
+
+    def __init__(self, error: HubError, wait: float | None = None) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.wait = wait
+
+
+class Hub:
+    """Talks to one Hub endpoint with one (optional) token; never exposes the token."""
+
+    def __init__(
+        self,
+        endpoint: str = PUBLIC_ENDPOINT,
+        token: str | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: float = 30.0,
+        pool_size: int = 16,
+    ) -> None:
+        self.endpoint = endpoint.rstrip("/")
+        self.authenticated = bool(token)
+        self.retry = retry or RetryPolicy()
+        self.stats = HubStats()
+        self._token = token or None
+        self._timeout = timeout
+        self._pool_size = pool_size
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        # huggingface_hub phones `{HF_ENDPOINT}/api/agent-harnesses` for telemetry, ignoring the endpoint
+        # we were given; an auditor must talk to the endpoint it was told to and nothing else.
+        hf_constants.HF_HUB_DISABLE_TELEMETRY = True
+        self._api_headers = build_hf_headers(
+            token=self._token or False, library_name="hf-license-auditor", library_version=__version__
+        )
+
+    def __repr__(self) -> str:
+        return f"Hub(endpoint={self.endpoint!r}, authenticated={self.authenticated})"
+
+    # -- API (huggingface_hub) ------------------------------------------------------------------
+
+    def list_models(self, author: str) -> Iterator[ModelMeta]:
+        """Every public model of `author`, page by page from the paginated listing (`Link: rel="next"`).
+
+        Goes through huggingface_hub's session and error mapping but parses the JSON itself:
+        `HfApi.list_models` builds `ModelInfo` objects, which raise on malformed card data
+        (e.g. `eval_results: 3`) and would end the listing of a whole organization. Each page is
+        retried by our own policy, so API and file reads obey the same limits.
+        """
+        url: str | None = f"{self.endpoint}/api/models"
+        params: list[tuple[str, str]] | None = [("author", author)] + [("expand", name) for name in EXPAND]
+        while url is not None:
+            page, url = self._api_get(url, params, f"listing models of {author!r}")
+            params = None  # the next-page URL carries every parameter
+            if not isinstance(page, list):
+                raise HubError("http-error", f"listing models of {author!r}: unexpected answer")
+            for item in page:
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    yield meta_from_json(item)
+
+    def _api_get(self, url: str, params: Any, what: str) -> tuple[Any, str | None]:
+        """GET an API URL with retries; returns the JSON body and the next-page URL, if any."""
+
+        def call() -> tuple[Any, str | None]:
+            self._count("api_calls")
+            try:
+                response = get_session().get(url, params=params, headers=self._api_headers, timeout=self._timeout)
+                hf_raise_for_status(response)
+                return response.json(), response.links.get("next", {}).get("url")
+            except Exception as exc:  # noqa: BLE001 - mapped to our own error, with the cause kept
+                error = _api_error(exc, what)
+                if error.status in RETRY_STATUSES or isinstance(error, HubUnreachable):
+                    raise _Transient(error, _wait_hint(getattr(exc, "response", None))) from exc
+                raise error from exc
+
+        return self._with_retries(call)
+
+    def model_info(self, repo_id: str) -> ModelMeta:
+        """Metadata of one named model (follows renames: the returned id may differ)."""
+        url = f"{self.endpoint}/api/models/{quote(repo_id, safe='/')}"
+        body, _ = self._api_get(url, [("expand", name) for name in EXPAND], f"model info of {repo_id!r}")
+        if not isinstance(body, Mapping) or not isinstance(body.get("id"), str):
+            raise HubError("http-error", f"model info of {repo_id!r}: unexpected answer")
+        return meta_from_json(body)
+
+    # -- files (requests + tenacity) ------------------------------------------------------------
+
+    def read_text(self, repo_id: str, revision: str, path: str, max_bytes: int) -> tuple[str, bool]:
+        """Text of a repo file at a revision, at most `max_bytes` (returns text, truncated)."""
+        url = f"{self.endpoint}/{quote(repo_id, safe='/')}/resolve/{quote(revision, safe='')}/{quote(path)}"
+        return self._with_retries(lambda: self._get_file(url, max_bytes))
+
+    def _get_file(self, url: str, max_bytes: int) -> tuple[str, bool]:
+        self._count("file_reads")
+        try:
+            with self._session().get(url, stream=True, timeout=self._timeout) as response:
+                _raise_for_file_status(response)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_content(chunk_size=65536):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > max_bytes:
+                        break
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
+            raise _Transient(HubError("network-error", f"network error: {type(exc).__name__}")) from exc
+        data = b"".join(chunks)
+        truncated = len(data) > max_bytes
+        return data[:max_bytes].decode("utf-8", errors="replace").lstrip("\ufeff"), truncated
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=self._pool_size)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers["User-Agent"] = f"hf-license-auditor/{__version__}"
+            if self._token:
+                session.headers["Authorization"] = f"Bearer {self._token}"
+            self._local.session = session
+        return session
+
+    # -- retry policy -----------------------------------------------------------------------------
+
+    def _with_retries(self, call: Callable[[], Any]) -> Any:
+        policy = self.retry
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            hinted = exc.wait if isinstance(exc, _Transient) else None
+            backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
+            seconds = min(policy.max_wait, hinted if hinted is not None else backoff)
+            self._count("retries")
+            self._count("waited_seconds", seconds)
+            return seconds
+
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(policy.attempts),
+            wait=wait,
+            retry=tenacity.retry_if_exception_type(_Transient),
+            sleep=policy.sleep if policy.sleep is not None else time.sleep,
+            reraise=True,
+        )
+        try:
+            return retrying(call)
+        except _Transient as exc:
+            raise exc.error from exc
+
+    def _count(self, name: str, amount: float = 1) -> None:
+        with self._lock:
+            setattr(self.stats, name, getattr(self.stats, name) + amount)
+
+
+def _raise_for_file_status(response: requests.Response) -> None:
+    """Map a `/resolve/` answer to our errors by the Hub's `X-Error-Code`, never by message text."""
+    status = response.status_code
+    if status < 400:
+        return
+    code = response.headers.get("X-Error-Code", "")
+    message = response.headers.get("X-Error-Message") or f"HTTP {status}"
+    if code == "EntryNotFound":
+        raise EntryNotFound(message)
+    if code == "GatedRepo":
+        raise HubError("gated", f"gated: {message}", status=status)
+    if code in ("RepoNotFound", "RevisionNotFound") or (status == 401 and "credentials" not in message):
+        raise HubError("repo-not-found", f"repository or revision not found (or private): {message}", status=status)
+    if status == 429:
+        raise _Transient(HubError("rate-limited", "rate limited (429) after retries", status=429), _wait_hint(response))
+    if status in RETRY_STATUSES:
+        raise _Transient(HubError("http-error", f"HTTP {status} after retries", status=status), _wait_hint(response))
+    raise HubError("http-error", f"HTTP {status}: {message}", status=status)
+
+
+def _wait_hint(response: Any) -> float | None:
+    """Seconds the server asked us to wait: `RateLimit` reset when exhausted, else `Retry-After`."""
+    if response is None:
+        return None
+    headers = response.headers
+    ratelimit = _RATELIMIT_T.search(headers.get("RateLimit", "") or "")
+    if ratelimit and int(ratelimit.group(1)) == 0:
+        return float(ratelimit.group(2))
+    retry_after = (headers.get("Retry-After") or "").strip()
+    if retry_after.isdigit():
+        return float(retry_after)
+    if retry_after:
+        parsed = email.utils.parsedate_to_datetime(retry_after) if "," in retry_after else None
+        if parsed is not None:
+            return max(0.0, parsed.timestamp() - time.time())
+    return None
+
+
+def _api_error(exc: Exception, what: str) -> HubError:
+    """Turn a huggingface_hub / httpx2 exception into a HubError with one of our codes."""
+    if isinstance(exc, HubError):
+        return exc
+    if isinstance(exc, hf_errors.GatedRepoError):
+        return HubError("gated", f"{what}: gated repo", status=_status(exc))
+    if isinstance(exc, (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError)):
+        return HubError("repo-not-found", f"{what}: not found (or private)", status=_status(exc))
+    if isinstance(exc, hf_errors.HfHubHTTPError):
+        status = _status(exc)
+        if status == 401 and "credentials" not in str(exc):
+            return HubError("repo-not-found", f"{what}: not found (or private)", status=status)
+        code = "rate-limited" if status == 429 else "http-error"
+        return HubError(code, f"{what}: HTTP {status}", status=status)
+    if type(exc).__module__.startswith(("httpx", "httpcore")) or isinstance(exc, OSError):
+        return HubUnreachable("network-error", f"{what}: cannot reach the Hub ({type(exc).__name__})")
+    return HubError("http-error", f"{what}: {type(exc).__name__}")
+
+
+def _status(exc: Exception) -> int | None:
+    response = getattr(exc, "response", None)
+    return getattr(response, "status_code", None)
+
+
+def meta_from_json(item: Mapping[str, Any]) -> ModelMeta:
+    """Build a ModelMeta from a Hub JSON object, tolerating missing or odd fields."""
+    siblings = item.get("siblings")
+    files: tuple[str, ...] | None = None
+    if isinstance(siblings, list):
+        files = tuple(
+            s["rfilename"] for s in siblings if isinstance(s, Mapping) and isinstance(s.get("rfilename"), str)
+        )
+    card_data = item.get("cardData")
+    tags = item.get("tags")
+    gated = item.get("gated", False)
+    return ModelMeta(
+        id=str(item["id"]),
+        sha=item.get("sha") if isinstance(item.get("sha"), str) else None,
+        gated=gated if isinstance(gated, (bool, str)) else bool(gated),
+        private=bool(item.get("private", False)),
+        disabled=bool(item.get("disabled", False)),
+        last_modified=item.get("lastModified") if isinstance(item.get("lastModified"), str) else None,
+        tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
+        files=files,
+        card_data=card_data if isinstance(card_data, Mapping) else None,
+    )
+
+
+def stored_token() -> str | None:
+    """The token huggingface_hub would use (`HF_TOKEN`, else the stored `hf auth login`), if any."""
+    from huggingface_hub import get_token
+
+    try:
+        return get_token()
+    except Exception:  # noqa: BLE001 - an unreadable token file means "anonymous", not a crash
+        return None

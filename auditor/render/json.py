@@ -1,0 +1,119 @@
+"""JSON feed: the stable v1 contract (fixed key order, sorted models) and its serialisation."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from auditor import RULES_VERSION, __version__
+from auditor.licenses import SPDX_LIST_VERSION
+from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report
+
+SCHEMA_VERSION = 1
+CLASSES = tuple(c.value for c in LicenseClass)
+
+
+def to_feed(report: Report) -> dict[str, Any]:
+    """The feed as plain data, keys in contract order."""
+    models = [model_entry(r) for r in report.results]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "rules_version": RULES_VERSION,
+        "spdx_list_version": SPDX_LIST_VERSION,
+        "generated_at": report.generated_at,
+        "endpoint": report.endpoint,
+        "targets": [
+            {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
+            for t in report.targets
+        ],
+        "summary": summarize(models),
+        "models": models,
+    }
+
+
+def summarize(models: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts per class, flagged (by severity) and models with errors, from feed entries."""
+    by_class = {c: 0 for c in CLASSES}
+    flagged = {"error": 0, "warning": 0}
+    for m in models:
+        by_class[m["classification"]] = by_class.get(m["classification"], 0) + 1
+        if m["flagged"] and m.get("flag_severity") in flagged:
+            flagged[m["flag_severity"]] += 1
+    return {
+        "models": len(models),
+        "flagged": sum(1 for m in models if m["flagged"]),
+        "flagged_by_severity": flagged,
+        "with_errors": sum(1 for m in models if m["errors"]),
+        "by_class": by_class,
+    }
+
+
+def model_entry(r: ModelResult) -> dict[str, Any]:
+    """One model in the feed."""
+    verdict = r.verdict
+    governing = verdict.governing if verdict else None
+    flag = next((f for f in r.findings if f.code == "open-source-claim"), None)
+    return {
+        "id": r.id,
+        "sha": r.sha,
+        "last_modified": r.last_modified,
+        "gated": r.gated,
+        "classification": r.classification.value,
+        "flagged": r.flagged,
+        "flag_severity": flag.severity.value if flag else None,
+        "license": {
+            "declared": list(r.declared),
+            "license_name": r.license_name,
+            "license_link": r.license_link,
+            "key": governing.key if governing and governing.decides else None,
+            "spdx": governing.spdx if governing and governing.decides else None,
+            "name": governing.name if governing else None,
+            "matcher": governing.matcher if governing else None,
+            "osd": list(governing.osd) if governing else [],
+            "reason": governing.reason if governing else "no license information found",
+            "detected": [_detection(d) for d in (verdict.detections if verdict else ())],
+        },
+        "claims": [_claim(c) for c in r.claims],
+        "findings": [finding_entry(f) for f in r.findings],
+        "errors": [_error(e) for e in r.errors],
+    }
+
+
+def _detection(d: Detection) -> dict[str, Any]:
+    return {
+        "matcher": d.matcher,
+        "classification": d.classification.value,
+        "decides": d.decides,
+        "key": d.key,
+        "spdx": d.spdx,
+        "name": d.name,
+        "confidence": round(d.confidence, 4),
+        "osd": list(d.osd),
+        "reason": d.reason,
+        "evidence": _evidence(d.evidence),
+        "restrictive_clauses": [finding_entry(f) for f in d.restrictions],
+    }
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {"quote": c.quote, "file": "README.md", "line": c.line, "phrase": c.phrase, "confidence": c.confidence}
+
+
+def finding_entry(f: Finding) -> dict[str, Any]:
+    """A finding as feed data."""
+    return {"code": f.code, "severity": f.severity.value, "message": f.message,
+            "evidence": [_evidence(e) for e in f.evidence]}
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"source": e.source, "file": e.file, "line": e.line, "quote": e.quote}
+
+
+def _error(e: ModelError) -> dict[str, Any]:
+    return {"code": e.code, "message": e.message, "file": e.file}
+
+
+def dumps(feed: dict[str, Any]) -> str:
+    """Serialise a feed: two-space indent, UTF-8 characters kept, trailing newline."""
+    return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"

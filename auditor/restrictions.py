@@ -1,0 +1,104 @@
+"""Restriction detectors: find restrictive clauses in any license text and name the OSD clause each breaks."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from auditor.errors import DataFileError
+
+OSD_CLAUSES = {
+    "1": "OSD 1 (free redistribution)",
+    "3": "OSD 3 (derived works)",
+    "5": "OSD 5 (no discrimination against persons or groups)",
+    "6": "OSD 6 (no discrimination against fields of endeavor)",
+    "7": "OSD 7 (distribution of license)",
+}
+_SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One row of restrictions.tsv: a named pattern and the OSD clause it breaks."""
+
+    code: str
+    osd: tuple[str, ...]
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A restrictive sentence found in a text."""
+
+    code: str
+    osd: tuple[str, ...]
+    description: str
+    quote: str
+    line: int
+
+
+@functools.lru_cache(maxsize=1)
+def detectors() -> tuple[Detector, ...]:
+    """The detectors, in file order."""
+    path = resources.files("auditor") / "data" / "restrictions.tsv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+    try:
+        return tuple(
+            Detector(
+                code=row["code"],
+                osd=tuple(row["osd"].split(";")),
+                pattern=re.compile(row["pattern"], re.IGNORECASE),
+                unless=re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None,
+                description=row["description"],
+            )
+            for row in rows
+        )
+    except (re.error, KeyError) as exc:
+        raise DataFileError(f"restrictions.tsv: {exc}") from exc
+
+
+def sentences(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """Split text into sentences, each with the 1-based line it starts on."""
+    result: list[tuple[int, str]] = []
+    position = 0
+    for match in list(_SENTENCE_END.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = " ".join(chunk.split())
+        if stripped:
+            leading = len(chunk) - len(chunk.lstrip())
+            result.append((first_line + text.count("\n", 0, position + leading), stripped))
+        if match:
+            position = match.end()
+    return result
+
+
+def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2) -> list[Hit]:
+    """Every restrictive sentence in `text` (at most `limit_per_code` quotes per detector)."""
+    hits: list[Hit] = []
+    counts: dict[str, int] = {}
+    for line, sentence in sentences(text, first_line):
+        for detector in detectors():
+            if counts.get(detector.code, 0) >= limit_per_code:
+                continue
+            if not detector.pattern.search(sentence):
+                continue
+            if detector.unless is not None and detector.unless.search(sentence):
+                continue
+            counts[detector.code] = counts.get(detector.code, 0) + 1
+            hits.append(Hit(detector.code, detector.osd, detector.description, _clip(sentence), line))
+    return hits
+
+
+def osd_text(clauses: tuple[str, ...]) -> str:
+    """Human names of OSD clauses: ("5", "6") → "OSD 5 (...), OSD 6 (...)"."""
+    return ", ".join(OSD_CLAUSES.get(c, f"OSD {c}") for c in sorted(set(clauses)))
+
+
+def _clip(sentence: str, limit: int = 400) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

@@ -1,0 +1,164 @@
+"""License text identification: SPDX-style normalisation, a shingle index of the references, added-text diff."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from auditor.licenses import reference_keys, reference_text
+
+SHINGLE = 5
+#: A file is a copy of a reference when it contains this share of the reference's shingles...
+COPY_REF_COVERAGE = 0.80
+#: ...and adds no more than this many words (a filled-in template, a title, a URL).
+HARMLESS_ADDED_WORDS = 12
+#: Below this share of the reference, the file is not that license at all.
+MIN_REF_COVERAGE = 0.50
+#: A file that is mostly one reference (truncated, appendix removed) is a partial copy.
+PARTIAL_FILE_COVERAGE = 0.90
+
+_COPYRIGHT_LINE = re.compile(r"^\W*(copyright\b|\(c\)\s*\d|©|all rights reserved)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦>#]+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,5}|[a-z])[.)]|§\s*\d+(?:\.\d+)*)\s+", re.I)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_EQUIVALENT = {"licence": "license", "licences": "licenses", "licenced": "licensed",
+               "organisation": "organization", "authorised": "authorized", "https": "http"}
+
+
+_EQUIVALENT_RE = re.compile(r"\b(?:" + "|".join(_EQUIVALENT) + r")\b")
+
+
+def _normalize_line(line: str) -> str:
+    line = _BULLET.sub(" ", line).lower().replace("_", " ")
+    return _EQUIVALENT_RE.sub(lambda m: _EQUIVALENT[m.group(0)], line)
+
+
+def words_with_lines(text: str) -> tuple[list[str], list[int]]:
+    """Normalised words of a text and the 1-based line of each (copyright lines and bullets dropped)."""
+    words: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if _COPYRIGHT_LINE.match(line):
+            continue
+        found = _WORD.findall(_normalize_line(line))
+        words.extend(found)
+        lines.extend([number] * len(found))
+    return words, lines
+
+
+def normalized_words(text: str) -> list[str]:
+    """The same words as `words_with_lines`, without line numbers (fast path for references)."""
+    kept = [_normalize_line(line) for line in text.splitlines() if not _COPYRIGHT_LINE.match(line)]
+    return _WORD.findall("\n".join(kept))
+
+
+def shingles(words: list[str]) -> list[int]:
+    """Hashes of every run of SHINGLE consecutive words (one per start position)."""
+    if len(words) < SHINGLE:
+        return [hash(tuple(words))] if words else []
+    return list(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """A run of text in the file that the reference does not have."""
+
+    line: int
+    end_line: int
+    text: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    """The best reference for a text, and how the text differs from it."""
+
+    key: str
+    dice: float
+    ref_coverage: float
+    file_coverage: float
+    added_words: int
+    additions: tuple[Addition, ...]
+    ties: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """`copy`, `partial` (truncated or appendix removed), `modified` (text added) or `none`."""
+        if self.ref_coverage >= COPY_REF_COVERAGE and self.added_words <= HARMLESS_ADDED_WORDS:
+            return "copy"
+        if self.ref_coverage >= MIN_REF_COVERAGE and self.added_words <= HARMLESS_ADDED_WORDS:
+            return "partial" if self.file_coverage >= PARTIAL_FILE_COVERAGE else "modified"
+        if self.ref_coverage >= MIN_REF_COVERAGE:
+            return "modified"
+        return "none"
+
+
+class ReferenceIndex:
+    """The shingle set of every reference; a query intersects its shingles with each (C-speed set ops)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.keys = sorted(texts)
+        self._sets = [frozenset(shingles(normalized_words(texts[key]))) for key in self.keys]
+
+    def identify(self, text: str) -> TextMatch | None:
+        """The closest reference with the differences, or None when nothing is shared."""
+        words, lines = words_with_lines(text)
+        file_shingles = shingles(words)
+        unique = set(file_shingles)
+        if not unique:
+            return None
+        shared = [len(unique & ref) for ref in self._sets]
+        dice = [2 * n / (len(unique) + len(ref)) for n, ref in zip(shared, self._sets)]
+        ranked = sorted((i for i, n in enumerate(shared) if n), key=lambda i: (-dice[i], self.keys[i]))
+        if not ranked:
+            return None
+        best = ranked[0]
+        ties = tuple(self.keys[i] for i in ranked[1:6] if dice[i] >= dice[best] - 1e-9)
+        additions, added_words = _additions(text, words, lines, file_shingles, self._sets[best])
+        return TextMatch(
+            key=self.keys[best],
+            dice=round(dice[best], 4),
+            ref_coverage=round(shared[best] / max(1, len(self._sets[best])), 4),
+            file_coverage=round(shared[best] / len(unique), 4),
+            added_words=added_words,
+            additions=additions,
+            ties=ties,
+        )
+
+
+def _additions(
+    text: str, words: list[str], lines: list[int], file_shingles: list[int], ref_set: frozenset[int]
+) -> tuple[tuple[Addition, ...], int]:
+    covered = [False] * len(words)
+    for start, shingle in enumerate(file_shingles):
+        if shingle in ref_set:
+            for position in range(start, min(len(words), start + SHINGLE)):
+                covered[position] = True
+    source_lines = text.splitlines()
+    runs: list[Addition] = []
+    position = 0
+    while position < len(words):
+        if covered[position]:
+            position += 1
+            continue
+        end = position
+        while end < len(words) and not covered[end]:
+            end += 1
+        first, last = lines[position], lines[end - 1]
+        quote = " ".join(" ".join(source_lines[first - 1 : last]).split())
+        runs.append(Addition(first, last, quote[:400], end - position))
+        position = end
+    return tuple(runs), sum(run.words for run in runs)
+
+
+_INDEX_LOCK = threading.Lock()
+_INDEX: list[ReferenceIndex] = []
+
+
+def default_index() -> ReferenceIndex:
+    """The index of every reference text shipped in the package (built once, on first use, by one thread)."""
+    if not _INDEX:
+        with _INDEX_LOCK:
+            if not _INDEX:
+                _INDEX.append(ReferenceIndex({key: reference_text(key) for key in reference_keys()}))
+    return _INDEX[0]

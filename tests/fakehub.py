@@ -1,0 +1,412 @@
+"""Loopback fake Hugging Face Hub serving a fixture tree over the Hub's real routes, headers and error codes."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
+
+import yaml
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "hub"
+DEFAULT_DATE = "2026-01-01T00:00:00.000Z"
+CARD_RE = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")  # hub-api.md §10
+GATE_ALLOW = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"})
+EXPAND_VALUES = frozenset(  # huggingface_hub 2.4.0 ExpandModelProperty_T + xetEnabled (hub-api.md §2.1)
+    "author baseModels cardData childrenModelCount config createdAt disabled downloads downloadsAllTime evalResults "
+    "gated gguf inference inferenceProviderMapping lastModified library_name likes mask_token model-index pipeline_tag "
+    "private resourceGroup safetensors sha siblings spaces tags transformersInfo trendingScore usedStorage widgetData "
+    "xetEnabled".split()
+)
+LIST_FIELDS = ("_id", "id", "likes", "trendingScore", "private", "downloads", "tags", "pipeline_tag", "library_name",
+               "createdAt", "modelId")
+INFO_FIELDS = ("_id", "id", "modelId", "author", "sha", "lastModified", "createdAt", "private", "gated", "disabled",
+               "pipeline_tag", "library_name", "tags", "downloads", "likes", "cardData", "siblings", "spaces")
+QUOTA = {"api": 500, "resolvers": 3000, "pages": 100}
+EXPOSE = ("X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,"
+          "Content-Range,X-Xet-Access-Token,X-Xet-Token-Expiration,X-Xet-Refresh-Route,X-Xet-Cas-Url,X-Xet-Hash")
+MSG_ANON_GATED = ("Access to model {id} is restricted. You must have access to it and be authenticated to access it. "
+                  "Please log in.")
+MSG_TOKEN_GATED = ("Access to model {id} is restricted and you are not in the authorized list. "
+                   "Visit https://huggingface.co/{id} to ask for access.")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request received by the fake Hub (path is raw, without the query string)."""
+
+    method: str
+    path: str
+    query: dict[str, list[str]] = field(default_factory=dict)
+    authorization: bool = False
+    status: int = 0
+
+
+Reply = tuple[int, dict, bytes]
+
+
+def _card_data(readme: bytes | None) -> dict | None:
+    if readme is None:
+        return None
+    match = CARD_RE.search(readme.decode("utf-8-sig", errors="replace"))
+    try:
+        data = yaml.safe_load(match.group(2)) if match else None
+    except yaml.YAMLError:
+        return None
+    return json.loads(json.dumps(data, default=str)) if isinstance(data, dict) else None  # the Hub sends JSON
+
+
+def _load_repo(root: Path, org: str, name: str) -> dict | None:
+    """Everything the fake Hub knows about one fixture repo, or None when its folder does not exist."""
+    if any(part in ("", ".", "..") or "/" in part or "\\" in part for part in (org, name)):
+        return None
+    folder = root / "models" / org / name
+    if not folder.is_dir():
+        return None
+    meta_path = folder / "_meta.json"
+    meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    files.pop("_meta.json", None)
+    sha = meta.get("sha")
+    if not sha:
+        digest = hashlib.sha1()
+        for path, data in sorted(files.items()):
+            digest.update(b"%s\0%d\0%s" % (path.encode(), len(data), data))
+        sha = digest.hexdigest()
+    card = _card_data(files.get("README.md"))
+    licenses = (card or {}).get("license")
+    licenses = licenses if isinstance(licenses, list) else [licenses]
+    tags = list(meta.get("tags", []))
+    tags += [f"license:{lic.lower()}" for lic in licenses if isinstance(lic, str) and f"license:{lic.lower()}" not in tags]
+    repo_id = f"{org}/{name}"
+    fields = {
+        "_id": hashlib.sha1(repo_id.encode()).hexdigest()[:24], "id": repo_id, "modelId": repo_id, "author": org,
+        "sha": sha, "lastModified": meta.get("lastModified", DEFAULT_DATE), "createdAt": meta.get("createdAt", DEFAULT_DATE),
+        "private": bool(meta.get("private", False)), "gated": meta.get("gated", False),
+        "disabled": bool(meta.get("disabled", False)), "tags": tags,
+        "pipeline_tag": meta.get("pipeline_tag", (card or {}).get("pipeline_tag")),
+        "library_name": meta.get("library_name", (card or {}).get("library_name")),
+        "downloads": meta.get("downloads", 0), "likes": meta.get("likes", 0), "trendingScore": 0, "spaces": [],
+        "siblings": [{"rfilename": path} for path in files],
+    }
+    if card is not None:
+        fields["cardData"] = card
+    return {"id": repo_id, "meta": meta, "files": files, "fields": fields}
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _shape(fields: dict, expand: list[str], default: tuple[str, ...]) -> dict:
+    keys = ["_id", "id", *expand] if expand else default
+    return {key: fields[key] for key in dict.fromkeys(keys) if key in fields}
+
+
+class FakeHub:
+    """A fake Hub on 127.0.0.1:<ephemeral port>; use as a context manager or start()/stop()."""
+
+    def __init__(self, root: Path, *, page_size: int = 3, token: str | None = None,
+                 bare_401_for_missing: bool = False, port: int = 0) -> None:
+        self.root, self.page_size, self.token = Path(root), page_size, token
+        self.bare_401_for_missing, self.port = bare_401_for_missing, port
+        self.requests: list[Request] = []
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], dict | None] = {}
+        self._fault_hits: dict[tuple[str, str], int] = {}
+        self._bucket_hits: dict[str, int] = {}
+        self._server: _Server | None = None
+        self._started = time.monotonic()
+
+    # -- lifecycle and log ---------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeHub is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> FakeHub:
+        handler = type("Handler", (_Handler,), {"hub": self})
+        self._server = _Server(("127.0.0.1", self.port), handler)
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeHub:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _repo(self, org: str, name: str) -> dict | None:
+        """A repo as loaded from disk, cached for the server's lifetime (parsing every card per request is slow)."""
+        key = (org, name)
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        repo = _load_repo(self.root, org, name)
+        with self._lock:
+            self._cache[key] = repo
+        return repo
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self._fault_hits.clear()
+            self._bucket_hits.clear()
+
+    def count(self, kind: str | None = None) -> int:
+        tests = {None: lambda p: True, "api": lambda p: p.startswith("/api/"), "resolve": lambda p: "/resolve/" in p}
+        if kind not in tests:
+            raise ValueError(f"kind must be None, 'api' or 'resolve', not {kind!r}")
+        with self._lock:
+            return sum(1 for r in self.requests if tests[kind](r.path))
+
+    # -- routing -------------------------------------------------------------------------------------------
+    def _reply(self, method: str, raw_path: str, raw_query: str, headers) -> Reply:
+        pairs = parse_qsl(raw_query, keep_blank_values=True)
+        query: dict[str, list[str]] = {}
+        for key, value in pairs:  # `expand[]=` and `expand=` (and `filter[]`) are the same parameter
+            query.setdefault(key.removesuffix("[]"), []).append(value)
+        api = raw_path.startswith("/api/")
+        if method not in ("GET", "HEAD"):
+            return self._error(404, "Not Found", api=True)
+        if raw_path == "/api/agent-harnesses":
+            return self._json({"standardEnvVars": [], "harnesses": {}})
+        auth = headers.get("Authorization")
+        user = bool(self.token and auth)
+        if user and auth != f"Bearer {self.token}":
+            return self._error(401, "Invalid credentials in Authorization header", api=api)
+        if raw_path == "/api/models":
+            return self._list(pairs, query)
+        if m := re.fullmatch(r"/api/models/([^/]+)/([^/]+)(?:/revision/(.+))?", raw_path):
+            return self._info(unquote(m[1]), unquote(m[2]), unquote(m[3] or "main"), query, user)
+        if m := re.fullmatch(r"/([^/]+)/([^/]+)/(resolve|raw)/([^/]+)/(.+)", raw_path):
+            return self._file(m[3], unquote(m[1]), unquote(m[2]), unquote(m[4]), unquote(m[5]), user)
+        return self._error(404, "Not Found", api=api)
+
+    def _list(self, pairs: list[tuple[str, str]], query: dict) -> Reply:
+        expand = query.get("expand", [])
+        if bad := self._bad_expand(expand):
+            return bad
+        try:
+            limit = int(query.get("limit", ["0"])[-1] or 0)
+            after = json.loads(base64.urlsafe_b64decode(query["cursor"][-1]))["after"] if "cursor" in query else ""
+        except (ValueError, KeyError, TypeError):
+            return self._error(400, "Invalid limit or cursor", api=True)
+        author = query.get("author", [""])[-1].lower()
+        search = query.get("search", [""])[-1].lower()
+        wanted_gated = query.get("gated", [""])[-1]
+        models = []
+        for org_dir in sorted((self.root / "models").glob("*")):
+            if author and org_dir.name.lower() != author:
+                continue
+            for repo_dir in sorted(org_dir.glob("*")):
+                repo = self._repo(org_dir.name, repo_dir.name)
+                if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
+                    continue
+                fields = repo["fields"]
+                labels = {*fields["tags"], fields["pipeline_tag"], fields["library_name"]}
+                if (search and search not in repo["id"].lower()) or not set(query.get("filter", [])) <= labels:
+                    continue
+                if wanted_gated and (wanted_gated == "true") != bool(fields["gated"]):
+                    continue
+                models.append(fields)
+        models = sorted((m for m in models if m["id"] > after), key=lambda m: m["id"])
+        size = max(1, min(limit, self.page_size) if limit > 0 else self.page_size)
+        page, more = models[:size], len(models) > size
+        extra = (("sha", "lastModified", "siblings", "gated", "disabled") if query.get("full") == ["true"] else ()) + (
+            ("cardData",) if query.get("cardData") == ["true"] else ())
+        body = [_shape(m, expand, LIST_FIELDS + extra) for m in page]
+        headers = {}
+        if more:
+            cursor = base64.urlsafe_b64encode(json.dumps({"after": page[-1]["id"]}).encode()).decode()
+            next_query = urlencode([(k, v) for k, v in pairs if k != "cursor"] + [("cursor", cursor)])
+            headers["Link"] = f'<{self.url}/api/models?{next_query}>; rel="next"'
+        return self._json(body, headers=headers)
+
+    def _info(self, org: str, name: str, rev: str, query: dict, user: bool) -> Reply:
+        expand = query.get("expand", [])
+        if bad := self._bad_expand(expand):
+            return bad
+        repo = self._repo(org, name)
+        if repo is None or repo["fields"]["private"]:
+            return self._missing(user, api=True)
+        if err := repo["meta"].get("info_error"):
+            return self._error(err["status"], err.get("message") or "", err.get("code"), api=True)
+        if rev not in ("main", repo["fields"]["sha"]):
+            return self._error(404, f"Invalid rev id: {rev}", "RevisionNotFound", api=True)
+        return self._json(_shape(repo["fields"], expand, INFO_FIELDS))
+
+    def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool) -> Reply:
+        repo = self._repo(org, name)
+        if repo is None:
+            return self._missing(user, api=False)
+        meta, sha = repo["meta"], repo["fields"]["sha"]
+        faults = meta.get("faults", {})
+        fault_key = path if path in faults else "*" if "*" in faults else None
+        if fault_key is not None:
+            with self._lock:
+                hits = self._fault_hits.get((repo["id"], path), 0)
+                self._fault_hits[(repo["id"], path)] = hits + 1
+            status = faults[fault_key][hits] if hits < len(faults[fault_key]) else 200
+            if status >= 400:  # a 2xx/3xx entry just lets that request through
+                return self._error(status, _phrase(status), api=False)
+        if repo["fields"]["private"]:
+            return self._missing(user, api=False)
+        file_errors = meta.get("file_errors", {})
+        if err := file_errors.get(path, file_errors.get("*")):
+            extra = {"X-Repo-Commit": sha} if err.get("code") == "EntryNotFound" else {}
+            return self._error(err["status"], err.get("message") or "", err.get("code"), api=False, headers=extra)
+        if repo["fields"]["gated"] and not (kind == "resolve" and path in GATE_ALLOW):
+            message = (MSG_TOKEN_GATED if user else MSG_ANON_GATED).format(id=repo["id"])
+            return self._error(403 if user else 401, message, "GatedRepo", api=False)
+        if rev not in ("main", sha):
+            return self._error(404, f"Invalid rev id: {rev}", "RevisionNotFound", api=False)
+        if path not in repo["files"]:
+            return self._error(404, "Entry not found", "EntryNotFound", api=False, headers={"X-Repo-Commit": sha})
+        data = repo["files"][path]
+        etag = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        headers = {"Content-Type": "text/plain; charset=utf-8", "X-Repo-Commit": sha, "ETag": f'"{etag}"'}
+        return 200, headers, data
+
+    # -- answers -------------------------------------------------------------------------------------------
+    def _bad_expand(self, expand: list[str]) -> Reply | None:
+        bad = [value for value in expand if value not in EXPAND_VALUES]
+        if not bad:
+            return None
+        allowed = ",".join(f'"{value}"' for value in sorted(EXPAND_VALUES))
+        return self._error(400, f'"expand" must be one of [{allowed}] (got "{bad[0]}")', api=True)
+
+    def _missing(self, user: bool, *, api: bool) -> Reply:
+        if self.bare_401_for_missing and not user:
+            return self._error(401, "Invalid username or password.", api=api)
+        return self._error(404, "Repository not found", "RepoNotFound", api=api)
+
+    @staticmethod
+    def _json(body: object, status: int = 200, headers: dict | None = None) -> Reply:
+        data = json.dumps(body, default=str).encode()
+        return status, {"Content-Type": "application/json; charset=utf-8", **(headers or {})}, data
+
+    def _error(self, status: int, message: str, code: str | None = None, *, api: bool,
+               headers: dict | None = None) -> Reply:
+        extra = {**(headers or {}), "X-Error-Message": message}
+        if code:
+            extra["X-Error-Code"] = code
+        if status == 401:
+            extra["WWW-Authenticate"] = 'Bearer realm="Authentication required", charset="UTF-8"'
+        if status == 429:
+            extra["Retry-After"] = "0"
+            extra["RateLimit"] = f'"{"api" if api else "resolvers"}";r=0;t=0'
+        if api:
+            return self._json({"error": message}, status, extra)
+        return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, message.encode()
+
+    def _finish(self, method: str, raw_path: str, query: str, headers, reply: Reply) -> Reply:
+        """Log the request and add the headers every Hub answer carries."""
+        status, out, body = reply
+        bucket = "api" if raw_path.startswith("/api/") else "resolvers" if "/resolve/" in raw_path else "pages"
+        parsed = parse_qs(query, keep_blank_values=True)
+        with self._lock:
+            self.requests.append(Request(method, raw_path, parsed, "Authorization" in headers, status))
+            hits = self._bucket_hits[bucket] = self._bucket_hits.get(bucket, 0) + 1
+        window = 300 - int(time.monotonic() - self._started) % 300
+        out.setdefault("RateLimit", f'"{bucket}";r={max(QUOTA[bucket] - hits, 1)};t={window}')
+        out.setdefault("RateLimit-Policy", f'"fixed window";"{bucket}";q={QUOTA[bucket]};w=300')
+        trace = headers.get("X-Amzn-Trace-Id")
+        out["X-Request-Id"] = f"Root=1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}" + (f";{trace}" if trace else "")
+        out["Access-Control-Expose-Headers"] = EXPOSE
+        out["Content-Length"] = str(len(body))
+        return status, out, body
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads, block_on_close = True, False
+
+    def handle_error(self, request: object, client_address: object) -> None:  # quiet: clients hanging up
+        pass
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hub: FakeHub
+    protocol_version, server_version, sys_version = "HTTP/1.1", "fakehub/1", ""
+    timeout = 30
+    disable_nagle_algorithm = True  # headers and body go out in separate writes: avoid 40 ms delayed-ACK stalls
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        split = urlsplit(self.path)
+        try:
+            reply = self.hub._reply(self.command, split.path, split.query, self.headers)
+        except Exception as exc:  # a fake-Hub bug: answer 500 so the test fails loudly
+            reply = FakeHub._json({"error": f"fake Hub crashed: {exc!r}"}, 500)
+        status, headers, body = self.hub._finish(self.command, split.path, split.query, self.headers, reply)
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, str(value).encode("ascii", "replace").decode())
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _serve
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[argv.index("--") + 1:] if "--" in argv else []
+    argv = argv[: argv.index("--")] if "--" in argv else argv
+    parser = argparse.ArgumentParser(prog="python -m tests.fakehub", description=__doc__)
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="fixture tree (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: ephemeral)")
+    parser.add_argument("--page-size", type=int, default=3, help="/api/models page size (default: 3)")
+    parser.add_argument("--token", help="token that counts as a valid (but not authorized) user")
+    parser.add_argument("--bare-401-for-missing", action="store_true", help="missing repos: live anonymous bare 401")
+    args = parser.parse_args(argv)
+    if not (args.root / "models").is_dir():
+        parser.error(f"{args.root} has no models/ folder")
+    hub = FakeHub(args.root, page_size=args.page_size, token=args.token,
+                  bare_401_for_missing=args.bare_401_for_missing, port=args.port)
+    with hub:
+        print(f"fake Hub serving {args.root} at {hub.url}", file=sys.stderr, flush=True)
+        if not command:
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                return 0
+        env = {**os.environ, "HF_ENDPOINT": hub.url, "HF_HUB_DISABLE_TELEMETRY": "1"}
+        try:
+            code = subprocess.run(command, env=env).returncode
+        except OSError as exc:
+            print(f"fakehub: cannot run {command[0]!r}: {exc}", file=sys.stderr)
+            return 127
+        return code if code >= 0 else 128 - code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,405 @@
+"""The fake Hub behaves like the real Hub towards the real huggingface_hub 2.4.0 client and requests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"  # before huggingface_hub is imported (read at import time)
+
+import pytest  # noqa: E402
+import requests  # noqa: E402
+from huggingface_hub import HfApi, constants, hf_hub_download  # noqa: E402
+from huggingface_hub.errors import (  # noqa: E402
+    BadRequestError,
+    EntryNotFoundError,
+    GatedRepoError,
+    HfHubHTTPError,
+    RepositoryNotFoundError,
+    RevisionNotFoundError,
+)
+
+from tests.fakehub import FakeHub  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+TOKEN = "hf_fake_valid_token"
+APACHE_CARD = "---\nlicense: Apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n# Alpha\n"
+SHA_PINNED = "0123456789abcdef0123456789abcdef01234567"
+
+TREE: dict[str, dict[str, object]] = {
+    "acme/alpha": {"README.md": APACHE_CARD, "LICENSE": "Apache License 2.0 text\n",
+                   "_meta.json": {"tags": ["custom-tag"]}},
+    "acme/beta": {"README.md": "---\nlicense: [mit, cc-by-4.0]\n---\n", "sub/dir/notes.txt": "nested\n",
+                  "_meta.json": {"sha": SHA_PINNED, "lastModified": "2025-05-05T00:00:00.000Z"}},
+    "acme/delta": {"config.json": "{}\n"},
+    "acme/epsilon": {"README.md": "---\nlicense: mit\n----\nfoo: 1\n---\n"},  # invalid front matter
+    "acme/gamma": {"README.md": "---\nlicense: llama3\n---\n", "LICENSE": "LLAMA 3 COMMUNITY LICENSE\n",
+                   "USE_POLICY.md": "Acceptable use\n", "license.txt": "lower\n", "_meta.json": {"gated": "manual"}},
+    "acme/flaky": {"README.md": "---\nlicense: mit\n---\n", "_meta.json": {"faults": {"README.md": [429, 503]}}},
+    "acme/broken": {"README.md": "---\nlicense: mit\n---\n", "LICENSE": "MIT\n", "_meta.json": {
+        "file_errors": {"LICENSE": {"status": 500, "code": None, "message": "Internal Server Error"}},
+        "info_error": {"status": 503, "code": None, "message": "Service Unavailable"}}},
+    "acme/hidden": {"README.md": "---\nlicense: mit\n---\n", "_meta.json": {"listed": False}},
+    "acme/secret": {"README.md": "---\nlicense: mit\n---\n", "_meta.json": {"private": True}},
+    "acme-labs/other": {"README.md": "---\nlicense: mit\n---\n"},
+}
+LISTED_ACME = ["acme/alpha", "acme/beta", "acme/broken", "acme/delta", "acme/epsilon", "acme/flaky", "acme/gamma"]
+
+
+def build_tree(root: Path) -> Path:
+    for repo_id, files in TREE.items():
+        for rel, content in files.items():
+            path = root / "models" / repo_id / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(content) if rel == "_meta.json" else str(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return build_tree(tmp_path / "hub")
+
+
+@pytest.fixture(autouse=True)
+def isolated_hf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf_home"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_DISABLE_TELEMETRY", True)  # in case another module imported it first
+
+
+@pytest.fixture
+def fake(tree: Path):
+    with FakeHub(tree, page_size=2, token=TOKEN) as hub:
+        yield hub
+
+
+def api(hub: FakeHub) -> HfApi:
+    return HfApi(endpoint=hub.url, token=False)
+
+
+def download(hub: FakeHub, tmp_path: Path, repo_id: str, filename: str, **kwargs) -> bytes:
+    path = hf_hub_download(repo_id, filename, endpoint=hub.url, token=False, cache_dir=tmp_path / "cache", **kwargs)
+    return Path(path).read_bytes()
+
+
+# -- /api/models ------------------------------------------------------------------------------------------
+
+def test_list_models_follows_link_pagination_across_pages(fake: FakeHub) -> None:
+    ids = [m.id for m in api(fake).list_models(author="acme")]
+    assert ids == LISTED_ACME
+    pages = [r for r in fake.requests if r.path == "/api/models"]
+    assert len(pages) == 4  # 7 models, page size 2
+    assert all(r.query["author"] == ["acme"] for r in pages)
+    assert [("cursor" in r.query) for r in pages] == [False, True, True, True]
+
+
+def test_list_models_link_is_absolute_loopback_and_absent_on_last_page(fake: FakeHub) -> None:
+    first = requests.get(f"{fake.url}/api/models", params={"author": "acme", "limit": 5, "search": "a"})
+    assert len(first.json()) == 2  # page size = min(limit, page_size)
+    next_url = first.links["next"]["url"]
+    assert next_url.startswith(f"{fake.url}/api/models?") and "limit=5" in next_url and "search=a" in next_url
+    url, seen = next_url, [m["id"] for m in first.json()]
+    while url:
+        page = requests.get(url)
+        seen += [m["id"] for m in page.json()]
+        url = page.links.get("next", {}).get("url")
+    assert seen == LISTED_ACME
+    assert "Link" not in page.headers
+
+
+def test_list_models_limit_stops_client_after_limit_items(fake: FakeHub) -> None:
+    assert [m.id for m in api(fake).list_models(author="acme", limit=3)] == LISTED_ACME[:3]
+
+
+def test_list_models_author_is_exact_case_insensitive_and_skips_private_and_unlisted(fake: FakeHub) -> None:
+    ids = [m.id for m in api(fake).list_models(author="ACME")]
+    assert ids == LISTED_ACME
+    assert [m.id for m in api(fake).list_models(author="acme-labs")] == ["acme-labs/other"]
+    assert list(api(fake).list_models(author="nobody")) == []
+
+
+def test_list_models_expand_returns_only_requested_fields(fake: FakeHub) -> None:
+    for key in ("expand", "expand[]"):
+        body = requests.get(f"{fake.url}/api/models", params={"author": "acme", key: ["gated", "cardData"]}).json()
+        assert set(body[0]) == {"_id", "id", "gated", "cardData"}
+    models = list(api(fake).list_models(author="acme", expand=["gated", "cardData", "siblings", "sha"]))
+    by_id = {m.id: m for m in models}
+    assert by_id["acme/gamma"].gated == "manual" and by_id["acme/alpha"].gated is False
+    assert by_id["acme/alpha"].card_data.license == "Apache-2.0"
+    assert [s.rfilename for s in by_id["acme/beta"].siblings] == ["README.md", "sub/dir/notes.txt"]
+    assert by_id["acme/beta"].sha == SHA_PINNED
+    assert by_id["acme/alpha"].downloads is None and by_id["acme/alpha"].tags is None
+
+
+def test_list_models_default_shape_has_tags_but_no_card_or_files(fake: FakeHub) -> None:
+    body = requests.get(f"{fake.url}/api/models", params={"author": "acme", "limit": 1}).json()
+    assert {"_id", "id", "modelId", "likes", "downloads", "private", "tags", "pipeline_tag", "library_name",
+            "createdAt"} <= set(body[0])
+    assert not {"cardData", "siblings", "sha", "gated", "lastModified"} & set(body[0])
+    assert body[0]["tags"] == ["custom-tag", "license:apache-2.0"]
+
+
+def test_list_models_filter_accepts_both_spellings(fake: FakeHub) -> None:
+    for key in ("filter", "filter[]"):
+        body = requests.get(f"{fake.url}/api/models", params={"author": "acme", key: "license:cc-by-4.0"}).json()
+        assert [m["id"] for m in body] == ["acme/beta"]
+
+
+def test_list_models_unknown_expand_value_is_bad_request(fake: FakeHub) -> None:
+    response = requests.get(f"{fake.url}/api/models", params={"expand": ["gated", "cardData.license"]})
+    assert response.status_code == 400
+    assert "expand" in response.json()["error"]
+    with pytest.raises(BadRequestError):
+        api(fake).model_info("acme/alpha", expand=["nope"])
+
+
+# -- /api/models/{id} -------------------------------------------------------------------------------------
+
+def test_model_info_has_sha_card_data_siblings_and_license_tags(fake: FakeHub) -> None:
+    info = api(fake).model_info("acme/alpha")
+    assert info.id == "acme/alpha" and info.author == "acme" and info.gated is False and info.private is False
+    assert info.card_data.license == "Apache-2.0" and info.pipeline_tag == "text-generation"
+    assert "license:apache-2.0" in info.tags and "custom-tag" in info.tags
+    assert sorted(s.rfilename for s in info.siblings) == ["LICENSE", "README.md"]  # _meta.json never served
+    assert len(info.sha) == 40 and info.last_modified.year == 2026
+    beta = api(fake).model_info("acme/beta")
+    assert beta.sha == SHA_PINNED and beta.last_modified.year == 2025
+    assert {"license:mit", "license:cc-by-4.0"} <= set(beta.tags)
+
+
+def test_model_info_expand_is_exclusive(fake: FakeHub) -> None:
+    body = requests.get(f"{fake.url}/api/models/acme/alpha", params={"expand[]": ["gated", "sha"]}).json()
+    assert set(body) == {"_id", "id", "gated", "sha"}
+    mixed = requests.get(f"{fake.url}/api/models/acme/alpha?expand=gated&expand%5B%5D=tags").json()
+    assert set(mixed) == {"_id", "id", "gated", "tags"}
+    info = api(fake).model_info("acme/gamma", expand=["gated"])
+    assert info.gated == "manual" and info.card_data is None and info.siblings is None
+
+
+def test_model_info_revision_accepts_main_and_sha_and_rejects_unknown(fake: FakeHub) -> None:
+    assert api(fake).model_info("acme/beta", revision=SHA_PINNED).sha == SHA_PINNED
+    assert api(fake).model_info("acme/beta", revision="main").id == "acme/beta"
+    for rev in ("nope", "refs/pr/1"):
+        with pytest.raises(RevisionNotFoundError):
+            api(fake).model_info("acme/beta", revision=rev)
+    assert "/api/models/acme/beta/revision/refs%2Fpr%2F1" in [r.path for r in fake.requests]
+
+
+def test_invalid_card_front_matter_omits_card_data(fake: FakeHub) -> None:
+    assert api(fake).model_info("acme/epsilon").card_data is None
+    assert "cardData" not in requests.get(f"{fake.url}/api/models/acme/epsilon").json()
+    assert api(fake).model_info("acme/delta").card_data is None  # no README at all
+
+
+def test_gated_repo_info_is_public(fake: FakeHub) -> None:
+    info = api(fake).model_info("acme/gamma")
+    assert info.gated == "manual" and info.card_data.license == "llama3"
+    assert "USE_POLICY.md" in [s.rfilename for s in info.siblings]
+
+
+def test_missing_repo_raises_repository_not_found(fake: FakeHub, tmp_path: Path) -> None:
+    for repo_id in ("acme/nope", "acme/secret", "nobody/nothing"):
+        with pytest.raises(RepositoryNotFoundError) as excinfo:
+            api(fake).model_info(repo_id)
+        assert not isinstance(excinfo.value, GatedRepoError)
+        assert excinfo.value.response.status_code == 404
+    with pytest.raises(RepositoryNotFoundError):
+        download(fake, tmp_path, "acme/secret", "README.md")
+    assert api(fake).repo_exists("acme/nope") is False
+    assert api(fake).repo_exists("acme/hidden") is True  # unlisted but reachable by name
+
+
+def test_bare_401_mode_mimics_live_anonymous_missing_repo(tree: Path) -> None:
+    with FakeHub(tree, token=TOKEN, bare_401_for_missing=True) as hub:
+        response = requests.get(f"{hub.url}/api/models/acme/secret")
+        assert response.status_code == 401 and "X-Error-Code" not in response.headers
+        assert response.headers["X-Error-Message"] == "Invalid username or password."
+        assert response.json() == {"error": "Invalid username or password."}
+        with pytest.raises(HfHubHTTPError) as excinfo:  # over http:// the client cannot tell it is a missing repo
+            api(hub).model_info("acme/nope")
+        assert not isinstance(excinfo.value, RepositoryNotFoundError)
+        with pytest.raises(RepositoryNotFoundError):  # a valid token gets the explicit 404
+            HfApi(endpoint=hub.url, token=TOKEN).model_info("acme/nope")
+
+
+def test_info_error_is_answered_by_model_info(fake: FakeHub) -> None:
+    with pytest.raises(HfHubHTTPError) as excinfo:
+        api(fake).model_info("acme/broken")
+    assert excinfo.value.response.status_code == 503
+    assert [m.id for m in api(fake).list_models(search="broken")] == ["acme/broken"]
+
+
+# -- /resolve ---------------------------------------------------------------------------------------------
+
+def test_hf_hub_download_works_against_fake_hub(fake: FakeHub, tmp_path: Path) -> None:
+    assert download(fake, tmp_path, "acme/alpha", "LICENSE") == b"Apache License 2.0 text\n"
+    assert download(fake, tmp_path, "acme/beta", "sub/dir/notes.txt", revision=SHA_PINNED) == b"nested\n"
+    methods = [(r.method, r.path) for r in fake.requests]
+    assert ("HEAD", "/acme/alpha/resolve/main/LICENSE") in methods and ("GET", "/acme/alpha/resolve/main/LICENSE") in methods
+
+
+def test_resolve_answers_with_hub_headers(fake: FakeHub) -> None:
+    head = requests.head(f"{fake.url}/acme/alpha/resolve/main/LICENSE")
+    data = b"Apache License 2.0 text\n"
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["ETag"] == '"%s"' % hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    assert head.headers["X-Repo-Commit"] == api(fake).model_info("acme/alpha").sha
+    assert head.headers["Content-Length"] == str(len(data))
+    assert head.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert "X-Xet-Hash" not in head.headers
+    assert head.headers["RateLimit"].startswith('"resolvers";r=')
+    assert head.headers["RateLimit-Policy"] == '"fixed window";"resolvers";q=3000;w=300'
+    assert head.headers["X-Request-Id"] and "X-Repo-Commit" in head.headers["Access-Control-Expose-Headers"]
+    info = requests.get(f"{fake.url}/api/models/acme/alpha")
+    assert info.headers["RateLimit"].startswith('"api";r=') and "X-Request-Id" in info.headers
+    assert requests.get(f"{fake.url}/acme/beta/resolve/{SHA_PINNED}/sub%2Fdir%2Fnotes.txt").content == b"nested\n"
+
+
+def test_missing_file_raises_entry_not_found(fake: FakeHub, tmp_path: Path) -> None:
+    with pytest.raises(EntryNotFoundError):
+        download(fake, tmp_path, "acme/alpha", "LICENSE.md")
+    response = requests.get(f"{fake.url}/acme/alpha/resolve/main/nope.txt")
+    assert response.status_code == 404 and response.headers["X-Error-Code"] == "EntryNotFound"
+    assert response.headers["X-Error-Message"] == "Entry not found" and response.text == "Entry not found"
+    assert len(response.headers["X-Repo-Commit"]) == 40
+    assert api(fake).file_exists("acme/alpha", "COPYING") is False
+    assert api(fake).file_exists("acme/alpha", "LICENSE") is True
+
+
+def test_unknown_revision_on_resolve_raises_revision_not_found(fake: FakeHub, tmp_path: Path) -> None:
+    with pytest.raises(RevisionNotFoundError):
+        download(fake, tmp_path, "acme/alpha", "LICENSE", revision="v9")
+    assert requests.get(f"{fake.url}/acme/alpha/resolve/v9/LICENSE").headers["X-Error-Code"] == "RevisionNotFound"
+
+
+def test_gated_repo_serves_license_but_not_use_policy(fake: FakeHub, tmp_path: Path) -> None:
+    assert download(fake, tmp_path, "acme/gamma", "LICENSE") == b"LLAMA 3 COMMUNITY LICENSE\n"
+    assert download(fake, tmp_path, "acme/gamma", "README.md").startswith(b"---\nlicense: llama3")
+    with pytest.raises(GatedRepoError):
+        download(fake, tmp_path, "acme/gamma", "USE_POLICY.md")
+    response = requests.get(f"{fake.url}/acme/gamma/resolve/main/USE_POLICY.md")
+    assert response.status_code == 401 and response.headers["X-Error-Code"] == "GatedRepo"
+    assert response.text == ("Access to model acme/gamma is restricted. You must have access to it and be "
+                             "authenticated to access it. Please log in.")
+    assert response.headers["Content-Type"].startswith("text/plain")
+
+
+def test_gated_repo_checks_gate_before_existence(fake: FakeHub) -> None:
+    def answer(path: str) -> tuple[int, str | None]:
+        response = requests.get(f"{fake.url}/acme/gamma/{path}")
+        return response.status_code, response.headers.get("X-Error-Code")
+
+    assert answer("resolve/main/LICENSE.md") == (404, "EntryNotFound")  # allow-listed name, absent
+    assert answer("resolve/main/LICENSE.txt") == (404, "EntryNotFound")
+    for path in ("resolve/main/does-not-exist.bin", "resolve/nope/config.json", "resolve/main/license.txt",
+                 "resolve/main/readme.md", "raw/main/README.md"):
+        assert answer(path) == (401, "GatedRepo"), path
+
+
+def test_gated_error_code_maps_to_gated_repo_error(fake: FakeHub, tmp_path: Path) -> None:
+    with pytest.raises(GatedRepoError) as excinfo:
+        hf_hub_download("acme/gamma", "USE_POLICY.md", endpoint=fake.url, token=TOKEN, cache_dir=tmp_path / "c")
+    assert excinfo.value.response.status_code == 403
+    assert "not in the authorized list" in excinfo.value.response.headers["X-Error-Message"]
+    with pytest.raises(GatedRepoError):
+        HfApi(endpoint=fake.url, token=TOKEN).file_exists("acme/gamma", "config.json")
+    assert HfApi(endpoint=fake.url, token=TOKEN).file_exists("acme/gamma", "LICENSE") is True
+
+
+def test_wrong_token_answers_invalid_credentials(fake: FakeHub) -> None:
+    for path in ("/api/models/acme/alpha", "/acme/alpha/resolve/main/LICENSE"):
+        response = requests.get(fake.url + path, headers={"Authorization": "Bearer hf_wrong"})
+        assert response.status_code == 401
+        assert response.headers["X-Error-Message"] == "Invalid credentials in Authorization header"
+    with pytest.raises(HfHubHTTPError) as excinfo:
+        HfApi(endpoint=fake.url, token="hf_wrong").model_info("acme/alpha")
+    assert not isinstance(excinfo.value, RepositoryNotFoundError)
+
+
+def test_transient_fault_answers_429_then_200(fake: FakeHub) -> None:
+    url = f"{fake.url}/acme/flaky/resolve/main/README.md"
+    first = requests.get(url)
+    assert first.status_code == 429
+    assert first.headers["Retry-After"] == "0" and first.headers["RateLimit"] == '"resolvers";r=0;t=0'
+    assert first.headers["RateLimit-Policy"] == '"fixed window";"resolvers";q=3000;w=300'
+    assert [requests.get(url).status_code for _ in range(3)] == [503, 200, 200]
+    fake.reset()
+    assert fake.requests == []
+    assert requests.head(url).status_code == 429  # re-armed; HEAD and GET share the count
+
+
+def test_hf_hub_download_retries_through_transient_faults(fake: FakeHub, tmp_path: Path) -> None:
+    start = time.monotonic()
+    assert download(fake, tmp_path, "acme/flaky", "README.md").startswith(b"---")
+    assert [r.status for r in fake.requests if "/resolve/" in r.path][:3] == [429, 503, 200]
+    assert time.monotonic() - start < 10
+
+
+def test_file_errors_answer_persistently(fake: FakeHub) -> None:
+    url = f"{fake.url}/acme/broken/resolve/main/LICENSE"
+    assert [requests.get(url).status_code for _ in range(2)] == [500, 500]
+    assert requests.get(url).text == "Internal Server Error"
+    assert requests.get(f"{fake.url}/acme/broken/resolve/main/README.md").status_code == 200
+
+
+# -- misc routes, log, CLI --------------------------------------------------------------------------------
+
+def test_agent_harnesses_and_unknown_routes(fake: FakeHub) -> None:
+    assert requests.get(f"{fake.url}/api/agent-harnesses").json() == {"standardEnvVars": [], "harnesses": {}}
+    response = requests.get(f"{fake.url}/api/nothing/here")
+    assert response.status_code == 404 and "error" in response.json()
+
+
+def test_request_log_records_method_path_query_and_auth(fake: FakeHub) -> None:
+    HfApi(endpoint=fake.url, token=TOKEN).model_info("acme/alpha", expand=["gated"])
+    requests.head(f"{fake.url}/acme/alpha/resolve/main/LICENSE?download=true")
+    first, second = fake.requests
+    assert (first.method, first.path, first.query, first.authorization) == (
+        "GET", "/api/models/acme/alpha", {"expand": ["gated"]}, True)
+    assert (second.method, second.path, second.query["download"], second.authorization) == (
+        "HEAD", "/acme/alpha/resolve/main/LICENSE", ["true"], False)
+    assert (fake.count(), fake.count("api"), fake.count("resolve")) == (2, 1, 1)
+
+
+def test_no_request_leaves_loopback(fake: FakeHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hosts: list[object] = []
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        hosts.append(host)
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def guarded_connect(sock, address):
+        hosts.append(address[0] if isinstance(address, tuple) else address)
+        if isinstance(address, tuple) and address[0] not in ("127.0.0.1", "::1"):
+            raise AssertionError(f"connection to {address} leaves the loopback")
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    hub_api = api(fake)
+    list(hub_api.list_models(author="acme-labs", expand=["cardData"]))
+    hub_api.model_info("acme-labs/other")
+    download(fake, tmp_path, "acme-labs/other", "README.md")
+    requests.get(f"{fake.url}/acme-labs/other/resolve/main/README.md", timeout=5)
+    assert hosts and set(hosts) <= {"127.0.0.1", "::1"}
+    assert sorted({r.path for r in fake.requests}) == [
+        "/acme-labs/other/resolve/main/README.md", "/api/models", "/api/models/acme-labs/other"]
+
+
+def test_cli_runs_command_against_fake_hub_and_returns_its_exit_code(tree: Path) -> None:
+    child = ("import os, sys, urllib.request; "
+             "body = urllib.request.urlopen(os.environ['HF_ENDPOINT'] + '/api/models/acme/alpha').read(); "
+             "assert os.environ['HF_HUB_DISABLE_TELEMETRY'] == '1'; print(len(body)); sys.exit(3)")
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.fakehub", "--root", str(tree), "--page-size", "4", "--", sys.executable, "-c", child],
+        cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith(f"fake Hub serving {tree} at http://127.0.0.1:")
+    assert int(result.stdout) > 0
