@@ -15,7 +15,8 @@ def escape(text: Any) -> str:
     value = " ".join(str(text if text is not None else "").split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
-    value = value.replace("@", "&#64;").replace("://", "&#58;//").replace("www.", "www&#46;")
+    # A zero-width space breaks @mentions and GitHub's bare-URL autolinker without changing the words.
+    value = value.replace("@", "@\u200b").replace("://", ":\u200b//").replace("www.", "www\u200b.")
     return value
 
 
@@ -74,18 +75,22 @@ def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
                      + [f"| {escape(m['id'])} | {m['classification']} | {escape(_license(m))} | "
                         f"{'yes' if m['flagged'] else 'no'} | {escape(', '.join(sorted({f['code'] for f in m['findings']})))} |"
                         for m in feed["models"]]))
-    out = "\n".join(head) + "\n"
+    parts = ["\n".join(head) + "\n"]
+    size = len(parts[0].encode("utf-8"))
+    budget = max_bytes - 2000  # room for the closing note
     cut = 0
     for title, rows in sections:
         if len(rows) == 2:
             continue
-        block = f"{title}\n\n"
-        for row in rows:
-            if len((out + block + row).encode("utf-8")) > max_bytes - 2000:
+        lines = (f"{title}\n\n", rows[0] + "\n", rows[1] + "\n", *(row + "\n" for row in rows[2:]), "\n")
+        for number, line in enumerate(lines):
+            cost = len(line.encode("utf-8"))
+            if size + cost > budget and 3 <= number < len(lines) - 1:  # cut data rows, never a table's head
                 cut += 1
                 continue
-            block += row + "\n"
-        out += block + "\n"
+            parts.append(line)
+            size += cost
+    out = "".join(parts)
     if cut:
         out += f"> {cut} rows were left out to stay under GitHub's 1 MiB summary limit; the JSON feed has every model.\n"
     return out
