@@ -71,7 +71,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
     verdict = classify(metadata, snapshot.license_files, metadata_source=source,
-                       metadata_file=README if source == "card-metadata" else None)
+                       metadata_file=README if source == "card-metadata" else None,
+                       body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
     claims = find_claims(card.body, card.body_first_line) if card is not None else ()
     flag = _flag(verdict, claims)
     if flag is not None:

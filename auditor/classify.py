@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from auditor.card import license_fields
+from auditor.claims import visible_lines
 from auditor.crawl import is_primary_license_file
 from auditor.licenses import LicenseEntry, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
+from auditor.references import find_references
 from auditor.restrictions import Hit, find_restrictions, osd_text
-from auditor.textmatch import default_index, words_with_lines
+from auditor.textmatch import identify, words_with_lines
 
-NOTICE_MAX_WORDS = 120
+NOTICE_MAX_WORDS = 300
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_LICENSE_WORD = re.compile(r"licen[cs]|terms of use", re.IGNORECASE)
+#: A sentence about how *this model* is licensed, wherever it stands in the card.
+_MODEL_LICENSED = re.compile(
+    r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
+    r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered)\b", re.IGNORECASE)
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
 
 
@@ -22,11 +31,15 @@ def classify(
     *,
     metadata_source: str = "card-metadata",
     metadata_file: str | None = "README.md",
+    body: str | None = None,
+    body_first_line: int = 1,
 ) -> Verdict:
-    """Classify one model from its card metadata and the license files read from its repo."""
+    """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
     findings: list[Finding] = []
     card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
+    if body:
+        card += card_text_detections(body, body_first_line)
     card_keys = {d.key for d in card if d.key}
     files = _file_detections(license_files, license_link, card_keys, findings)
     detections = card + files
@@ -37,7 +50,7 @@ def classify(
     else:
         governing = detections[0] if detections else None
         classification = LicenseClass.UNKNOWN
-    if not declared and not license_name and not license_files:
+    if not declared and not license_name and not license_files and not detections:
         findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
     findings.extend(_mismatches(card, files, license_link))
     if governing is not None and classification is LicenseClass.CUSTOM_RESTRICTED:
@@ -122,19 +135,19 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
     text = fetched.text or ""
     path = fetched.path
     catalog = load_catalog()
-    match = default_index().identify(text)
+    match = identify(text)
     hits = find_restrictions(text)
-    if match is not None and match.kind in ("copy", "partial"):
-        entry = catalog[match.key]
-        evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
-        matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
-        keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else []
-        return _entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
-                                restrictions=_hit_findings(keep, path))
-    if match is not None and match.kind == "modified":
+    if match is not None and match.kind in ("copy", "partial", "modified"):
         entry = catalog[match.key]
         added_hits = [h for a in match.additions for h in find_restrictions(a.text, a.line)]
-        first = match.additions[0] if match.additions else None
+        if match.kind != "modified" and not added_hits:
+            evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
+            matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
+            keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
+            return _entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
+                                    restrictions=_hit_findings(keep, path))
+        first = next((a for a in match.additions if any(h.line >= a.line for h in added_hits)), None) or (
+            match.additions[0] if match.additions else None)
         evidence = Evidence("license-file", first.text if first else "", path, first.line if first else None)
         if added_hits or entry.classification is LicenseClass.CUSTOM_RESTRICTED:
             found = added_hits or hits
@@ -142,13 +155,13 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
             return Detection("license-file-modified", LicenseClass.CUSTOM_RESTRICTED, evidence, key=entry.key,
                              spdx=None, name=f"{entry.name}, modified", confidence=match.dice, osd=osd,
                              reason=f"{entry.name} with added restrictive terms" if added_hits else entry.restrictive_terms,
-                             restrictions=_hit_findings(found, path))
+                             restrictions=_hit_findings(found, path), ties=match.ties)
         return Detection("license-file-modified", LicenseClass.UNKNOWN, evidence, key=entry.key, name=f"{entry.name}, modified",
                          confidence=match.dice,
                          reason=f"{match.added_words} words added to {entry.name}; not the standard text")
-    notice = _notice_detection(text, path, card_keys)
-    if notice is not None:
-        return notice
+    reference = _reference_detection(text, path)
+    if reference is not None:
+        return reference
     if hits:
         first_hit = hits[0]
         return Detection("license-file-restrictions", LicenseClass.CUSTOM_RESTRICTED,
@@ -161,25 +174,40 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
                      reason="license text not recognized and no restrictive clause found", decides=primary)
 
 
-def _notice_detection(text: str, path: str, card_keys: set[str]) -> Detection | None:
-    """A short file that only names the license the card declares ("Licensed under the Apache License 2.0")."""
-    words, _ = words_with_lines(text)
-    if len(words) > NOTICE_MAX_WORDS or not card_keys:
+def _reference_detection(text: str, path: str) -> Detection | None:
+    """A short file that names a license instead of containing it ("Licensed under CC BY-NC 4.0")."""
+    if len(words_with_lines(text)[0]) > NOTICE_MAX_WORDS:
         return None
-    joined = " ".join(words)
+    detections = [_entry_detection("license-file-reference", load_catalog()[r.key],
+                                   Evidence("license-file", r.quote, path, r.line), confidence=0.8)
+                  for r in find_references(text)]
+    return max(detections, key=lambda d: d.classification.rank, default=None)
+
+
+def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
+    """License statements in the card body: the License section, and sentences saying how the model is licensed."""
+    lines = visible_lines(body)
+    in_section, level = False, 0
+    detections: list[Detection] = []
     catalog = load_catalog()
-    for key in sorted(card_keys):
-        entry = catalog.get(key)
-        if entry is None:
+    for offset, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading:
+            in_section, level = (True, len(heading.group(1))) if _LICENSE_WORD.search(heading.group(2)) else (
+                in_section and len(heading.group(1)) > level, level)
             continue
-        names = {" ".join(words_with_lines(entry.name)[0]), " ".join(words_with_lines(entry.spdx)[0])}
-        if any(name and name in joined for name in names):
-            return _entry_detection("license-file-notice", entry, Evidence("license-file", _first_line(text), path, 1),
-                                    confidence=0.8)
-    return None
+        if not line.strip() or not (in_section or _MODEL_LICENSED.search(line)):
+            continue
+        for ref in find_references(line, first_line + offset):
+            detections.append(_entry_detection("card-text-license", catalog[ref.key],
+                                               Evidence("card-text", ref.quote, "README.md", ref.line), confidence=0.8))
+    unique: dict[str | None, Detection] = {}
+    for d in detections:
+        unique.setdefault(d.key, d)
+    return list(unique.values())
 
 
-def _hit_findings(hits: list[Hit], path: str) -> tuple[Finding, ...]:
+def _hit_findings(hits: list[Hit] | tuple[Hit, ...], path: str) -> tuple[Finding, ...]:
     return tuple(
         Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
                 (Evidence("license-file", h.quote, path, h.line),))
@@ -202,8 +230,11 @@ def _mismatches(card: list[Detection], files: list[Detection], license_link: str
     deciding = [d for d in card if d.decides]
     if not deciding:
         return []
+    order = {"card-license-id": 0, "card-license-name": 1, "card-text-license": 2}
     findings = [_mismatch(a, b) for a in deciding for b in deciding
-                if a.matcher == "card-license-id" and b.matcher == "card-license-name" and a.key != b.key]
+                if order.get(a.matcher, 9) < order.get(b.matcher, 9) and a.key != b.key
+                and b.key not in a.members and a.key not in b.members and not {a.key, *a.ties} & {b.key, *b.ties}
+                and a.classification is not b.classification]
     declared: dict[str, LicenseClass] = {k: d.classification for d in deciding for k in (d.key, *d.members) if k}
     card_rank = max(d.classification.rank for d in deciding)
     strongest = max(deciding, key=lambda d: d.classification.rank)

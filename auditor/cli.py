@@ -129,6 +129,41 @@ def render_feed(
 
 
 @app.command()
+def identify(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="License files to identify; - reads stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Identify local license files: license, class, confidence, differences and restrictive clauses."""
+    from auditor.identify import identify_text, to_dict
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("choose table or json", param_hint="--format")
+    results = []
+    for path in paths:
+        try:
+            text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            err.print(f"error: cannot read {path}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        results.append(to_dict(identify_text(text, "<stdin>" if path == "-" else path)))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    for r in results:
+        name = r["name"] or "unrecognized"
+        out.print(f"{r['path']}: {r['classification']} — {name} ({r['matcher']}, confidence {r['confidence']:.2f})",
+                  markup=False)
+        if r["osd"]:
+            out.print(f"  breaks OSD {', '.join(r['osd'])}: {r['reason']}", markup=False)
+        for added in r["added_text"][:5]:
+            out.print(f"  + line {added['line']}: {added['text'][:160]}", markup=False)
+        for clause in r["restrictive_clauses"]:
+            out.print(f"  ! line {clause['line']}: {clause['quote'][:200]}", markup=False)
+            out.print(f"      {clause['why']}", markup=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the feed."""
     typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)

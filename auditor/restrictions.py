@@ -27,6 +27,7 @@ class Detector:
     code: str
     osd: tuple[str, ...]
     pattern: re.Pattern[str]
+    needs: tuple[str, ...]  # the pattern is tried only when the sentence contains one of these (fast path)
     unless: re.Pattern[str] | None
     description: str
 
@@ -53,6 +54,7 @@ def detectors() -> tuple[Detector, ...]:
                 code=row["code"],
                 osd=tuple(row["osd"].split(";")),
                 pattern=re.compile(row["pattern"], re.IGNORECASE),
+                needs=tuple(row["needs"].split(",")),
                 unless=re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None,
                 description=row["description"],
             )
@@ -65,26 +67,30 @@ def detectors() -> tuple[Detector, ...]:
 def sentences(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """Split text into sentences, each with the 1-based line it starts on."""
     result: list[tuple[int, str]] = []
-    position = 0
-    for match in list(_SENTENCE_END.finditer(text)) + [None]:
+    position, line = 0, first_line
+    for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
         stripped = " ".join(chunk.split())
         if stripped:
             leading = len(chunk) - len(chunk.lstrip())
-            result.append((first_line + text.count("\n", 0, position + leading), stripped))
+            result.append((line + chunk.count("\n", 0, leading), stripped))
         if match:
+            line += text.count("\n", position, match.end())
             position = match.end()
     return result
 
 
-def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2) -> list[Hit]:
-    """Every restrictive sentence in `text` (at most `limit_per_code` quotes per detector)."""
+@functools.lru_cache(maxsize=256)
+def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2) -> tuple[Hit, ...]:
+    """Every restrictive sentence in `text` (at most `limit_per_code` quotes per detector; cached by text,
+    since thousands of fine-tunes ship the same LICENSE)."""
     hits: list[Hit] = []
     counts: dict[str, int] = {}
     for line, sentence in sentences(text, first_line):
+        lowered = sentence.lower()
         for detector in detectors():
-            if counts.get(detector.code, 0) >= limit_per_code:
+            if counts.get(detector.code, 0) >= limit_per_code or not any(k in lowered for k in detector.needs):
                 continue
             if not detector.pattern.search(sentence):
                 continue
@@ -92,7 +98,7 @@ def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2
                 continue
             counts[detector.code] = counts.get(detector.code, 0) + 1
             hits.append(Hit(detector.code, detector.osd, detector.description, _clip(sentence), line))
-    return hits
+    return tuple(hits)
 
 
 def osd_text(clauses: tuple[str, ...]) -> str:

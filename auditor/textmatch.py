@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import threading
 from dataclasses import dataclass
@@ -9,14 +11,18 @@ from dataclasses import dataclass
 from auditor.licenses import reference_keys, reference_text
 
 SHINGLE = 5
+#: Long texts are first compared through an even sample of their shingles; the best candidates exactly.
+SAMPLE = 48
+CANDIDATES = 6
 #: A file is a copy of a reference when it contains this share of the reference's shingles...
 COPY_REF_COVERAGE = 0.80
 #: ...and adds no more than this many words (a filled-in template, a title, a URL).
 HARMLESS_ADDED_WORDS = 12
 #: Below this share of the reference, the file is not that license at all.
 MIN_REF_COVERAGE = 0.50
-#: A file that is mostly one reference (truncated, appendix removed) is a partial copy.
+#: A file made almost only of one reference's text, with at least this share of it, is a partial copy.
 PARTIAL_FILE_COVERAGE = 0.90
+PARTIAL_REF_COVERAGE = 0.25
 
 _COPYRIGHT_LINE = re.compile(r"^\W*(copyright\b|\(c\)\s*\d|©|all rights reserved)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦>#]+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,5}|[a-z])[.)]|§\s*\d+(?:\.\d+)*)\s+", re.I)
@@ -84,13 +90,12 @@ class TextMatch:
     @property
     def kind(self) -> str:
         """`copy`, `partial` (truncated or appendix removed), `modified` (text added) or `none`."""
-        if self.ref_coverage >= COPY_REF_COVERAGE and self.added_words <= HARMLESS_ADDED_WORDS:
-            return "copy"
-        if self.ref_coverage >= MIN_REF_COVERAGE and self.added_words <= HARMLESS_ADDED_WORDS:
-            return "partial" if self.file_coverage >= PARTIAL_FILE_COVERAGE else "modified"
-        if self.ref_coverage >= MIN_REF_COVERAGE:
-            return "modified"
-        return "none"
+        if self.added_words <= HARMLESS_ADDED_WORDS:
+            if self.ref_coverage >= COPY_REF_COVERAGE:
+                return "copy"
+            if self.file_coverage >= PARTIAL_FILE_COVERAGE and self.ref_coverage >= PARTIAL_REF_COVERAGE:
+                return "partial"
+        return "modified" if self.ref_coverage >= MIN_REF_COVERAGE else "none"
 
 
 class ReferenceIndex:
@@ -100,6 +105,18 @@ class ReferenceIndex:
         self.keys = sorted(texts)
         self._sets = [frozenset(shingles(normalized_words(texts[key]))) for key in self.keys]
 
+    def _shared(self, unique: set[int]) -> dict[int, int]:
+        """Exact shared-shingle counts for the references a sample of the text points at."""
+        if len(unique) > SAMPLE:
+            ordered = sorted(unique)
+            sample = set(ordered[:: len(ordered) // SAMPLE])
+            scale = len(unique) / len(sample)
+            estimate = [2 * len(sample & ref) * scale / (len(unique) + len(ref)) for ref in self._sets]
+            candidates = sorted(range(len(self._sets)), key=lambda i: -estimate[i])[:CANDIDATES]
+        else:
+            candidates = range(len(self._sets))
+        return {i: len(unique & self._sets[i]) for i in candidates}
+
     def identify(self, text: str) -> TextMatch | None:
         """The closest reference with the differences, or None when nothing is shared."""
         words, lines = words_with_lines(text)
@@ -107,9 +124,9 @@ class ReferenceIndex:
         unique = set(file_shingles)
         if not unique:
             return None
-        shared = [len(unique & ref) for ref in self._sets]
-        dice = [2 * n / (len(unique) + len(ref)) for n, ref in zip(shared, self._sets)]
-        ranked = sorted((i for i, n in enumerate(shared) if n), key=lambda i: (-dice[i], self.keys[i]))
+        shared = self._shared(unique)
+        dice = {i: 2 * n / (len(unique) + len(self._sets[i])) for i, n in shared.items() if n}
+        ranked = sorted(dice, key=lambda i: (-dice[i], self.keys[i]))
         if not ranked:
             return None
         best = ranked[0]
@@ -129,30 +146,35 @@ class ReferenceIndex:
 def _additions(
     text: str, words: list[str], lines: list[int], file_shingles: list[int], ref_set: frozenset[int]
 ) -> tuple[tuple[Addition, ...], int]:
-    covered = [False] * len(words)
-    for start, shingle in enumerate(file_shingles):
+    """Runs of words no shingle of the reference covers (a word is covered by any shingle that contains it)."""
+    last = -SHINGLE
+    covered: list[bool] = []
+    for position, shingle in enumerate(file_shingles):
         if shingle in ref_set:
-            for position in range(start, min(len(words), start + SHINGLE)):
-                covered[position] = True
+            last = position
+        covered.append(position - last < SHINGLE)
+    covered.extend(len(file_shingles) + k - last < SHINGLE for k in range(len(words) - len(file_shingles)))
     source_lines = text.splitlines()
     runs: list[Addition] = []
     position = 0
-    while position < len(words):
-        if covered[position]:
-            position += 1
-            continue
-        end = position
-        while end < len(words) and not covered[end]:
-            end += 1
-        first, last = lines[position], lines[end - 1]
-        quote = " ".join(" ".join(source_lines[first - 1 : last]).split())
-        runs.append(Addition(first, last, quote[:400], end - position))
-        position = end
+    for is_covered, group in itertools.groupby(covered):
+        size = len(list(group))
+        if not is_covered:
+            first, last_line = lines[position], lines[position + size - 1]
+            quote = " ".join(" ".join(source_lines[first - 1 : last_line]).split())
+            runs.append(Addition(first, last_line, quote[:400], size))
+        position += size
     return tuple(runs), sum(run.words for run in runs)
 
 
 _INDEX_LOCK = threading.Lock()
 _INDEX: list[ReferenceIndex] = []
+
+
+@functools.lru_cache(maxsize=64)
+def identify(text: str) -> TextMatch | None:
+    """The default index's match for a text (cached: the classifier and `identify` ask for the same text)."""
+    return default_index().identify(text)
 
 
 def default_index() -> ReferenceIndex:
