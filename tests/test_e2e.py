@@ -223,3 +223,17 @@ def test_python_dash_m_auditor_runs_the_cli():
 
     result = subprocess.run([sys.executable, "-m", "auditor", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "hf-license-audit" in result.stdout
+
+
+KESTREL = [row for row in EXPECTED if row["id"].startswith("kestrel-labs/")]
+
+
+@pytest.mark.parametrize("row", KESTREL, ids=[row["id"] for row in KESTREL])
+def test_each_restriction_detector_is_caught_end_to_end_with_its_clause(full_audit, row):
+    """Every detector, on a never-seen license: the clause is quoted from LICENSE with its line and OSD clause."""
+    _, feed, _ = full_audit
+    model = next(m for m in feed["models"] if m["id"] == row["id"])
+    clauses = [c for d in model["license"]["detected"] for c in d["restrictive_clauses"]]
+    conditions = [c for c in clauses if c["evidence"][0]["file"] == "LICENSE" and c["evidence"][0]["line"] == 9]
+    assert conditions, clauses
+    assert all("OSD" in c["message"] for c in conditions)
