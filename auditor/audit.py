@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,8 @@ from auditor.claims import find_claims
 from auditor.classify import classify
 from auditor.crawl import README, crawl
 from auditor.errors import HubError
-from auditor.hub import Hub
+from auditor.hub import EXPAND_TERMS, Hub
+from auditor.lineage import Lineage, apply_lineage, base_models
 from auditor.models import (
     Card,
     Claim,
@@ -74,15 +76,12 @@ def judge(snapshot: Snapshot) -> ModelResult:
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
     claims = find_claims(card.body, card.body_first_line) if card is not None else ()
-    flag = _flag(verdict, claims)
-    if flag is not None:
-        findings.insert(0, flag)
     declared, license_name, license_link = license_fields(metadata)
-    return ModelResult(
+    return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
         classification=verdict.classification,
-        flagged=flag is not None,
+        flagged=False,
         declared=declared,
         license_name=license_name,
         license_link=license_link,
@@ -92,7 +91,15 @@ def judge(snapshot: Snapshot) -> ModelResult:
         errors=tuple(errors),
         gated=meta.gated,
         last_modified=meta.last_modified,
-    )
+        base_models=base_models(metadata or meta.card_data, meta.tags, meta.id),
+    ))
+
+
+def with_flag(result: ModelResult) -> ModelResult:
+    """Apply the flag rule (again, after lineage may have changed the class): claim + not OSI-approved."""
+    findings = tuple(f for f in result.findings if f.code != "open-source-claim")
+    flag = _flag(result.verdict, result.claims) if result.verdict else None
+    return dataclasses.replace(result, flagged=flag is not None, findings=((flag,) if flag else ()) + findings)
 
 
 def _flag(verdict: Verdict, claims: tuple[Claim, ...]) -> Finding | None:
@@ -153,6 +160,10 @@ def run(
             done += 1
             if progress is not None:
                 progress(result, done)
+    lineage = Lineage(lambda repo_id: hub.model_info(repo_id, EXPAND_TERMS), dict(results))
+    for repo_id, result in list(results.items()):
+        if result.base_models:
+            results[repo_id] = with_flag(apply_lineage(result, lineage))
     generated = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     return Report(
         endpoint=hub.endpoint,

@@ -26,6 +26,8 @@ PUBLIC_ENDPOINT = "https://huggingface.co"
 #: Fields asked of the listing so that one paginated call gives all we need per model.
 #: `expand` is exclusive on the Hub: only these fields (plus `_id`, `id`) come back.
 EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
+#: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
+EXPAND_TERMS = ("cardData", "sha", "gated", "tags")
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _RATELIMIT_T = re.compile(r";\s*r=(\d+)\s*;\s*t=(\d+)")
@@ -130,10 +132,10 @@ class Hub:
 
         return self._with_retries(call)
 
-    def model_info(self, repo_id: str) -> ModelMeta:
+    def model_info(self, repo_id: str, expand: tuple[str, ...] = EXPAND) -> ModelMeta:
         """Metadata of one named model (follows renames: the returned id may differ)."""
         url = f"{self.endpoint}/api/models/{quote(repo_id, safe='/')}"
-        body, _ = self._api_get(url, [("expand", name) for name in EXPAND], f"model info of {repo_id!r}")
+        body, _ = self._api_get(url, [("expand", name) for name in expand], f"model info of {repo_id!r}")
         if not isinstance(body, Mapping) or not isinstance(body.get("id"), str):
             raise HubError("http-error", f"model info of {repo_id!r}: unexpected answer")
         return meta_from_json(body)

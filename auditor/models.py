@@ -173,6 +173,7 @@ class ModelResult:
     errors: tuple[ModelError, ...] = ()
     gated: bool | str = False
     last_modified: str | None = None
+    base_models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

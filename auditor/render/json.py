@@ -74,6 +74,7 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
             "reason": governing.reason if governing else "no license information found",
             "detected": [_detection(d) for d in (verdict.detections if verdict else ())],
         },
+        "base_models": list(r.base_models),
         "claims": [_claim(c) for c in r.claims],
         "findings": [finding_entry(f) for f in r.findings],
         "errors": [_error(e) for e in r.errors],
