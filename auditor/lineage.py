@@ -119,13 +119,18 @@ def apply_lineage(result: ModelResult, lineage: Lineage) -> ModelResult:
     detection = Detection("base-model-lineage", LicenseClass.CUSTOM_RESTRICTED, evidence, key=origin.label or None,
                           name=f"terms of base model {origin.id}", reason=f"derived from {origin.id}, whose terms "
                           f"({origin.label}) restrict use and pass on to derivatives")
-    if result.classification.rank >= LicenseClass.CUSTOM_RESTRICTED.rank:
+    declared = [d for d in result.verdict.detections if d.decides and d.matcher in ("card-license-id", "card-license-name")]
+    declared_class = max((d.classification for d in declared), key=lambda c: c.rank, default=None)
+    if declared_class is not None and declared_class.rank < LicenseClass.CUSTOM_RESTRICTED.rank:
+        labels = ", ".join(d.key or d.name or "?" for d in declared)
+        findings.append(Finding("relabelled-derivative", Severity.ERROR,
+                                f"The card declares {labels} ({declared_class.value}), but the model derives from "
+                                f"{origin.id} under {origin.label} ({origin.classification.value}).", (evidence,)))
+    else:
         findings.append(Finding("restricted-base", Severity.INFO, f"Built on {origin.id} ({origin.label}), "
                                 "whose restrictive terms apply to this model too.", (evidence,)))
+    if result.classification.rank >= LicenseClass.CUSTOM_RESTRICTED.rank:
         return dataclasses.replace(result, findings=tuple(findings))
-    findings.append(Finding("relabelled-derivative", Severity.ERROR,
-                            f"The card declares {result.classification.value} terms, but the model derives from "
-                            f"{origin.id} under {origin.label} ({origin.classification.value}).", (evidence,)))
     verdict = Verdict(LicenseClass.CUSTOM_RESTRICTED, detection, result.verdict.detections + (detection,),
                       result.verdict.findings)
     return dataclasses.replace(result, classification=LicenseClass.CUSTOM_RESTRICTED, verdict=verdict,

@@ -13,6 +13,7 @@ from auditor.restrictions import sentences
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of use|\bCC[- ]BY\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
+_CLAUSE_BREAK = re.compile(r"[;,:]|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
                           "open license", "model license", "license agreement", "research license", "software license"})
@@ -25,6 +26,7 @@ class Reference:
     key: str
     line: int
     quote: str
+    clause: str  # the part of the sentence that names the license ("The code is licensed under Apache-2.0")
 
 
 def tokens(text: str) -> list[str]:
@@ -88,11 +90,18 @@ def find_references(text: str, first_line: int = 1) -> list[Reference]:
     for line, sentence in sentences(text, first_line):
         if not _MENTIONS_LICENSE.search(sentence):
             continue
-        padded = f" {' '.join(tokens(sentence))} "
-        taken: list[str] = []
-        for variant, key in _index():
-            needle = f" {variant} "
-            if needle in padded and not any(needle in f" {t} " for t in taken):
-                taken.append(variant)
-                found.setdefault(key, Reference(key, line, sentence[:300]))
+        for clause in _clauses(sentence):
+            padded = f" {' '.join(tokens(clause))} "
+            taken: list[str] = []
+            for variant, key in _index():
+                needle = f" {variant} "
+                if needle in padded and not any(needle in f" {t} " for t in taken):
+                    taken.append(variant)
+                    found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
     return list(found.values())
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut at commas, semicolons and contrasts, keeping "licensed under X" with its subject."""
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+    return parts or [sentence]

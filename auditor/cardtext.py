@@ -1,0 +1,112 @@
+"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card body."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from auditor.claims import visible_lines
+from auditor.licenses import entry_detection, load_catalog
+from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
+from auditor.references import find_references
+from auditor.restrictions import find_restrictions, osd_text
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions", re.IGNORECASE)
+_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
+_ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
+_MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
+#: A sentence that forbids something to the reader (advice such as "should not" is not a license term).
+_PROHIBITIVE = re.compile(
+    r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall)\s+not\s+be\s+used\b|"
+    r"\b(?:is|are)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b|"
+    r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b",
+    re.IGNORECASE)
+#: A sentence about how *this model* is licensed, wherever it stands in the card.
+_MODEL_LICENSED = re.compile(
+    r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
+    r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered)\b", re.IGNORECASE)
+
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based on|built (?:on|upon)|derived from|trained from|initiali[sz]ed from|"
+                      r"continued? pre-?training|distilled from|a (?:fine-?tune|derivative) of|基于|微调)[^.。;]{0,60}", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = (resources.files("auditor") / "data" / "base-families.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return tuple((re.compile(row.split("\t")[0], re.IGNORECASE), row.split("\t")[1]) for row in rows if row)
+
+
+def _derived_from(line: str) -> list[str]:
+    """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
+    keys: list[str] = []
+    for match in _DERIVED.finditer(line):
+        for pattern, key in _base_families():
+            if pattern.search(match.group(0)):
+                keys.append(key)
+                break
+    return keys
+
+
+def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
+    """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
+    in_section, level = False, 0
+    detections: list[Detection] = []
+    for offset, line in enumerate(visible_lines(body)):
+        heading = _HEADING.match(line)
+        if heading:
+            in_section, level = (True, len(heading.group(1))) if _LICENSE_WORD.search(heading.group(2)) else (
+                in_section and len(heading.group(1)) > level, level)
+            continue
+        if not line.strip():
+            continue
+        number = first_line + offset
+        if in_section or _MODEL_LICENSED.search(line):
+            detections += _license_statements(line, number)
+        detections += _base_mentions(line, number)
+        if in_section or _PROHIBITIVE.search(line):
+            detections += _card_restrictions(line, number)
+    unique: dict[tuple[str, str | None], Detection] = {}
+    for d in detections:
+        unique.setdefault((d.matcher, d.key or d.name), d)
+    return list(unique.values())
+
+
+def _license_statements(line: str, number: int) -> list[Detection]:
+    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0")."""
+    catalog = load_catalog()
+    found: list[Detection] = []
+    for ref in find_references(line, number):
+        if _ABOUT_CODE.search(ref.clause) and not _ABOUT_WEIGHTS.search(ref.clause):
+            continue  # says nothing about the weights
+        evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
+        entry = catalog[ref.key]
+        if _MODIFIED.search(ref.clause):
+            found.append(Detection("card-text-license", LicenseClass.UNKNOWN, evidence, name=f"a modified {entry.name}",
+                                   confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
+        else:
+            found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
+    return found
+
+
+def _base_mentions(line: str, number: int) -> list[Detection]:
+    """"Fine-tuned from Llama 2": well-known bases whose terms pass on to derivatives."""
+    catalog = load_catalog()
+    quote = " ".join(line.split())[:300]
+    return [entry_detection("card-text-base-model", catalog[key], Evidence("card-text", quote, "README.md", number),
+                            confidence=0.7, reason=f"built on a model under {catalog[key].name}, whose terms pass on")
+            for key in _derived_from(line)]
+
+
+def _card_restrictions(line: str, number: int) -> list[Detection]:
+    """Use restrictions the card itself imposes ("you may not use this model for military purposes")."""
+    hits = find_restrictions(line, number)
+    if not hits:
+        return []
+    return [Detection(
+        "card-text-restrictions", LicenseClass.CUSTOM_RESTRICTED, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
+        name="use restrictions stated in the card", osd=tuple(sorted({c for h in hits for c in h.osd})),
+        reason="; ".join(sorted({h.description for h in hits})),
+        restrictions=tuple(Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
+                                   (Evidence("card-text", h.quote, "README.md", h.line),)) for h in hits))]
