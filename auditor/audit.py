@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from auditor.card import license_fields, parse_card
-from auditor.claims import find_claims
+from auditor.claims import find_claims, find_honest_wording
 from auditor.classify import classify
 from auditor.crawl import README, crawl
 from auditor.errors import HubError
@@ -76,6 +76,11 @@ def judge(snapshot: Snapshot) -> ModelResult:
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
     claims = find_claims(card.body, card.body_first_line) if card is not None else ()
+    honest = find_honest_wording(card.body, card.body_first_line) if card is not None else ()
+    if honest:
+        findings.append(Finding("open-weights-wording", Severity.INFO,
+                                "The card uses accurate openness wording (open weights, openly available), not an open-source claim.",
+                                tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
     return with_flag(ModelResult(
         id=meta.id,
