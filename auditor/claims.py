@@ -25,13 +25,14 @@ _OTHER_NOUNS = (
 )
 #: The phrase describes something other than the model: "open-source libraries", "open-sourced frozen T5 text-encoder".
 _OTHER_AFTER = re.compile(
-    rf"^[\s\-]*(?:[\w.\-]+,?\s+){{0,4}}?(?:[\w.]+-)?(?:{_OTHER_NOUNS})\b(?!\s+(?:models?|llms?|weights|checkpoints?)\b)",
+    rf"^[\s\-]*(?:(?!(?:so|and|or|but|to|that|which|because|while|since|as|for|with|in|by|at|from)\b)[\w.\-]+,?\s+){{0,4}}?"
+    rf"(?:[\w.]+-)?(?:{_OTHER_NOUNS})\b(?!\s+(?:models?|llms?|weights|checkpoints?)\b)",
     re.IGNORECASE)
 _MODEL_NOUN = re.compile(r"\b(?:models?|llms?|weights|checkpoints?|chatbots?|assistants?)\b|模型|모델|モデル", re.IGNORECASE)
 _OTHER_AFTER_CJK = re.compile(r"^\s*(?:的)?(?:社区|社群|数据|數據|工具|库|代码|代碼|框架|项目|生态|데이터|커뮤니티|도구|ライブラリ|コミュニティ|データ)")
 #: The phrase is said of something else: "this dataset will be open-sourced", "the code is open source".
 _OTHER_SUBJECT = re.compile(
-    rf"\b(?:{_OTHER_NOUNS})\b[^.;]{{0,40}}\b(?:is|are|was|were|will be|be|has been|have been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+    rf"\b(?:{_OTHER_NOUNS})\b[^.;,]{{0,30}}\b(?:is|are|was|were|will be|be|has been|have been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Open-source models as a comparison group: "outperforms open-source models", "higher than the SOTA open-source LLM".
 _COMPARISON = re.compile(
     r"(?:outperform\w*|surpass\w*|compar\w*|\bthan\b|\bversus\b|\bvs\b\.?|\bagainst\b|\bover (?:all |the )?|\bbeats?\b|"

@@ -13,7 +13,7 @@ from auditor.licenses import reference_keys, reference_text
 SHINGLE = 5
 #: Long texts are first compared through an even sample of their shingles; the best candidates exactly.
 SAMPLE = 48
-CANDIDATES = 6
+CANDIDATES = 8
 #: A file is a copy of a reference when it contains this share of the reference's shingles...
 COPY_REF_COVERAGE = 0.80
 #: ...and adds no more than this many words (a filled-in template, a title, a URL).
@@ -105,10 +105,10 @@ class ReferenceIndex:
         self.keys = sorted(texts)
         self._sets = [frozenset(shingles(normalized_words(texts[key]))) for key in self.keys]
 
-    def _shared(self, unique: set[int]) -> dict[int, int]:
+    def _shared(self, unique: set[int], file_order: list[int]) -> dict[int, int]:
         """Exact shared-shingle counts for the references a sample of the text points at."""
         if len(unique) > SAMPLE:
-            ordered = sorted(unique)
+            ordered = list(dict.fromkeys(file_order))  # text order: the same sample whatever the hash seed
             sample = set(ordered[:: len(ordered) // SAMPLE])
             scale = len(unique) / len(sample)
             estimate = [2 * len(sample & ref) * scale / (len(unique) + len(ref)) for ref in self._sets]
@@ -124,7 +124,7 @@ class ReferenceIndex:
         unique = set(file_shingles)
         if not unique:
             return None
-        shared = self._shared(unique)
+        shared = self._shared(unique, file_shingles)
         dice = {i: 2 * n / (len(unique) + len(self._sets[i])) for i, n in shared.items() if n}
         ranked = sorted(dice, key=lambda i: (-dice[i], self.keys[i]))
         if not ranked:

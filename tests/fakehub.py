@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import base64
+import bisect
 import hashlib
 import json
+import math
 import os
+import random
 import re
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -36,6 +41,10 @@ LIST_FIELDS = ("_id", "id", "likes", "trendingScore", "private", "downloads", "t
 INFO_FIELDS = ("_id", "id", "modelId", "author", "sha", "lastModified", "createdAt", "private", "gated", "disabled",
                "pipeline_tag", "library_name", "tags", "downloads", "likes", "cardData", "siblings", "spaces")
 QUOTA = {"api": 500, "resolvers": 3000, "pages": 100}
+FAULT_KINDS = ("429", "5xx", "reset")
+FAULT_5XX = (500, 502, 503, 504)
+MAX_FAULT_STREAK = 3  # a URL never gets more than this many transient failures in a row from random faults
+RESET = object()  # a reply that closes the connection without answering
 EXPOSE = ("X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,"
           "Content-Range,X-Xet-Access-Token,X-Xet-Token-Expiration,X-Xet-Refresh-Route,X-Xet-Cas-Url,X-Xet-Hash")
 MSG_ANON_GATED = ("Access to model {id} is restricted. You must have access to it and be authenticated to access it. "
@@ -69,8 +78,11 @@ def _card_data(readme: bytes | None) -> dict | None:
     return json.loads(json.dumps(data, default=str)) if isinstance(data, dict) else None  # the Hub sends JSON
 
 
-def _load_repo(root: Path, org: str, name: str) -> dict | None:
-    """Everything the fake Hub knows about one fixture repo, or None when its folder does not exist."""
+def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None = None) -> dict | None:
+    """Everything the fake Hub knows about one fixture repo, or None when its folder does not exist.
+
+    `blobs` interns file contents: synthetic trees repeat the same license texts thousands of times.
+    """
     if any(part in ("", ".", "..") or "/" in part or "\\" in part for part in (org, name)):
         return None
     folder = root / "models" / org / name
@@ -80,6 +92,8 @@ def _load_repo(root: Path, org: str, name: str) -> dict | None:
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     files.pop("_meta.json", None)
+    if blobs is not None:
+        files = {path: blobs.setdefault(data, data) for path, data in files.items()}
     sha = meta.get("sha")
     if not sha:
         digest = hashlib.sha1()
@@ -120,19 +134,47 @@ def _shape(fields: dict, expand: list[str], default: tuple[str, ...]) -> dict:
 
 
 class FakeHub:
-    """A fake Hub on 127.0.0.1:<ephemeral port>; use as a context manager or start()/stop()."""
+    """A fake Hub on 127.0.0.1:<ephemeral port>; use as a context manager or start()/stop().
+
+    Load and network simulation (all off by default; the attributes may be changed between runs,
+    then call `reset()` to re-arm the RNG and the rate-limit windows):
+
+    * `latency`: seconds slept in the handler thread before answering every request;
+    * `fault_rates`: `{"429": p, "5xx": p, "reset": p}` random transient faults on `/api/` and `/resolve/`
+      requests, drawn from `random.Random(seed)`; 429s carry `Retry-After: 0` and `RateLimit: ...;r=0;t=0`,
+      5xx is one of 500/502/503/504, reset closes the connection without answering. A URL never gets
+      more than `MAX_FAULT_STREAK` failures in a row, so every URL eventually succeeds;
+    * `rate_limit`: `{"api": quota, "resolvers": quota, "pages": quota}` fixed windows of `rate_window`
+      seconds: each request consumes one unit of its bucket, `RateLimit` reports the true remaining count
+      and seconds to reset, and over-quota requests answer 429 with `Retry-After: <seconds to reset>`
+      (counted in `rejected[bucket]`).
+    """
 
     def __init__(self, root: Path, *, page_size: int = 3, token: str | None = None,
-                 bare_401_for_missing: bool = False, port: int = 0) -> None:
+                 bare_401_for_missing: bool = False, port: int = 0, latency: float = 0.0,
+                 fault_rates: dict[str, float] | None = None, seed: int = 0,
+                 rate_limit: dict[str, int] | None = None, rate_window: float = 300.0) -> None:
         self.root, self.page_size, self.token = Path(root), page_size, token
         self.bare_401_for_missing, self.port = bare_401_for_missing, port
+        self.latency, self.fault_rates, self.seed = latency, fault_rates, seed
+        self.rate_limit, self.rate_window = rate_limit, rate_window
+        if fault_rates and (set(fault_rates) - set(FAULT_KINDS) or sum(fault_rates.values()) > 1):
+            raise ValueError(f"fault_rates: keys among {FAULT_KINDS}, rates summing to at most 1")
         self.requests: list[Request] = []
+        self.rejected: dict[str, int] = {}  # over-quota 429s per bucket
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, str], dict | None] = {}
+        self._blobs: dict[bytes, bytes] = {}
+        self._index: tuple[Path, dict[str, tuple[list[str], list[tuple[str, str]]]]] | None = None
         self._fault_hits: dict[tuple[str, str], int] = {}
         self._bucket_hits: dict[str, int] = {}
+        self._sent_429: dict[str, int] = {}
+        self._faults: dict[str, int] = {}
+        self._streaks: dict[str, int] = {}  # URL -> transient failures in a row
+        self._windows: dict[str, list[int]] = {}  # bucket -> [window number, units used]
+        self._rng = random.Random(seed)
         self._server: _Server | None = None
-        self._started = time.monotonic()
+        self._started = self._window_origin = time.monotonic()
 
     # -- lifecycle and log ---------------------------------------------------------------------------------
     @property
@@ -165,16 +207,60 @@ class FakeHub:
         with self._lock:
             if key in self._cache:
                 return self._cache[key]
-        repo = _load_repo(self.root, org, name)
+        repo = _load_repo(self.root, org, name, self._blobs)
         with self._lock:
             self._cache[key] = repo
         return repo
 
+    def _ids(self, author: str) -> tuple[list[str], list[tuple[str, str]]]:
+        """Sorted repo ids on disk (and their (org, name)) of one lower-cased author, "" = everyone.
+
+        Built once per root on the first listing, so each `/api/models` page costs O(page), not O(repos).
+        """
+        with self._lock:
+            index = self._index
+        if index is None or index[0] != self.root:
+            entries: dict[str, list[tuple[str, str, str]]] = {"": []}
+            models = self.root / "models"
+            for org_dir in (models.iterdir() if models.is_dir() else ()):
+                if not org_dir.is_dir():
+                    continue
+                for repo_dir in org_dir.iterdir():
+                    if repo_dir.is_dir():
+                        entry = (f"{org_dir.name}/{repo_dir.name}", org_dir.name, repo_dir.name)
+                        entries[""].append(entry)
+                        entries.setdefault(org_dir.name.lower(), []).append(entry)
+            built = {key: ([e[0] for e in sorted(rows)], [(e[1], e[2]) for e in sorted(rows)])
+                     for key, rows in entries.items()}
+            index = (self.root, built)
+            with self._lock:
+                self._index = index
+        return index[1].get(author, ([], []))
+
     def reset(self) -> None:
+        """Clear the request log and counters; re-arm fixture faults, the fault RNG and rate-limit windows."""
         with self._lock:
             self.requests.clear()
+            self.rejected.clear()
             self._fault_hits.clear()
             self._bucket_hits.clear()
+            self._sent_429.clear()
+            self._faults.clear()
+            self._streaks.clear()
+            self._windows.clear()
+            self._rng = random.Random(self.seed)
+            self._window_origin = time.monotonic()
+
+    def stats(self) -> dict:
+        """Requests per bucket, 429s sent (all causes), over-quota rejections and injected faults."""
+        with self._lock:
+            return {
+                "requests": {bucket: self._bucket_hits.get(bucket, 0) for bucket in QUOTA},
+                "total": sum(self._bucket_hits.values()),
+                "status_429": {bucket: self._sent_429.get(bucket, 0) for bucket in QUOTA},
+                "rejected": {bucket: self.rejected.get(bucket, 0) for bucket in QUOTA},
+                "faults": {kind: self._faults.get(kind, 0) for kind in FAULT_KINDS},
+            }
 
     def count(self, kind: str | None = None) -> int:
         tests = {None: lambda p: True, "api": lambda p: p.startswith("/api/"), "resolve": lambda p: "/resolve/" in p}
@@ -182,6 +268,84 @@ class FakeHub:
             raise ValueError(f"kind must be None, 'api' or 'resolve', not {kind!r}")
         with self._lock:
             return sum(1 for r in self.requests if tests[kind](r.path))
+
+    # -- admission: rate limit and random faults ------------------------------------------------------------
+    @staticmethod
+    def _bucket(raw_path: str) -> str:
+        return "api" if raw_path.startswith("/api/") else "resolvers" if "/resolve/" in raw_path else "pages"
+
+    def _handle(self, method: str, raw_path: str, raw_query: str, headers) -> Reply | object:
+        """One request end to end: quota, random faults, routing, logging, common headers (or RESET)."""
+        bucket = self._bucket(raw_path)
+        limit_headers, over = self._consume(bucket)
+        url = f"{raw_path}?{raw_query}"
+        reply: Reply | object | None = None
+        if over is not None:
+            reply = self._error(429, "You have been rate-limited; you can retry this action in about "
+                                f"{over} seconds.", api=bucket == "api",
+                                headers={"Retry-After": str(over), "RateLimit": f'"{bucket}";r=0;t={over}'})
+        elif bucket != "pages" and self.fault_rates:
+            reply = self._random_fault(url, bucket)
+        if reply is None:
+            try:
+                reply = self._reply(method, raw_path, raw_query, headers)
+            except Exception as exc:  # a fake-Hub bug: answer 500 so the test fails loudly
+                reply = self._json({"error": f"fake Hub crashed: {exc!r}"}, 500)
+        failed = reply is RESET or reply[0] in (429, *FAULT_5XX)  # type: ignore[index]
+        with self._lock:
+            if failed:
+                self._streaks[url] = self._streaks.get(url, 0) + 1
+            else:
+                self._streaks.pop(url, None)
+        if over is not None:
+            with self._lock:
+                self.rejected[bucket] = self.rejected.get(bucket, 0) + 1
+        if reply is RESET:
+            self._log(method, raw_path, raw_query, headers, 0)
+            return RESET
+        return self._finish(method, raw_path, raw_query, headers, reply, limit_headers)  # type: ignore[arg-type]
+
+    def _consume(self, bucket: str) -> tuple[dict[str, str], int | None]:
+        """Count one request of `bucket`; returns its RateLimit headers and, when over quota, seconds to reset."""
+        now = time.monotonic()
+        quota = (self.rate_limit or {}).get(bucket)
+        with self._lock:
+            hits = self._bucket_hits[bucket] = self._bucket_hits.get(bucket, 0) + 1
+            if quota is None:  # no enforcement: the anonymous quota, never exhausted
+                window = 300 - int(now - self._started) % 300
+                return {"RateLimit": f'"{bucket}";r={max(QUOTA[bucket] - hits, 1)};t={window}',
+                        "RateLimit-Policy": f'"fixed window";"{bucket}";q={QUOTA[bucket]};w=300'}, None
+            width = self.rate_window
+            number = int((now - self._window_origin) // width)
+            state = self._windows.get(bucket)
+            if state is None or state[0] != number:
+                state = self._windows[bucket] = [number, 0]
+            state[1] += 1
+            used = state[1]
+            reset_in = max(1, math.ceil(self._window_origin + (number + 1) * width - now))
+        headers = {"RateLimit": f'"{bucket}";r={max(0, quota - used)};t={reset_in}',
+                   "RateLimit-Policy": f'"fixed window";"{bucket}";q={quota};w={math.ceil(width)}'}
+        return headers, (reset_in if used > quota else None)
+
+    def _random_fault(self, url: str, bucket: str) -> Reply | object | None:
+        """Maybe a transient fault for this request (never more than MAX_FAULT_STREAK in a row per URL)."""
+        rates = self.fault_rates or {}
+        with self._lock:
+            if self._streaks.get(url, 0) >= MAX_FAULT_STREAK:
+                return None
+            roll, kind, total = self._rng.random(), None, 0.0
+            for name in FAULT_KINDS:
+                total += rates.get(name, 0.0)
+                if roll < total:
+                    kind = name
+                    break
+            if kind is None:
+                return None
+            self._faults[kind] = self._faults.get(kind, 0) + 1
+            status = 429 if kind == "429" else self._rng.choice(FAULT_5XX) if kind == "5xx" else 0
+        if kind == "reset":
+            return RESET
+        return self._error(status, _phrase(status), api=bucket == "api")
 
     # -- routing -------------------------------------------------------------------------------------------
     def _reply(self, method: str, raw_path: str, raw_query: str, headers) -> Reply:
@@ -215,27 +379,31 @@ class FakeHub:
             after = json.loads(base64.urlsafe_b64decode(query["cursor"][-1]))["after"] if "cursor" in query else ""
         except (ValueError, KeyError, TypeError):
             return self._error(400, "Invalid limit or cursor", api=True)
+        if not isinstance(after, str):
+            return self._error(400, "Invalid limit or cursor", api=True)
         author = query.get("author", [""])[-1].lower()
         search = query.get("search", [""])[-1].lower()
         wanted_gated = query.get("gated", [""])[-1]
-        models = []
-        for org_dir in sorted((self.root / "models").glob("*")):
-            if author and org_dir.name.lower() != author:
-                continue
-            for repo_dir in sorted(org_dir.glob("*")):
-                repo = self._repo(org_dir.name, repo_dir.name)
-                if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
-                    continue
-                fields = repo["fields"]
-                labels = {*fields["tags"], fields["pipeline_tag"], fields["library_name"]}
-                if (search and search not in repo["id"].lower()) or not set(query.get("filter", [])) <= labels:
-                    continue
-                if wanted_gated and (wanted_gated == "true") != bool(fields["gated"]):
-                    continue
-                models.append(fields)
-        models = sorted((m for m in models if m["id"] > after), key=lambda m: m["id"])
+        wanted_labels = set(query.get("filter", []))
         size = max(1, min(limit, self.page_size) if limit > 0 else self.page_size)
-        page, more = models[:size], len(models) > size
+        ids, names = self._ids(author)
+        page: list[dict] = []
+        more = False
+        for position in range(bisect.bisect_right(ids, after), len(ids)):
+            if search and search not in ids[position].lower():
+                continue
+            repo = self._repo(*names[position])
+            if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
+                continue
+            fields = repo["fields"]
+            if wanted_labels and not wanted_labels <= {*fields["tags"], fields["pipeline_tag"], fields["library_name"]}:
+                continue
+            if wanted_gated and (wanted_gated == "true") != bool(fields["gated"]):
+                continue
+            if len(page) == size:
+                more = True
+                break
+            page.append(fields)
         extra = (("sha", "lastModified", "siblings", "gated", "disabled") if query.get("full") == ["true"] else ()) + (
             ("cardData",) if query.get("cardData") == ["true"] else ())
         body = [_shape(m, expand, LIST_FIELDS + extra) for m in page]
@@ -317,23 +485,27 @@ class FakeHub:
         if status == 401:
             extra["WWW-Authenticate"] = 'Bearer realm="Authentication required", charset="UTF-8"'
         if status == 429:
-            extra["Retry-After"] = "0"
-            extra["RateLimit"] = f'"{"api" if api else "resolvers"}";r=0;t=0'
+            extra.setdefault("Retry-After", "0")
+            extra.setdefault("RateLimit", f'"{"api" if api else "resolvers"}";r=0;t=0')
         if api:
             return self._json({"error": message}, status, extra)
         return status, {"Content-Type": "text/plain; charset=utf-8", **extra}, message.encode()
 
-    def _finish(self, method: str, raw_path: str, query: str, headers, reply: Reply) -> Reply:
-        """Log the request and add the headers every Hub answer carries."""
-        status, out, body = reply
-        bucket = "api" if raw_path.startswith("/api/") else "resolvers" if "/resolve/" in raw_path else "pages"
+    def _log(self, method: str, raw_path: str, query: str, headers, status: int) -> None:
         parsed = parse_qs(query, keep_blank_values=True)
         with self._lock:
             self.requests.append(Request(method, raw_path, parsed, "Authorization" in headers, status))
-            hits = self._bucket_hits[bucket] = self._bucket_hits.get(bucket, 0) + 1
-        window = 300 - int(time.monotonic() - self._started) % 300
-        out.setdefault("RateLimit", f'"{bucket}";r={max(QUOTA[bucket] - hits, 1)};t={window}')
-        out.setdefault("RateLimit-Policy", f'"fixed window";"{bucket}";q={QUOTA[bucket]};w=300')
+            if status == 429:
+                bucket = self._bucket(raw_path)
+                self._sent_429[bucket] = self._sent_429.get(bucket, 0) + 1
+
+    def _finish(self, method: str, raw_path: str, query: str, headers, reply: Reply,
+                limit_headers: dict[str, str]) -> Reply:
+        """Log the request and add the headers every Hub answer carries."""
+        status, out, body = reply
+        self._log(method, raw_path, query, headers, status)
+        for key, value in limit_headers.items():
+            out.setdefault(key, value)
         trace = headers.get("X-Amzn-Trace-Id")
         out["X-Request-Id"] = f"Root=1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}" + (f";{trace}" if trace else "")
         out["Access-Control-Expose-Headers"] = EXPOSE
@@ -359,11 +531,13 @@ class _Handler(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
         split = urlsplit(self.path)
-        try:
-            reply = self.hub._reply(self.command, split.path, split.query, self.headers)
-        except Exception as exc:  # a fake-Hub bug: answer 500 so the test fails loudly
-            reply = FakeHub._json({"error": f"fake Hub crashed: {exc!r}"}, 500)
-        status, headers, body = self.hub._finish(self.command, split.path, split.query, self.headers, reply)
+        if self.hub.latency > 0:
+            time.sleep(self.hub.latency)
+        reply = self.hub._handle(self.command, split.path, split.query, self.headers)
+        if reply is RESET:
+            self._abort()
+            return
+        status, headers, body = reply  # type: ignore[misc]
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, str(value).encode("ascii", "replace").decode())
@@ -371,10 +545,41 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def _abort(self) -> None:
+        """Drop the connection without an answer (RST on close): the client sees a connection reset."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _serve
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
+
+
+def _pairs(text: str, convert) -> dict:
+    try:
+        pairs = [item.split("=", 1) for item in text.split(",") if item.strip()]
+        return {key.strip(): convert(value) for key, value in pairs}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE[,KEY=VALUE...], got {text!r}") from None
+
+
+def _rates(text: str) -> dict[str, float]:
+    rates = _pairs(text, float)
+    if set(rates) - set(FAULT_KINDS) or any(not 0 <= v <= 1 for v in rates.values()):
+        raise argparse.ArgumentTypeError(f"fault kinds are {', '.join(FAULT_KINDS)} with rates in [0, 1]")
+    return rates
+
+
+def _quotas(text: str) -> dict[str, int]:
+    quotas = _pairs(text, int)
+    if set(quotas) - set(QUOTA) or any(v < 0 for v in quotas.values()):
+        raise argparse.ArgumentTypeError(f"buckets are {', '.join(QUOTA)} with quotas >= 0")
+    return quotas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -387,11 +592,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-size", type=int, default=3, help="/api/models page size (default: 3)")
     parser.add_argument("--token", help="token that counts as a valid (but not authorized) user")
     parser.add_argument("--bare-401-for-missing", action="store_true", help="missing repos: live anonymous bare 401")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds slept before every answer (default: 0)")
+    parser.add_argument("--faults", type=_rates, metavar="429=P,5xx=P,reset=P",
+                        help="random transient fault rates on /api/ and /resolve/, e.g. 429=0.15,5xx=0.1,reset=0.03")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the fault RNG (default: 0)")
+    parser.add_argument("--rate-limit", type=_quotas, metavar="api=N,resolvers=N",
+                        help="enforce fixed-window quotas per bucket, e.g. api=100,resolvers=300")
+    parser.add_argument("--rate-window", type=float, default=300.0, help="rate-limit window in seconds (default: 300)")
     args = parser.parse_args(argv)
     if not (args.root / "models").is_dir():
         parser.error(f"{args.root} has no models/ folder")
-    hub = FakeHub(args.root, page_size=args.page_size, token=args.token,
-                  bare_401_for_missing=args.bare_401_for_missing, port=args.port)
+    if args.rate_window <= 0 or args.latency < 0:
+        parser.error("--rate-window must be positive and --latency not negative")
+    try:
+        hub = FakeHub(args.root, page_size=args.page_size, token=args.token,
+                      bare_401_for_missing=args.bare_401_for_missing, port=args.port, latency=args.latency,
+                      fault_rates=args.faults, seed=args.seed, rate_limit=args.rate_limit, rate_window=args.rate_window)
+    except ValueError as exc:
+        parser.error(str(exc))
     with hub:
         print(f"fake Hub serving {args.root} at {hub.url}", file=sys.stderr, flush=True)
         if not command:
