@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+import hashlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
+from auditor.baseline import Baseline
 from auditor.card import license_fields, parse_card
 from auditor.claims import find_claims, find_honest_wording
 from auditor.classify import classify
@@ -126,6 +129,14 @@ def _flag(verdict: Verdict, claims: tuple[Claim, ...]) -> Finding | None:
     return Finding("open-source-claim", severity, message, evidence)
 
 
+def in_shard(repo_id: str, shard: tuple[int, int] | None) -> bool:
+    """Deterministic split of models into N shards (K is 1-based): the same model always lands in the same shard."""
+    if shard is None:
+        return True
+    k, n = shard
+    return int(hashlib.sha256(repo_id.encode("utf-8")).hexdigest()[:12], 16) % n == k - 1
+
+
 def run(
     hub: Hub,
     organizations: Iterable[str] = (),
@@ -134,38 +145,67 @@ def run(
     workers: int = 8,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    baseline: Baseline | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> Report:
-    """Audit every public model of `organizations` plus the named `models`."""
+    """Audit every public model of `organizations` plus the named `models`, streaming from the listing.
+
+    Models are judged as they are listed, with a bounded number in flight; a model whose commit is unchanged
+    since `baseline` (and judged by the same rules) is carried over without reading its files.
+    """
     targets: list[Target] = []
-    metas: dict[str, ModelMeta] = {}
     results: dict[str, ModelResult] = {}
-    for org in organizations:
-        try:
-            listed = list(hub.list_models(org))
-        except HubError as exc:
-            targets.append(Target("organization", org, 0, ModelError(exc.code, exc.message)))
-            continue
-        targets.append(Target("organization", org, len(listed)))
-        for meta in listed:
-            metas.setdefault(meta.id, meta)
-    for repo_id in models:
-        try:
-            meta = hub.model_info(repo_id)
-        except HubError as exc:
-            error = ModelError(exc.code, exc.message)
-            targets.append(Target("model", repo_id, 0, error))
-            results[repo_id] = ModelResult(repo_id, None, LicenseClass.UNKNOWN, False, errors=(error,))
-            continue
-        targets.append(Target("model", repo_id, 1))
-        metas.setdefault(meta.id, meta)
-    done = len(results)
+    carried: dict[str, dict] = {}
+    seen: set[str] = set()
+    done = 0
+
+    def listed() -> Iterator[ModelMeta]:
+        for org in organizations:
+            count = 0
+            try:
+                for meta in hub.list_models(org):
+                    count += 1
+                    yield meta
+            except HubError as exc:
+                targets.append(Target("organization", org, count, ModelError(exc.code, exc.message)))
+                continue
+            targets.append(Target("organization", org, count))
+        for repo_id in models:
+            if not in_shard(repo_id, shard):
+                continue
+            try:
+                meta = hub.model_info(repo_id)
+            except HubError as exc:
+                error = ModelError(exc.code, exc.message)
+                targets.append(Target("model", repo_id, 0, error))
+                results[repo_id] = ModelResult(repo_id, None, LicenseClass.UNKNOWN, False, errors=(error,))
+                continue
+            targets.append(Target("model", repo_id, 1))
+            yield meta
+
+    def collect(result: ModelResult) -> None:
+        nonlocal done
+        results[result.id] = result
+        done += 1
+        if progress is not None:
+            progress(result, done)
+
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="audit") as pool:
-        for result in pool.map(lambda m: audit_model(hub, m), metas.values()):
-            results[result.id] = result
-            done += 1
-            if progress is not None:
-                progress(result, done)
-    lineage = Lineage(lambda repo_id: hub.model_info(repo_id, EXPAND_TERMS), dict(results))
+        in_flight: deque[Future[ModelResult]] = deque()
+        for meta in listed():
+            if meta.id in seen or not in_shard(meta.id, shard):
+                continue
+            seen.add(meta.id)
+            old = baseline.carry_over(meta) if baseline else None
+            if old is not None:
+                carried[meta.id] = old
+                continue
+            in_flight.append(pool.submit(audit_model, hub, meta))
+            while len(in_flight) >= 4 * workers:  # bounded: memory does not grow with the listing
+                collect(in_flight.popleft().result())
+        while in_flight:
+            collect(in_flight.popleft().result())
+    lineage = Lineage(lambda repo_id: hub.model_info(repo_id, EXPAND_TERMS), results, carried)
     for repo_id, result in list(results.items()):
         if result.base_models:
             results[repo_id] = with_flag(apply_lineage(result, lineage))
@@ -175,4 +215,5 @@ def run(
         generated_at=generated.isoformat().replace("+00:00", "Z"),
         targets=tuple(targets),
         results=tuple(results[k] for k in sorted(results)),
+        carried=tuple(carried[k] for k in sorted(carried)),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -15,9 +16,10 @@ from rich.console import Console
 
 from auditor import __version__
 from auditor.errors import AuditorError, FeedError
+from auditor.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
 from auditor.render import Format, render
-from auditor.render.json import to_feed
+from auditor.render.json import summarize, to_feed
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 
@@ -59,9 +61,14 @@ def audit(
     fail_on: Annotated[str, typer.Option(help="Exit 1 when a flagged model reaches this severity: error, warning or never.")] = "warning",
     workers: Annotated[int, typer.Option(min=1, max=64, help="Models read concurrently.")] = 8,
     max_wait: Annotated[float, typer.Option(min=0, help="Longest single wait (s) before a retry, even if the Hub asks for more.")] = 300.0,
+    baseline: Annotated[Optional[Path], typer.Option(help="A previous feed: unchanged models are carried over, and changes are reported.")] = None,
+    suppressions: Annotated[Optional[Path], typer.Option(help="YAML file of reviewed findings to silence (each with a reason and an expiry date).")] = None,
+    shard: Annotated[Optional[str], typer.Option(help="Audit only shard K of N (K/N, deterministic by model id); combine with `merge`.")] = None,
 ) -> None:
     """Audit every public model of ORGANIZATIONS and the --model ids."""
     from auditor.audit import run
+    from auditor.baseline import Baseline, compare
+    from auditor.suppress import SuppressionError, apply_suppressions, parse_suppressions
     from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
 
     targets, models = organizations or [], model or []
@@ -72,6 +79,13 @@ def audit(
         raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--model")
     if fail_on not in ("error", "warning", "never"):
         raise typer.BadParameter("choose error, warning or never", param_hint="--fail-on")
+    shard_spec = _parse_shard(shard)
+    try:
+        previous = Baseline(read_feed(baseline)) if baseline else None
+        rules = parse_suppressions(suppressions.read_text(encoding="utf-8"), str(suppressions)) if suppressions else []
+    except (FeedError, SuppressionError, OSError) as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
     hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait))
     err.print(f"auditing {', '.join(targets + models)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
@@ -81,11 +95,18 @@ def audit(
             err.print(f"  [{done}] {result.id}: {result.classification.value}" + (" FLAGGED" if result.flagged else ""))
 
     try:
-        report = run(hub, targets, models, workers=workers, progress=progress)
+        report = run(hub, targets, models, workers=workers, progress=progress, baseline=previous, shard=shard_spec)
     except AuditorError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_FAILURE) from None
     feed = to_feed(report)
+    if shard_spec:
+        feed["shard"] = f"{shard_spec[0]}/{shard_spec[1]}"
+    apply_suppressions(feed, rules, dt.date.today())
+    feed["summary"] = summarize(feed["models"])
+    if previous is not None:
+        feed["changes"] = compare(previous.feed, feed)
+        feed["carried_over"] = len(report.carried)
     _emit(render(feed, fmt), output)
     s = feed["summary"]
     wait = f", waited {hub.stats.waited_seconds:.1f}s before retries" if hub.stats.waited_seconds else ""
@@ -164,20 +185,38 @@ def identify(
 
 
 @app.command()
+def merge(
+    feeds: Annotated[list[Path], typer.Argument(metavar="FEED...", help="Feeds to combine (e.g. one per --shard).")],
+    fmt: FormatOpt = Format.JSON,
+    output: OutputOpt = None,
+) -> None:
+    """Merge feeds (shards of one sweep) into one feed."""
+    try:
+        merged, warnings = merge_feeds([read_feed(path) for path in feeds])
+    except FeedError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    for warning in warnings:
+        err.print(f"warning: {warning}")
+    _emit(render(merged, fmt), output)
+
+
+def _parse_shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        k, n = (int(part) for part in value.split("/"))
+    except ValueError:
+        k, n = 0, 0
+    if not 1 <= k <= n:
+        raise typer.BadParameter("use K/N with 1 <= K <= N, e.g. 2/8", param_hint="--shard")
+    return k, n
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the feed."""
     typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
-
-
-def read_feed(path: Path) -> dict[str, Any]:
-    """Load a feed file, checking it is a v1 feed."""
-    try:
-        feed = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise FeedError(f"cannot read feed {path}: {exc}") from exc
-    if not isinstance(feed, dict) or feed.get("schema_version") != 1 or not isinstance(feed.get("models"), list):
-        raise FeedError(f"{path} is not a hf-license-audit feed (schema_version 1)")
-    return feed
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -50,9 +50,11 @@ MetaReader = Callable[[str], ModelMeta]
 class Lineage:
     """Walks base-model chains: audited models are reused, others cost one metadata read each (cached)."""
 
-    def __init__(self, read_meta: MetaReader, audited: Mapping[str, ModelResult], max_depth: int = MAX_DEPTH) -> None:
+    def __init__(self, read_meta: MetaReader, audited: Mapping[str, ModelResult],
+                 carried: Mapping[str, Mapping[str, Any]] | None = None, max_depth: int = MAX_DEPTH) -> None:
         self._read_meta = read_meta
         self._audited = audited
+        self._carried = carried or {}
         self._max_depth = max_depth
         self._cache: dict[str, Terms] = {}
         self.reads = 0
@@ -62,7 +64,12 @@ class Lineage:
         if repo_id in self._cache:
             return self._cache[repo_id]
         result = self._audited.get(repo_id)
-        if result is not None and result.verdict is not None:
+        entry = self._carried.get(repo_id)
+        if entry is not None:
+            lic = entry["license"]
+            terms = Terms(repo_id, LicenseClass(entry["classification"]), lic["key"] or lic["name"] or "none",
+                          tuple(entry.get("base_models", ())))
+        elif result is not None and result.verdict is not None:
             governing = result.verdict.governing
             label = (governing.key or governing.name or "") if governing else ""
             terms = Terms(repo_id, result.verdict.classification, label or ",".join(result.declared) or "none",

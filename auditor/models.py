@@ -194,4 +194,5 @@ class Report:
     generated_at: str
     targets: tuple[Target, ...]
     results: tuple[ModelResult, ...]
+    carried: tuple[Mapping[str, Any], ...] = ()  # feed entries reused from a baseline, unchanged
     extra: Mapping[str, Any] = field(default_factory=dict)

@@ -15,7 +15,7 @@ CLASSES = tuple(c.value for c in LicenseClass)
 
 def to_feed(report: Report) -> dict[str, Any]:
     """The feed as plain data, keys in contract order."""
-    models = [model_entry(r) for r in report.results]
+    models = sorted([model_entry(r) for r in report.results] + [dict(m) for m in report.carried], key=lambda m: m["id"])
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,

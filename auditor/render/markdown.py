@@ -62,6 +62,17 @@ def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
             head.append(f"> **{escape(t['name'])}** could not be audited: {escape(t['error']['message'])}")
             head.append("")
     sections: list[tuple[str, list[str]]] = []
+    changes = feed.get("changes")
+    if changes:
+        rows = ["| change | models |", "|---|---|"]
+        for label, key in (("newly flagged", "newly_flagged"), ("resolved (no longer flagged)", "resolved"),
+                           ("new", "new"), ("removed", "removed")):
+            if changes[key]:
+                rows.append(f"| {label} | {escape(', '.join(changes[key]))} |")
+        for item in changes["changed"]:
+            what = "; ".join(f"{k}: {v['before']} → {v['after']}" for k, v in item["changes"].items())
+            rows.append(f"| changed: {escape(item['id'])} | {escape(what)} |")
+        sections.append((f"## Changes since the baseline of {escape(changes.get('baseline_generated_at'))}", rows))
     flagged = [m for m in feed["models"] if m["flagged"]]
     flagged.sort(key=lambda m: (m["flag_severity"] != "error", m["id"]))
     sections.append(("## Flagged models", ["| model | severity | class | license | claim | why |", "|---|---|---|---|---|---|"]

@@ -1,0 +1,285 @@
+"""Crawl benchmark: the auditor against the naive huggingface_hub script on a synthetic organization.
+
+Usage (from the repo root):
+    python -m benchmarks.crawl_bench --models 1000 --latency 0.025 [--faults]
+        [--rate-limit api=300,resolvers=2000 --rate-window 20] [--baseline] [--memory-models 20000]
+
+Generates (and caches under /tmp) a synthetic org (benchmarks/synth.py), serves it from the loopback fake Hub
+(tests/fakehub.py, page size 1000 as on the Hub) with the given round-trip latency, then runs, each in a
+subprocess with a timeout: the auditor CLI (wall time, peak RSS) and benchmarks/naive_audit.py (wall time).
+Prints Hub requests per model for both (from the fake's log), the 429s sent, and the naive/auditor ratio.
+
+--faults         a second auditor run with 15% 429, 10% 5xx and 3% connection resets; its feed is compared
+                 with the clean run's (classification, flagged, license key per model)
+--rate-limit     enforce fixed-window quotas (both runs); prints the 429s each received and whether the
+                 auditor went over quota
+--baseline       a second auditor run with `--baseline FEED` of the first: requests per 500 models, same results?
+--memory-models  an auditor-only run on N models at latency 0: peak RSS
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import generate  # noqa: E402
+from tests.fakehub import FakeHub  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "hf-license-auditor-synth"
+FAULTS = {"429": 0.15, "5xx": 0.10, "reset": 0.03}
+PAGE_SIZE = 1000
+
+
+@dataclass
+class Run:
+    """One subprocess run against the fake Hub."""
+
+    label: str
+    code: int | None  # None: timed out (killed)
+    wall: float
+    peak_rss_kb: int
+    stdout: str
+    stderr: str
+    api: int
+    resolve: int
+    sent_429: int
+    rejected: dict[str, int]
+    faults: dict[str, int]
+
+    @property
+    def requests(self) -> int:
+        return self.api + self.resolve
+
+    def failed(self) -> str | None:
+        if self.code is None:
+            return f"{self.label}: timed out"
+        if self.code not in (0, 1):
+            tail = "\n    ".join(self.stderr.strip().splitlines()[-8:])
+            return f"{self.label}: exit {self.code}\n    {tail}"
+        return None
+
+
+def synthetic_tree(models: int, seed: int, org: str) -> Path:
+    """The synthetic tree for (models, seed, org), generated once and cached under /tmp."""
+    version = hashlib.sha1((ROOT / "benchmarks" / "synth.py").read_bytes()).hexdigest()[:10]
+    tree = CACHE / f"{org}-n{models}-s{seed}-{version}"
+    if (tree / ".complete").is_file():
+        return tree
+    CACHE.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{tree.name}.", dir=CACHE))
+    started = time.perf_counter()
+    generate(staging, org, models, seed)
+    (staging / ".complete").write_text(f"{models} repos\n", encoding="utf-8")
+    try:
+        staging.rename(tree)
+    except OSError:  # another run finished first
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"generated {models} synthetic repos in {time.perf_counter() - started:.1f} s: {tree}", flush=True)
+    return tree
+
+
+def child_env(url: str, home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_OFFLINE")}
+    env.update({"HF_ENDPOINT": url, "HF_HOME": str(home), "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_XET": "1",
+                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")})
+    return env
+
+
+def run_child(label: str, command: list[str], hub: FakeHub, work: Path, timeout: float) -> Run:
+    """Run `command` with a fresh fake-Hub log; wall time and the child's own peak RSS (wait4 rusage)."""
+    hub.reset()
+    home = Path(tempfile.mkdtemp(prefix="hf-home-", dir=work))
+    out_path, err_path = work / f"{label}.out", work / f"{label}.err"
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=ROOT, env=child_env(hub.url, home), stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+        code: int | None = None
+        peak = 0
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                code, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss
+                proc.returncode = code  # reaped here: keep Popen from waiting again
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode, peak = -9, usage.ru_maxrss
+                break
+            time.sleep(0.02)
+        wall = time.perf_counter() - started
+    stats = hub.stats()
+    return Run(label, code, wall, peak, out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
+               hub.count("api"), hub.count("resolve"), sum(stats["status_429"].values()), stats["rejected"],
+               stats["faults"])
+
+
+def auditor_command(org: str, url: str, feed: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "auditor", "audit", org, "--endpoint", url, "--format", "json", "--output", str(feed),
+            "--max-wait", "60", "--fail-on", "never", *extra]
+
+
+def verdicts(feed_path: Path) -> dict[str, tuple]:
+    """Per model id: (classification, flagged, license key), what the fault comparison checks."""
+    feed = json.loads(feed_path.read_text(encoding="utf-8"))
+    return {m["id"]: (m["classification"], m["flagged"], (m.get("license") or {}).get("key")) for m in feed["models"]}
+
+
+def model_entries(feed_path: Path) -> tuple[list, dict]:
+    feed = json.loads(feed_path.read_text(encoding="utf-8"))
+    return feed["models"], feed["summary"]
+
+
+def with_errors(feed_path: Path) -> int:
+    return sum(1 for m in json.loads(feed_path.read_text(encoding="utf-8"))["models"] if m["errors"])
+
+
+def describe(run: Run, models: int, *, rss: bool = False) -> str:
+    per_model = run.requests / max(1, models)
+    text = (f"{run.wall:7.2f} s wall, {run.requests} Hub requests ({run.api} api + {run.resolve} resolve) = "
+            f"{per_model:.2f}/model, 429s sent {run.sent_429}")
+    if rss:
+        text += f", peak RSS {run.peak_rss_kb / 1024:.0f} MB"
+    return text
+
+
+def parse_quotas(text: str) -> dict[str, int]:
+    try:
+        pairs = dict(item.split("=", 1) for item in text.split(",") if item.strip())
+        return {key.strip(): int(value) for key, value in pairs.items()}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected api=N,resolvers=N, got {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.crawl_bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--models", type=int, default=1000, help="repos in the synthetic org (0: skip the comparison)")
+    parser.add_argument("--latency", type=float, default=0.025, help="fake-Hub round trip in seconds (default: 0.025)")
+    parser.add_argument("--seed", type=int, default=0, help="synthetic org and fault RNG seed")
+    parser.add_argument("--org", default="synth-org")
+    parser.add_argument("--faults", action="store_true", help="also run the auditor under injected transient faults")
+    parser.add_argument("--rate-limit", type=parse_quotas, metavar="api=N,resolvers=N", help="enforce quotas")
+    parser.add_argument("--rate-window", type=float, default=300.0, help="rate-limit window in seconds (default: 300)")
+    parser.add_argument("--baseline", action="store_true", help="also run the auditor with --baseline FEED")
+    parser.add_argument("--memory-models", type=int, default=0, metavar="N", help="auditor-only run on N models")
+    parser.add_argument("--skip-naive", action="store_true", help="do not run the naive script")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="per subprocess, seconds (default: 1800)")
+    args = parser.parse_args(argv)
+    if args.models < 0 or args.memory_models < 0 or args.latency < 0 or args.rate_window <= 0:
+        parser.error("--models, --memory-models and --latency must not be negative, --rate-window positive")
+
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="crawl-bench-") as tmp:
+        work = Path(tmp)
+        if args.models:
+            failures += compare(args, work)
+        if args.memory_models:
+            failures += memory(args, work)
+    for failure in failures:
+        print(f"FAILED {failure}")
+    return 1 if failures else 0
+
+
+def compare(args: argparse.Namespace, work: Path) -> list[str]:
+    n, org = args.models, args.org
+    tree = synthetic_tree(n, args.seed, org)
+    failures: list[str] = []
+    limits = f", rate limit {args.rate_limit} per {args.rate_window:g} s" if args.rate_limit else ""
+    print(f"synthetic org {org}: {n} models (seed {args.seed}); fake Hub latency {args.latency * 1000:g} ms, "
+          f"page size {PAGE_SIZE}{limits}")
+    with FakeHub(tree, page_size=PAGE_SIZE, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit,
+                 rate_window=args.rate_window) as hub:
+        feed = work / "feed.json"
+        audit = run_child("auditor", auditor_command(org, hub.url, feed), hub, work, args.timeout)
+        if error := audit.failed():
+            return [error]
+        print(f"auditor: {describe(audit, n, rss=True)}")
+        naive = None
+        if not args.skip_naive:
+            naive = run_child("naive", [sys.executable, "-m", "benchmarks.naive_audit", hub.url, org], hub, work,
+                              args.timeout)
+            if error := naive.failed():
+                failures.append(error)
+                naive = None
+            else:
+                summary = json.loads(naive.stdout.strip().splitlines()[-1])
+                print(f"naive:   {describe(naive, n)} ({summary['models']} models, {summary['files_read']} files read)")
+                print(f"ratio naive/auditor: wall {naive.wall / audit.wall:.1f}x, "
+                      f"requests {naive.requests / max(1, audit.requests):.1f}x")
+        if args.rate_limit:
+            quotas = ", ".join(f"{b} {q}" for b, q in args.rate_limit.items())
+            for run in (audit, naive):
+                if run is None:
+                    continue
+                over = {b: c for b, c in run.rejected.items() if c}
+                print(f"rate limit ({quotas} per {args.rate_window:g} s): {run.label} received {run.sent_429} 429s; "
+                      f"exceeded the quota: {'yes ' + str(over) if over else 'no'}")
+        if args.faults:
+            hub.fault_rates = FAULTS
+            faulty_feed = work / "feed-faults.json"
+            faulty = run_child("auditor-faults", auditor_command(org, hub.url, faulty_feed), hub, work, args.timeout)
+            hub.fault_rates = None
+            if error := faulty.failed():
+                failures.append(error)
+            else:
+                clean, got = verdicts(feed), verdicts(faulty_feed)
+                missing = sorted(set(clean) - set(got))
+                different = sorted(i for i in clean.keys() & got.keys() if clean[i] != got[i])
+                injected = ", ".join(f"{k} {v}" for k, v in faulty.faults.items())
+                print(f"faults ({', '.join(f'{k} {v:.0%}' for k, v in FAULTS.items())}): injected {injected}; "
+                      f"auditor {describe(faulty, n)}")
+                print(f"faults: feed vs clean run: {'equal' if not missing and not different else 'different'} "
+                      f"({len(got)} models, {len(missing)} missing, {len(different)} different, "
+                      f"{with_errors(faulty_feed)} with read errors)")
+                for model_id in missing[:10]:
+                    print(f"  missing {model_id}")
+                for model_id in different[:10]:
+                    print(f"  different {model_id}: {clean[model_id]} -> {got[model_id]}")
+        if args.baseline:
+            base_feed = work / "feed-baseline.json"
+            again = run_child("auditor-baseline", auditor_command(org, hub.url, base_feed, "--baseline", str(feed)),
+                              hub, work, args.timeout)
+            if again.code == 2 and "--baseline" in again.stderr:
+                print("baseline: not supported yet")
+            elif error := again.failed():
+                failures.append(error)
+            else:
+                first_models, _ = model_entries(feed)
+                second_models, _ = model_entries(base_feed)
+                same = verdicts(feed) == verdicts(base_feed)
+                print(f"baseline: first run {audit.requests * 500 / n:.0f} requests per 500 models, "
+                      f"with --baseline {again.requests * 500 / n:.0f} ({again.wall:.2f} s wall); "
+                      f"verdicts identical: {'yes' if same else 'no'}; "
+                      f"model entries identical: {'yes' if first_models == second_models else 'no'}")
+    return failures
+
+
+def memory(args: argparse.Namespace, work: Path) -> list[str]:
+    n, org = args.memory_models, args.org
+    tree = synthetic_tree(n, args.seed, org)
+    with FakeHub(tree, page_size=PAGE_SIZE) as hub:
+        feed = work / "feed-memory.json"
+        run = run_child("auditor-memory", auditor_command(org, hub.url, feed), hub, work, args.timeout)
+    if error := run.failed():
+        return [error]
+    models, _ = model_entries(feed)
+    print(f"memory: auditor on {n} models (latency 0): {describe(run, n, rss=True)}; {len(models)} models in the feed")
+    return []
+
+
+if __name__ == "__main__":
+    sys.exit(main())
