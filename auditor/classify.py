@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,7 +13,7 @@ from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import Hit, find_restrictions, osd_text
-from auditor.textmatch import identify, words_with_lines
+from auditor.textmatch import changed_sentences, identify, words_with_lines
 
 NOTICE_MAX_WORDS = 300
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
@@ -122,8 +123,10 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
     hits = find_restrictions(text)
     if match is not None and match.kind in ("copy", "partial", "modified"):
         entry = catalog[match.key]
-        added_hits = [h for a in match.additions for h in find_restrictions(a.text, a.line)]
-        if match.kind != "modified" and not added_hits:
+        changed = changed_sentences(text, match.key) if match.additions else []
+        added_hits = [h for line, sentence in changed for h in find_restrictions(sentence, line)]
+        benign = match.kind == "modified" and not added_hits and _benign(changed, match.key)
+        if (match.kind != "modified" or benign) and not added_hits:
             evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
             matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
             keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
@@ -157,6 +160,25 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
                      reason="license text not recognized and no restrictive clause found", decides=primary)
 
 
+_RESTRICTIVE_WORD = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
+                               r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:copyright|attribut\w*|dedicat\w*|licensed under|released under|public domain)\b|\(c\)|©",
+                          re.IGNORECASE)
+
+
+def _benign(changed: list[tuple[int, str]], key: str) -> bool:
+    """Text added around a license that only titles, attributes or restates it ("Licensed under CC BY 4.0")."""
+    for _, sentence in changed:
+        if _RESTRICTIVE_WORD.search(sentence):
+            return False
+        refs = {r.key for r in find_references(sentence)}
+        if refs - {key}:
+            return False  # names another license: a second set of terms
+        if not (refs or _ATTRIBUTION.search(sentence) or len(sentence.split()) <= 8):
+            return False
+    return True
+
+
 def _reference_detection(text: str, path: str) -> Detection | None:
     """A short file that names a license instead of containing it ("Licensed under CC BY-NC 4.0")."""
     if len(words_with_lines(text)[0]) > NOTICE_MAX_WORDS:
@@ -164,7 +186,14 @@ def _reference_detection(text: str, path: str) -> Detection | None:
     detections = [entry_detection("license-file-reference", load_catalog()[r.key],
                                    Evidence("license-file", r.quote, path, r.line), confidence=0.8)
                   for r in find_references(text)]
-    return max(detections, key=lambda d: d.classification.rank, default=None)
+    best = max(detections, key=lambda d: d.classification.rank, default=None)
+    hits = find_restrictions(text)
+    if best is None or not hits:
+        return best
+    return Detection("license-file-reference", LicenseClass.CUSTOM_RESTRICTED, best.evidence, key=best.key,
+                     name=f"{best.name}, with supplemental terms", confidence=0.8,
+                     osd=tuple(sorted({c for h in hits for c in h.osd} | set(best.osd))),
+                     reason=f"names {best.name} but adds restrictive terms", restrictions=_hit_findings(hits, path))
 
 
 def _hit_findings(hits: list[Hit] | tuple[Hit, ...], path: str) -> tuple[Finding, ...]:

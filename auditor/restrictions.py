@@ -44,10 +44,22 @@ class Hit:
 
 
 @functools.lru_cache(maxsize=1)
-def detectors() -> tuple[Detector, ...]:
-    """The detectors, in file order."""
+def _negation() -> re.Pattern[str] | None:
+    """The `*` row: sentences that deny a restriction ("does not restrict commercial use") restrict nothing."""
+    row = next((r for r in _rows() if r["code"] == "*"), None)
+    return re.compile(row["unless"], re.IGNORECASE) if row and row["unless"] else None
+
+
+def _rows() -> list[dict[str, str]]:
     path = resources.files("auditor") / "data" / "restrictions.tsv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.lru_cache(maxsize=1)
+def detectors() -> tuple[Detector, ...]:
+    """The detectors, in file order (the `*` row is the shared negation filter, not a detector)."""
+    rows = [r for r in _rows() if r["code"] != "*"]
     try:
         return tuple(
             Detector(
@@ -87,17 +99,21 @@ def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2
     since thousands of fine-tunes ship the same LICENSE)."""
     hits: list[Hit] = []
     counts: dict[str, int] = {}
+    negation = _negation()
     for line, sentence in sentences(text, first_line):
         lowered = sentence.lower()
+        if negation is not None and negation.search(sentence):
+            continue
         for detector in detectors():
             if counts.get(detector.code, 0) >= limit_per_code or not any(k in lowered for k in detector.needs):
                 continue
-            if not detector.pattern.search(sentence):
+            found = detector.pattern.search(sentence)
+            if not found:
                 continue
             if detector.unless is not None and detector.unless.search(sentence):
                 continue
             counts[detector.code] = counts.get(detector.code, 0) + 1
-            hits.append(Hit(detector.code, detector.osd, detector.description, _clip(sentence), line))
+            hits.append(Hit(detector.code, detector.osd, detector.description, _clip(sentence, found.start(), found.end()), line))
     return tuple(hits)
 
 
@@ -106,5 +122,10 @@ def osd_text(clauses: tuple[str, ...]) -> str:
     return ", ".join(OSD_CLAUSES.get(c, f"OSD {c}") for c in sorted(set(clauses)))
 
 
-def _clip(sentence: str, limit: int = 400) -> str:
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+def _clip(sentence: str, at: int = 0, end: int = 0, limit: int = 400) -> str:
+    """The sentence, or a window of it around the restrictive words when it is long."""
+    if len(sentence) <= limit:
+        return sentence
+    start = max(0, min(at - 60, len(sentence) - limit))
+    start = max(start, min(end + 20, len(sentence)) - (limit - 2))
+    return ("…" if start else "") + sentence[start : start + limit - 2] + "…"

@@ -34,9 +34,30 @@ _EQUIVALENT = {"licence": "license", "licences": "licenses", "licenced": "licens
 _EQUIVALENT_RE = re.compile(r"\b(?:" + "|".join(_EQUIVALENT) + r")\b")
 
 
+_MARKUP = re.compile(r"[*_`#>|]+")
+#: Enumerators and numbering carry no license meaning ("1.", "(a)", "iv.", "Section 2:"): dropped on both sides.
+_ENUMERATOR = re.compile(r"(?:[a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)")
+_SECTION_WORDS = frozenset({"section", "article", "clause", "paragraph", "sec"})
+
+
 def _normalize_line(line: str) -> str:
-    line = _BULLET.sub(" ", line).lower().replace("_", " ")
+    line = _MARKUP.sub(" ", line)
+    previous = None
+    while previous != line:
+        previous, line = line, _BULLET.sub(" ", line)
+    line = line.lower()
     return _EQUIVALENT_RE.sub(lambda m: _EQUIVALENT[m.group(0)], line)
+
+
+def _keep(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if _ENUMERATOR.fullmatch(word):
+            continue
+        if word in _SECTION_WORDS and index + 1 < len(words) and words[index + 1].isdigit():
+            continue
+        kept.append(word)
+    return kept
 
 
 def words_with_lines(text: str) -> tuple[list[str], list[int]]:
@@ -46,7 +67,7 @@ def words_with_lines(text: str) -> tuple[list[str], list[int]]:
     for number, line in enumerate(text.splitlines(), 1):
         if _COPYRIGHT_LINE.match(line):
             continue
-        found = _WORD.findall(_normalize_line(line))
+        found = _keep(_WORD.findall(_normalize_line(line)))
         words.extend(found)
         lines.extend([number] * len(found))
     return words, lines
@@ -55,7 +76,7 @@ def words_with_lines(text: str) -> tuple[list[str], list[int]]:
 def normalized_words(text: str) -> list[str]:
     """The same words as `words_with_lines`, without line numbers (fast path for references)."""
     kept = [_normalize_line(line) for line in text.splitlines() if not _COPYRIGHT_LINE.match(line)]
-    return _WORD.findall("\n".join(kept))
+    return _keep(_WORD.findall("\n".join(kept)))
 
 
 def shingles(words: list[str]) -> list[int]:
@@ -104,6 +125,10 @@ class ReferenceIndex:
     def __init__(self, texts: dict[str, str]) -> None:
         self.keys = sorted(texts)
         self._sets = [frozenset(shingles(normalized_words(texts[key]))) for key in self.keys]
+
+    def shingle_set(self, key: str) -> frozenset[int]:
+        """The shingles of one reference."""
+        return self._sets[self.keys.index(key)]
 
     def _shared(self, unique: set[int], file_order: list[int]) -> dict[int, int]:
         """Exact shared-shingle counts for the references a sample of the text points at."""
@@ -165,6 +190,29 @@ def _additions(
             runs.append(Addition(first, last_line, quote[:400], size))
         position += size
     return tuple(runs), sum(run.words for run in runs)
+
+
+def changed_sentences(text: str, key: str) -> list[tuple[int, str]]:
+    """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide)."""
+    from auditor.restrictions import sentences
+
+    reference = default_index().shingle_set(key)
+    changed: list[tuple[int, str]] = []
+    for line, sentence in sentences(text):
+        words = normalized_words(sentence)
+        if not words:
+            continue
+        if len(words) < SHINGLE:
+            if f" {' '.join(words)} " not in _reference_words(key):
+                changed.append((line, sentence))
+        elif any(s not in reference for s in shingles(words)):
+            changed.append((line, sentence))
+    return changed
+
+
+@functools.lru_cache(maxsize=32)
+def _reference_words(key: str) -> str:
+    return f" {' '.join(normalized_words(reference_text(key)))} "
 
 
 _INDEX_LOCK = threading.Lock()

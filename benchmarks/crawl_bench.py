@@ -261,8 +261,8 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
                 first_models, _ = model_entries(feed)
                 second_models, _ = model_entries(base_feed)
                 same = verdicts(feed) == verdicts(base_feed)
-                print(f"baseline: first run {audit.requests * 500 / n:.0f} requests per 500 models, "
-                      f"with --baseline {again.requests * 500 / n:.0f} ({again.wall:.2f} s wall); "
+                print(f"baseline: first run {audit.requests * 500 / n:.1f} requests per 500 models ({audit.requests}), "
+                      f"with --baseline {again.requests * 500 / n:.1f} ({again.requests}; {again.wall:.2f} s wall); "
                       f"verdicts identical: {'yes' if same else 'no'}; "
                       f"model entries identical: {'yes' if first_models == second_models else 'no'}")
     return failures

@@ -34,6 +34,8 @@ DETECTOR_CASES = {
     "pass-through": "You must include the use restrictions of paragraph 5 in any agreement governing the Model.",
     "no-military": "The Model shall not be used for military purposes.",
     "no-selling": "The License does not grant to you the right to Sell the Software.",
+    "no-compete": "You may not use the Model to build a product or service that competes with Acme Corp.",
+    "carve-out": "This waiver does not extend to use of the Work for training commercial models.",
 }
 
 
@@ -60,6 +62,8 @@ def test_detector_quotes_the_restrictive_sentence_and_names_an_osd_clause(code, 
         "The Software is provided as is, without warranty of any kind.",
         "You may reproduce and distribute copies of the Work in any medium, with or without modifications.",
         "Redistribution and use in source and binary forms, with or without modification, are permitted.",
+        "This license does not restrict commercial use and there is no user threshold.",
+        "The earlier research-only restriction no longer applies.",
     ],
 )
 def test_permissive_boilerplate_restricts_nothing(text):

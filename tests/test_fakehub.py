@@ -403,3 +403,131 @@ def test_cli_runs_command_against_fake_hub_and_returns_its_exit_code(tree: Path)
     assert result.returncode == 3, result.stderr
     assert result.stderr.startswith(f"fake Hub serving {tree} at http://127.0.0.1:")
     assert int(result.stdout) > 0
+
+
+# -- load simulation: latency, random faults, rate limits, listing cost ------------------------------------
+
+def test_latency_delays_every_answer(tree: Path) -> None:
+    with FakeHub(tree, latency=0.15) as hub:
+        with requests.Session() as session:
+            session.get(f"{hub.url}/api/models/acme/alpha")  # warm up: connection, repo cache
+            for url in (f"{hub.url}/api/models/acme/alpha", f"{hub.url}/acme/alpha/resolve/main/LICENSE"):
+                start = time.monotonic()
+                assert session.get(url).status_code == 200
+                assert 0.15 <= time.monotonic() - start < 1.5
+        hub.latency = 0.0  # settable between runs
+        start = time.monotonic()
+        requests.get(f"{hub.url}/api/models/acme/alpha")
+        assert time.monotonic() - start < 0.15
+
+
+def test_random_faults_are_seeded_transient_and_eventually_succeed(tree: Path) -> None:
+    rates = {"429": 0.4, "5xx": 0.3, "reset": 0.2}
+    urls = [f"/acme/alpha/resolve/main/{name}" for name in ("README.md", "LICENSE")] + [
+        "/api/models/acme/alpha", "/api/models/acme/beta", "/acme/beta/resolve/main/README.md"]
+
+    def crawl(hub: FakeHub) -> list[tuple[str, int | str]]:
+        outcomes: list[tuple[str, int | str]] = []
+        for path in urls:
+            for attempt in range(10):  # bounded: at most MAX_FAULT_STREAK (3) failures in a row
+                try:
+                    response = requests.get(hub.url + path, timeout=5, headers={"Connection": "close"})
+                except requests.ConnectionError:
+                    outcomes.append((path, "reset"))
+                    continue
+                outcomes.append((path, response.status_code))
+                if response.status_code == 429:
+                    assert response.headers["Retry-After"] == "0"
+                    bucket = "api" if path.startswith("/api/") else "resolvers"
+                    assert response.headers["RateLimit"] == f'"{bucket}";r=0;t=0'
+                if response.status_code == 200:
+                    break
+            assert outcomes[-1] == (path, 200) and attempt <= 3, outcomes
+        return outcomes
+
+    with FakeHub(tree, fault_rates=rates, seed=7) as hub:
+        first = crawl(hub)
+        stats = hub.stats()
+        assert sum(stats["faults"].values()) == sum(1 for _, status in first if status != 200) > 0
+        assert {status for _, status in first} - {200, 429, 500, 502, 503, 504, "reset"} == set()
+        assert stats["status_429"]["api"] + stats["status_429"]["resolvers"] == stats["faults"]["429"]
+        hub.reset()  # re-seeds: the same sequence again
+        assert crawl(hub) == first
+        assert requests.get(f"{hub.url}/api/agent-harnesses").status_code in (200, 429, 500, 502, 503, 504)
+    with FakeHub(tree, fault_rates={"5xx": 1.0}) as hub:  # even when every draw faults
+        statuses = [requests.get(f"{hub.url}/acme/alpha/resolve/main/LICENSE").status_code for _ in range(5)]
+        assert statuses[:3] != [200] * 3 and statuses[3] == 200 and set(statuses[:3]) <= {500, 502, 503, 504}
+        assert requests.get(f"{hub.url}/acme/alpha/raw/main/LICENSE").status_code == 200  # pages: never faulted
+
+
+def test_hf_hub_download_survives_random_faults(tree: Path, tmp_path: Path) -> None:
+    with FakeHub(tree, fault_rates={"429": 0.5}, seed=1) as hub:
+        assert download(hub, tmp_path, "acme/alpha", "LICENSE") == b"Apache License 2.0 text\n"
+        assert hub.stats()["faults"]["429"] > 0
+
+
+def test_rate_limit_answers_429_with_true_headers_and_resets_after_the_window(tree: Path) -> None:
+    with FakeHub(tree, rate_limit={"api": 2, "resolvers": 3}, rate_window=1.0) as hub:
+        api_url, file_url = f"{hub.url}/api/models/acme/alpha", f"{hub.url}/acme/alpha/resolve/main/LICENSE"
+        answers = [requests.get(api_url) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 429]
+        assert [a.headers["RateLimit"].split(";")[1] for a in answers] == ["r=1", "r=0", "r=0"]
+        assert answers[0].headers["RateLimit-Policy"] == '"fixed window";"api";q=2;w=1'
+        assert answers[2].headers["Retry-After"] == answers[2].headers["RateLimit"].split("t=")[1] == "1"
+        assert answers[2].headers["RateLimit"] == '"api";r=0;t=1' and "error" in answers[2].json()
+        files = [requests.get(file_url) for _ in range(4)]  # a separate bucket
+        assert [f.status_code for f in files] == [200, 200, 200, 429]
+        assert files[3].headers["RateLimit"].startswith('"resolvers";r=0;t=')
+        assert files[0].headers["RateLimit-Policy"] == '"fixed window";"resolvers";q=3;w=1'
+        assert requests.get(f"{hub.url}/acme/alpha/raw/main/LICENSE").status_code == 200  # pages: not limited
+        assert hub.rejected == {"api": 1, "resolvers": 1}
+        stats = hub.stats()
+        assert stats["requests"] == {"api": 3, "resolvers": 4, "pages": 1} and stats["total"] == 8
+        assert stats["rejected"]["api"] == stats["status_429"]["api"] == 1
+        deadline = time.monotonic() + 5
+        while requests.get(api_url).status_code == 429:  # bounded: the window is 1 s
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        hub.reset()  # re-arms the windows and clears the counters
+        assert requests.get(api_url).headers["RateLimit"].startswith('"api";r=1;')
+        assert hub.rejected == {} and hub.stats()["requests"]["api"] == 1
+
+
+def test_hf_client_waits_for_the_window_reset(tree: Path) -> None:
+    with FakeHub(tree, page_size=1, rate_limit={"api": 2}, rate_window=1.0) as hub:
+        start = time.monotonic()
+        assert [m.id for m in api(hub).list_models(author="acme")] == LISTED_ACME  # 7 pages, quota 2 per second
+        assert hub.rejected["api"] > 0 and time.monotonic() - start < 30
+
+
+def test_listing_is_cheap_on_a_large_org(tmp_path: Path) -> None:
+    root = tmp_path / "big"
+    for i in range(1500):
+        folder = root / "models" / "bigorg" / f"m{i:05d}"
+        folder.mkdir(parents=True)
+        (folder / "README.md").write_text("---\nlicense: mit\n---\n" if i % 2 else "no card\n", encoding="utf-8")
+    (root / "models" / "bigorg" / "m00007" / "_meta.json").write_text('{"private": true}', encoding="utf-8")
+    with FakeHub(root, page_size=100) as hub:
+        ids = [m.id for m in api(hub).list_models(author="bigorg")]
+        assert len(ids) == 1499 and ids == sorted(ids) and "bigorg/m00007" not in ids
+        assert len([r for r in hub.requests if r.path == "/api/models"]) == 15
+        assert len(hub._cache) <= 1500  # each repo loaded once
+        page = requests.get(f"{hub.url}/api/models", params={"author": "bigorg", "search": "m0149", "limit": 5}).json()
+        assert [m["id"] for m in page] == [f"bigorg/m0149{d}" for d in range(5)]
+        assert requests.get(f"{hub.url}/api/models", params={"cursor": "bm90LWpzb24="}).status_code == 400
+
+
+def test_cli_accepts_load_options(tree: Path) -> None:
+    child = ("import os, urllib.request, urllib.error\n"
+             "url = os.environ['HF_ENDPOINT'] + '/api/models/acme/alpha'\n"
+             "print(urllib.request.urlopen(url).headers['RateLimit-Policy'])\n"
+             "try:\n    urllib.request.urlopen(url)\nexcept urllib.error.HTTPError as e:\n    print(e.code)\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.fakehub", "--root", str(tree), "--latency", "0.01", "--faults", "5xx=0",
+         "--seed", "3", "--rate-limit", "api=1", "--rate-window", "60", "--", sys.executable, "-c", child],
+        cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ['"fixed', 'window";"api";q=1;w=60', "429"]
+    bad = subprocess.run([sys.executable, "-m", "tests.fakehub", "--root", str(tree), "--faults", "boom=1"],
+                         cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "fault kinds" in bad.stderr
