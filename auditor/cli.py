@@ -64,6 +64,9 @@ def audit(
     baseline: Annotated[Optional[Path], typer.Option(help="A previous feed: unchanged models are carried over, and changes are reported.")] = None,
     suppressions: Annotated[Optional[Path], typer.Option(help="YAML file of reviewed findings to silence (each with a reason and an expiry date).")] = None,
     shard: Annotated[Optional[str], typer.Option(help="Audit only shard K of N (K/N, deterministic by model id); combine with `merge`.")] = None,
+    api_budget: Annotated[Optional[int], typer.Option(min=1, help="API calls allowed per window [default: the Hub's 500 anonymous, 1000 with a token].")] = None,
+    file_budget: Annotated[Optional[int], typer.Option(min=1, help="File reads allowed per window [default: 3000 anonymous, 5000 with a token].")] = None,
+    budget_window: Annotated[float, typer.Option(min=1, help="Length of the budget window in seconds (the Hub's is 300).")] = 300.0,
 ) -> None:
     """Audit every public model of ORGANIZATIONS and the --model ids."""
     from auditor.audit import run
@@ -87,7 +90,9 @@ def audit(
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
-    hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait))
+    quotas = {k: v for k, v in (("api", api_budget), ("resolvers", file_budget)) if v}
+    hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait),
+              quotas=quotas, window=budget_window)
     err.print(f"auditing {', '.join(targets + models)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
 
     def progress(result: ModelResult, done: int) -> None:
@@ -109,9 +114,12 @@ def audit(
         feed["carried_over"] = len(report.carried)
     _emit(render(feed, fmt), output)
     s = feed["summary"]
-    wait = f", waited {hub.stats.waited_seconds:.1f}s before retries" if hub.stats.waited_seconds else ""
+    stats = hub.stats
+    wait = f", waited {stats.waited_seconds:.1f}s for rate limits and retries" if stats.waited_seconds else ""
+    carried = f", {len(report.carried)} carried over from the baseline" if previous is not None else ""
     err.print(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
-              f"({hub.stats.file_reads} file reads, {hub.stats.retries} retries{wait})")
+              f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
+              f"{stats.rate_limited} rate-limited answers{wait}{carried})")
     raise typer.Exit(exit_code(feed, fail_on))
 
 

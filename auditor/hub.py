@@ -20,6 +20,7 @@ from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_st
 from auditor import __version__
 from auditor.errors import EntryNotFound, HubError, HubUnreachable
 from auditor.models import ModelMeta
+from auditor.ratelimit import DEFAULT_QUOTAS, WINDOW_SECONDS, Bucket
 
 PUBLIC_ENDPOINT = "https://huggingface.co"
 
@@ -40,6 +41,7 @@ class HubStats:
     api_calls: int = 0
     file_reads: int = 0
     retries: int = 0
+    rate_limited: int = 0  # 429 answers received
     waited_seconds: float = 0.0
 
 
@@ -57,10 +59,11 @@ class RetryPolicy:
 class _Transient(Exception):
     """A failure worth retrying; carries the HubError to raise when retries run out."""
 
-    def __init__(self, error: HubError, wait: float | None = None) -> None:
+    def __init__(self, error: HubError, wait: float | None = None, bucket: str = "") -> None:
         super().__init__(error.message)
         self.error = error
         self.wait = wait
+        self.bucket = bucket
 
 
 class Hub:
@@ -74,6 +77,8 @@ class Hub:
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
         pool_size: int = 16,
+        quotas: Mapping[str, int] | None = None,
+        window: float = WINDOW_SECONDS,
     ) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.authenticated = bool(token)
@@ -84,6 +89,9 @@ class Hub:
         self._pool_size = pool_size
         self._lock = threading.Lock()
         self._local = threading.local()
+        limits = dict(DEFAULT_QUOTAS[bool(token)], **(quotas or {}))
+        sleep = self.retry.sleep if self.retry.sleep is not None else time.sleep
+        self.buckets = {name: Bucket(name, quota, window, sleep=sleep) for name, quota in limits.items()}
         # huggingface_hub phones `{HF_ENDPOINT}/api/agent-harnesses` for telemetry, ignoring the endpoint
         # we were given; an auditor must talk to the endpoint it was told to and nothing else.
         hf_constants.HF_HUB_DISABLE_TELEMETRY = True
@@ -120,14 +128,16 @@ class Hub:
 
         def call() -> tuple[Any, str | None]:
             self._count("api_calls")
+            self._count("waited_seconds", self.buckets["api"].acquire())
             try:
                 response = get_session().get(url, params=params, headers=self._api_headers, timeout=self._timeout)
+                self.buckets["api"].observe(response.headers)
                 hf_raise_for_status(response)
                 return response.json(), response.links.get("next", {}).get("url")
             except Exception as exc:  # noqa: BLE001 - mapped to our own error, with the cause kept
                 error = _api_error(exc, what)
                 if error.status in RETRY_STATUSES or isinstance(error, HubUnreachable):
-                    raise _Transient(error, _wait_hint(getattr(exc, "response", None))) from exc
+                    raise _Transient(error, _wait_hint(getattr(exc, "response", None)), "api") from exc
                 raise error from exc
 
         return self._with_retries(call)
@@ -149,8 +159,10 @@ class Hub:
 
     def _get_file(self, url: str, max_bytes: int) -> tuple[str, bool]:
         self._count("file_reads")
+        self._count("waited_seconds", self.buckets["resolvers"].acquire())
         try:
             with self._session().get(url, stream=True, timeout=self._timeout) as response:
+                self.buckets["resolvers"].observe(response.headers)
                 _raise_for_file_status(response)
                 chunks: list[bytes] = []
                 size = 0
@@ -188,6 +200,13 @@ class Hub:
             hinted = exc.wait if isinstance(exc, _Transient) else None
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
             seconds = min(policy.max_wait, hinted if hinted is not None else backoff)
+            if isinstance(exc, _Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
+                # The whole client pauses on that bucket, not just this thread (no retry storm); the next
+                # attempt's acquire() does the waiting and counts it.
+                self._count("rate_limited")
+                self.buckets[exc.bucket].block(seconds)
+                self._count("retries")
+                return 0.0
             self._count("retries")
             self._count("waited_seconds", seconds)
             return seconds
@@ -223,7 +242,8 @@ def _raise_for_file_status(response: requests.Response) -> None:
     if code in ("RepoNotFound", "RevisionNotFound") or (status == 401 and "credentials" not in message):
         raise HubError("repo-not-found", f"repository or revision not found (or private): {message}", status=status)
     if status == 429:
-        raise _Transient(HubError("rate-limited", "rate limited (429) after retries", status=429), _wait_hint(response))
+        raise _Transient(HubError("rate-limited", "rate limited (429) after retries", status=429), _wait_hint(response),
+                         "resolvers")
     if status in RETRY_STATUSES:
         raise _Transient(HubError("http-error", f"HTTP {status} after retries", status=status), _wait_hint(response))
     raise HubError("http-error", f"HTTP {status}: {message}", status=status)
