@@ -122,7 +122,7 @@ def _flag(verdict: Verdict, claims: tuple[Claim, ...]) -> Finding | None:
         else f"its license could not be established ({governing.reason})",
         LicenseClass.OPEN_NON_OSI: f"its license ({terms or 'an open license'}) is open but not OSI-approved",
     }[verdict.classification]
-    message = f"The card calls the model open source, but {why}".rstrip(": ") + "."
+    message = f"The card calls the model open source, but {why}".rstrip(": .") + "."
     evidence = tuple(Evidence("card-text", c.quote, README, c.line) for c in claims)
     if governing is not None:
         evidence += (governing.evidence,)

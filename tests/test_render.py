@@ -99,3 +99,24 @@ def test_json_format_is_the_feed_with_stable_key_order():
     assert list(json.loads(out)) == ["schema_version", "tool_version", "rules_version", "spdx_list_version",
                                      "generated_at", "endpoint", "targets", "summary", "models"]
     assert render(copy.deepcopy(data), Format.JSON) == out
+
+
+def test_committed_example_reports_match_what_the_tool_renders_now():
+    """fixtures/example-report.md (the GitHub-rendered example) and the example feed are current.
+
+    After an intended change, run `python -m tests.regen` and review the diff like code.
+    """
+    from tests.conftest import ROOT
+    from tests.regen import build
+
+    for name, text in build().items():
+        assert (ROOT / "fixtures" / name).read_text(encoding="utf-8") == text, f"fixtures/{name} is stale"
+
+
+def test_example_report_renders_on_github_without_injected_markup():
+    """The committed example is inert Markdown: no raw HTML from cards, no links or images from card text."""
+    from tests.conftest import ROOT
+
+    rendered = html_of((ROOT / "fixtures" / "example-report.md").read_text(encoding="utf-8"))
+    assert "<img" not in rendered and "<a " not in rendered and "<script" not in rendered
+    assert rendered.count("<table>") >= 3
