@@ -187,8 +187,8 @@ def _card(rng: random.Random, org: str, name: str, license_id: str | None, custo
     front.append(f"tags: {_yaml_value(rng.sample(['synthetic', 'benchmark', variant, 'safetensors', 'pytorch'], 2))}")
     if rng.random() < 0.3:
         front += ["model-index:", f"- name: {name}", "  results: []"]
-    facts = {"title": title, "size": size, "variant": variant, "pipeline": pipeline, "ctx": rng.choice((2048, 4096, 8192)),
-             "gpus": rng.choice((64, 128, 512)), "days": rng.randint(2, 40)}
+    facts = {"title": title, "size": size, "variant": variant, "pipeline": pipeline,
+             "ctx": rng.choice((2048, 4096, 8192)), "gpus": rng.choice((64, 128, 512)), "days": rng.randint(2, 40)}
     body = [f"# {title}", ""]
     body += [rng.choice(DESCRIPTIONS).format(**facts) for _ in range(rng.randint(2, 4))]
     if claim:
