@@ -9,6 +9,7 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Annotated, Any, Optional
 
 import typer
@@ -18,7 +19,7 @@ from auditor import __version__
 from auditor.errors import AuditorError, FeedError
 from auditor.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
-from auditor.render import Format, render
+from auditor.render import Format, render, render_chunks
 from auditor.render.json import summarize, to_feed
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
@@ -105,18 +106,20 @@ def audit(
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_FAILURE) from None
     feed = to_feed(report)
+    carried_count = len(report.carried)
+    del report  # the feed holds everything from here on: keep one copy in memory, not two
     if shard_spec:
         feed["shard"] = f"{shard_spec[0]}/{shard_spec[1]}"
     apply_suppressions(feed, rules, dt.date.today())
     feed["summary"] = summarize(feed["models"])
     if previous is not None:
         feed["changes"] = compare(previous.feed, feed)
-        feed["carried_over"] = len(report.carried)
-    _emit(render(feed, fmt), output)
+        feed["carried_over"] = carried_count
+    _emit(render_chunks(feed, fmt), output)
     s = feed["summary"]
     stats = hub.stats
     wait = f", waited {stats.waited_seconds:.1f}s for rate limits and retries" if stats.waited_seconds else ""
-    carried = f", {len(report.carried)} carried over from the baseline" if previous is not None else ""
+    carried = f", {carried_count} carried over from the baseline" if previous is not None else ""
     err.print(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
               f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
               f"{stats.rate_limited} rate-limited answers{wait}{carried})")
@@ -227,22 +230,25 @@ def schema() -> None:
     typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    chunks = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    write_atomic(output, text)
+    write_atomic(output, chunks)
     err.print(f"wrote {output}")
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write via a temporary file in the same folder and rename: a killed run leaves no half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            for chunk in [text] if isinstance(text, str) else text:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

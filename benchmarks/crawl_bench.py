@@ -128,9 +128,12 @@ def run_child(label: str, command: list[str], hub: FakeHub, work: Path, timeout:
                stats["faults"])
 
 
+BUDGET: list[str] = []  # the auditor's request budget: the fake's quota when one is set, else unlimited
+
+
 def auditor_command(org: str, url: str, feed: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "auditor", "audit", org, "--endpoint", url, "--format", "json", "--output", str(feed),
-            "--max-wait", "60", "--fail-on", "never", *extra]
+            "--max-wait", "60", "--fail-on", "never", *BUDGET, *extra]
 
 
 def verdicts(feed_path: Path) -> dict[str, tuple]:
@@ -199,6 +202,9 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
     tree = synthetic_tree(n, args.seed, org)
     failures: list[str] = []
     limits = f", rate limit {args.rate_limit} per {args.rate_window:g} s" if args.rate_limit else ""
+    quota = args.rate_limit or {}
+    BUDGET[:] = ["--api-budget", str(quota.get("api", 10**9)), "--file-budget", str(quota.get("resolvers", 10**9)),
+                 "--budget-window", str(args.rate_window if args.rate_limit else 300)]
     print(f"synthetic org {org}: {n} models (seed {args.seed}); fake Hub latency {args.latency * 1000:g} ms, "
           f"page size {PAGE_SIZE}{limits}")
     with FakeHub(tree, page_size=PAGE_SIZE, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from enum import Enum
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Console
@@ -18,6 +19,14 @@ class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
     MARKDOWN = "markdown"
+
+
+def render_chunks(feed: dict[str, Any], fmt: Format) -> Iterator[str]:
+    """The feed in the given format, in chunks (JSON streams model by model)."""
+    if fmt is Format.JSON:
+        yield from json_render.iter_json(feed)
+    else:
+        yield render(feed, fmt)
 
 
 def render(feed: dict[str, Any], fmt: Format, *, width: int = 140) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from auditor import RULES_VERSION, __version__
@@ -115,6 +116,17 @@ def _error(e: ModelError) -> dict[str, Any]:
     return {"code": e.code, "message": e.message, "file": e.file}
 
 
+def iter_json(feed: dict[str, Any]) -> Iterator[str]:
+    """Serialise a feed in chunks: top-level keys indented, then one model per line (diff-friendly, and the
+    C encoder keeps a 20,000-model feed from needing gigabytes of temporary strings)."""
+    head = {k: v for k, v in feed.items() if k != "models"}
+    body = json.dumps(head, indent=2, ensure_ascii=False)
+    yield body[:-2] + ',\n  "models": [' if head else '{\n  "models": ['
+    for index, model in enumerate(feed["models"]):
+        yield ("," if index else "") + "\n    " + json.dumps(model, ensure_ascii=False)
+    yield "\n  ]\n}\n"
+
+
 def dumps(feed: dict[str, Any]) -> str:
-    """Serialise a feed: two-space indent, UTF-8 characters kept, trailing newline."""
-    return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"
+    """The whole feed as one string (see `iter_json`)."""
+    return "".join(iter_json(feed))
