@@ -50,7 +50,7 @@ class RetryPolicy:
     """How file reads and model-info calls retry: bounded attempts, bounded waits."""
 
     attempts: int = 5
-    base_wait: float = 1.0
+    base_wait: float = 0.5
     max_backoff: float = 8.0
     max_wait: float = 300.0  # cap on any single wait (server-asked or backoff)
     sleep: Callable[[float], None] | None = None  # None: time.sleep

@@ -19,7 +19,7 @@ from auditor.audit import run  # noqa: E402
 from auditor.hub import Hub, RetryPolicy  # noqa: E402
 from tests.fakehub import FakeHub  # noqa: E402
 
-ORGS = ("acme-ai", "openwash-labs", "northwind-research")
+ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink")
 
 
 def main() -> None:
