@@ -123,7 +123,8 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
     hits = find_restrictions(text)
     if match is not None and match.kind in ("copy", "partial", "modified"):
         entry = catalog[match.key]
-        changed = changed_sentences(text, match.key) if match.additions else []
+        added_lines = {n for a in match.additions for n in range(a.line, a.end_line + 1)}
+        changed = changed_sentences(text, match.key, added_lines) if match.additions else []
         added_hits = [h for line, sentence in changed for h in find_restrictions(sentence, line)]
         benign = match.kind == "modified" and not added_hits and _benign(changed, match.key)
         if (match.kind != "modified" or benign) and not added_hits:

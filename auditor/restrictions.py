@@ -66,7 +66,7 @@ def detectors() -> tuple[Detector, ...]:
                 code=row["code"],
                 osd=tuple(row["osd"].split(";")),
                 pattern=re.compile(row["pattern"], re.IGNORECASE),
-                needs=tuple(row["needs"].split(",")),
+                needs=tuple(k for k in row["needs"].split(",") if k),
                 unless=re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None,
                 description=row["description"],
             )
@@ -101,9 +101,9 @@ def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2
     counts: dict[str, int] = {}
     negation = _negation()
     for line, sentence in sentences(text, first_line):
-        lowered = sentence.lower()
         if negation is not None and negation.search(sentence):
             continue
+        lowered = sentence.lower()
         for detector in detectors():
             if counts.get(detector.code, 0) >= limit_per_code or not any(k in lowered for k in detector.needs):
                 continue

@@ -52,7 +52,7 @@ def _normalize_line(line: str) -> str:
 def _keep(words: list[str]) -> list[str]:
     kept: list[str] = []
     for index, word in enumerate(words):
-        if _ENUMERATOR.fullmatch(word):
+        if len(word) <= 4 and _ENUMERATOR.fullmatch(word):
             continue
         if word in _SECTION_WORDS and index + 1 < len(words) and words[index + 1].isdigit():
             continue
@@ -192,13 +192,16 @@ def _additions(
     return tuple(runs), sum(run.words for run in runs)
 
 
-def changed_sentences(text: str, key: str) -> list[tuple[int, str]]:
-    """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide)."""
+def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str]]:
+    """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide);
+    with `lines`, only sentences that start on or span one of those lines are looked at."""
     from auditor.restrictions import sentences
 
     reference = default_index().shingle_set(key)
     changed: list[tuple[int, str]] = []
     for line, sentence in sentences(text):
+        if lines is not None and not any(n in lines for n in range(line, line + sentence.count(" ") // 8 + 2)):
+            continue
         words = normalized_words(sentence)
         if not words:
             continue

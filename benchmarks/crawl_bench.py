@@ -128,6 +128,9 @@ def run_child(label: str, command: list[str], hub: FakeHub, work: Path, timeout:
                stats["faults"])
 
 
+#: Without --rate-limit the fake Hub still sends the real Hub's quota headers (3,000 file reads per 5 minutes),
+#: which the auditor obeys; a large synthetic org is served with a quota no run can reach instead.
+UNLIMITED = {"api": 10**9, "resolvers": 10**9}
 BUDGET: list[str] = []  # the auditor's request budget: the fake's quota when one is set, else unlimited
 
 
@@ -185,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.models < 0 or args.memory_models < 0 or args.latency < 0 or args.rate_window <= 0:
         parser.error("--models, --memory-models and --latency must not be negative, --rate-window positive")
 
+    quota = args.rate_limit or {}
+    BUDGET[:] = ["--api-budget", str(quota.get("api", 10**9)), "--file-budget", str(quota.get("resolvers", 10**9)),
+                 "--budget-window", str(args.rate_window if args.rate_limit else 300)]
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="crawl-bench-") as tmp:
         work = Path(tmp)
@@ -202,12 +208,9 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
     tree = synthetic_tree(n, args.seed, org)
     failures: list[str] = []
     limits = f", rate limit {args.rate_limit} per {args.rate_window:g} s" if args.rate_limit else ""
-    quota = args.rate_limit or {}
-    BUDGET[:] = ["--api-budget", str(quota.get("api", 10**9)), "--file-budget", str(quota.get("resolvers", 10**9)),
-                 "--budget-window", str(args.rate_window if args.rate_limit else 300)]
     print(f"synthetic org {org}: {n} models (seed {args.seed}); fake Hub latency {args.latency * 1000:g} ms, "
           f"page size {PAGE_SIZE}{limits}")
-    with FakeHub(tree, page_size=PAGE_SIZE, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit,
+    with FakeHub(tree, page_size=PAGE_SIZE, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit or UNLIMITED,
                  rate_window=args.rate_window) as hub:
         feed = work / "feed.json"
         audit = run_child("auditor", auditor_command(org, hub.url, feed), hub, work, args.timeout)
@@ -277,7 +280,7 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
 def memory(args: argparse.Namespace, work: Path) -> list[str]:
     n, org = args.memory_models, args.org
     tree = synthetic_tree(n, args.seed, org)
-    with FakeHub(tree, page_size=PAGE_SIZE) as hub:
+    with FakeHub(tree, page_size=PAGE_SIZE, rate_limit=UNLIMITED) as hub:
         feed = work / "feed-memory.json"
         run = run_child("auditor-memory", auditor_command(org, hub.url, feed), hub, work, args.timeout)
     if error := run.failed():

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 OPEN = {"osi-approved", "open-non-osi"}
+REPEATS = 3
 CATEGORY_CLASS = {"osi": "osi-approved", "open-non-osi": "open-non-osi", "restricted": "custom-restricted",
                   "proprietary": "custom-restricted"}
 
@@ -64,7 +65,8 @@ def judge(row: dict[str, str], result: dict, group: str) -> tuple[bool, str]:
 def main(folders: list[str]) -> None:
     started = time.perf_counter()
     from auditor.identify import identify_text, to_dict
-    from auditor.textmatch import default_index
+    from auditor.restrictions import find_restrictions
+    from auditor.textmatch import default_index, identify
 
     default_index()
     cold = time.perf_counter() - started
@@ -77,9 +79,14 @@ def main(folders: list[str]) -> None:
         path = Path(folder)
         for row in csv.DictReader((path / "labels.tsv").open(encoding="utf-8"), delimiter="\t"):
             text = (path / row["file"]).read_text(encoding="utf-8", errors="replace")
-            t0 = time.perf_counter()
-            result = to_dict(identify_text(text, row["file"]))
-            times.append(time.perf_counter() - t0)
+            runs = []
+            for _ in range(REPEATS):  # best of N with caches cleared: the machine's noise, not the engine's
+                identify.cache_clear()
+                find_restrictions.cache_clear()
+                t0 = time.perf_counter()
+                result = to_dict(identify_text(text, row["file"]))
+                runs.append(time.perf_counter() - t0)
+            times.append(min(runs))
             group = group_of(row, own)
             ok, got = judge(row, result, group)
             totals[group][0] += ok
@@ -95,7 +102,8 @@ def main(folders: list[str]) -> None:
         print(f"{group:28} {right:3}/{total:<3}")
     print(f"false-open verdicts: {len(false_open)} {false_open}")
     print(f"time per text: median {statistics.median(times) * 1000:.1f} ms, p95 "
-          f"{sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms (one core)")
+          f"{sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
+          f"(one core, best of {REPEATS} per text, caches cleared)")
     print(f"cold start (import + reference index): {cold:.2f} s; peak resident memory {peak / 2**20:.0f} MiB")
     data = ROOT / "auditor" / "data"
     size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
