@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -14,11 +12,11 @@ from urllib.parse import quote
 import requests
 import tenacity
 from huggingface_hub import constants as hf_constants
-from huggingface_hub import errors as hf_errors
 from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
 
 from auditor import __version__
-from auditor.errors import EntryNotFound, HubError, HubUnreachable
+from auditor.errors import HubError, HubUnreachable
+from auditor.hubdata import RETRY_STATUSES, Transient, api_error, meta_from_json, raise_for_file_status, wait_hint
 from auditor.models import ModelMeta
 from auditor.ratelimit import DEFAULT_QUOTAS, WINDOW_SECONDS, Bucket
 
@@ -30,8 +28,6 @@ EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "di
 #: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
 EXPAND_TERMS = ("cardData", "sha", "gated", "tags")
 
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-_RATELIMIT_T = re.compile(r";\s*r=(\d+)\s*;\s*t=(\d+)")
 
 
 @dataclass
@@ -54,16 +50,6 @@ class RetryPolicy:
     max_backoff: float = 8.0
     max_wait: float = 300.0  # cap on any single wait (server-asked or backoff)
     sleep: Callable[[float], None] | None = None  # None: time.sleep
-
-
-class _Transient(Exception):
-    """A failure worth retrying; carries the HubError to raise when retries run out."""
-
-    def __init__(self, error: HubError, wait: float | None = None, bucket: str = "") -> None:
-        super().__init__(error.message)
-        self.error = error
-        self.wait = wait
-        self.bucket = bucket
 
 
 class Hub:
@@ -135,9 +121,9 @@ class Hub:
                 hf_raise_for_status(response)
                 return response.json(), response.links.get("next", {}).get("url")
             except Exception as exc:  # noqa: BLE001 - mapped to our own error, with the cause kept
-                error = _api_error(exc, what)
+                error = api_error(exc, what)
                 if error.status in RETRY_STATUSES or isinstance(error, HubUnreachable):
-                    raise _Transient(error, _wait_hint(getattr(exc, "response", None)), "api") from exc
+                    raise Transient(error, wait_hint(getattr(exc, "response", None)), "api") from exc
                 raise error from exc
 
         return self._with_retries(call)
@@ -163,7 +149,7 @@ class Hub:
         try:
             with self._session().get(url, stream=True, timeout=self._timeout) as response:
                 self.buckets["resolvers"].observe(response.headers)
-                _raise_for_file_status(response)
+                raise_for_file_status(response)
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_content(chunk_size=65536):
@@ -172,7 +158,7 @@ class Hub:
                     if size > max_bytes:
                         break
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-            raise _Transient(HubError("network-error", f"network error: {type(exc).__name__}")) from exc
+            raise Transient(HubError("network-error", f"network error: {type(exc).__name__}")) from exc
         data = b"".join(chunks)
         truncated = len(data) > max_bytes
         return data[:max_bytes].decode("utf-8", errors="replace").lstrip("\ufeff"), truncated
@@ -197,10 +183,10 @@ class Hub:
 
         def wait(state: tenacity.RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
-            hinted = exc.wait if isinstance(exc, _Transient) else None
+            hinted = exc.wait if isinstance(exc, Transient) else None
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
             seconds = min(policy.max_wait, hinted if hinted is not None else backoff)
-            if isinstance(exc, _Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
+            if isinstance(exc, Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
                 # The whole client pauses on that bucket, not just this thread (no retry storm); the next
                 # attempt's acquire() does the waiting and counts it.
                 self._count("rate_limited")
@@ -214,105 +200,18 @@ class Hub:
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(policy.attempts),
             wait=wait,
-            retry=tenacity.retry_if_exception_type(_Transient),
+            retry=tenacity.retry_if_exception_type(Transient),
             sleep=policy.sleep if policy.sleep is not None else time.sleep,
             reraise=True,
         )
         try:
             return retrying(call)
-        except _Transient as exc:
+        except Transient as exc:
             raise exc.error from exc
 
     def _count(self, name: str, amount: float = 1) -> None:
         with self._lock:
             setattr(self.stats, name, getattr(self.stats, name) + amount)
-
-
-def _raise_for_file_status(response: requests.Response) -> None:
-    """Map a `/resolve/` answer to our errors by the Hub's `X-Error-Code`, never by message text."""
-    status = response.status_code
-    if status < 400:
-        return
-    code = response.headers.get("X-Error-Code", "")
-    message = response.headers.get("X-Error-Message") or f"HTTP {status}"
-    if code == "EntryNotFound":
-        raise EntryNotFound(message)
-    if code == "GatedRepo":
-        raise HubError("gated", f"gated: {message}", status=status)
-    if code in ("RepoNotFound", "RevisionNotFound") or (status == 401 and "credentials" not in message):
-        raise HubError("repo-not-found", f"repository or revision not found (or private): {message}", status=status)
-    if status == 429:
-        raise _Transient(HubError("rate-limited", "rate limited (429) after retries", status=429), _wait_hint(response),
-                         "resolvers")
-    if status in RETRY_STATUSES:
-        raise _Transient(HubError("http-error", f"HTTP {status} after retries", status=status), _wait_hint(response))
-    raise HubError("http-error", f"HTTP {status}: {message}", status=status)
-
-
-def _wait_hint(response: Any) -> float | None:
-    """Seconds the server asked us to wait: `RateLimit` reset when exhausted, else `Retry-After`."""
-    if response is None:
-        return None
-    headers = response.headers
-    ratelimit = _RATELIMIT_T.search(headers.get("RateLimit", "") or "")
-    if ratelimit and int(ratelimit.group(1)) == 0:
-        return float(ratelimit.group(2))
-    retry_after = (headers.get("Retry-After") or "").strip()
-    if retry_after.isdigit():
-        return float(retry_after)
-    if retry_after:
-        parsed = email.utils.parsedate_to_datetime(retry_after) if "," in retry_after else None
-        if parsed is not None:
-            return max(0.0, parsed.timestamp() - time.time())
-    return None
-
-
-def _api_error(exc: Exception, what: str) -> HubError:
-    """Turn a huggingface_hub / httpx2 exception into a HubError with one of our codes."""
-    if isinstance(exc, HubError):
-        return exc
-    if isinstance(exc, hf_errors.GatedRepoError):
-        return HubError("gated", f"{what}: gated repo", status=_status(exc))
-    if isinstance(exc, (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError)):
-        return HubError("repo-not-found", f"{what}: not found (or private)", status=_status(exc))
-    if isinstance(exc, hf_errors.HfHubHTTPError):
-        status = _status(exc)
-        if status == 401 and "credentials" not in str(exc):
-            return HubError("repo-not-found", f"{what}: not found (or private)", status=status)
-        code = "rate-limited" if status == 429 else "http-error"
-        return HubError(code, f"{what}: HTTP {status}", status=status)
-    if type(exc).__module__.startswith(("httpx", "httpcore")) or isinstance(exc, OSError):
-        return HubUnreachable("network-error", f"{what}: cannot reach the Hub ({type(exc).__name__})")
-    return HubError("http-error", f"{what}: {type(exc).__name__}")
-
-
-def _status(exc: Exception) -> int | None:
-    response = getattr(exc, "response", None)
-    return getattr(response, "status_code", None)
-
-
-def meta_from_json(item: Mapping[str, Any]) -> ModelMeta:
-    """Build a ModelMeta from a Hub JSON object, tolerating missing or odd fields."""
-    siblings = item.get("siblings")
-    files: tuple[str, ...] | None = None
-    if isinstance(siblings, list):
-        files = tuple(
-            s["rfilename"] for s in siblings if isinstance(s, Mapping) and isinstance(s.get("rfilename"), str)
-        )
-    card_data = item.get("cardData")
-    tags = item.get("tags")
-    gated = item.get("gated", False)
-    return ModelMeta(
-        id=str(item["id"]),
-        sha=item.get("sha") if isinstance(item.get("sha"), str) else None,
-        gated=gated if isinstance(gated, (bool, str)) else bool(gated),
-        private=bool(item.get("private", False)),
-        disabled=bool(item.get("disabled", False)),
-        last_modified=item.get("lastModified") if isinstance(item.get("lastModified"), str) else None,
-        tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
-        files=files,
-        card_data=card_data if isinstance(card_data, Mapping) else None,
-    )
 
 
 def stored_token() -> str | None:
