@@ -31,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,  # locals may hold the token: never print them
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, markup=False)  # server messages and ids are shown as they are
 
 
 def _version(value: bool) -> None:
