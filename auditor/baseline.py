@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,7 +32,19 @@ class Baseline:
         old = self.models.get(meta.id)
         if not self.same_rules or old is None or not meta.sha or old.get("sha") != meta.sha or old.get("errors"):
             return None
-        return old
+        return _without_suppressions(old)
+
+
+def _without_suppressions(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The entry as the rules judged it: last run's suppressions are undone (this run's are applied afresh)."""
+    clean = copy.deepcopy(dict(entry))
+    clean["findings"] = [f for f in clean["findings"] if f["code"] != "suppression-expired"]
+    for finding in clean["findings"]:
+        finding.pop("suppressed", None)
+    if clean.pop("flag_suppressed", False):
+        flag = next((f for f in clean["findings"] if f["code"] == "open-source-claim"), None)
+        clean["flagged"], clean["flag_severity"] = flag is not None, flag["severity"] if flag else None
+    return clean
 
 
 def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:

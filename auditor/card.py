@@ -34,6 +34,13 @@ class _LimitedSafeLoader(yaml.SafeLoader):
             raise yaml.YAMLError(f"front matter has more than {MAX_NODES} YAML nodes")
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: D102 - PyYAML hook
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicates:  # `license: cc-by-nc-4.0` then `license: mit`: PyYAML would silently keep the last
+            raise yaml.YAMLError(f"duplicate keys in front matter: {', '.join(duplicates)}")
+        return super().construct_mapping(node, deep)
+
 
 def load_yaml(text: str) -> Any:
     """Parse untrusted YAML with the safe loader, no aliases and a node cap."""
@@ -86,7 +93,10 @@ def _as_text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, (str, int, float)):
         return str(value).strip()
-    return ""
+    if value is None:
+        return ""
+    # A date, list or mapping where a license id belongs: keep it visible so it is reported, never dropped.
+    return f"<unreadable {type(value).__name__} value>"
 
 
 def _optional_text(value: Any) -> str | None:

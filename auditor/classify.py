@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -13,7 +14,7 @@ from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import Hit, find_restrictions, osd_text
-from auditor.textmatch import changed_sentences, identify, words_with_lines
+from auditor.textmatch import HARMLESS_ADDED_WORDS, changed_sentences, copyright_lines, identify, words_with_lines
 
 NOTICE_MAX_WORDS = 300
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
@@ -32,6 +33,9 @@ def classify(
     declared, license_name, license_link = license_fields(metadata)
     findings: list[Finding] = []
     card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
+    if any(d.decides for d in card):
+        # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.
+        card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
     if body:
         card += card_text_detections(body, body_first_line)
     card_keys = {d.key for d in card if d.key}
@@ -61,6 +65,11 @@ def _card_detections(
     detections: list[Detection] = []
     for value in declared:
         if value.lower() == "other" and license_name:
+            continue
+        if value.lower() == "other":
+            evidence = Evidence(source, "license: other", file)
+            detections.append(Detection("card-license-id", LicenseClass.UNKNOWN, evidence, name="other",
+                                        reason="license: other without a license_name", decides=False))
             continue
         detections.append(_label_detection("card-license-id", value, f"license: {value}", source, file, findings))
     if license_name:
@@ -125,11 +134,15 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
         entry = catalog[match.key]
         added_lines = {n for a in match.additions for n in range(a.line, a.end_line + 1)}
         changed = changed_sentences(text, match.key, added_lines) if match.additions else []
-        added_hits = [h for line, sentence in changed for h in find_restrictions(sentence, line)]
-        benign = match.kind == "modified" and not added_hits and _benign(changed, match.key)
+        notices = [(n, line, line) for n, line in copyright_lines(text, match.key) if not _COPYRIGHT_NOTICE.fullmatch(line)]
+        changed += notices  # a "Copyright ..." line that says more than a notice is added text too
+        added_hits = [h for line, sentence, _ in changed for h in find_restrictions(sentence, line)]
+        benign = not added_hits and _benign(changed, match.key)
+        if match.kind in ("copy", "partial") and not benign:
+            match = dataclasses.replace(match, added_words=max(match.added_words, HARMLESS_ADDED_WORDS + 1))
         if (match.kind != "modified" or benign) and not added_hits:
             evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
-            matcher = "license-file-copy" if match.kind == "copy" else "license-file-partial"
+            matcher = "license-file-partial" if match.kind == "partial" else "license-file-copy"
             keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
             return entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
                                     restrictions=_hit_findings(keep, path))
@@ -163,19 +176,29 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
 
 _RESTRICTIVE_WORD = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
                                r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"\b(?:copyright|attribut\w*|dedicat\w*|licensed under|released under|public domain)\b|\(c\)|©",
-                          re.IGNORECASE)
+_WIDENING = re.compile(r"\b(?:are|is) (?:also )?(?:permitted|allowed)\b|\byou (?:may|are free to)\b", re.IGNORECASE)
+#: A notice or attribution line: it starts like one ("Copyright", "(c)", "Please attribute as", "Licensed under").
+_ATTRIBUTION = re.compile(r"^\W*(?:copyright\b|[\w ,.-]{0,80}\(c\)|©|attribution\b|please attribute|attribute as|licensed under|"
+                          r"released under|[\w .-]{0,60}\b(?:dedicate[sd]?|public domain dedication)\b)", re.IGNORECASE)
+#: A bare copyright notice: "Copyright (c) 2024 Acme Inc. All rights reserved." and nothing more.
+_COPYRIGHT_NOTICE = re.compile(r"\W*(?:copyright\s*)?(?:\(c\)|©)?\s*(?:copyright\s*)?[\d\s,–-]*[^.;:]{0,80}\.?"
+                               r"(?:\s*all rights reserved\.?)?\s*", re.IGNORECASE)
 
 
-def _benign(changed: list[tuple[int, str]], key: str) -> bool:
-    """Text added around a license that only titles, attributes or restates it ("Licensed under CC BY 4.0")."""
-    for _, sentence in changed:
-        if _RESTRICTIVE_WORD.search(sentence):
+def _benign(changed: list[tuple[int, str, str]], key: str) -> bool:
+    """Edits that only title, attribute, restate or widen a license ("Licensed under CC BY 4.0", Software → Model)."""
+    for _, sentence, added in changed:
+        if _RESTRICTIVE_WORD.search(added):
             return False
+        if len(added.split()) <= 3 or _WIDENING.search(sentence):
+            continue  # a word swapped ("Software" → "Model"), or a sentence that only grants more
         refs = {r.key for r in find_references(sentence)}
         if refs - {key}:
             return False  # names another license: a second set of terms
-        if not (refs or _ATTRIBUTION.search(sentence) or len(sentence.split()) <= 8):
+        words = sentence.split()
+        title = len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        notice = len(words) <= 30 and _ATTRIBUTION.match(sentence)
+        if not (refs or title or notice):
             return False
     return True
 

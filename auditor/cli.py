@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+import traceback
 from importlib import resources
 from pathlib import Path
 from collections.abc import Iterable
@@ -266,4 +267,9 @@ def main() -> None:
         sys.exit(130)
     except AuditorError as exc:
         err.print(f"error: {exc}")
+        sys.exit(EXIT_FAILURE)
+    except Exception as exc:  # noqa: BLE001 - a bug must not look like exit 1 ("flagged models found")
+        err.print(f"internal error: {type(exc).__name__}: {exc}" if os.environ.get("AUDITOR_DEBUG") is None
+                  else traceback.format_exc())
+        err.print("set AUDITOR_DEBUG=1 for the traceback")
         sys.exit(EXIT_FAILURE)

@@ -13,7 +13,7 @@ from auditor.models import FetchedFile, ModelError, ModelMeta, Snapshot
 README = "README.md"
 MAX_CARD_BYTES = 1024 * 1024
 MAX_LICENSE_BYTES = 512 * 1024
-MAX_LICENSE_FILES = 4
+MAX_LICENSE_FILES = 8
 
 #: Root names a gated repo serves to anyone (the Hub's allow-list, exact case).
 GATED_READABLE = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"})

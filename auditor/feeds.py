@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from importlib import resources
 from pathlib import Path
+
+import jsonschema
 from typing import Any
 
 from auditor.errors import FeedError
@@ -18,7 +22,17 @@ def read_feed(path: Path) -> dict[str, Any]:
         raise FeedError(f"cannot read feed {path}: {exc}") from exc
     if not isinstance(feed, dict) or feed.get("schema_version") != 1 or not isinstance(feed.get("models"), list):
         raise FeedError(f"{path} is not a hf-license-audit feed (schema_version 1)")
+    problem = jsonschema.exceptions.best_match(_validator().iter_errors(feed))
+    if problem is not None:
+        where = "/".join(str(p) for p in problem.absolute_path) or "the top level"
+        raise FeedError(f"{path} is not a valid feed: at {where}: {problem.message[:200]}")
     return feed
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
 
 
 def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:

@@ -73,6 +73,19 @@ def words_with_lines(text: str) -> tuple[list[str], list[int]]:
     return words, lines
 
 
+def copyright_lines(text: str, key: str | None = None) -> list[tuple[int, str]]:
+    """Lines matching skips as copyright notices, with their numbers; with `key`, only those the reference
+    does not have itself ("COPYRIGHT HOLDERS WILL NOT BE LIABLE ..." is license text, not a notice)."""
+    known = _reference_copyright_lines(key) if key else frozenset()
+    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
+            if _COPYRIGHT_LINE.match(line) and " ".join(_WORD.findall(line.lower())) not in known]
+
+
+@functools.lru_cache(maxsize=32)
+def _reference_copyright_lines(key: str) -> frozenset[str]:
+    return frozenset(" ".join(_WORD.findall(line.lower())) for _, line in copyright_lines(reference_text(key)))
+
+
 def normalized_words(text: str) -> list[str]:
     """The same words as `words_with_lines`, without line numbers (fast path for references)."""
     kept = [_normalize_line(line) for line in text.splitlines() if not _COPYRIGHT_LINE.match(line)]
@@ -192,13 +205,13 @@ def _additions(
     return tuple(runs), sum(run.words for run in runs)
 
 
-def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str]]:
+def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:
     """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide);
     with `lines`, only sentences that start on or span one of those lines are looked at."""
     from auditor.restrictions import sentences
 
     reference = default_index().shingle_set(key)
-    changed: list[tuple[int, str]] = []
+    changed: list[tuple[int, str, str]] = []
     for line, sentence in sentences(text):
         if lines is not None and not any(n in lines for n in range(line, line + sentence.count(" ") // 8 + 2)):
             continue
@@ -207,16 +220,34 @@ def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> lis
             continue
         if len(words) < SHINGLE:
             if f" {' '.join(words)} " not in _reference_words(key):
-                changed.append((line, sentence))
-        elif any(s not in reference for s in shingles(words)):
-            changed.append((line, sentence))
+                changed.append((line, sentence, " ".join(words)))
+            continue
+        own = shingles(words)
+        added = _uncovered(words, own, reference)
+        # A sentence the reference has, split or wrapped differently, differs in a shingle or two; an added
+        # clause or sentence differs in many. A difference that adds a negation or a limit is always kept.
+        if added and (sum(s not in reference for s in own) / len(own) >= 0.2 or _LIMITING.search(added)):
+            changed.append((line, sentence, added))
     return changed
+
+
+def _uncovered(words: list[str], own: list[int], reference: frozenset[int]) -> str:
+    """The words of a sentence that no shingle of the reference covers: what the edit added."""
+    covered = [False] * len(words)
+    for start, shingle in enumerate(own):
+        if shingle in reference:
+            for position in range(start, min(len(words), start + SHINGLE)):
+                covered[position] = True
+    return " ".join(w for w, c in zip(words, covered) if not c)
 
 
 @functools.lru_cache(maxsize=32)
 def _reference_words(key: str) -> str:
     return f" {' '.join(normalized_words(reference_text(key)))} "
 
+
+_LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
+                      r"limit\w*|requir\w*|must|shall)\b", re.IGNORECASE)
 
 _INDEX_LOCK = threading.Lock()
 _INDEX: list[ReferenceIndex] = []

@@ -77,10 +77,17 @@ def test_body_line_numbers_count_from_the_top_of_readme():
         ({"license": "other", "license_name": "llama2", "license_link": "LICENSE"}, (("other",), "llama2", "LICENSE")),
         ({"license": False}, (("no",), None, None)),
         ({"license": None}, ((), None, None)),
-        ({"license": {"nested": 1}}, ((), None, None)),
+        ({"license": {"nested": 1}}, (("<unreadable dict value>",), None, None)),
+        ({"license": [["cc-by-nc-4.0"], "mit"]}, (("<unreadable list value>", "mit"), None, None)),
         (None, ((), None, None)),
     ],
 )
 def test_license_fields_tolerate_any_yaml_shape(metadata, expected):
-    """YAML 1.1 booleans (`license: no`), nulls and nested junk never crash the reader."""
+    """YAML 1.1 booleans (`license: no`), nulls and nested junk never crash the reader, and are never dropped."""
     assert license_fields(metadata) == expected
+
+
+def test_duplicate_keys_are_invalid_not_last_one_wins():
+    """`license: cc-by-nc-4.0` then `license: mit` must not quietly become MIT."""
+    card = parse_card("---\nlicense: cc-by-nc-4.0\nlicense: mit\n---\n")
+    assert card.metadata is None and "duplicate keys" in card.error

@@ -214,3 +214,34 @@ def test_our_own_license_file_is_apache():
 
     text = (Path(__file__).resolve().parent.parent / "LICENSE").read_text(encoding="utf-8")
     assert classify({}, (file("LICENSE", text),)).governing.key == "Apache-2.0"
+
+
+@pytest.mark.parametrize(
+    "addition",
+    [
+        "Copyright (c) 2024 Acme. This Software may not be used for any commercial purpose; research use only.",
+        "Use by any for-profit company is forbidden.",
+        "Government agencies are excluded from this grant.",
+        "Commercial deployment costs USD 1000 per seat. Enterprises pay annual fees to Acme. Governments pay double.",
+        "The copyright holders grant these rights to individuals and universities alone, with every company excluded.",
+    ],
+)
+def test_short_or_notice_like_additions_to_mit_are_never_called_osi(addition):
+    """Reviewer's false-open cases: text added to MIT, however short or notice-like, is not MIT."""
+    verdict = classify({}, (file("LICENSE", MIT + "\n" + addition + "\n"),))
+    assert verdict.classification in (LicenseClass.UNKNOWN, LicenseClass.CUSTOM_RESTRICTED)
+
+
+def test_plain_copyright_notice_and_title_keep_mit_osi():
+    """A filled copyright line and a title are the harmless edits every real LICENSE has."""
+    text = "MIT License\n\nCopyright (c) 2019-2024 Acme Vision Labs, Inc. All rights reserved.\n\n" + MIT.split("\n", 3)[3]
+    assert classify({}, (file("LICENSE", text),)).classification is OSI
+
+
+@pytest.mark.parametrize("declared", [["mit", "other"], [["cc-by-nc-4.0"], "mit"], ["mit", "totally-custom"]])
+def test_an_unknown_license_next_to_a_known_one_is_never_osi(declared):
+    """`license: [mit, other]`: part of the terms is unknown, so the whole is not proven OSI."""
+    from auditor.card import license_fields
+
+    values, _, _ = license_fields({"license": declared})
+    assert classify({"license": values}).classification is UNKNOWN

@@ -74,7 +74,12 @@ def test_every_flag_carries_quote_line_and_reason(full_audit):
         flag = next(f for f in model["findings"] if f["code"] == "open-source-claim")
         claim_evidence = [e for e in flag["evidence"] if e["source"] == "card-text"]
         assert claim_evidence and all(e["line"] and e["quote"] for e in claim_evidence)
-        assert model["classification"] in flag["message"] or "open source" in flag["message"]
+        named = model["license"]["name"] or model["license"]["key"]
+        reason = ("restrict use" if model["classification"] == "custom-restricted" else
+                  "not OSI-approved" if model["classification"] == "open-non-osi" else "established")
+        assert reason in flag["message"], flag["message"]
+        if model["classification"] == "custom-restricted":
+            assert (model["license"]["reason"] or "").rstrip(".")[:40] in flag["message"], flag["message"]
 
 
 def test_no_osi_approved_model_is_ever_flagged(full_audit):
@@ -110,9 +115,21 @@ def test_requests_per_model_stay_within_budget(full_audit):
     assert per_model < 2.5, (len(api), len(files), len(feed["models"]))
 
 
-def test_audit_of_reachable_org_only_touches_the_given_endpoint(hub):
-    """The auditor talks to the endpoint it was given: no telemetry call, no other route."""
+def test_audit_of_reachable_org_only_touches_the_given_endpoint(hub, monkeypatch):
+    """The auditor talks to the endpoint it was given: no connection elsewhere, no telemetry call, no other route."""
+    import socket
+
+    connected: list[object] = []
+    real = socket.socket.connect
+
+    def record(self, address):
+        connected.append(address)
+        return real(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", record)
     run_cli("audit", "openwash-labs", "--endpoint", hub.url, "--format", "json", "--max-wait", "0")
+    port = int(hub.url.rsplit(":", 1)[1])
+    assert connected and all(address[1] == port for address in connected)
     paths = {r.path for r in hub.requests}
     assert "/api/agent-harnesses" not in paths
     assert all(p.startswith("/api/models") or "/resolve/" in p for p in paths)

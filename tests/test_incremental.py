@@ -151,3 +151,32 @@ def test_merge_warns_about_a_missing_shard(hub, tmp_path):
 def test_bad_shard_spec_is_a_usage_error(spec):
     """K/N must have 1 <= K <= N."""
     assert cli("audit", "acme-ai", "--shard", spec).exit_code == 2
+
+
+def test_carried_over_models_get_this_runs_suppressions_not_last_runs(hub, tmp_path):
+    """A suppression in the baseline's run does not stick to a carried-over model once it is dropped."""
+    path = write_suppressions(tmp_path, "2999-12-31")
+    first = tmp_path / "first.json"
+    cli("audit", "--model", "acme-ai/acme-embed-base", "--endpoint", hub.url, "-o", str(first), "--suppressions", str(path))
+    assert json.loads(first.read_text())["models"][0]["flagged"] is False
+    second = cli("audit", "--model", "acme-ai/acme-embed-base", "--endpoint", hub.url, "-f", "json", "--baseline", str(first))
+    model = json.loads(second.stdout)["models"][0]
+    assert model["flagged"] is True and "flag_suppressed" not in model
+    assert json.loads(second.stdout)["carried_over"] == 1
+
+
+@pytest.mark.parametrize("feed", [
+    {"schema_version": 1, "models": []},
+    {"schema_version": 1, "tool_version": "0", "rules_version": "1", "generated_at": "x", "endpoint": "e",
+     "targets": [], "summary": {}, "models": [{"id": "a/b"}]},
+])
+@pytest.mark.parametrize("command", ["render", "merge", "baseline"])
+def test_malformed_feed_is_a_usage_error_before_any_request(hub, tmp_path, feed, command):
+    """A broken feed is reported clearly (exit 2), never a traceback, and an audit does not start."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(feed), encoding="utf-8")
+    args = {"render": ["render", str(path)], "merge": ["merge", str(path)],
+            "baseline": ["audit", "acme-ai", "--endpoint", hub.url, "--baseline", str(path)]}[command]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "not a valid feed" in result.stderr
+    assert hub.requests == []
