@@ -129,7 +129,6 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
     path = fetched.path
     catalog = load_catalog()
     match = identify(text)
-    hits = find_restrictions(text)
     if match is not None and match.kind in ("copy", "partial", "modified"):
         entry = catalog[match.key]
         added_lines = {n for a in match.additions for n in range(a.line, a.end_line + 1)}
@@ -143,14 +142,14 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
         if (match.kind != "modified" or benign) and not added_hits:
             evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
             matcher = "license-file-partial" if match.kind == "partial" else "license-file-copy"
-            keep = hits if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
+            keep = find_restrictions(text) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
             return entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
                                     restrictions=_hit_findings(keep, path))
         first = next((a for a in match.additions if any(h.line >= a.line for h in added_hits)), None) or (
             match.additions[0] if match.additions else None)
         evidence = Evidence("license-file", first.text if first else "", path, first.line if first else None)
         if added_hits or entry.classification is LicenseClass.CUSTOM_RESTRICTED:
-            found = added_hits or hits
+            found = added_hits or find_restrictions(text)
             osd = tuple(sorted({c for h in found for c in h.osd} | set(entry.osd)))
             return Detection("license-file-modified", LicenseClass.CUSTOM_RESTRICTED, evidence, key=entry.key,
                              spdx=None, name=f"{entry.name}, modified", confidence=match.dice, osd=osd,
@@ -162,6 +161,7 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
     reference = _reference_detection(text, path)
     if reference is not None:
         return reference
+    hits = find_restrictions(text)
     if hits:
         first_hit = hits[0]
         return Detection("license-file-restrictions", LicenseClass.CUSTOM_RESTRICTED,
