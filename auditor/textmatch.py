@@ -36,7 +36,8 @@ _EQUIVALENT_RE = re.compile(r"\b(?:" + "|".join(_EQUIVALENT) + r")\b")
 
 _MARKUP = re.compile(r"[*_`#>|]+")
 #: Enumerators and numbering carry no license meaning ("1.", "(a)", "iv.", "Section 2:"): dropped on both sides.
-_ENUMERATOR = re.compile(r"(?:[a-z]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)")
+_ENUMERATOR = frozenset([*"abcdefghijklmnopqrstuvwxyz", *(str(n) for n in range(100)), *(f"{n:02d}" for n in range(10)),
+                         "ii", "iii", "iv", "vi", "vii", "viii", "ix"])
 _SECTION_WORDS = frozenset({"section", "article", "clause", "paragraph", "sec"})
 
 
@@ -52,7 +53,7 @@ def _normalize_line(line: str) -> str:
 def _keep(words: list[str]) -> list[str]:
     kept: list[str] = []
     for index, word in enumerate(words):
-        if len(word) <= 4 and _ENUMERATOR.fullmatch(word):
+        if word in _ENUMERATOR:
             continue
         if word in _SECTION_WORDS and index + 1 < len(words) and words[index + 1].isdigit():
             continue
