@@ -13,7 +13,7 @@ from auditor.cardtext import card_text_detections
 from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
-from auditor.restrictions import Hit, find_restrictions, osd_text
+from auditor.restrictions import LIMITING, Hit, find_restrictions, osd_text
 from auditor.textmatch import HARMLESS_ADDED_WORDS, changed_sentences, copyright_lines, identify, words_with_lines
 
 NOTICE_MAX_WORDS = 300
@@ -38,8 +38,7 @@ def classify(
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
     if body:
         card += card_text_detections(body, body_first_line)
-    card_keys = {d.key for d in card if d.key}
-    files = _file_detections(license_files, license_link, card_keys, findings)
+    files = _file_detections(license_files, license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
     if deciding:
@@ -109,7 +108,7 @@ def _label_detection(
 
 
 def _file_detections(
-    files: tuple[FetchedFile, ...], license_link: str | None, card_keys: set[str], findings: list[Finding]
+    files: tuple[FetchedFile, ...], license_link: str | None, findings: list[Finding]
 ) -> list[Detection]:
     detections: list[Detection] = []
     for fetched in files:
@@ -118,13 +117,13 @@ def _file_detections(
             findings.append(Finding("file-unreadable", Severity.WARNING, f"{fetched.path} could not be read: {reason}",
                                     (Evidence("license-file", "", fetched.path),)))
             continue
-        detection = _identify_file(fetched, is_primary_license_file(fetched.path, license_link), card_keys)
+        detection = _identify_file(fetched, is_primary_license_file(fetched.path, license_link))
         if detection is not None:
             detections.append(detection)
     return detections
 
 
-def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> Detection | None:
+def _identify_file(fetched: FetchedFile, primary: bool) -> Detection | None:
     text = fetched.text or ""
     path = fetched.path
     catalog = load_catalog()
@@ -174,8 +173,6 @@ def _identify_file(fetched: FetchedFile, primary: bool, card_keys: set[str]) -> 
                      reason="license text not recognized and no restrictive clause found", decides=primary)
 
 
-_RESTRICTIVE_WORD = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
-                               r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)
 _WIDENING = re.compile(r"\b(?:are|is) (?:also )?(?:permitted|allowed)\b|\byou (?:may|are free to)\b", re.IGNORECASE)
 #: A notice or attribution line: it starts like one ("Copyright", "(c)", "Please attribute as", "Licensed under").
 _ATTRIBUTION = re.compile(r"^\W*(?:copyright\b|[\w ,.-]{0,80}\(c\)|©|attribution\b|please attribute|attribute as|licensed under|"
@@ -188,7 +185,7 @@ _COPYRIGHT_NOTICE = re.compile(r"\W*(?:copyright\s*)?(?:\(c\)|©)?\s*(?:copyrigh
 def _benign(changed: list[tuple[int, str, str]], key: str) -> bool:
     """Edits that only title, attribute, restate or widen a license ("Licensed under CC BY 4.0", Software → Model)."""
     for _, sentence, added in changed:
-        if _RESTRICTIVE_WORD.search(added):
+        if LIMITING.search(added):
             return False
         if len(added.split()) <= 3 or _WIDENING.search(sentence):
             continue  # a word swapped ("Software" → "Model"), or a sentence that only grants more

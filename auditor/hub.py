@@ -186,14 +186,13 @@ class Hub:
             hinted = exc.wait if isinstance(exc, Transient) else None
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
             seconds = min(policy.max_wait, hinted if hinted is not None else backoff)
+            self._count("retries")
             if isinstance(exc, Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
                 # The whole client pauses on that bucket, not just this thread (no retry storm); the next
                 # attempt's acquire() does the waiting and counts it.
                 self._count("rate_limited")
                 self.buckets[exc.bucket].block(seconds)
-                self._count("retries")
                 return 0.0
-            self._count("retries")
             self._count("waited_seconds", seconds)
             return seconds
 

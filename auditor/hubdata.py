@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import re
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -13,9 +12,9 @@ from huggingface_hub import errors as hf_errors
 
 from auditor.errors import EntryNotFound, HubError, HubUnreachable
 from auditor.models import ModelMeta
+from auditor.ratelimit import parse_ratelimit
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-_RATELIMIT_T = re.compile(r";\s*r=(\d+)\s*;\s*t=(\d+)")
 
 
 class Transient(Exception):
@@ -54,9 +53,9 @@ def wait_hint(response: Any) -> float | None:
     if response is None:
         return None
     headers = response.headers
-    ratelimit = _RATELIMIT_T.search(headers.get("RateLimit", "") or "")
-    if ratelimit and int(ratelimit.group(1)) == 0:
-        return float(ratelimit.group(2))
+    ratelimit = parse_ratelimit(headers)
+    if ratelimit is not None and ratelimit[0] == 0:
+        return ratelimit[1]
     retry_after = (headers.get("Retry-After") or "").strip()
     if retry_after.isdigit():
         return float(retry_after)

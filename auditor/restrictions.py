@@ -17,6 +17,9 @@ OSD_CLAUSES = {
     "6": "OSD 6 (no discrimination against fields of endeavor)",
     "7": "OSD 7 (distribution of license)",
 }
+#: Words that narrow a grant. Text added to a license that contains one is never treated as harmless.
+LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
+                      r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
 
 
@@ -50,10 +53,11 @@ def _negation() -> re.Pattern[str] | None:
     return re.compile(row["unless"], re.IGNORECASE) if row and row["unless"] else None
 
 
-def _rows() -> list[dict[str, str]]:
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
     path = resources.files("auditor") / "data" / "restrictions.tsv"
     with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return tuple(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @functools.lru_cache(maxsize=1)

@@ -209,7 +209,7 @@ def _additions(
 def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:
     """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide);
     with `lines`, only sentences that start on or span one of those lines are looked at."""
-    from auditor.restrictions import sentences
+    from auditor.restrictions import LIMITING, sentences
 
     reference = default_index().shingle_set(key)
     changed: list[tuple[int, str, str]] = []
@@ -227,7 +227,7 @@ def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> lis
         added = _uncovered(words, own, reference)
         # A sentence the reference has, split or wrapped differently, differs in a shingle or two; an added
         # clause or sentence differs in many. A difference that adds a negation or a limit is always kept.
-        if added and (sum(s not in reference for s in own) / len(own) >= 0.2 or _LIMITING.search(added)):
+        if added and (sum(s not in reference for s in own) / len(own) >= 0.2 or LIMITING.search(added)):
             changed.append((line, sentence, added))
     return changed
 
@@ -246,9 +246,6 @@ def _uncovered(words: list[str], own: list[int], reference: frozenset[int]) -> s
 def _reference_words(key: str) -> str:
     return f" {' '.join(normalized_words(reference_text(key)))} "
 
-
-_LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
-                      r"limit\w*|requir\w*|must|shall)\b", re.IGNORECASE)
 
 _INDEX_LOCK = threading.Lock()
 _INDEX: list[ReferenceIndex] = []
