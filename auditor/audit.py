@@ -15,14 +15,18 @@ from auditor.claims import find_claims, find_honest_wording
 from auditor.classify import classify
 from auditor.crawl import README, crawl
 from auditor.errors import HubError
-from auditor.hub import EXPAND_TERMS, Hub
+from auditor.derivatives import DerivativeSpec, sweep
+from auditor.hub import EXPAND_TERMS, Hub, ListingQuery
 from auditor.lineage import Lineage, apply_lineage, base_models
 from auditor.models import (
     Card,
     Claim,
+    Derivation,
+    DerivativeTree,
     Evidence,
     Finding,
     LicenseClass,
+    LicenseFileDigest,
     ModelError,
     ModelMeta,
     ModelResult,
@@ -34,6 +38,9 @@ from auditor.models import (
 )
 
 Progress = Callable[[ModelResult, int], None]
+
+#: Characters of each license file kept in the feed, so that a later run can show the lines that changed.
+EXCERPT_CHARS = 4000
 
 #: Severity of the open-washing flag by class (issue 4's rule; OSI-approved is never flagged).
 FLAG_SEVERITY = {
@@ -100,7 +107,14 @@ def judge(snapshot: Snapshot) -> ModelResult:
         gated=meta.gated,
         last_modified=meta.last_modified,
         base_models=base_models(metadata or meta.card_data, meta.tags, meta.id),
+        license_files=tuple(digest(f.path, f.text) for f in snapshot.license_files if f.text is not None),
     ))
+
+
+def digest(path: str, text: str) -> LicenseFileDigest:
+    """A license file's hash (of the text as read) and its first EXCERPT_CHARS characters."""
+    sha = hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()
+    return LicenseFileDigest(path, sha, text[:EXCERPT_CHARS], len(text) > EXCERPT_CHARS)
 
 
 def with_flag(result: ModelResult) -> ModelResult:
@@ -147,8 +161,11 @@ def run(
     now: dt.datetime | None = None,
     baseline: Baseline | None = None,
     shard: tuple[int, int] | None = None,
+    searches: Iterable[ListingQuery] = (),
+    derivatives: Iterable[DerivativeSpec] = (),
 ) -> Report:
-    """Audit every public model of `organizations` plus the named `models`, streaming from the listing.
+    """Audit every public model of `organizations`, the named `models`, the models matching `searches` and the
+    derivatives of each `derivatives` base (breadth-first), streaming from the listings.
 
     Models are judged as they are listed, with a bounded number in flight; a model whose commit is unchanged
     since `baseline` (and judged by the same rules) is carried over without reading its files.
@@ -156,6 +173,7 @@ def run(
     targets: list[Target] = []
     results: dict[str, ModelResult] = {}
     carried: dict[str, dict] = {}
+    trees: list[DerivativeTree] = []
     seen: set[str] = set()
     done = 0
 
@@ -170,6 +188,27 @@ def run(
                 targets.append(Target("organization", org, count, ModelError(exc.code, exc.message)))
                 continue
             targets.append(Target("organization", org, count))
+        for query in searches:
+            count = 0
+            error = None
+            try:
+                for meta in hub.list_models(query):
+                    count += 1
+                    yield meta
+            except HubError as exc:
+                error = ModelError(exc.code, f"the listing could not be completed: {exc.message}")
+            targets.append(Target("search", query.describe(), count, error, query=search_record(query)))
+        for spec in derivatives:
+            members: list[Derivation] = []
+            errors: list[HubError] = []
+            count = 0
+            for meta in sweep(hub, spec, members, errors):
+                count += 1
+                yield meta
+            error = (ModelError(errors[0].code, f"the derivatives listing is incomplete ({len(errors)} failed "
+                                f"listing(s)): {errors[0].message}") if errors else None)
+            targets.append(Target("derivatives", spec.base, count, error, query=spec.query()))
+            trees.append(DerivativeTree(spec.base, spec.relation, spec.depth, tuple(members)))
         for repo_id in models:
             if not in_shard(repo_id, shard):
                 continue
@@ -216,4 +255,11 @@ def run(
         targets=tuple(targets),
         results=tuple(results[k] for k in sorted(results)),
         carried=tuple(carried[k] for k in sorted(carried)),
+        derivatives=tuple(trees),
     )
+
+
+def search_record(query: ListingQuery) -> dict:
+    """A search exactly as asked of the Hub (Hub parameter names), for the feed's target."""
+    return {"author": query.author, "search": query.search, "filter": list(query.filters), "sort": query.sort,
+            "limit": query.limit}

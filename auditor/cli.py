@@ -69,17 +69,28 @@ def audit(
     api_budget: Annotated[Optional[int], typer.Option(min=1, help="API calls allowed per window [default: the Hub's 500 anonymous, 1000 with a token].")] = None,
     file_budget: Annotated[Optional[int], typer.Option(min=1, help="File reads allowed per window [default: 3000 anonymous, 5000 with a token].")] = None,
     budget_window: Annotated[float, typer.Option(min=1, help="Length of the budget window in seconds (the Hub's is 300).")] = 300.0,
+    derivatives_of: Annotated[Optional[list[str]], typer.Option("--derivatives-of", help="Audit a model and its derivatives (fine-tunes, adapters, quantizations, merges), breadth-first; repeatable.")] = None,
+    relation: Annotated[Optional[str], typer.Option(help="With --derivatives-of: finetune, adapter, quantized, merge or any (default).")] = None,
+    depth: Annotated[Optional[int], typer.Option(help="With --derivatives-of: levels of derivatives to follow (default 2, at most 5).")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Audit the models whose id contains TEXT (within the organizations, if named).")] = None,
+    filter_tags: Annotated[Optional[list[str]], typer.Option("--filter", help="Only models with this Hub tag (license:llama2, text-generation, base_model:...); repeatable.")] = None,
+    sort: Annotated[Optional[str], typer.Option(help="Order of a search: downloads, likes, trending, created or modified (most first).")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="At most N models per search (or per organization).")] = None,
 ) -> None:
-    """Audit every public model of ORGANIZATIONS and the --model ids."""
+    """Audit every public model of ORGANIZATIONS, the --model ids, searches and --derivatives-of models."""
     from auditor.audit import run
     from auditor.baseline import Baseline, compare
     from auditor.suppress import SuppressionError, apply_suppressions, parse_suppressions
     from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
 
     targets, models = organizations or [], model or []
-    if not targets and not models:
-        raise typer.BadParameter("name at least one organization or --model", param_hint="ORGANIZATIONS")
-    bad = [m for m in models if m.count("/") != 1 or m.startswith("/") or m.endswith("/")]
+    searches, derivatives = _queries(targets, search, filter_tags or [], sort, limit), _derivatives(derivatives_of or [], relation, depth)
+    if searches:
+        targets = []  # each organization is searched instead of listed whole
+    if not targets and not models and not searches and not derivatives:
+        raise typer.BadParameter("name at least one organization, --model, --search/--filter or --derivatives-of",
+                                 param_hint="ORGANIZATIONS")
+    bad = [m for m in models if not _is_model_id(m)]
     if bad:
         raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--model")
     if fail_on not in ("error", "warning", "never"):
@@ -95,14 +106,16 @@ def audit(
     quotas = {k: v for k, v in (("api", api_budget), ("resolvers", file_budget)) if v}
     hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait),
               quotas=quotas, window=budget_window)
-    err.print(f"auditing {', '.join(targets + models)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
+    asked = targets + models + [q.describe() for q in searches] + [f"derivatives of {d.base}" for d in derivatives]
+    err.print(f"auditing {'; '.join(asked)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
 
     def progress(result: ModelResult, done: int) -> None:
         if err.is_terminal or done % 100 == 0:
             err.print(f"  [{done}] {result.id}: {result.classification.value}" + (" FLAGGED" if result.flagged else ""))
 
     try:
-        report = run(hub, targets, models, workers=workers, progress=progress, baseline=previous, shard=shard_spec)
+        report = run(hub, targets, models, workers=workers, progress=progress, baseline=previous, shard=shard_spec,
+                     searches=searches, derivatives=derivatives)
     except AuditorError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_FAILURE) from None
@@ -211,6 +224,47 @@ def merge(
     for warning in warnings:
         err.print(f"warning: {warning}")
     _emit(render(merged, fmt), output)
+
+
+#: `--sort` values and the Hub's listing fields they stand for (the Hub sorts them most first).
+SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trendingScore", "created": "createdAt",
+         "modified": "lastModified"}
+
+
+def _is_model_id(value: str) -> bool:
+    return value.count("/") == 1 and not value.startswith("/") and not value.endswith("/")
+
+
+def _queries(orgs: list[str], search: str | None, filters: list[str], sort: str | None, limit: int | None) -> list:
+    """The searches asked for: one per organization, or one over the whole Hub."""
+    from auditor.hub import ListingQuery
+
+    if sort is not None and sort not in SORTS:
+        raise typer.BadParameter(f"choose {', '.join(SORTS)}", param_hint="--sort")
+    if any(not f.strip() for f in filters) or (search is not None and not search.strip()):
+        raise typer.BadParameter("must not be empty", param_hint="--filter" if filters else "--search")
+    if not (search or filters or sort or limit):
+        return []
+    if not orgs and not (search or filters or limit):
+        raise typer.BadParameter("a search of the whole Hub needs --search, --filter or --limit", param_hint="--sort")
+    hub_sort = SORTS[sort] if sort else None
+    return [ListingQuery(author=org, search=search, filters=tuple(filters), sort=hub_sort, limit=limit)
+            for org in orgs or [None]]
+
+
+def _derivatives(bases: list[str], relation: str | None, depth: int | None) -> list:
+    from auditor.derivatives import DEFAULT_DEPTH, MAX_DEPTH, RELATIONS, DerivativeSpec
+
+    if not bases and (relation is not None or depth is not None):
+        raise typer.BadParameter("--relation and --depth go with --derivatives-of", param_hint="--relation/--depth")
+    if relation is not None and relation not in (*RELATIONS, "any"):
+        raise typer.BadParameter(f"choose {', '.join(RELATIONS)} or any", param_hint="--relation")
+    if depth is not None and not 1 <= depth <= MAX_DEPTH:
+        raise typer.BadParameter(f"between 1 and {MAX_DEPTH}", param_hint="--depth")
+    bad = [b for b in bases if not _is_model_id(b)]
+    if bad:
+        raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--derivatives-of")
+    return [DerivativeSpec(b, relation or "any", depth or DEFAULT_DEPTH) for b in dict.fromkeys(bases)]
 
 
 def _parse_shard(value: str | None) -> tuple[int, int] | None:

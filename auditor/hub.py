@@ -27,7 +27,44 @@ PUBLIC_ENDPOINT = "https://huggingface.co"
 EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
 #: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
 EXPAND_TERMS = ("cardData", "sha", "gated", "tags")
+#: A derivatives sweep also asks how many children each model has, so leaves cost no listing call.
+EXPAND_TREE = EXPAND + ("childrenModelCount",)
+#: Most items asked per listing page when the caller sets a limit (huggingface.js asks at most 500).
+MAX_PAGE_LIMIT = 500
 
+
+
+@dataclass(frozen=True)
+class ListingQuery:
+    """What to ask `/api/models` for: an author, a search text, tag filters, a sort field and a limit."""
+
+    author: str | None = None
+    search: str | None = None
+    filters: tuple[str, ...] = ()
+    sort: str | None = None  # a Hub field: downloads, likes, trendingScore, createdAt, lastModified
+    limit: int | None = None  # at most this many models in all
+
+    def describe(self) -> str:
+        """A short human description ("models of acme-ai", "search 'llama', filter license:llama2")."""
+        parts = [f"author {self.author}" if self.author else "", f"search {self.search!r}" if self.search else "",
+                 *(f"filter {f}" for f in self.filters), f"sort {self.sort}" if self.sort else "",
+                 f"limit {self.limit}" if self.limit else ""]
+        return ", ".join(p for p in parts if p) or "all models"
+
+
+def listing_params(query: ListingQuery, expand: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The query string of the first listing page (the next-page URLs carry it on)."""
+    params: list[tuple[str, str]] = []
+    if query.author:
+        params.append(("author", query.author))
+    if query.search:
+        params.append(("search", query.search))
+    params += [("filter", tag) for tag in query.filters]
+    if query.sort:
+        params.append(("sort", query.sort))
+    if query.limit:
+        params.append(("limit", str(min(query.limit, MAX_PAGE_LIMIT))))
+    return params + [("expand", name) for name in expand]
 
 
 @dataclass
@@ -90,24 +127,32 @@ class Hub:
 
     # -- API (huggingface_hub) ------------------------------------------------------------------
 
-    def list_models(self, author: str) -> Iterator[ModelMeta]:
-        """Every public model of `author`, page by page from the paginated listing (`Link: rel="next"`).
+    def list_models(self, author: str | ListingQuery, expand: tuple[str, ...] = EXPAND) -> Iterator[ModelMeta]:
+        """Every public model of `author` (or matching a ListingQuery), page by page (`Link: rel="next"`).
+
+        With a `limit`, the listing stops after that many models without asking for another page.
 
         Goes through huggingface_hub's session and error mapping but parses the JSON itself:
         `HfApi.list_models` builds `ModelInfo` objects, which raise on malformed card data
         (e.g. `eval_results: 3`) and would end the listing of a whole organization. Each page is
         retried by our own policy, so API and file reads obey the same limits.
         """
+        query = author if isinstance(author, ListingQuery) else ListingQuery(author=author)
+        what = f"listing models of {query.author!r}" if isinstance(author, str) else f"listing models ({query.describe()})"
         url: str | None = f"{self.endpoint}/api/models"
-        params: list[tuple[str, str]] | None = [("author", author)] + [("expand", name) for name in EXPAND]
+        params: list[tuple[str, str]] | None = listing_params(query, expand)
+        count = 0
         while url is not None:
-            page, url = self._api_get(url, params, f"listing models of {author!r}")
+            page, url = self._api_get(url, params, what)
             params = None  # the next-page URL carries every parameter
             if not isinstance(page, list):
-                raise HubError("http-error", f"listing models of {author!r}: unexpected answer")
+                raise HubError("http-error", f"{what}: unexpected answer")
             for item in page:
                 if isinstance(item, Mapping) and isinstance(item.get("id"), str):
                     yield meta_from_json(item)
+                    count += 1
+                    if query.limit and count >= query.limit:
+                        return
 
     def _api_get(self, url: str, params: Any, what: str) -> tuple[Any, str | None]:
         """GET an API URL with retries; returns the JSON body and the next-page URL, if any."""

@@ -111,4 +111,12 @@ def meta_from_json(item: Mapping[str, Any]) -> ModelMeta:
         tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
         files=files,
         card_data=card_data if isinstance(card_data, Mapping) else None,
+        children=_children(item.get("childrenModelCount")),
     )
+
+
+def _children(value: Any) -> Mapping[str, int] | None:
+    """`childrenModelCount` ({adapter, merge, quantized, finetune} counts), None when the Hub did not say."""
+    if not isinstance(value, Mapping):
+        return None
+    return {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}

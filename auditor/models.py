@@ -85,6 +85,7 @@ class ModelMeta:
     tags: tuple[str, ...] = ()
     files: tuple[str, ...] | None = None  # None: the Hub did not list the files
     card_data: Mapping[str, Any] | None = None  # the Hub's own parse of the card YAML
+    children: Mapping[str, int] | None = None  # childrenModelCount per relation; None: the Hub did not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,16 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class LicenseFileDigest:
+    """What a feed keeps of a license file read: its hash and a bounded excerpt (to show changes later)."""
+
+    path: str
+    sha256: str
+    excerpt: str
+    truncated: bool = False  # the excerpt is shorter than the file
+
+
+@dataclass(frozen=True, slots=True)
 class ModelResult:
     """The audit of one model, as it appears in every output."""
 
@@ -174,16 +185,38 @@ class ModelResult:
     gated: bool | str = False
     last_modified: str | None = None
     base_models: tuple[str, ...] = ()
+    license_files: tuple[LicenseFileDigest, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One thing the user asked to audit: an organization or a named model."""
+    """One thing the user asked to audit: an organization, a named model, a search or a model's derivatives."""
 
-    kind: str  # organization | model
+    kind: str  # organization | model | search | derivatives
     name: str
     models: int = 0
     error: ModelError | None = None
+    query: Mapping[str, Any] | None = None  # search / derivatives: the exact parameters asked of the Hub
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """How a derivatives sweep reached a model: from which parent, by which relation, at which depth."""
+
+    id: str
+    parent: str
+    relation: str  # finetune | adapter | quantized | merge | unknown
+    depth: int
+
+
+@dataclass(frozen=True, slots=True)
+class DerivativeTree:
+    """One `--derivatives-of` sweep: the base and every derivative found, breadth-first."""
+
+    base: str
+    relation: str  # what was asked: finetune | adapter | quantized | merge | any
+    depth: int
+    members: tuple[Derivation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,3 +228,4 @@ class Report:
     targets: tuple[Target, ...]
     results: tuple[ModelResult, ...]
     carried: tuple[Mapping[str, Any], ...] = ()  # feed entries reused from a baseline, unchanged
+    derivatives: tuple[DerivativeTree, ...] = ()

@@ -19,7 +19,8 @@ from auditor.audit import run  # noqa: E402
 from auditor.hub import Hub, RetryPolicy  # noqa: E402
 from tests.fakehub import FakeHub  # noqa: E402
 
-ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink")
+ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink", "hearth-ai",
+        "hearth-community", "quantco")
 
 
 def main() -> None:

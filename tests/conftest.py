@@ -13,7 +13,8 @@ os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"  # before anything imports huggingf
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_HUB = ROOT / "fixtures" / "hub"
-HUB_ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink")
+HUB_ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink", "hearth-ai",
+            "hearth-community", "quantco")
 
 _real_connect = socket.socket.connect
 

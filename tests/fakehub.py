@@ -106,6 +106,7 @@ def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None
     tags = list(meta.get("tags", []))
     tags += [f"license:{lic.lower()}" for lic in licenses if isinstance(lic, str) and f"license:{lic.lower()}" not in tags]
     repo_id = f"{org}/{name}"
+    tags += [tag for tag in base_model_tags(card, files, repo_id) if tag not in tags]
     fields = {
         "_id": hashlib.sha1(repo_id.encode()).hexdigest()[:24], "id": repo_id, "modelId": repo_id, "author": org,
         "sha": sha, "lastModified": meta.get("lastModified", DEFAULT_DATE), "createdAt": meta.get("createdAt", DEFAULT_DATE),
@@ -113,12 +114,70 @@ def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None
         "disabled": bool(meta.get("disabled", False)), "tags": tags,
         "pipeline_tag": meta.get("pipeline_tag", (card or {}).get("pipeline_tag")),
         "library_name": meta.get("library_name", (card or {}).get("library_name")),
-        "downloads": meta.get("downloads", 0), "likes": meta.get("likes", 0), "trendingScore": 0, "spaces": [],
+        "downloads": meta.get("downloads", 0), "likes": meta.get("likes", 0),
+        "trendingScore": meta.get("trendingScore", 0), "spaces": [],
         "siblings": [{"rfilename": path} for path in files],
     }
     if card is not None:
         fields["cardData"] = card
     return {"id": repo_id, "meta": meta, "files": files, "fields": fields}
+
+
+# -- listing queries: base_model tags, filter/search evaluation, sort (kept apart from the routing) ------------
+RELATIONS = ("adapter", "merge", "quantized", "finetune")
+QUANTIZED_HINT = re.compile(r"gguf|gptq|awq", re.IGNORECASE)
+#: `sort=` values the Hub accepts and the fields they order by (most first, as the Hub does by default).
+SORT_FIELDS = {"downloads": "downloads", "likes": "likes", "trendingScore": "trendingScore",
+               "trending_score": "trendingScore", "createdAt": "createdAt", "created_at": "createdAt",
+               "lastModified": "lastModified", "last_modified": "lastModified"}
+
+
+def _relation(card: dict, files: dict, repo_id: str, bases: list[str]) -> str:
+    """The Hub's relation of a repo to its bases: the card's `base_model_relation`, else inferred from the repo."""
+    stated = card.get("base_model_relation")
+    if stated in RELATIONS:
+        return stated
+    if any(path.rsplit("/", 1)[-1] == "adapter_config.json" for path in files):
+        return "adapter"
+    if QUANTIZED_HINT.search(repo_id.split("/")[-1]) or any(path.lower().endswith(".gguf") for path in files):
+        return "quantized"
+    card_tags = card.get("tags") if isinstance(card.get("tags"), list) else []
+    if len(bases) > 1 or {"merge", "mergekit"} & {str(t).lower() for t in card_tags}:
+        return "merge"
+    return "finetune"
+
+
+def base_model_tags(card: dict | None, files: dict, repo_id: str) -> list[str]:
+    """`base_model:<id>` and `base_model:<relation>:<id>` for each card `base_model`, as the Hub computes them."""
+    raw = (card or {}).get("base_model")
+    values = raw if isinstance(raw, list) else [raw]
+    bases = [v.strip() for v in values if isinstance(v, str) and v.strip() and " " not in v.strip() and v.strip() != repo_id]
+    if not bases:
+        return []
+    relation = _relation(card or {}, files, repo_id, bases)
+    return [f"base_model:{b}" for b in bases] + [f"base_model:{relation}:{b}" for b in bases]
+
+
+def listing_matches(fields: dict, repo_id: str, query: dict) -> bool:
+    """Does a listed repo match `search` (substring of the id), every `filter` tag and `gated`?"""
+    search = query.get("search", [""])[-1].lower()
+    if search and search not in repo_id.lower():
+        return False
+    wanted = set(query.get("filter", []))
+    if wanted and not wanted <= {*fields["tags"], fields["pipeline_tag"], fields["library_name"]}:
+        return False
+    gated = query.get("gated", [""])[-1]
+    return not gated or (gated == "true") == bool(fields["gated"])
+
+
+def sort_key(field: str):
+    """Most first, then by id (a stable order, so offset cursors never skip or repeat a repo)."""
+    def key(fields: dict) -> tuple:
+        value = fields.get(field)
+        if isinstance(value, str):  # ISO dates: newest first
+            return (0, "".join(chr(0x10FFFF - ord(c)) for c in value), fields["id"])
+        return (-(value or 0), "", fields["id"])
+    return key
 
 
 def _phrase(status: int) -> str:
@@ -166,6 +225,7 @@ class FakeHub:
         self._cache: dict[tuple[str, str], dict | None] = {}
         self._blobs: dict[bytes, bytes] = {}
         self._index: tuple[Path, dict[str, tuple[list[str], list[tuple[str, str]]]]] | None = None
+        self._children_index: tuple[Path, dict[str, dict[str, int]]] | None = None
         self._fault_hits: dict[tuple[str, str], int] = {}
         self._bucket_hits: dict[str, int] = {}
         self._sent_429: dict[str, int] = {}
@@ -382,37 +442,66 @@ class FakeHub:
         if not isinstance(after, str):
             return self._error(400, "Invalid limit or cursor", api=True)
         author = query.get("author", [""])[-1].lower()
-        search = query.get("search", [""])[-1].lower()
-        wanted_gated = query.get("gated", [""])[-1]
-        wanted_labels = set(query.get("filter", []))
+        sort = query.get("sort", [""])[-1]
+        if sort and sort not in SORT_FIELDS:
+            return self._error(400, f"Invalid sort: {sort}", api=True)
         size = max(1, min(limit, self.page_size) if limit > 0 else self.page_size)
         ids, names = self._ids(author)
         page: list[dict] = []
         more = False
-        for position in range(bisect.bisect_right(ids, after), len(ids)):
-            if search and search not in ids[position].lower():
-                continue
-            repo = self._repo(*names[position])
-            if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
-                continue
-            fields = repo["fields"]
-            if wanted_labels and not wanted_labels <= {*fields["tags"], fields["pipeline_tag"], fields["library_name"]}:
-                continue
-            if wanted_gated and (wanted_gated == "true") != bool(fields["gated"]):
-                continue
-            if len(page) == size:
-                more = True
-                break
-            page.append(fields)
+        if sort:  # the whole match set, ordered; the cursor is an offset into it
+            matched = sorted(self._matching(ids, names, 0, query), key=sort_key(SORT_FIELDS[sort]))
+            offset = int(after or 0) if str(after or "0").isdigit() else 0
+            page, more = matched[offset:offset + size], len(matched) > offset + size
+            after_next = str(offset + size)
+        else:
+            for fields in self._matching(ids, names, bisect.bisect_right(ids, after), query):
+                if len(page) == size:
+                    more = True
+                    break
+                page.append(fields)
+            after_next = page[-1]["id"] if page else ""
+        if "childrenModelCount" in expand:
+            page = [dict(m, childrenModelCount=self._children(m["id"])) for m in page]
         extra = (("sha", "lastModified", "siblings", "gated", "disabled") if query.get("full") == ["true"] else ()) + (
             ("cardData",) if query.get("cardData") == ["true"] else ())
         body = [_shape(m, expand, LIST_FIELDS + extra) for m in page]
         headers = {}
         if more:
-            cursor = base64.urlsafe_b64encode(json.dumps({"after": page[-1]["id"]}).encode()).decode()
+            cursor = base64.urlsafe_b64encode(json.dumps({"after": after_next}).encode()).decode()
             next_query = urlencode([(k, v) for k, v in pairs if k != "cursor"] + [("cursor", cursor)])
             headers["Link"] = f'<{self.url}/api/models?{next_query}>; rel="next"'
         return self._json(body, headers=headers)
+
+    def _matching(self, ids: list[str], names: list[tuple[str, str]], start: int, query: dict):
+        """Listed repos from position `start` on that match the query's search, filters and gated flag."""
+        for position in range(start, len(ids)):
+            repo = self._repo(*names[position])
+            if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
+                continue
+            if listing_matches(repo["fields"], ids[position], query):
+                yield repo["fields"]
+
+    def _children(self, repo_id: str) -> dict[str, int]:
+        """`childrenModelCount`: public repos naming `repo_id` as a base, per relation (index built once)."""
+        with self._lock:
+            index = self._children_index
+        if index is None or index[0] != self.root:
+            counts: dict[str, dict[str, int]] = {}
+            all_ids, all_names = self._ids("")
+            for position in range(len(all_ids)):
+                repo = self._repo(*all_names[position])
+                if repo is None or repo["fields"]["private"]:
+                    continue
+                for tag in repo["fields"]["tags"]:
+                    parts = tag.split(":")
+                    if len(parts) == 3 and parts[0] == "base_model" and parts[1] in RELATIONS:
+                        row = counts.setdefault(parts[2], dict.fromkeys(RELATIONS, 0))
+                        row[parts[1]] += 1
+            index = (self.root, counts)
+            with self._lock:
+                self._children_index = index
+        return dict(index[1].get(repo_id, dict.fromkeys(RELATIONS, 0)))
 
     def _info(self, org: str, name: str, rev: str, query: dict, user: bool) -> Reply:
         expand = query.get("expand", [])
@@ -425,7 +514,10 @@ class FakeHub:
             return self._error(err["status"], err.get("message") or "", err.get("code"), api=True)
         if rev not in ("main", repo["fields"]["sha"]):
             return self._error(404, f"Invalid rev id: {rev}", "RevisionNotFound", api=True)
-        return self._json(_shape(repo["fields"], expand, INFO_FIELDS))
+        fields = repo["fields"]
+        if "childrenModelCount" in expand:
+            fields = dict(fields, childrenModelCount=self._children(repo["id"]))
+        return self._json(_shape(fields, expand, INFO_FIELDS))
 
     def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool) -> Reply:
         repo = self._repo(org, name)

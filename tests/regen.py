@@ -12,7 +12,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
-ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink")
+ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink", "hearth-ai", "hearth-community",
+        "quantco")
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 ENDPOINT_LABEL = "http://127.0.0.1 (bundled fake Hub)"
 

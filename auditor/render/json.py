@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor import RULES_VERSION, __version__
+from auditor.derivatives import lineage_view
 from auditor.licenses import SPDX_LIST_VERSION
-from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report
+from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report, Target
 
 SCHEMA_VERSION = 1
 CLASSES = tuple(c.value for c in LicenseClass)
@@ -17,20 +18,28 @@ CLASSES = tuple(c.value for c in LicenseClass)
 def to_feed(report: Report) -> dict[str, Any]:
     """The feed as plain data, keys in contract order."""
     models = sorted([model_entry(r) for r in report.results] + [dict(m) for m in report.carried], key=lambda m: m["id"])
-    return {
+    feed = {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
         "rules_version": RULES_VERSION,
         "spdx_list_version": SPDX_LIST_VERSION,
         "generated_at": report.generated_at,
         "endpoint": report.endpoint,
-        "targets": [
-            {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
-            for t in report.targets
-        ],
+        "targets": [_target(t) for t in report.targets],
         "summary": summarize(models),
-        "models": models,
     }
+    if report.derivatives:
+        by_id = {m["id"]: m for m in models}
+        feed["derivatives"] = [lineage_view(tree, by_id) for tree in report.derivatives]
+    feed["models"] = models
+    return feed
+
+
+def _target(t: Target) -> dict[str, Any]:
+    entry = {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
+    if t.query is not None:
+        entry["query"] = dict(t.query)
+    return entry
 
 
 def summarize(models: list[dict[str, Any]]) -> dict[str, Any]:
@@ -76,6 +85,8 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
             "detected": [_detection(d) for d in (verdict.detections if verdict else ())],
         },
         "base_models": list(r.base_models),
+        "license_files": [{"path": f.path, "sha256": f.sha256, "excerpt": f.excerpt, "truncated": f.truncated}
+                          for f in r.license_files],
         "claims": [_claim(c) for c in r.claims],
         "findings": [finding_entry(f) for f in r.findings],
         "errors": [_error(e) for e in r.errors],

@@ -40,6 +40,52 @@ def _claim(model: dict[str, Any]) -> str:
     return f"L{claim['line']}: “{escape(claim['quote'][:160])}”" if claim else ""
 
 
+def _terms(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none"
+    return "none" if value is None else str(value)
+
+
+def license_change_rows(changes: dict[str, Any]) -> list[str]:
+    """One row per changed license (old → new ids, and the file lines added and removed), then claim changes."""
+    rows = ["| model | what changed |", "|---|---|"]
+    for item in changes.get("license_changed", []):
+        parts = [f"{escape(k)}: {escape(_terms(v['before']))} → {escape(_terms(v['after']))}"
+                 for k, v in item["changes"].items()]
+        for f in item["files"]:
+            lines = [f"**{escape(f['path'])}** {f['status']}"]
+            if f["beyond_excerpt"]:
+                lines.append("(the change lies past the excerpt the feed keeps; the file hash changed)")
+            lines += [f"\\+ L{x['line']}: {escape(x['text'])}" for x in f["added"]]
+            lines += [f"\\− L{x['line']}: {escape(x['text'])}" for x in f["removed"]]
+            more = f["more_added"] + f["more_removed"]
+            if more:
+                lines.append(f"… {more} more changed lines")
+            parts.append("<br>".join(lines))
+        rows.append(f"| {escape(item['id'])} | {'<br>'.join(parts)} |")
+    for key, label in (("claims_started", "started claiming open source"), ("claims_stopped", "stopped claiming open source")):
+        for model_id in changes.get(key, []):
+            rows.append(f"| {escape(model_id)} | {label} |")
+    return rows
+
+
+def lineage_section(tree: dict[str, Any]) -> tuple[str, list[str]]:
+    """The lineage view of a derivatives sweep: per relation, how derivatives treat the base's terms."""
+    title = (f"## Derivatives of {escape(tree['base'])} ({escape(tree['base_license'] or 'no license')}: "
+             f"{escape(tree['base_classification'] or 'not audited')}), relation {escape(tree['relation'])}, "
+             f"depth {tree['depth']}")
+    rows = ["| relation | derivatives | keep the base's terms (or stricter) | relabelled looser | declare nothing | claim open source |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for r in tree["by_relation"]:
+        rows.append(f"| {escape(r['relation'])} | {r['models']} | {r['keeps']} | {r['relabelled']} | {r['silent']} | "
+                    f"{r['claims_open_source']} |")
+    if tree["by_relation"]:
+        total = {k: sum(r[k] for r in tree["by_relation"]) for k in ("models", "keeps", "relabelled", "silent", "claims_open_source")}
+        rows.append(f"| **all** | **{total['models']}** | {total['keeps']} | {total['relabelled']} | {total['silent']} | "
+                    f"{total['claims_open_source']} |")
+    return title, rows
+
+
 def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
     """The report: summary, flagged models with quote and reason, models with errors, then all models."""
     summary = feed["summary"]
@@ -63,6 +109,10 @@ def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
             head.append("")
     sections: list[tuple[str, list[str]]] = []
     changes = feed.get("changes")
+    if changes and (changes.get("license_changed") or changes.get("claims_started") or changes.get("claims_stopped")):
+        sections.append(("## License changes since the baseline", license_change_rows(changes)))
+    for tree in feed.get("derivatives", []):
+        sections.append(lineage_section(tree))
     if changes:
         rows = ["| change | models |", "|---|---|"]
         for label, key in (("newly flagged", "newly_flagged"), ("resolved (no longer flagged)", "resolved"),
