@@ -213,8 +213,11 @@ def _card(rng: random.Random, org: str, name: str, license_id: str | None, custo
     return "---\n" + "\n".join(front) + "\n---\n\n" + "\n".join(body) + "\n"
 
 
-def generate(out: Path, org: str, n: int, seed: int = 0) -> None:
-    """Write `n` synthetic repos of `org` under `out/models/<org>/` (replacing that org's folder)."""
+def generate(out: Path, org: str, n: int, seed: int = 0, base: str | None = None) -> None:
+    """Write `n` synthetic repos of `org` under `out/models/<org>/` (replacing that org's folder).
+
+    With `base`, every repo derives from it (`base_model`), except the 10% that derive from an earlier repo.
+    """
     out = Path(out)
     rng = random.Random(seed)
     org_dir = out / "models" / org
@@ -256,10 +259,11 @@ def generate(out: Path, org: str, n: int, seed: int = 0) -> None:
             text_key = rng.choice(all_keys) if rng.random() < MISMATCH_RATE else rng.choice(keys)
         elif license_id is None and rng.random() < 0.2:  # no card license, but a LICENSE file
             license_file, text_key = "LICENSE", rng.choice(("Apache-2.0", "MIT"))
-        base = f"{org}/{rng.choice(names)}" if names and rng.random() < 0.1 else None
+        parent = f"{org}/{rng.choice(names)}" if names and rng.random() < 0.1 else None
+        parent = parent or base
         claim = rng.random() < CLAIM_RATE
         if rng.random() > 0.02:  # 2% of repos have no card at all
-            card = _card(rng, org, name, license_id, custom_name, license_file, base, claim)
+            card = _card(rng, org, name, license_id, custom_name, license_file, parent, claim)
             (repo / "README.md").write_text(card, encoding="utf-8")
         if license_file and text_key:
             blobs.place(text_key, repo / license_file)

@@ -38,6 +38,11 @@ EXPECTED_INPUT_DEFAULTS = {
     "output-dir": "${{ runner.temp }}/hf-license-audit",
     "artifact-name": "hf-license-audit-feed",
     "upload-artifact": "true",
+    "derivatives-of": "",
+    "search": "",
+    "filter": "",
+    "sort": "",
+    "limit": "",
 }
 EXPECTED_OUTPUTS = {"feed", "report", "exit-code"}
 
@@ -225,6 +230,11 @@ def test_action_runs_the_script_with_inputs_from_env() -> None:
     for variable, name in {
         "AUDIT_ORGANIZATIONS": "organizations",
         "AUDIT_MODELS": "models",
+        "AUDIT_DERIVATIVES_OF": "derivatives-of",
+        "AUDIT_SEARCH": "search",
+        "AUDIT_FILTER": "filter",
+        "AUDIT_SORT": "sort",
+        "AUDIT_LIMIT": "limit",
         "AUDIT_FAIL_ON": "fail-on",
         "AUDIT_ENDPOINT": "endpoint",
         "AUDIT_OUTPUT_DIR": "output-dir",
@@ -259,6 +269,9 @@ def test_audit_workflow_conventions() -> None:
     (step,) = [s for s in job["steps"] if s.get("uses") == "./"]
     assert step["with"]["fail-on"] == "never"
     assert step["env"]["HF_TOKEN"] == "${{ secrets.HF_TOKEN }}"
+    # The scheduled example watches the derivatives of one well-known restrictive model.
+    assert "'meta-llama/Llama-3.1-8B'" in step["with"]["derivatives-of"]
+    assert "derivatives-of" in triggers["workflow_dispatch"]["inputs"]
 
 
 # -------------------------------------------------------------------------------------------
@@ -479,6 +492,34 @@ def test_run_script_passes_organizations_models_and_options(harness: Harness) ->
     assert harness.outputs["exit-code"] == "1"
 
 
+def test_run_script_passes_derivatives_and_search_inputs(harness: Harness) -> None:
+    harness.run(
+        AUDIT_ORGANIZATIONS="",
+        AUDIT_DERIVATIVES_OF="meta-llama/Llama-3.1-8B\n google/gemma-2-9b ",
+        AUDIT_SEARCH="llama",
+        AUDIT_FILTER="text-generation  license:llama3.1\nbase_model:finetune:meta-llama/Llama-3.1-8B",
+        AUDIT_SORT="downloads",
+        AUDIT_LIMIT="1000",
+    )
+    feed = str(harness.out_dir / "feed.json")
+    assert harness.args("audit") == [
+        "audit",
+        "--derivatives-of", "meta-llama/Llama-3.1-8B", "--derivatives-of", "google/gemma-2-9b",
+        "--search", "llama",
+        "--filter", "text-generation", "--filter", "license:llama3.1",
+        "--filter", "base_model:finetune:meta-llama/Llama-3.1-8B",
+        "--sort", "downloads", "--limit", "1000",
+        "--format", "json", "--output", feed, "--fail-on", "error",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("overrides", [{"AUDIT_SEARCH": "x"}, {"AUDIT_FILTER": "license:mit"}, {"AUDIT_LIMIT": "10"},
+                                       {"AUDIT_DERIVATIVES_OF": "a/b"}], ids=lambda o: next(iter(o)))
+def test_run_script_accepts_a_search_or_derivatives_alone(harness: Harness, overrides: dict[str, str]) -> None:
+    harness.run(AUDIT_ORGANIZATIONS="", **overrides)
+    assert harness.args("audit") is not None
+
+
 def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
     harness.run(AUDIT_ORGANIZATIONS="", AUDIT_MODELS="acme-ai/x")
     args = harness.args("audit")
@@ -501,6 +542,15 @@ def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
         {"AUDIT_ENDPOINT": "ftp://example.org"},
         {"AUDIT_ENDPOINT": "http://host\n::error::x"},
         {"AUDIT_OUTPUT_DIR": "/tmp/a\nfeed=/etc/passwd"},
+        {"AUDIT_DERIVATIVES_OF": "no-slash"},
+        {"AUDIT_DERIVATIVES_OF": "--depth=9/x"},
+        {"AUDIT_SEARCH": "two words"},
+        {"AUDIT_SEARCH": "-x"},
+        {"AUDIT_FILTER": "license:mit $(touch pwned)"},
+        {"AUDIT_FILTER": "--token=stolen"},
+        {"AUDIT_SORT": "stars"},
+        {"AUDIT_LIMIT": "0"},
+        {"AUDIT_LIMIT": "10;id"},
     ],
     ids=lambda o: repr(o)[:40],
 )

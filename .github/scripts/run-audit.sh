@@ -4,6 +4,11 @@
 # Every input arrives through the environment, never through ${{ }} text:
 #   AUDIT_ORGANIZATIONS  whitespace-separated organizations (or users)
 #   AUDIT_MODELS         whitespace-separated org/name model ids
+#   AUDIT_DERIVATIVES_OF whitespace-separated org/name bases whose derivatives are audited
+#   AUDIT_SEARCH         one search word (a substring of model ids)
+#   AUDIT_FILTER         whitespace-separated Hub tags (license:llama2, text-generation, base_model:org/name)
+#   AUDIT_SORT           downloads | likes | trending | created | modified (empty: the Hub's order)
+#   AUDIT_LIMIT          positive integer: at most that many models per search or organization
 #   AUDIT_FAIL_ON        error | warning | never
 #   AUDIT_ENDPOINT       Hub URL; empty = the CLI's default (HF_ENDPOINT or the public Hub)
 #   AUDIT_OUTPUT_DIR     where feed.json and report.md are written
@@ -65,13 +70,23 @@ finish() {
 
 NAME_RE='^[A-Za-z0-9_][A-Za-z0-9._-]*$'
 MODEL_RE='^[A-Za-z0-9_][A-Za-z0-9._-]*/[A-Za-z0-9_][A-Za-z0-9._-]*$'
+SEARCH_RE='^[A-Za-z0-9_][A-Za-z0-9._/-]*$'
+TAG_RE='^[A-Za-z0-9_][A-Za-z0-9._:/+-]*$'
+LIMIT_RE='^[1-9][0-9]{0,6}$'
 
 # Whitespace-separated (spaces, tabs, newlines): a YAML block scalar with one name a line works.
 # (Written for bash 3.2 too, as on macOS runners: no namerefs, guarded empty-array expansions.)
 orgs=()
 models=()
+bases=()
+filters=()
 IFS=$' \t\r\n' read -r -d '' -a orgs <<<"${AUDIT_ORGANIZATIONS:-}" || true
 IFS=$' \t\r\n' read -r -d '' -a models <<<"${AUDIT_MODELS:-}" || true
+IFS=$' \t\r\n' read -r -d '' -a bases <<<"${AUDIT_DERIVATIVES_OF:-}" || true
+IFS=$' \t\r\n' read -r -d '' -a filters <<<"${AUDIT_FILTER:-}" || true
+search="${AUDIT_SEARCH:-}"
+sort="${AUDIT_SORT:-}"
+limit="${AUDIT_LIMIT:-}"
 fail_on="${AUDIT_FAIL_ON:-error}"
 endpoint="${AUDIT_ENDPOINT:-}"
 out_dir="${AUDIT_OUTPUT_DIR:-}"
@@ -92,8 +107,35 @@ for model in ${models[@]+"${models[@]}"}; do
     usage_errors=1
   fi
 done
-if ((${#orgs[@]} == 0 && ${#models[@]} == 0)); then
-  gh_error "nothing to audit: set the 'organizations' and/or 'models' input"
+for base in ${bases[@]+"${bases[@]}"}; do
+  if [[ ! "$base" =~ $MODEL_RE ]]; then
+    gh_error "derivatives-of: '$base' is not a model id of the form org/name"
+    usage_errors=1
+  fi
+done
+for tag in ${filters[@]+"${filters[@]}"}; do
+  if [[ ! "$tag" =~ $TAG_RE ]]; then
+    gh_error "filter: '$tag' is not a Hub tag"
+    usage_errors=1
+  fi
+done
+if [[ -n "$search" && ! "$search" =~ $SEARCH_RE ]]; then
+  gh_error "search: '$search' must be one word of letters, digits, '.', '_', '-' or '/'"
+  usage_errors=1
+fi
+case "$sort" in
+  "" | downloads | likes | trending | created | modified) ;;
+  *)
+    gh_error "sort: '$sort' is not one of downloads, likes, trending, created, modified"
+    usage_errors=1
+    ;;
+esac
+if [[ -n "$limit" && ! "$limit" =~ $LIMIT_RE ]]; then
+  gh_error "limit: '$limit' is not a positive integer"
+  usage_errors=1
+fi
+if ((${#orgs[@]} == 0 && ${#models[@]} == 0 && ${#bases[@]} == 0 && ${#filters[@]} == 0)) && [[ -z "$search" && -z "$limit" ]]; then
+  gh_error "nothing to audit: set 'organizations', 'models', 'derivatives-of', 'search', 'filter' or 'limit'"
   usage_errors=1
 fi
 case "$fail_on" in
@@ -147,6 +189,21 @@ args+=(${orgs[@]+"${orgs[@]}"})
 for model in ${models[@]+"${models[@]}"}; do
   args+=(--model "$model")
 done
+for base in ${bases[@]+"${bases[@]}"}; do
+  args+=(--derivatives-of "$base")
+done
+if [[ -n "$search" ]]; then
+  args+=(--search "$search")
+fi
+for tag in ${filters[@]+"${filters[@]}"}; do
+  args+=(--filter "$tag")
+done
+if [[ -n "$sort" ]]; then
+  args+=(--sort "$sort")
+fi
+if [[ -n "$limit" ]]; then
+  args+=(--limit "$limit")
+fi
 args+=(--format json --output "$feed" --fail-on "$fail_on")
 if [[ -n "$endpoint" ]]; then
   args+=(--endpoint "$endpoint")
