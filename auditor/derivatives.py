@@ -124,3 +124,14 @@ def lineage_view(tree: DerivativeTree, models: Mapping[str, Mapping[str, Any]]) 
         "by_relation": [{"relation": r, **rows[r]} for r in sorted(rows, key=lambda r: order.get(r, 99))],
         "models": members,
     }
+
+
+def merge_views(views: list[Mapping[str, Any]], models: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One lineage view per sweep from several feeds' views (the shards of one sweep), recounted on `models`."""
+    trees: dict[tuple[str, str, int], dict[str, Derivation]] = {}
+    for view in views:
+        members = trees.setdefault((view["base"], view["relation"], view["depth"]), {})
+        for m in view["models"]:
+            members.setdefault(m["id"], Derivation(m["id"], m["parent"], m["relation"], m["depth"]))
+    return [lineage_view(DerivativeTree(base, relation, depth, tuple(members.values())), models)
+            for (base, relation, depth), members in trees.items()]

@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 from typing import Any
 
+from auditor.derivatives import merge_views
 from auditor.errors import FeedError
 from auditor.render.json import summarize
 
@@ -68,6 +69,9 @@ def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
     ordered = [models[k] for k in sorted(models)]
     merged.update({"targets": sorted(targets.values(), key=lambda t: (t["kind"], t["name"])),
                    "summary": summarize(ordered), "models": ordered})
+    views = [view for feed in feeds for view in feed.get("derivatives", [])]
+    if views:
+        merged["derivatives"] = merge_views(views, models)
     if shards:
         merged["merged_shards"] = shards
     return merged, warnings

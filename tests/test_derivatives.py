@@ -193,3 +193,17 @@ def test_limit_1000_sorted_by_downloads_costs_at_most_ceil_1000_over_page_size_p
     assert len(pages) <= math.ceil(1000 / big_hub.page_size)
     downloads = [big_hub._repo(*m.id.split("/"))["fields"]["downloads"] for m in models]
     assert downloads == sorted(downloads, reverse=True)
+
+
+def test_shards_of_a_sweep_merge_into_the_unsharded_lineage_view(hub, tmp_path, tree_feed):
+    """A sweep split with --shard K/N and merged gives the same derivatives, counts and verdicts."""
+    whole, _ = tree_feed
+    paths = []
+    for k in (1, 2):
+        path = tmp_path / f"shard-{k}.json"
+        cli("audit", "--derivatives-of", BASE, "--depth", "3", "--shard", f"{k}/2", "--endpoint", hub.url,
+            "--max-wait", "0", "-o", str(path))
+        paths.append(str(path))
+    merged = json.loads(cli("merge", *paths).stdout)
+    assert merged["derivatives"] == whole["derivatives"]
+    assert {m["id"]: m["classification"] for m in merged["models"]} == {m["id"]: m["classification"] for m in whole["models"]}

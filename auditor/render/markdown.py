@@ -89,7 +89,8 @@ def lineage_section(tree: dict[str, Any]) -> tuple[str, list[str]]:
 def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
     """The report: summary, flagged models with quote and reason, models with errors, then all models."""
     summary = feed["summary"]
-    targets = ", ".join(escape(t["name"]) for t in feed["targets"]) or "nothing"
+    labels = {"derivatives": "{} and its derivatives", "search": "the search ({})"}
+    targets = ", ".join(escape(labels.get(t["kind"], "{}").format(t["name"])) for t in feed["targets"]) or "nothing"
     head = [
         "# Hugging Face license audit",
         "",

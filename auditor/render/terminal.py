@@ -86,4 +86,7 @@ def _lineage(tree: dict[str, Any], console: Console) -> None:
     for r in tree["by_relation"]:
         table.add_row(escape(r["relation"]), str(r["models"]), str(r["keeps"]), f"[red]{r['relabelled']}[/]",
                       str(r["silent"]), str(r["claims_open_source"]))
+    if tree["by_relation"]:
+        total = [sum(r[k] for r in tree["by_relation"]) for k in ("models", "keeps", "relabelled", "silent", "claims_open_source")]
+        table.add_row("[bold]all[/]", *(str(n) for n in total))
     console.print(table)
