@@ -201,14 +201,15 @@ def run(
         for spec in derivatives:
             members: list[Derivation] = []
             errors: list[HubError] = []
-            count = 0
+            count, base_id = 0, spec.base
             for meta in sweep(hub, spec, members, errors):
+                base_id = meta.id if count == 0 else base_id  # the base first (its id may differ after a rename)
                 count += 1
                 yield meta
             error = (ModelError(errors[0].code, f"the derivatives listing is incomplete ({len(errors)} failed "
                                 f"listing(s)): {errors[0].message}") if errors else None)
             targets.append(Target("derivatives", spec.base, count, error, query=spec.query()))
-            trees.append(DerivativeTree(spec.base, spec.relation, spec.depth, tuple(members)))
+            trees.append(DerivativeTree(base_id, spec.relation, spec.depth, tuple(members)))
         for repo_id in models:
             if not in_shard(repo_id, shard):
                 continue
