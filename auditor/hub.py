@@ -33,7 +33,6 @@ EXPAND_TREE = EXPAND + ("childrenModelCount",)
 MAX_PAGE_LIMIT = 500
 
 
-
 @dataclass(frozen=True)
 class ListingQuery:
     """What to ask `/api/models` for: an author, a search text, tag filters, a sort field and a limit."""
@@ -45,7 +44,7 @@ class ListingQuery:
     limit: int | None = None  # at most this many models in all
 
     def describe(self) -> str:
-        """A short human description ("models of acme-ai", "search 'llama', filter license:llama2")."""
+        """A short human description ("author acme-ai, search 'llama', filter license:llama2")."""
         parts = [f"author {self.author}" if self.author else "", f"search {self.search!r}" if self.search else "",
                  *(f"filter {f}" for f in self.filters), f"sort {self.sort}" if self.sort else "",
                  f"limit {self.limit}" if self.limit else ""]

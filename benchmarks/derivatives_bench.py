@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
+from auditor import derivatives  # noqa: E402
 from auditor.audit import run  # noqa: E402
 from auditor.derivatives import DerivativeSpec  # noqa: E402
 from auditor.hub import Hub, RetryPolicy  # noqa: E402
@@ -54,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--children", type=int, default=1000, help="synthetic derivatives (default: 1000)")
     parser.add_argument("--page-size", type=int, nargs="+", default=[100, 1000], help="fake-Hub listing page sizes")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--ignore-children-count", action="store_true",
+                        help="for comparison: list every model's children, as if the Hub gave no childrenModelCount")
     args = parser.parse_args(argv)
+    if args.ignore_children_count:
+        derivatives._may_have_children = lambda children, relation: True
     with tempfile.TemporaryDirectory(prefix="derivatives-bench-") as tmp:
         root = Path(tmp)
         base = write_base(root)
