@@ -7,6 +7,7 @@ import json
 import math
 from collections import Counter
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -14,6 +15,7 @@ from auditor.cli import app
 from auditor.hub import Hub, ListingQuery, RetryPolicy
 from benchmarks.synth import generate
 from tests.fakehub import FakeHub
+from tests.test_e2e import SCHEMA
 
 BASE = "hearth-ai/hearth-8b"
 #: The fixture tree under fixtures/hub/models: id -> (parent reached from, relation, depth, category, claims).
@@ -104,8 +106,9 @@ def test_every_lineage_finding_quotes_the_chain_back_to_the_base(tree_feed):
 
 
 def test_target_records_the_sweep_exactly(tree_feed):
-    """A feed says what it covers."""
+    """A feed says what it covers, within the shipped schema."""
     feed, _ = tree_feed
+    jsonschema.Draft202012Validator(SCHEMA).validate(feed)
     assert feed["targets"] == [{"kind": "derivatives", "name": BASE, "models": 1 + len(TREE), "error": None,
                                 "query": {"base_model": BASE, "relation": "any", "depth": 3,
                                           "filter": f"base_model:{BASE}"}}]
@@ -161,6 +164,7 @@ def test_search_with_sort_and_limit_audits_the_top_models_and_records_the_query(
     feed = json.loads(result.stdout)
     assert [m["id"] for m in feed["models"]] == ["hearth-ai/hearth-8b", "hearth-ai/hearth-8b-instruct"]
     assert feed["targets"][0]["kind"] == "search"
+    jsonschema.Draft202012Validator(SCHEMA).validate(feed)
     assert feed["targets"][0]["query"] == {"author": None, "search": "hearth", "filter": ["text-generation"],
                                            "sort": "downloads", "limit": 2}
     assert len([r for r in hub.requests if r.path == "/api/models"]) == 1

@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import json
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from auditor.baseline import MAX_DIFF_LINES
 from auditor.cli import app
+from tests.test_e2e import SCHEMA
 
 ORGS = ("hearth-ai", "hearth-community")
 BASE = "hearth-ai/hearth-8b"
@@ -60,6 +62,7 @@ def test_changed_license_file_and_id_show_old_and_new_and_the_lines(hub, tmp_pat
     assert file_change["before_sha256"] == "1" * 64 and file_change["after_sha256"] != "1" * 64
     assert file_change["added"][0]["text"] == dropped.strip()  # (and whatever the 4,000-character cut shortened)
     assert file_change["removed"][0]["text"] == INJECTED
+    jsonschema.Draft202012Validator(SCHEMA).validate(feed)
 
 
 def test_change_past_the_kept_excerpt_is_reported_by_hash(hub, tmp_path, first):
