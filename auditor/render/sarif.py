@@ -40,7 +40,7 @@ def build(feed: dict[str, Any]) -> dict[str, Any]:
         }},
         "invocations": [{"executionSuccessful": True, "endTimeUtc": feed["generated_at"],
                          "toolExecutionNotifications": notifications}],
-        "automationDetails": {"id": "hf-license-audit/" + " ".join(t["name"] for t in feed["targets"])},
+        "automationDetails": {"id": "hf-license-audit/" + ",".join(t["name"] for t in feed["targets"])},
         "results": results,
         "properties": {"endpoint": feed["endpoint"], "summary": feed["summary"]},
     }
