@@ -83,21 +83,25 @@ def test_cyclonedx_has_one_ml_model_component_per_model_with_a_huggingface_purl(
         assert c["bom-ref"] == c["purl"]
 
 
-@pytest.mark.parametrize(("declared", "license_name", "expected"), [
-    ("apache-2.0", None, {"id": "Apache-2.0"}),
-    ("cc-by-nc-4.0", None, {"id": "CC-BY-NC-4.0"}),
-    ("llama3.2", None, {"name": "llama3.2"}),
-    ("openrail", None, {"name": "openrail"}),
-    ("other", "acme-community-license", {"name": "acme-community-license", "url": "https://acme.example/license"}),
+@pytest.mark.parametrize(("declared", "license_name", "link", "expected"), [
+    ("apache-2.0", None, None, {"id": "Apache-2.0"}),
+    ("cc-by-nc-4.0", None, None, {"id": "CC-BY-NC-4.0"}),
+    ("llama3.2", None, None, {"name": "llama3.2"}),
+    ("openrail", None, None, {"name": "openrail"}),
+    ("other", None, None, {"name": "other"}),
+    ("other", "acme-community-license", "https://acme.example/license",
+     {"name": "acme-community-license", "url": "https://acme.example/license"}),
+    ("other", "acme-community-license", "LICENSE.md",
+     {"name": "acme-community-license", "url": f"https://huggingface.co/acme/m/blob/{'a' * 40}/LICENSE.md"}),
+    ("other", "acme-community-license", "javascript:alert(1)", {"name": "acme-community-license"}),
 ])  # fmt: skip
-def test_cyclonedx_declared_licenses_are_spdx_ids_only_when_they_are_spdx_ids(declared, license_name, expected):
+def test_cyclonedx_declared_licenses_are_spdx_ids_only_when_they_are_spdx_ids(declared, license_name, link, expected):
     """The bug SBOM users report: non-SPDX strings (llama3.2, other) never land in license.id."""
-    model = entry("acme/m", declared=[declared], license_name=license_name,
-                  license_link="https://acme.example/license" if license_name else None)
+    model = entry("acme/m", declared=[declared], license_name=license_name, license_link=link)
     (lic,) = [x["license"] for x in component(bom_of(feed_of(model)), "acme/m")["licenses"]]
     assert lic["acknowledgement"] == "declared"
     assert {k: lic[k] for k in expected} == expected
-    assert ("id" in lic) is ("id" in expected)
+    assert ("id" in lic) is ("id" in expected) and ("url" in lic) is ("url" in expected)
 
 
 def test_cyclonedx_concluded_terms_are_named_with_their_source_when_not_spdx():

@@ -8,7 +8,7 @@ import uuid
 import warnings
 from typing import Any
 
-from cyclonedx.model import Property, XsUri
+from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
 from cyclonedx.model.bom import Bom, BomMetaData
 from cyclonedx.model.component import Component, ComponentType, Pedigree
 from cyclonedx.model.dependency import Dependency
@@ -108,12 +108,8 @@ def _component(feed: dict[str, Any], model: dict[str, Any]) -> Component:
     )
 
 
-def _references(link: str | None) -> list[Any]:
-    if not link:
-        return []
-    from cyclonedx.model import ExternalReference, ExternalReferenceType
-
-    return [ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(link))]
+def _references(link: str | None) -> list[ExternalReference]:
+    return [ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(link))] if link else []
 
 
 def _declared(feed: dict[str, Any], model: dict[str, Any]) -> list[DisjunctiveLicense]:
@@ -126,10 +122,22 @@ def _declared(feed: dict[str, Any], model: dict[str, Any]) -> list[DisjunctiveLi
             out.append(DisjunctiveLicense(id=spdx, acknowledgement=LicenseAcknowledgement.DECLARED))
             continue
         name = lic["license_name"] if value == "other" and lic["license_name"] else value
-        url = endpoint_base(lic["license_link"]) and lic["license_link"] if value == "other" else None
+        url = _link(feed, model) if value == "other" else None
         out.append(DisjunctiveLicense(name=name, url=XsUri(url) if url else None,
                                       acknowledgement=LicenseAcknowledgement.DECLARED))
     return out
+
+
+def _link(feed: dict[str, Any], model: dict[str, Any]) -> str | None:
+    """The card's license_link as a URL: absolute http(s) as it is, a repo path as the file at the commit."""
+    link = model["license"]["license_link"]
+    if not isinstance(link, str) or not link.strip():
+        return None
+    if endpoint_base(link):
+        return link
+    if ":" in link or link.startswith(("/", ".")) or any(c.isspace() for c in link):  # another scheme, or odd
+        return None
+    return file_url(feed["endpoint"], model["id"], model["sha"], link)
 
 
 def _concluded(feed: dict[str, Any], model: dict[str, Any]) -> list[DisjunctiveLicense]:
@@ -159,5 +167,5 @@ def _text_source(feed: dict[str, Any], model: dict[str, Any]) -> tuple[str | Non
         return file_url(feed["endpoint"], model["id"], model["sha"], evidence["file"]), f"{where} ({evidence['source']})"
     if evidence:
         return None, f"{evidence['source']}: {evidence['quote'][:200]}"
-    link = lic["license_link"] if endpoint_base(lic["license_link"]) else None
+    link = _link(feed, model)
     return link, "license_link" if link else None
