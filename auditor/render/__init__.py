@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 
 from auditor.render import json as json_render
-from auditor.render import cyclonedx, html, markdown, sarif, terminal
+from auditor.render import markdown, terminal
 
 
 class Format(str, Enum):
@@ -38,11 +38,17 @@ def render(feed: dict[str, Any], fmt: Format, *, width: int = 140, history: Sequ
         return json_render.dumps(feed)
     if fmt is Format.MARKDOWN:
         return markdown.render(feed)
-    if fmt is Format.HTML:
+    if fmt is Format.HTML:  # the three below load their libraries (Jinja2, cyclonedx) only when asked for
+        from auditor.render import html
+
         return html.render(feed, history)
     if fmt is Format.CYCLONEDX:
+        from auditor.render import cyclonedx
+
         return cyclonedx.render(feed)
     if fmt is Format.SARIF:
+        from auditor.render import sarif
+
         return sarif.render(feed)
     if fmt is Format.TABLE:
         buffer = io.StringIO()
