@@ -336,3 +336,33 @@ def test_card_payloads_run_nothing_in_the_browser(driver, tmp_path):
     hrefs = driver.execute_script(
         "return Array.from(document.links).map(a => a.getAttribute('href')).filter(h => !h.startsWith('#'))")
     assert hrefs and all(re.match(r"https://huggingface\.co/", h) for h in hrefs)
+
+
+def test_trend_page_loads_without_console_errors(driver, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    old = copy.deepcopy(EXAMPLE_FEED)
+    old["generated_at"] = "2025-12-01T00:00:00Z"
+    page = tmp_path / "trend.html"
+    page.write_text(render(EXAMPLE_FEED, Format.HTML, history=[old]), encoding="utf-8")
+    load(driver, page)
+    assert chromium.console_errors(driver) == []
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#trend polyline")) == 5
+
+
+def test_large_tables_are_paged_and_every_page_is_reachable(driver, tmp_path):
+    """A big feed draws 100 rows at a time; paging walks through all of them."""
+    from selenium.webdriver.common.by import By
+
+    base = EXAMPLE_FEED["models"][0]
+    models = [{**copy.deepcopy(base), "id": f"acme-ai/model-{i:03d}"} for i in range(250)]
+    feed = {**EXAMPLE_FEED, "models": models, "summary": summarize(models)}
+    page = tmp_path / "big.html"
+    page.write_text(render(feed, Format.HTML), encoding="utf-8")
+    load(driver, page)
+    seen = []
+    for _ in range(3):
+        seen += shown_ids(driver)
+        driver.find_element(By.ID, "p-next").click()
+    assert seen == [m["id"] for m in models]
+    assert driver.find_element(By.ID, "p-next").get_attribute("disabled") == "true"
