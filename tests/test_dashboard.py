@@ -204,7 +204,7 @@ def test_several_feeds_give_the_trend_and_the_latest_runs_changes():
     assert len([t for t, a in page.tags if t == "polyline"]) == 5
     changes = text.split("Changes since")[1].split("Flagged models")[0]
     assert f"newly flagged (2): {target['id']}, acme-ai/acme-embed-base" in changes  # embed-base is new and flagged
-    assert "new (1): acme-ai/acme-embed-base" in changes and f"{target['id']}: flagged False → True" in changes
+    assert "new (1): acme-ai/acme-embed-base" in changes and f"{target['id']}: flagged no → yes" in changes
 
 
 def test_one_feed_has_no_trend():

@@ -15,7 +15,7 @@ import jinja2
 from auditor.baseline import compare
 from auditor.render.codes import help_for
 from auditor.render.json import CLASSES
-from auditor.render.links import model_url
+from auditor.render.links import file_url, model_url
 from auditor.render.markdown import _license as license_label
 from auditor.restrictions import OSD_CLAUSES
 
@@ -53,7 +53,15 @@ def render(feed: dict[str, Any], history: Sequence[dict[str, Any]] = ()) -> str:
 def _template() -> jinja2.Template:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["osd"] = lambda clause: OSD_CLAUSES.get(clause, f"OSD {clause}")
+    env.filters["plain"] = _plain
     return env.from_string(_asset("dashboard.html.j2"))
+
+
+def _plain(value: Any) -> Any:
+    """A changed field's value for readers: yes/no rather than True/False, none rather than None."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "none" if value is None else value
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,9 +95,10 @@ def _trend(runs: list[dict[str, Any]]) -> dict[str, Any]:
             for r in runs]
     top = max([n for row in rows for n in row["counts"].values()] + [1])
     step = 560 / max(len(rows) - 1, 1)
-    lines = {s: " ".join(f"{20 + i * step:.1f},{190 - 170 * row['counts'][s] / top:.1f}" for i, row in enumerate(rows))
-             for s in SERIES}
-    return {"rows": rows, "lines": lines, "top": top}
+    points = {s: [(round(20 + i * step, 1), round(190 - 170 * row["counts"][s] / top, 1), row["counts"][s], row["at"])
+                  for i, row in enumerate(rows)] for s in SERIES}
+    lines = {s: " ".join(f"{x},{y}" for x, y, _, _ in pts) for s, pts in points.items()}
+    return {"rows": rows, "lines": lines, "points": points, "top": top}
 
 
 def _card(feed: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
@@ -104,8 +113,16 @@ def _card(feed: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     return {"id": m["id"], "url": model_url(feed["endpoint"], m["id"]), "severity": m["flag_severity"],
             "classification": m["classification"], "license": license_label(m), "name": lic["name"],
             "matcher": lic["matcher"], "reason": lic["reason"], "declared": lic["declared"], "osd": lic["osd"],
-            "why": flag["message"] if flag else "", "claims": m["claims"][:MAX_CARD_CLAIMS],
-            "clauses": _unique(clauses)[:MAX_CARD_CLAUSES], "bases": m.get("base_models", [])}
+            "why": flag["message"] if flag else "",
+            "claims": [{**c, "url": _line_url(feed, m, c)} for c in m["claims"][:MAX_CARD_CLAIMS]],
+            "clauses": [{**c, "url": _line_url(feed, m, c)} for c in _unique(clauses)[:MAX_CARD_CLAUSES]],
+            "bases": m.get("base_models", [])}
+
+
+def _line_url(feed: dict[str, Any], m: dict[str, Any], where: dict[str, Any]) -> str | None:
+    """The quoted file at the audited commit on the endpoint, at the quoted line."""
+    url = file_url(feed["endpoint"], m["id"], m["sha"], where.get("file"))
+    return f"{url}#L{where['line']}" if url and isinstance(where.get("line"), int) else url
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
