@@ -129,7 +129,7 @@ def audit(
     if previous is not None:
         feed["changes"] = compare(previous.feed, feed)
         feed["carried_over"] = carried_count
-    _emit(render_chunks(feed, fmt), output)
+    _emit(render_chunks(feed, fmt, history=[previous.feed] if previous is not None else ()), output)
     s = feed["summary"]
     stats = hub.stats
     wait = f", waited {stats.waited_seconds:.1f}s for rate limits and retries" if stats.waited_seconds else ""
@@ -161,17 +161,21 @@ def exit_code(feed: dict[str, Any], fail_on: str) -> int:
 
 @app.command("render")
 def render_feed(
-    feed_path: Annotated[Path, typer.Argument(metavar="FEED", help="A JSON feed written by `audit --format json`.")],
+    feed_paths: Annotated[list[Path], typer.Argument(metavar="FEED...", help="A JSON feed written by `audit --format json`; "
+                                                      "for html, several feeds of the same targets give the trend.")],
     fmt: FormatOpt = Format.MARKDOWN,
     output: OutputOpt = None,
 ) -> None:
-    """Render a saved JSON feed as a table, Markdown or JSON."""
+    """Render a saved JSON feed in any output format (the latest of several feeds, with their trend, as html)."""
+    if len(feed_paths) > 1 and fmt is not Format.HTML:
+        err.print("error: several feeds render only as --format html (the trend); give one feed for other formats")
+        raise typer.Exit(EXIT_USAGE)
     try:
-        feed = read_feed(feed_path)
+        feeds = sorted((read_feed(path) for path in feed_paths), key=lambda f: f["generated_at"])
     except FeedError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
-    _emit(render(feed, fmt), output)
+    _emit(render(feeds[-1], fmt, history=feeds[:-1]), output)
 
 
 @app.command()

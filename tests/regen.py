@@ -19,7 +19,7 @@ ENDPOINT_LABEL = "http://127.0.0.1 (bundled fake Hub)"
 
 
 def build() -> dict[str, str]:
-    """The example feed and Markdown report of the whole fixture Hub, with a fixed clock and endpoint label."""
+    """The example feed, Markdown report and HTML dashboard of the whole fixture Hub (fixed clock and endpoint label)."""
     from auditor.audit import run
     from auditor.hub import Hub, RetryPolicy
     from auditor.render import Format, render
@@ -30,7 +30,8 @@ def build() -> dict[str, str]:
         report = run(Hub(fake.url, retry=RetryPolicy(max_wait=0, sleep=lambda _: None)), ORGS, now=FIXED_TIME)
     feed = to_feed(report)
     feed["endpoint"] = ENDPOINT_LABEL
-    return {"example-feed.json": render(feed, Format.JSON), "example-report.md": render(feed, Format.MARKDOWN)}
+    return {"example-feed.json": render(feed, Format.JSON), "example-report.md": render(feed, Format.MARKDOWN),
+            "example-dashboard.html": render(feed, Format.HTML)}
 
 
 def main() -> None:

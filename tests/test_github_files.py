@@ -43,8 +43,11 @@ EXPECTED_INPUT_DEFAULTS = {
     "filter": "",
     "sort": "",
     "limit": "",
+    # dashboard and code scanning
+    "history-dir": "",
+    "upload-sarif": "false",
 }
-EXPECTED_OUTPUTS = {"feed", "report", "exit-code"}
+EXPECTED_OUTPUTS = {"feed", "report", "exit-code", "dashboard", "sarif"}
 
 # Expressions that must never be spliced into shell text (script injection).
 FORBIDDEN_IN_RUN = re.compile(r"\$\{\{\s*(inputs\.|github\.event|github\.head_ref)")
@@ -264,14 +267,31 @@ def test_audit_workflow_conventions() -> None:
     assert "organizations" in triggers["workflow_dispatch"]["inputs"]
     assert audit["permissions"] == {}
     assert audit["concurrency"]["cancel-in-progress"] is False
-    (job,) = audit["jobs"].values()
-    assert job["permissions"] == {"contents": "read"}
+    (job,) = [j for j in audit["jobs"].values() if any(s.get("uses") == "./" for s in j["steps"])]
+    assert job["permissions"] == {"contents": "read", "pages": "read"}
     (step,) = [s for s in job["steps"] if s.get("uses") == "./"]
     assert step["with"]["fail-on"] == "never"
     assert step["env"]["HF_TOKEN"] == "${{ secrets.HF_TOKEN }}"
     # The scheduled example watches the derivatives of one well-known restrictive model.
     assert "'meta-llama/Llama-3.1-8B'" in step["with"]["derivatives-of"]
     assert "derivatives-of" in triggers["workflow_dispatch"]["inputs"]
+
+
+def test_audit_workflow_publishes_the_dashboard_with_its_feed_history_on_pages() -> None:
+    """The documented Pages pair, only when asked (HF_AUDIT_PAGES), with the earlier feeds fed back."""
+    audit = load_yaml(WORKFLOWS_DIR / "audit.yml")
+    job, deploy = audit["jobs"]["audit"], audit["jobs"]["deploy"]
+    uses = [str(s.get("uses", "")) for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    (step,) = [s for s in job["steps"] if s.get("uses") == "./"]
+    history = step["with"]["history-dir"]
+    assert any("pages-history.sh fetch" in str(s.get("run")) and history.replace("${{ runner.temp }}", "$RUNNER_TEMP")
+               in s["run"] for s in job["steps"])
+    assert deploy["needs"] == "audit" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [str(s["uses"]).split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    for where in [deploy, *(s for s in job["steps"] if "pages" in str(s.get("uses", "")) + str(s.get("run", "")))]:
+        assert "vars.HF_AUDIT_PAGES == 'true'" in where["if"]
 
 
 # -------------------------------------------------------------------------------------------

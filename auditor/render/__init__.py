@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from enum import Enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -19,22 +19,37 @@ class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
+    CYCLONEDX = "cyclonedx"
+    SARIF = "sarif"
 
 
-def render_chunks(feed: dict[str, Any], fmt: Format) -> Iterator[str]:
+def render_chunks(feed: dict[str, Any], fmt: Format, *, history: Sequence[dict[str, Any]] = ()) -> Iterator[str]:
     """The feed in the given format, in chunks (JSON streams model by model)."""
     if fmt is Format.JSON:
         yield from json_render.iter_json(feed)
     else:
-        yield render(feed, fmt)
+        yield render(feed, fmt, history=history)
 
 
-def render(feed: dict[str, Any], fmt: Format, *, width: int = 140) -> str:
-    """The feed in the given format, as text."""
+def render(feed: dict[str, Any], fmt: Format, *, width: int = 140, history: Sequence[dict[str, Any]] = ()) -> str:
+    """The feed in the given format, as text; `history` (earlier feeds, oldest first) feeds the dashboard's trend."""
     if fmt is Format.JSON:
         return json_render.dumps(feed)
     if fmt is Format.MARKDOWN:
         return markdown.render(feed)
+    if fmt is Format.HTML:  # the three below load their libraries (Jinja2, cyclonedx) only when asked for
+        from auditor.render import html
+
+        return html.render(feed, history)
+    if fmt is Format.CYCLONEDX:
+        from auditor.render import cyclonedx
+
+        return cyclonedx.render(feed)
+    if fmt is Format.SARIF:
+        from auditor.render import sarif
+
+        return sarif.render(feed)
     if fmt is Format.TABLE:
         buffer = io.StringIO()
         terminal.render(feed, Console(file=buffer, width=width, no_color=True, highlight=False))

@@ -1,0 +1,61 @@
+"""What each finding code means, for readers of SARIF rules and the dashboard's filters (docs/CONTRACTS.md)."""
+
+from __future__ import annotations
+
+#: code -> (short title, help text). Kept in step with the finding-code table of docs/CONTRACTS.md (a test checks).
+FINDING_HELP: dict[str, tuple[str, str]] = {
+    "open-source-claim": (
+        "Open-source claim under terms that are not OSI-approved",
+        "The model card calls the model open source, but its governing terms are not OSI-approved per the SPDX "
+        "License List. Either change the wording (for example \"open weights\") or release the model under an "
+        "OSI-approved license. Severity error for custom-restricted or unknown terms, warning for open non-OSI ones."),
+    "license-mismatch": (
+        "Card metadata and license file disagree",
+        "The card's license metadata and a license file (or license_name) denote different licenses; the more "
+        "restrictive one governs. Make the metadata match the terms the model is really released under."),
+    "license-unrecognized": (
+        "Unrecognized license",
+        "A license id, license_name or license file text could not be identified, so the terms cannot be judged. "
+        "Use a Hub license id or an SPDX license text."),
+    "license-family": (
+        "License family instead of one license",
+        "The license id names a family (bsd, cc, gpl, openrail, ...) rather than one text: name the exact license."),
+    "restrictive-terms": (
+        "Restrictive terms",
+        "The governing license restricts who may use the model or how; the message names the Open Source "
+        "Definition clauses it breaks."),
+    "no-license": (
+        "No license",
+        "No license is declared in the card metadata, a license file or the card text. Without a license nobody "
+        "may use the model."),
+    "card-missing": ("Model card missing", "The repository has no README.md, so no license or claim can be read."),
+    "card-metadata-invalid": (
+        "Invalid card metadata",
+        "The card's YAML front matter cannot be parsed or is not a mapping; the Hub cannot read its license either."),
+    "file-unreadable": (
+        "License file unreadable",
+        "A license-like file exists but could not be read (gated, too large or a server error); the verdict may "
+        "be incomplete."),
+    "gated": ("Gated repository", "The repository is gated: some files need an accepted-access token to be read."),
+    "relabelled-derivative": (
+        "Derivative relabelled under more open terms",
+        "The card declares terms more open than the restrictive terms of a base model in its base_model chain; "
+        "the base model's terms pass on to derivatives. The evidence shows the chain."),
+    "restricted-base": (
+        "Built on a restrictively licensed base",
+        "The model is built on a base model under restrictive terms, and says so; those terms apply to it too."),
+    "base-model-unresolved": (
+        "Base model could not be read",
+        "A base_model named by the card could not be read from the Hub, so its terms are unknown."),
+    "open-weights-wording": (
+        "Honest openness wording",
+        "The card uses honest wording such as \"open weights\" or \"openly available\"; this is not a claim."),
+    "suppression-expired": (
+        "Suppression expired",
+        "A reviewed suppression for this model expired and no longer applies; review the finding again."),
+}
+
+
+def help_for(code: str) -> tuple[str, str]:
+    """Title and help text of a finding code; an unknown code (a newer feed) still gets a usable rule."""
+    return FINDING_HELP.get(code, (code, f"Finding {code} of hf-license-audit; see docs/CONTRACTS.md."))
