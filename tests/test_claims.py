@@ -28,7 +28,7 @@ NOT_CLAIMS = [
     "Thanks to the open-source community for their feedback.",
     "We use open source tools for evaluation.",
     "```python\n# open source model loader\n```",
-    "Inline `open-source` in code is not prose.",
+    "Run `pip install open-source-eval` before the evaluation.",
     "See https://example.com/open-source-models for a list.",
     "[our paper](https://arxiv.org/abs/open-source-1234)",
     "<!-- open source model -->",

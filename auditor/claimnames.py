@@ -1,0 +1,102 @@
+"""Whose is a noun phrase: this model (its names from the repo id, "we", "this model"), its code, or someone else's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.claimwords import vocabulary
+
+_GENERIC = re.compile(
+    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|hf|chat|instruct|it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
+    r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
+    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
+_SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w.+'’/-]+")
+_OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
+_MODEL_OWN = re.compile(r"\b(?:this|the|our|its)\s+(?:\w+\s+){0,2}(?:model|models|weights|checkpoints?|release|llm)\b",
+                        re.IGNORECASE)
+_NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
+_COMMON_CAPITALISED = frozenset(
+    "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
+    "model models llm llms ai ml note table figure section version license licence yes no all each every both "
+    "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
+    "base chat instruct open source". split())
+_TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|preprocessing|data|fine-?tuning|benchmark\w*|"
+                      r"demo|example|sample|serving|quantization)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The model's own names, read from its repo id; empty when the id is unknown (no name is then foreign)."""
+
+    aliases: frozenset[str]
+    sizes: frozenset[str]
+
+    @property
+    def known(self) -> bool:
+        return bool(self.aliases)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def own_names(model_id: str | None) -> Names:
+    """Aliases of `org/name`: every run of the name's tokens that is not only sizes and variant words, and the org."""
+    if not model_id:
+        return Names(frozenset(), frozenset())
+    org, _, name = model_id.rpartition("/")
+    tokens = [t for t in re.split(r"[-_.\s]+", name) if t]
+    aliases = set()
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + 6) + 1):
+            run = tokens[i:j]
+            if all(_GENERIC.fullmatch(t) for t in run):
+                continue
+            alias = _norm("".join(run))
+            if len(alias) >= 3:
+                aliases.add(alias)
+    if len(_norm(org)) >= 4:
+        aliases.add(_norm(org))
+    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)))
+
+
+def whose(phrase: str, names: Names) -> str | None:
+    """Whose the noun phrase is: `own` (this model), `code` (its code), `tooling`, `other`, `sibling`, or None."""
+    words = _TOKEN.findall(phrase)[-6:]
+    if not words:
+        return None
+    vocab = vocabulary()
+    kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
+    if "other" in kinds:
+        return "other"
+    if names.known:
+        sizes = {s.lower() for s in _SIZE.findall(phrase)}
+        if sizes and names.sizes and not sizes & names.sizes and _is_own(words, names):
+            return "sibling"  # ToRA-Code-34B on the ToRA-7B card
+    if "code" in kinds:
+        return "tooling" if _TOOLING.search(phrase) else "code"
+    if kinds[-1] in ("project", "software"):
+        if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE):
+            return "code"
+        return "code" if _is_own(words, names) and words[0].lower() not in ("the", "a", "an") else "other"
+    if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
+        return "own"
+    if names.known:
+        if _is_own(words, names):
+            return "own"
+        if _NAME_LIKE.match(words[-1]) and words[-1].lower() not in _COMMON_CAPITALISED:
+            return "other"  # a named thing that is not this model: "Jan is an open source app"
+    return None
+
+
+def _is_own(words: list[str], names: Names) -> bool:
+    if _norm("".join(words)) in names.aliases:
+        return True
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            joined = _norm("".join(words[i:i + size]))
+            if joined in names.aliases and not _GENERIC.fullmatch(joined):
+                return True
+    return False

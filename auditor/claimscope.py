@@ -1,0 +1,170 @@
+"""The decision for one "open source" mention: is it a claim about this model (or its code), and which rule says so.
+
+A ConText-style procedure (docs/CLAIMS.md): modifiers from `auditor/data/claim-modifiers.tsv` are looked for in
+bounded windows before and after the mention, the head noun of "open-source X" and the subject of the clause are
+read, and the first rule that applies decides. Work per mention is bounded by the window, whatever the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.claimnames import Names, whose
+from auditor.claimwords import Vocabulary, vocabulary
+
+WINDOW = 240
+_NP_STOP = frozenset(
+    "and or but to that which who whom whose because while since as for with in on at from by of under via into "
+    "through when where if so than is are was were be been being can could will would shall should may might must "
+    "has have had do does did it its we you they this these those the a an also now today here there not "
+    "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das"
+    .split())
+_TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"“”]+")
+_LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
+_COPULA = re.compile(r"(?P<subject>[^,;:]{1,80}?)\s+(?:is|are|was|were|has been|have been|had been|will be|be|being|"
+                     r"remains?|becomes?|stays?)\s+(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)"
+                     r"[\w'’#-]+\s+){0,6}$", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?P<subject>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}),\s+(?:a|an|the|our)\s+(?:[\w'’-]+\s+){0,4}$",
+                         re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
+_ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
+_OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome for one mention: a claim or not, what it is about, and the rule that decided."""
+
+    claim: bool
+    about: str  # model | code
+    rule: str
+
+
+def _yes(rule: str, about: str = "model") -> Decision:
+    return Decision(True, about, rule)
+
+
+def _no(rule: str) -> Decision:
+    return Decision(False, "model", rule)
+
+
+def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
+    """(kind, word, rest) of the noun phrase right after the mention: its rightmost known noun ("open-source code
+    model" → model), up to six words, ending at a function word or punctuation; rest is the text after the phrase."""
+    text = after[_LEADING_ASIDE.match(after).end():]
+    best: tuple[str | None, str] = (None, "")
+    position = 0
+    words = 0
+    previous = ""
+    for token in _TOKEN.finditer(text):
+        gap = text[position:token.start()]
+        if gap.strip() or (words and "\n" in gap) or words >= 6 or token.group(0).lower() in _NP_STOP or not any(
+                c.isalnum() for c in token.group(0)):
+            break
+        word = token.group(0).lower().strip("'’-")
+        pair = f"{previous} {word}"
+        kind = vocab.kind_of(word) or (vocab.kind_of(pair) if previous else None) or (
+            vocab.kind_of(word.rsplit("-", 1)[1]) if "-" in word else None)  # text-encoder
+        if kind:
+            best = (kind, word)
+        previous = word
+        position = token.end()
+        words += 1
+    return best[0], best[1], text[position:]
+
+
+def subject(clause: str, after: str, verb: bool, names: Names) -> str | None:
+    """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
+    ("we open-sourced X"), its object."""
+    if verb and _ACTIVE_BEFORE.search(clause):
+        kind, word, rest = head_noun(after, vocabulary())
+        obj = after[:len(after) - len(rest)] if kind else " ".join(_TOKEN.findall(after)[:4])
+        found = whose(obj, names)
+        if found:
+            return found
+    match = _COPULA.search(clause) or _APPOSITION.search(clause)
+    return whose(match.group("subject"), names) if match else None
+
+
+def _clause_before(before: str, vocab: Vocabulary) -> str:
+    last = None
+    for last in vocab.modifiers[("terminator", "-")].finditer(before):
+        pass
+    return before[last.end():] if last else before
+
+
+def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> Decision:
+    """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
+    v = vocabulary()
+    before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
+    if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]):
+        return _no("citation")
+    if v.test("prompt", "before", before):
+        return _no("quoted-prompt")
+    if (v.test("negated", "before", before) and not v.test("pseudo", "before", before)) or v.test("negated", "after", after):
+        return _no("negated")
+    kind, word, rest = head_noun(after, v)
+    clause = _clause_before(before, v)
+    owner = subject(clause, after, bool(_VERB_FORM.search(sentence[start:end])), names)
+    if kind in ("other", "license", "code", "project", "software"):
+        return _by_head(kind, word, rest, clause, owner, heading, names)
+    if owner == "code":
+        return _yes("code-subject", "code")
+    if owner in ("other", "sibling", "tooling"):
+        return _no(f"{owner}-subject")
+    return _by_context(v, before, after, clause, kind, word, owner)
+
+
+def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
+    """"open-source X" where X is not a model: a licence, code, a project, a library or another thing."""
+    if kind == "license":
+        if heading:
+            return _yes("license-heading")
+        return _yes("own-license") if owner == "own" else _no("license-name")
+    if kind == "other":
+        return _no(f"other-thing:{word}")
+    if owner in ("other", "sibling", "tooling"):
+        return _no(f"{owner}-subject")
+    v = vocabulary()
+    for category in ("other-model", "acknowledgement", "comparison"):
+        if v.test(category, "before", clause):
+            return _no(f"{category}:{word}")
+    named = _OF_OTHER.match(rest)
+    if named and whose(named.group("name"), names) != "own":
+        return _no(f"of-other:{word}")
+    determiner = _OWN_DETERMINER.search(clause)
+    if owner == "own" or (owner == "code" and kind == "code") or (determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))):
+        return _yes(f"own-{kind}", "code")
+    return _no(f"other-thing:{word}")
+
+
+def _by_context(v: Vocabulary, before: str, after: str, clause: str, kind: str | None, word: str,
+                owner: str | None) -> Decision:
+    """The mention is about a model, or its noun says nothing: what is around it decides."""
+    group = v.test("group", "before", before) or v.test("membership", "before", before)
+    self_subject = owner == "own" or v.test("self", "before", before)
+    if v.test("other-model", "before", before) and not (group or self_subject):
+        return _no("other-model")
+    if v.test("other-model", "after", after) and not self_subject:
+        return _no("named-others")
+    if v.test("acknowledgement", "before", before) and not self_subject:
+        return _no("acknowledgement")
+    if kind is None and v.test("movement", "before", before) and v.test("movement", "after", after):
+        return _no("movement")
+    if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
+            r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE)):
+        return _no("other-subject")
+    if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
+        return _yes("code-cjk", "code")
+    if v.test("other-after-cjk", "after", after):
+        return _no("other-thing-cjk")
+    if group:
+        return _yes("group-membership")
+    if v.test("comparison", "before", before) or v.test("comparison", "after", after):
+        return _no("comparison")
+    if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
+        return _no("category")
+    return _yes("about-model" if self_subject or kind == "model" else "no-other-subject")
