@@ -21,6 +21,9 @@ __all__ = ["Mention", "find_claims", "find_honest_wording", "mentions", "visible
 _ABOUT_MODEL = re.compile(r"\b(?:model|weights|checkpoints?|llm|we|our|this|release[sd]?|releasing)\b|模型|모델|モデル",
                           re.IGNORECASE)
 _LIST_OR_QUOTE = (">", "-", "*")
+#: Mentions judged per card: real cards have a few dozen; a card repeating the words thousands of times gets its
+#: first MAX_MENTIONS judged, which bounds the work whatever the card (claims found among them are all reported).
+MAX_MENTIONS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     vocab = vocabulary()
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
     names = own_names(model_id)
+    budget = MAX_MENTIONS
     for first, text, heading in units(visible_lines(body)):
         if not target.search(text):
             continue
@@ -60,6 +64,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 if not answer.search(reply):
                     continue  # a question is a claim only when the card answers it with yes
             for match in target.finditer(sentence):
+                if budget == 0:
+                    return
+                budget -= 1
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position

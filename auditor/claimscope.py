@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from auditor.claimnames import Names, whose
 from auditor.claimwords import Vocabulary, vocabulary
 
-WINDOW = 240
+WINDOW = 160
 _NP_STOP = frozenset(
     "and or but to that which who whom whose because while since as for with in on at from by of under via into "
     "through when where if so than is are was were be been being can could will would shall should may might must "
@@ -22,11 +22,12 @@ _NP_STOP = frozenset(
     .split())
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"“”]+")
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
-_COPULA = re.compile(r"(?P<subject>[^,;:]{1,80}?)\s+(?:is|are|was|were|has been|have been|had been|will be|be|being|"
-                     r"remains?|becomes?|stays?)\s+(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)"
-                     r"[\w'’#-]+\s+){0,6}$", re.IGNORECASE)
-_APPOSITION = re.compile(r"(?P<subject>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}),\s+(?:a|an|the|our)\s+(?:[\w'’-]+\s+){0,4}$",
-                         re.IGNORECASE)
+_COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
+                     re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
+#: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
+_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#-]+\s+){0,6}",
+                     re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -85,8 +86,17 @@ def subject(clause: str, after: str, verb: bool, names: Names) -> str | None:
         found = whose(obj, names)
         if found:
             return found
-    match = _COPULA.search(clause) or _APPOSITION.search(clause)
-    return whose(match.group("subject"), names) if match else None
+    tail = clause[-160:]
+    for pattern, span in ((_COPULA, 80), (_APPOSITION, 40)):
+        last = None
+        for last in pattern.finditer(tail):
+            pass
+        if last and _MIDDLE.fullmatch(tail[last.end():]):
+            head = tail[max(0, last.start() - span):last.start()]
+            head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
+            if head.strip():
+                return whose(head if pattern is _COPULA else " ".join(head.split()[-4:]), names)
+    return None
 
 
 def _clause_before(before: str, vocab: Vocabulary) -> str:
