@@ -30,12 +30,13 @@ _TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|prepr
 class Names:
     """The model's own names, read from its repo id; empty when the id is unknown (no name is then foreign)."""
 
-    aliases: frozenset[str]
+    aliases: frozenset[str]  # from the model's name
     sizes: frozenset[str]
+    org: str = ""
 
     @property
     def known(self) -> bool:
-        return bool(self.aliases)
+        return bool(self.aliases or self.org)
 
 
 def _norm(text: str) -> str:
@@ -57,9 +58,8 @@ def own_names(model_id: str | None) -> Names:
             alias = _norm("".join(run))
             if len(alias) >= 3:
                 aliases.add(alias)
-    if len(_norm(org)) >= 4:
-        aliases.add(_norm(org))
-    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)))
+    org_alias = _norm(org) if len(_norm(org)) >= 4 else ""
+    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias)
 
 
 def whose(phrase: str, names: Names) -> str | None:
@@ -77,10 +77,11 @@ def whose(phrase: str, names: Names) -> str | None:
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card
     if "code" in kinds:
         return "tooling" if _TOOLING.search(phrase) else "code"
-    if kinds[-1] in ("project", "software"):
-        if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE):
+    if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
+        if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE) and not phrase.rstrip().endswith("s"):
             return "code"
-        return "code" if _is_own(words, names) and words[0].lower() not in ("the", "a", "an") else "other"
+        own = _is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
+        return "code" if own else "other"
     if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
         return "own"
     if names.known:
@@ -91,12 +92,24 @@ def whose(phrase: str, names: Names) -> str | None:
     return None
 
 
-def _is_own(words: list[str], names: Names) -> bool:
-    if _norm("".join(words)) in names.aliases:
+def agent(clause: str, names: Names) -> str | None:
+    """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
+    model's ("Meta open-sourced Llama"), else None."""
+    words = _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])[:5]
+    if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or _is_own(words, names):
+        return None
+    first = words[0]
+    return "other" if _NAME_LIKE.match(first) and first.lower() not in _COMMON_CAPITALISED else None
+
+
+def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
+    aliases = names.aliases | {names.org} if with_org and names.org else names.aliases
+    if _norm("".join(words)) in aliases:
         return True
+    words = [part for word in words for part in re.split(r"[-_./]+", word) if part]  # Hunyuan-A52B-Pretrain
     for size in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             joined = _norm("".join(words[i:i + size]))
-            if joined in names.aliases and not _GENERIC.fullmatch(joined):
+            if joined in aliases and not _GENERIC.fullmatch(joined):
                 return True
     return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.claimnames import Names, whose
+from auditor.claimnames import Names, agent, whose
 from auditor.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -31,7 +31,7 @@ _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|o
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+_OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -81,6 +81,8 @@ def subject(clause: str, after: str, verb: bool, names: Names) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
     if verb and _ACTIVE_BEFORE.search(clause):
+        if agent(clause, names) == "other":
+            return "other"  # "Meta open-sourced X": someone else's release
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)] if kind else " ".join(_TOKEN.findall(after)[:4])
         found = whose(obj, names)
@@ -125,7 +127,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
-    return _by_context(v, before, after, clause, kind, word, owner)
+    return _by_context(v, before, after, rest, kind, word, owner, names)
 
 
 def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
@@ -139,11 +141,11 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
     v = vocabulary()
-    for category in ("other-model", "acknowledgement", "comparison"):
+    for category in ("other-model", "uses", "acknowledgement", "comparison"):
         if v.test(category, "before", clause):
             return _no(f"{category}:{word}")
     named = _OF_OTHER.match(rest)
-    if named and whose(named.group("name"), names) != "own":
+    if named and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
     determiner = _OWN_DETERMINER.search(clause)
     if owner == "own" or (owner == "code" and kind == "code") or (determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))):
@@ -151,13 +153,18 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     return _no(f"other-thing:{word}")
 
 
-def _by_context(v: Vocabulary, before: str, after: str, clause: str, kind: str | None, word: str,
-                owner: str | None) -> Decision:
+def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
+                owner: str | None, names: Names) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = v.test("group", "before", before) or v.test("membership", "before", before)
     self_subject = owner == "own" or v.test("self", "before", before)
     if v.test("other-model", "before", before) and not (group or self_subject):
         return _no("other-model")
+    if v.test("uses", "before", before):
+        return _no("used-thing")
+    named = _OF_OTHER.match(rest) if kind == "model" else None
+    if named and whose(named.group("name"), names) in ("other", "sibling"):
+        return _no(f"of-other:{word}")
     if v.test("other-model", "after", after) and not self_subject:
         return _no("named-others")
     if v.test("acknowledgement", "before", before) and not self_subject:
