@@ -123,6 +123,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     owner = subject(clause, after, bool(_VERB_FORM.search(sentence[start:end])), names)
     if kind in ("other", "license", "code", "project", "software"):
         return _by_head(kind, word, rest, clause, owner, heading, names)
+    if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
+        return _no("kind-pair")
     if owner == "code":
         return _yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
@@ -163,7 +165,7 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
     if v.test("uses", "before", before):
         return _no("used-thing")
     named = _OF_OTHER.match(rest) if kind == "model" else None
-    if named and whose(named.group("name"), names) in ("other", "sibling"):
+    if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
     if v.test("other-model", "after", after) and not self_subject:
         return _no("named-others")
