@@ -62,7 +62,11 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     previous = ""
     for token in _TOKEN.finditer(text):
         gap = text[position:token.start()]
-        if gap.strip() or (words and "\n" in gap) or words >= 6 or token.group(0).lower() in _NP_STOP or not any(
+        lowered = token.group(0).lower()
+        if words == 0 and lowered in ("and", "or", "&") and not gap.strip():
+            position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
+            continue
+        if gap.strip() or (words and "\n" in gap) or words >= 6 or lowered in _NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
             break
         word = token.group(0).lower().strip("'’-")
@@ -150,6 +154,8 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     if named and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
     determiner = _OWN_DETERMINER.search(clause)
+    if kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE)):
+        return _no(f"other-thing:{word}")  # "our other open-source projects": the publisher's portfolio
     if owner == "own" or (owner == "code" and kind == "code") or (determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))):
         return _yes(f"own-{kind}", "code")
     return _no(f"other-thing:{word}")
@@ -158,7 +164,8 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
 def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
                 owner: str | None, names: Names) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
-    group = v.test("group", "before", before) or v.test("membership", "before", before)
+    group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
+        "membership", "before", before)
     self_subject = owner == "own" or v.test("self", "before", before)
     if v.test("other-model", "before", before) and not (group or self_subject):
         return _no("other-model")
