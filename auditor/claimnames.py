@@ -21,7 +21,8 @@ _COMMON_CAPITALISED = frozenset(
     "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
     "model models llm llms ai ml note table figure section version license licence yes no all each every both "
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
-    "base chat instruct open source". split())
+    "base chat instruct open source among amongst unlike like as today here now currently also then so "
+    "everything everyone all thanks please". split())
 _TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|preprocessing|data|fine-?tuning|benchmark\w*|"
                       r"demo|example|sample|serving|quantization)\b", re.IGNORECASE)
 
@@ -63,7 +64,8 @@ def own_names(model_id: str | None) -> Names:
 
 
 def whose(phrase: str, names: Names) -> str | None:
-    """Whose the noun phrase is: `own` (this model), `code` (its code), `tooling`, `other`, `sibling`, or None."""
+    """Whose the noun phrase is: `own` (this model), `org` (its uploader's name), `code` (its code), `tooling`,
+    `other`, `sibling`, or None."""
     words = _TOKEN.findall(phrase)[-6:]
     if not words:
         return None
@@ -85,8 +87,10 @@ def whose(phrase: str, names: Names) -> str | None:
     if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
         return "own"
     if names.known:
-        if _is_own(words, names):
+        if _is_own(words, names, with_org=False):
             return "own"
+        if _is_own(words, names):
+            return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
         if _NAME_LIKE.match(words[-1]) and words[-1].lower() not in _COMMON_CAPITALISED:
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None

@@ -21,6 +21,7 @@ _NP_STOP = frozenset(
     "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das"
     .split())
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"“”]+")
+_COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
                      re.IGNORECASE)
@@ -29,6 +30,7 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#-]+\s+){0,6}",
                      re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
@@ -55,6 +57,8 @@ def _no(rule: str) -> Decision:
 def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     """(kind, word, rest) of the noun phrase right after the mention: its rightmost known noun ("open-source code
     model" → model), up to six words, ending at a function word or punctuation; rest is the text after the phrase."""
+    if _COMMA_AND.match(after):
+        return None, "", after  # "X is open source, and ...": a new clause
     text = after[_LEADING_ASIDE.match(after).end():]
     best: tuple[str | None, str] = (None, "")
     position = 0
@@ -81,17 +85,18 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     return best[0], best[1], text[position:]
 
 
-def subject(clause: str, after: str, verb: bool, names: Names) -> str | None:
+def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
-    if verb and _ACTIVE_BEFORE.search(clause):
-        if agent(clause, names) == "other":
-            return "other"  # "Meta open-sourced X": someone else's release
+    active = verb and bool(_ACTIVE_BEFORE.search(clause))
+    if active:  # "we open-source X", "to open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)] if kind else " ".join(_TOKEN.findall(after)[:4])
-        found = whose(obj, names)
+        found = whose(obj, names) if obj.strip() else None
         if found:
             return found
+    if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
+        return "other"  # "Meta open-sourced X": someone else's release
     tail = clause[-160:]
     for pattern, span in ((_COPULA, 80), (_APPOSITION, 40)):
         last = None
@@ -101,8 +106,17 @@ def subject(clause: str, after: str, verb: bool, names: Names) -> str | None:
             head = tail[max(0, last.start() - span):last.start()]
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
-                return whose(head if pattern is _COPULA else " ".join(head.split()[-4:]), names)
+                return whose(head if pattern is _COPULA else _last_phrase(head), names)
     return None
+
+
+def _last_phrase(text: str) -> str:
+    """The noun phrase that ends `text`: its last words after a preposition or verb ("starts from Mistral-7B")."""
+    words = text.split()[-4:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _NP_STOP and words[index].lower() not in ("the", "a", "an", "this", "our", "its"):
+            return " ".join(words[index + 1:])
+    return " ".join(words)
 
 
 def _clause_before(before: str, vocab: Vocabulary) -> str:
@@ -124,7 +138,11 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _no("negated")
     kind, word, rest = head_noun(after, v)
     clause = _clause_before(before, v)
-    owner = subject(clause, after, bool(_VERB_FORM.search(sentence[start:end])), names)
+    phrase = sentence[start:end]
+    owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
+    if kind in ("project", "software") and owner == "org":
+        owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
+    owner = "own" if owner == "org" else owner
     if kind in ("other", "license", "code", "project", "software"):
         return _by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):

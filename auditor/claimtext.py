@@ -82,21 +82,28 @@ def visible_lines(body: str) -> list[str]:
 
 
 def units(lines: list[str]) -> list[tuple[int, str, bool]]:
-    """Paragraph units (first line index, text, is a heading): plain lines join; headings, list items and table
-    rows stand alone; a table's header row names columns and claims nothing."""
+    """Paragraph units (first line index, text, is a heading): plain lines join; headings and table rows stand
+    alone; a list item takes its indented continuation lines; a table's header row claims nothing."""
     found: list[tuple[int, str, bool]] = []
     current: list[str] = []
     first = 0
+    in_item = False
     for index, line in enumerate(lines):
         stripped = line.strip()
+        if in_item and stripped and line[:1].isspace() and not _BLOCK.match(line):
+            current.append(line)  # "1.  Strong results ...\n    continued here"
+            continue
         block = _BLOCK.match(line)
         is_header = stripped.startswith("|") and index + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[index + 1])
         if not stripped or block or is_header:
             if current:
                 found.append((first, "\n".join(current), False))
-            current = []
+            current, in_item = [], False
             if stripped and not is_header:
-                found.append((index, line, stripped.startswith("#")))
+                if _LIST_ITEM.match(line):
+                    current, first, in_item = [line], index, True
+                else:
+                    found.append((index, line, stripped.startswith("#")))
             continue
         if not current:
             first = index
