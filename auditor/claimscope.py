@@ -21,6 +21,11 @@ _NP_STOP = frozenset(
     "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das"
     .split())
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"“”]+")
+_GROUP_NOUN = re.compile(r"communit(?:y|ies)|ecosystem|world|landscape|space|family|camp", re.IGNORECASE)
+_TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")
+#: Words skipped before the phrase: a pair ("open-source and commercial LLM research") or, after the verb, a
+#: determiner ("we open-source the training code").
+_LEADING_WORDS = frozenset("and or & the a an our its all these this their".split())
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
@@ -67,7 +72,7 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     for token in _TOKEN.finditer(text):
         gap = text[position:token.start()]
         lowered = token.group(0).lower()
-        if words == 0 and lowered in ("and", "or", "&") and not gap.strip():
+        if words == 0 and lowered in _LEADING_WORDS and not gap.strip():
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
         if gap.strip() or (words and "\n" in gap) or words >= 6 or lowered in _NP_STOP or not any(
@@ -77,6 +82,8 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
         pair = f"{previous} {word}"
         kind = vocab.kind_of(word) or (vocab.kind_of(pair) if previous else None) or (
             vocab.kind_of(word.rsplit("-", 1)[1]) if "-" in word else None)  # text-encoder
+        if kind == "other" and best[0] == "model" and _GROUP_NOUN.fullmatch(word):
+            kind, word = "model", "models"  # "the open source model community": the group of open-source models
         if kind:
             best = (kind, word)
         previous = word
@@ -91,7 +98,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     active = verb and bool(_ACTIVE_BEFORE.search(clause))
     if active:  # "we open-source X", "to open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
-        obj = after[:len(after) - len(rest)] if kind else " ".join(_TOKEN.findall(after)[:4])
+        obj = after[:len(after) - len(rest)]
         found = whose(obj, names) if obj.strip() else None
         if found:
             return found
@@ -107,6 +114,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
                 return whose(head if pattern is _COPULA else _last_phrase(head), names)
+    title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot"
+    if title and whose(title.group("name"), names) in ("own", "org"):
+        return "own"
     return None
 
 
@@ -151,7 +161,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
-    return _by_context(v, before, after, rest, kind, word, owner, names)
+    return _by_context(v, before, after, rest, kind, word, owner, names, heading)
 
 
 def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
@@ -180,15 +190,15 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
 
 
 def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
-                owner: str | None, names: Names) -> Decision:
+                owner: str | None, names: Names, heading: bool) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
         "membership", "before", before)
     self_subject = owner == "own" or v.test("self", "before", before)
     if v.test("other-model", "before", before) and not (group or self_subject):
         return _no("other-model")
-    if v.test("uses", "before", before):
-        return _no("used-thing")
+    if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
+        return _no("used-thing")  # (but "using the Skywork open-source model" is this model)
     named = _OF_OTHER.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
@@ -203,6 +213,8 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _no("other-subject")
     if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
         return _yes("code-cjk", "code")
+    if v.test("license-cjk", "after", after):
+        return _yes("license-heading") if heading else _no("license-name")
     if v.test("other-after-cjk", "after", after):
         return _no("other-thing-cjk")
     if group:
