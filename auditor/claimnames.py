@@ -14,6 +14,10 @@ _GENERIC = re.compile(
 _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.+'’/-]+")
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
+#: "the base model", "the original model", "the teacher": another model than this one.
+_OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlying|pre-?trained|reference|previous|earlier|"
+                          r"older|other|source|foundation)\s+(?:\w+\s+)?(?:model|models|llm|llms|weights|checkpoints?)\b",
+                          re.IGNORECASE)
 _MODEL_OWN = re.compile(r"\b(?:this|the|our|its)\s+(?:\w+\s+){0,2}(?:model|models|weights|checkpoints?|release|llm)\b",
                         re.IGNORECASE)
 _NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
@@ -84,6 +88,8 @@ def whose(phrase: str, names: Names) -> str | None:
             return "code"
         own = _is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
         return "code" if own else "other"
+    if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\b", phrase, re.IGNORECASE):
+        return "other"  # "the base model is open source"
     if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
         return "own"
     if names.known:
@@ -94,6 +100,17 @@ def whose(phrase: str, names: Names) -> str | None:
         if _NAME_LIKE.match(words[-1]) and words[-1].lower() not in _COMMON_CAPITALISED:
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None
+
+
+_OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
+
+
+def names_this_model(text: str, names: Names) -> bool:
+    """Does a table row name this model (one of its names, "ours", 本模型)? Always true when no name is known."""
+    text = text[:2000]
+    if not names.known or _OURS.search(text):
+        return True
+    return any(_is_own(_TOKEN.findall(cell), names) for cell in text.split("|") if cell.strip())
 
 
 def agent(clause: str, names: Names) -> str | None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.claimnames import own_names
+from auditor.claimnames import names_this_model, own_names
 from auditor.claimscope import WINDOW, Decision, decide
 from auditor.claimtext import sentences, units, visible_lines
 from auditor.claimwords import vocabulary
@@ -24,6 +24,8 @@ _LIST_OR_QUOTE = (">", "-", "*")
 #: Mentions judged per card: real cards have a few dozen; a card repeating the words thousands of times gets its
 #: first MAX_MENTIONS judged, which bounds the work whatever the card (claims found among them are all reported).
 MAX_MENTIONS = 200
+#: A table row that does not name this model ("| Mixtral-8x7B | open source | ... |") speaks of another one.
+_OTHER_ROW = Decision(False, "model", "table-row-other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
             continue  # a quoted or listed reference: paper titles are not claims
         if vocab.test("prompt", "unit", text):
             continue  # a line of a conversation or prompt template
+        other_row = text.lstrip().startswith("|") and not names_this_model(text, names)
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
@@ -70,7 +73,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position
-                decision = decide(sentence, match.start(), match.end(), heading, names)
+                decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
 

@@ -114,9 +114,10 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
                 return whose(head if pattern is _COPULA else _last_phrase(head), names)
-    title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot"
-    if title and whose(title.group("name"), names) in ("own", "org"):
-        return "own"
+    title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
+    named = whose(title.group("name"), names) if title else None
+    if named in ("own", "org", "other", "sibling"):
+        return "own" if named == "org" else named
     return None
 
 
@@ -204,7 +205,7 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _no(f"of-other:{word}")
     if v.test("other-model", "after", after) and not self_subject:
         return _no("named-others")
-    if v.test("acknowledgement", "before", before) and not self_subject:
+    if v.test("acknowledgement", "before", before[before.rfind(",") + 1:]):  # "we thank Meta for open-sourcing X"
         return _no("acknowledgement")
     if kind is None and v.test("movement", "before", before) and v.test("movement", "after", after):
         return _no("movement")

@@ -134,6 +134,11 @@ OTHER_MODELS = [
     "This model uses the open-source weights of the Pythia suite.",
     "Heron scores above the open-source chat models we tried.",
     "The gap between proprietary and open-source models keeps shrinking.",
+    "The base model is open source, and this fine-tune keeps its terms.",
+    "We thank Meta for open-sourcing Llama 2.",
+    "- Mistral-7B: an open-source model we used as a teacher.",
+    "| Mixtral-8x7B | open source | 8.3 |",
+    "Heron is compared with gpt-oss-20b and other models.",
 ]
 
 
@@ -192,6 +197,10 @@ PLACES = [
 @pytest.mark.parametrize("text", PLACES)
 def test_citations_prompts_code_and_table_headers_claim_nothing(text):
     assert find_claims(text, model_id=MODEL) == (), text
+
+
+def test_a_table_row_naming_this_model_can_claim():
+    assert find_claims("| Heron-7B-Chat (ours) | open source | 7.1 |", model_id=MODEL)
 
 
 def test_a_wrapped_list_item_is_prose_not_indented_code():
