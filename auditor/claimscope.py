@@ -26,6 +26,7 @@ _TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")
 #: Words skipped before the phrase: a pair ("open-source and commercial LLM research") or, after the verb, a
 #: determiner ("we open-source the training code").
 _LEADING_WORDS = frozenset("and or & the a an our its all these this their".split())
+_ASIDE_OF = re.compile(r"(?P<name>[^\s()]+(?:\s+[^\s()]+){0,2})\s*\($")
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
@@ -147,8 +148,13 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _no("quoted-prompt")
     if (v.test("negated", "before", before) and not v.test("pseudo", "before", before)) or v.test("negated", "after", after):
         return _no("negated")
+    if v.test("hashtag", "-", before):
+        return _no("hashtag")
     kind, word, rest = head_noun(after, v)
     clause = _clause_before(before, v)
+    aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
+    if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):
+        return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
     if kind in ("project", "software") and owner == "org":

@@ -14,7 +14,10 @@ _INLINE_CODE = re.compile(r"`([^`\n]{0,500})`")
 #: An inline code span that reads as words ("`Acme-7B`", "`open-source`"), not as code: it is unwrapped, not blanked.
 _PROSE_SPAN = re.compile(r"[^\W_][\w'’.+-]*(?: [^\W_][\w'’+-]*)?")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\](?:\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,100}\])")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]{1,100}\.(?:com|org|io|ai|net|dev|co|cn|hf\.co)/\S*", re.IGNORECASE)
+#: HTML table cells become Markdown cells, so a row of another model's table is judged like one; header rows go.
+_CELL_TAG = re.compile(r"</?t[dr]\b[^>\n]{0,300}>", re.IGNORECASE)
+_HEADER_CELL = re.compile(r"<th\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,100}@[\w-]{1,100}(?:\.[\w-]{1,100})+")
 _TAG = re.compile(r"<[^>\n]{0,500}>")
 _CITATION_START = re.compile(r"^\s*@\w+\s*\{")
@@ -75,6 +78,11 @@ def visible_lines(body: str) -> list[str]:
             continue
         line = _INLINE_CODE.sub(_code_span, line)
         line = _LINK.sub(lambda m: m.group(1), _LINK.sub(lambda m: m.group(1), line))  # [![badge](img)](url) too
+        if "<" in line:
+            if _HEADER_CELL.search(line):
+                lines.append("")  # a header row names columns, it claims nothing
+                continue
+            line = _CELL_TAG.sub(" | ", line)
         line = _URL.sub(" ", _TAG.sub(" ", line))
         line = _EMPHASIS.sub("", _EMAIL.sub(" ", line) if "@" in line else line)
         lines.append(html.unescape(line).replace("\u00a0", " "))

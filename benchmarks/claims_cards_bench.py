@@ -9,7 +9,8 @@ taken from the folder name. Printed separately for `tune` and `held-out`:
   (a claim wrapped over two lines is labelled on one of them); a labelled claim line is found when a
   detected line lies within ±1 of it;
 - time per MiB of card text (best of 3 passes over all bodies).
-`--misses` lists the wrong cards and lines of the `tune` part only: held-out text is never printed.
+Errors on cards whose label note says "uncertain" are counted apart (a second reader might label them
+either way). `--misses` lists the wrong cards and lines of the `tune` part only: held-out text is never printed.
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ def main(corpus: str, misses: bool) -> None:
                     continue
                 claims = find_claims(body, first, model_id=model_id)
                 said, found = row["claims_open_source"] == "yes", bool(claims)
-                card["tp" if said and found else "fn" if said else "fp" if found else "tn"] += 1
+                outcome = "tp" if said and found else "fn" if said else "fp" if found else "tn"
+                card[outcome] += 1
+                if outcome in ("fp", "fn") and "uncertain" in row.get("note", "").lower():
+                    card[f"{outcome} uncertain"] += 1
                 show = misses and which == TUNE
                 if show and said != found:
                     quote = f" L{claims[0].line} {claims[0].quote[:90]!r}" if claims else ""
@@ -77,10 +81,11 @@ def main(corpus: str, misses: bool) -> None:
                     if show and not hit:
                         text = body.split("\n")[x - first] if 0 <= x - first < len(body.split("\n")) else ""
                         shown.append(f"  {name}/{row['dir']}: missed line L{x} {text.strip()[:100]!r}")
-            n = sum(card.values())
+            n = sum(card[k] for k in ("tp", "fp", "fn", "tn"))
             print(f"{name:11} {which:8} cards {n:3}: card precision {_ratio(card['tp'], card['tp'] + card['fp'])} "
                   f"recall {_ratio(card['tp'], card['tp'] + card['fn'])} "
-                  f"(tp {card['tp']}, fp {card['fp']}, fn {card['fn']}, tn {card['tn']})")
+                  f"(tp {card['tp']}, fp {card['fp']}, fn {card['fn']}, tn {card['tn']}; of the errors, on cards "
+                  f"whose note says uncertain: fp {card['fp uncertain']}, fn {card['fn uncertain']})")
             if line:
                 print(f"{'':11} {'':8} lines: precision {_ratio(line['tp'], line['tp'] + line['fp'])} "
                       f"recall {_ratio(line['found'], line['found'] + line['missed'])} "
