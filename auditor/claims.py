@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from auditor.claimnames import names_this_model, own_names
 from auditor.claimscope import WINDOW, Decision, decide
+from auditor.claimtables import table_claims
 from auditor.claimtext import sentences, units, visible_lines
 from auditor.claimwords import vocabulary
 from auditor.models import Claim
@@ -26,6 +27,8 @@ _LIST_OR_QUOTE = (">", "-", "*")
 MAX_MENTIONS = 200
 #: A table row that does not name this model ("| Mixtral-8x7B | open source | ... |") speaks of another one.
 _OTHER_ROW = Decision(False, "model", "table-row-other")
+#: This model's row of a table says yes in an "Open source" column.
+_TABLE_COLUMN = Decision(True, "model", "table-column")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +47,16 @@ def _quote(sentence: str, start: int) -> str:
 
 
 def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Iterator[Mention]:
-    """Every "open source" mention of the body's prose, with its decision, in order."""
+    """Every "open source" mention of the body's prose, with its decision: tables' "open source" columns first,
+    then the prose in order."""
     vocab = vocabulary()
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
     names = own_names(model_id)
     budget = MAX_MENTIONS
-    for first, text, heading in units(visible_lines(body)):
+    lines = visible_lines(body)
+    for index, phrase, quote in table_claims(lines, target, names):
+        yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
+    for first, text, heading in units(lines):
         if not target.search(text):
             continue
         if text.lstrip().startswith(_LIST_OR_QUOTE) and vocab.test("citation", "sentence", text):
@@ -83,7 +90,7 @@ def find_claims(body: str, first_line: int = 1, model_id: str | None = None) -> 
     with its line in README.md and what it is about (the model, or its code)."""
     claims: list[Claim] = []
     last: tuple[int, str] | None = None
-    for mention in mentions(body, first_line, model_id):
+    for mention in sorted(mentions(body, first_line, model_id), key=lambda m: m.line):
         if not mention.decision.claim or (mention.line, mention.quote) == last:
             continue
         last = (mention.line, mention.quote)

@@ -31,14 +31,16 @@ SHAPES = {
     "CJK, no spaces": "开源模型开源社区",
     "short lines": "Acme is open source\n",
     "prose, no mention": "This model is a good model with many words in a long paragraph of plain text. ",
+    "one table": "| Acme-7B (ours) | open source | ✓ |\n",
 }
+PREFIX = {"one table": "| Model | Open source | Weights |\n|---|---|---|\n"}
 
 
 def speed() -> None:
     import statistics
 
     for name, unit in SHAPES.items():
-        text = unit * (2**20 // len(unit.encode("utf-8")))
+        text = PREFIX.get(name, "") + unit * (2**20 // len(unit.encode("utf-8")))
         times = []
         for _ in range(5):
             started = time.perf_counter()

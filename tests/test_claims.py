@@ -203,6 +203,23 @@ def test_a_table_row_naming_this_model_can_claim():
     assert find_claims("| Heron-7B-Chat (ours) | open source | 7.1 |", model_id=MODEL)
 
 
+TABLE = "| Model | Open source | Score |\n|---|---|---|\n| GPT-4 | ✗ | 8.9 |\n| Mixtral-8x7B | ✓ | 8.3 |\n{row}\n"
+
+
+@pytest.mark.parametrize(("row", "model_id", "claims"), [
+    ("| Heron-7B-Chat | ✓ | 7.1 |", MODEL, True),
+    ("| **Heron 7B (ours)** | yes | 7.1 |", None, True),
+    ("| Heron-7B-Chat | ✗ (custom license) | 7.1 |", MODEL, False),
+    ("| Heron-7B-Chat | ✓ | 7.1 |", None, False),  # no id, no "(ours)": whose row it is is unknown
+])
+def test_an_open_source_column_claims_only_in_this_models_row(row, model_id, claims):
+    """"Open source" as a column header claims nothing by itself; a yes in this model's row is a claim."""
+    found = find_claims(TABLE.format(row=row), model_id=model_id)
+    assert bool(found) is claims, found
+    if claims:
+        assert found[0].line == 5
+
+
 def test_a_wrapped_list_item_is_prose_not_indented_code():
     """A list item continued on an indented line is still read (Markdown lists, not a code block)."""
     text = "1.  Strong results: Heron-7B-Chat excels in many tasks, surpassing other\n    open-source chat models."
