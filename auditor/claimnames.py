@@ -82,6 +82,8 @@ def whose(phrase: str, names: Names) -> str | None:
         if sizes and names.sizes and not sizes & names.sizes and _is_own(words, names):
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card
     if "code" in kinds:
+        if "model" in kinds:
+            return "own"  # "our code and models": the model too
         return "tooling" if _TOOLING.search(phrase) else "code"
     if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
         if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE) and not phrase.rstrip().endswith("s"):

@@ -27,6 +27,8 @@ _TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")
 #: determiner ("we open-source the training code").
 _LEADING_WORDS = frozenset("and or & the a an our its all these this their".split())
 _ASIDE_OF = re.compile(r"(?P<name>[^\s()]+(?:\s+[^\s()]+){0,2})\s*\($")
+_MODEL_TOO = re.compile(r"^[^.;:,()]{0,40}?\b(?:and|&)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?"
+                        r"(?:models?|weights|checkpoints?|llms?)\b", re.IGNORECASE)
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
@@ -160,6 +162,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
     owner = "own" if owner == "org" else owner
+    if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
+        return _yes("own-code-and-model")  # "we open-source our code and models"
     if kind in ("other", "license", "code", "project", "software"):
         return _by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):

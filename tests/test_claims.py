@@ -88,8 +88,10 @@ def test_a_claim_that_only_the_code_is_open_source_is_a_claim_about_the_code(tex
     assert found and found[0].about == "code", (text, found)
 
 
-def test_a_claim_about_the_model_says_it_is_about_the_model():
-    (claim,) = find_claims("Heron-7B-Chat is an open-source chat model.", model_id=MODEL)
+@pytest.mark.parametrize("text", ["Heron-7B-Chat is an open-source chat model.",
+                                  "We open-source our code and models for Portuguese chat."])
+def test_a_claim_about_the_model_says_it_is_about_the_model(text):
+    (claim,) = find_claims(text, model_id=MODEL)
     assert claim.about == "model"
 
 
