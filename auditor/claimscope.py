@@ -148,7 +148,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _no("citation")
     if v.test("prompt", "before", before):
         return _no("quoted-prompt")
-    if (v.test("negated", "before", before) and not v.test("pseudo", "before", before)) or v.test("negated", "after", after):
+    negated = v.test("negated", "before", before) and not v.test("pseudo", "before", before)
+    if negated or v.test("negated", "after", after):
         return _no("negated")
     if v.test("hashtag", "-", before):
         return _no("hashtag")
@@ -195,7 +196,8 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     determiner = _OWN_DETERMINER.search(clause)
     if kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE)):
         return _no(f"other-thing:{word}")  # "our other open-source projects": the publisher's portfolio
-    if owner == "own" or (owner == "code" and kind == "code") or (determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))):
+    own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
+    if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return _yes(f"own-{kind}", "code")
     return _no(f"other-thing:{word}")
 

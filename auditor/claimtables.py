@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.claimnames import Names, names_this_model
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
-_YES = re.compile(r"^(?:✓|✔|✔️|✅|☑|yes|y|是|有|开源|開源|open[\s-]?source)\b|^(?:✓|✔|✅|☑)", re.IGNORECASE)
+_YES = re.compile(r"^(?:✓|✔|✅|☑)|^(?:yes|y|是|有|开源|開源|open[\s-]?source)\b", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
 MAX_ROWS = 500  # rows read per table: enough for any real comparison table, bounded for a hostile one
 
@@ -32,7 +32,8 @@ def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Ite
         while index < len(lines) and lines[index].lstrip().startswith("|"):
             row = lines[index]
             rows += 1
-            if columns and rows <= MAX_ROWS and (_OURS.search(row[:2000]) or (names.known and names_this_model(row, names))):
+            if columns and rows <= MAX_ROWS and (_OURS.search(row[:2000]) or (
+                    names.known and names_this_model(row, names))):
                 cells = _cells(row[:2000])
                 for k in columns:
                     if k < len(cells) and _YES.match(cells[k]):
