@@ -115,6 +115,19 @@ def names_this_model(text: str, names: Names) -> bool:
     return any(_is_own(_TOKEN.findall(cell), names) for cell in text.split("|") if cell.strip())
 
 
+_STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
+
+
+def names_another(phrase: str, names: Names) -> bool:
+    """Does the phrase after "the open-source" name another model ("the open-source Falcon-7B", "LLaMA models")?
+    Only names with digits or inner capitals count (not Title Case words, not acronyms of four letters or less)."""
+    words = _TOKEN.findall(phrase)
+    if not names.known or not words or _is_own(words, names):
+        return False
+    return any(_STRONG_NAME.match(w) and (len(w) > 4 or any(c.isdigit() for c in w))
+               and w.lower() not in _COMMON_CAPITALISED for w in words)
+
+
 def agent(clause: str, names: Names) -> str | None:
     """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
     model's ("Meta open-sourced Llama"), else None."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.claimnames import Names, agent, whose
+from auditor.claimnames import Names, agent, names_another, whose
 from auditor.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -29,6 +29,8 @@ _LEADING_WORDS = frozenset("and or & the a an our its all these this their".spli
 _ASIDE_OF = re.compile(r"(?P<name>[^\s()]+(?:\s+[^\s()]+){0,2})\s*\($")
 _MODEL_TOO = re.compile(r"^[^.;:,()]{0,40}?\b(?:and|&)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?"
                         r"(?:models?|weights|checkpoints?|llms?)\b", re.IGNORECASE)
+#: The mention modifies what follows ("the open-source Falcon-7B"), not a predicate ("X is open source (MIT)").
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|using|use|uses|used|of|from|on|with)\s+$", re.IGNORECASE)
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
@@ -154,6 +156,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if v.test("hashtag", "-", before):
         return _no("hashtag")
     kind, word, rest = head_noun(after, v)
+    if _ATTRIBUTIVE.search(before) and names_another(after[:len(after) - len(rest)], names):
+        return _no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):

@@ -7,7 +7,8 @@ taken from the folder name. Printed separately for `tune` and `held-out`:
 - per card: precision and recall of "the card claims open source" (any claim found vs `claims_open_source`);
 - per line (cards-train): a detected claim line is right when it lies within ±1 of a labelled claim line
   (a claim wrapped over two lines is labelled on one of them); a labelled claim line is found when a
-  detected line lies within ±1 of it;
+  detected line lies within ±1 of it; and how many labelled negative lines (open source said of something
+  else) were taken for claims;
 - time per MiB of card text (best of 3 passes over all bodies).
 Errors on cards whose label note says "uncertain" are counted apart (a second reader might label them
 either way). `--misses` lists the wrong cards and lines of the `tune` part only: held-out text is never printed.
@@ -75,6 +76,9 @@ def main(corpus: str, misses: bool) -> None:
                     line["tp" if ok else "fp"] += 1
                     if show and not ok:
                         shown.append(f"  {name}/{row['dir']}: false line L{c.line} [{c.about}] {c.quote[:100]!r}")
+                negative = _lines(row.get("negative_lines", ""))
+                line["negatives"] += len(negative)
+                line["negatives taken"] += len(negative & detected)
                 for x in sorted(labelled):
                     hit = any(abs(d - x) <= 1 for d in detected)
                     line["found" if hit else "missed"] += 1
@@ -90,7 +94,8 @@ def main(corpus: str, misses: bool) -> None:
                 print(f"{'':11} {'':8} lines: precision {_ratio(line['tp'], line['tp'] + line['fp'])} "
                       f"recall {_ratio(line['found'], line['found'] + line['missed'])} "
                       f"(detected right {line['tp']}, wrong {line['fp']}; labelled found {line['found']}, "
-                      f"missed {line['missed']})")
+                      f"missed {line['missed']}); labelled negative lines taken for claims "
+                      f"{line['negatives taken']}/{line['negatives']}")
     bodies = [(body, first, model_id) for cards in sets.values() for _, body, first, model_id in cards]
     mib = sum(len(b.encode("utf-8")) for b, _, _ in bodies) / 2**20
     best = min(_timed(bodies) for _ in range(3))

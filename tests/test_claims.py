@@ -113,6 +113,7 @@ def test_superlatives_and_group_membership_about_this_model_are_claims(text):
 
 # Rule 4 ("Other models"): a base model named after the mention does not move the claim to it...
 BASE_NAMED_AFTER = [
+    "Heron-7B-Chat is open source (Apache-2.0), like Mistral-7B.",
     "Heron-7B-Chat is an open-source chat model distilled from Llama-2-70B.",
     "We open-source Heron-7B-Chat, fine-tuned from Mistral-7B.",
     "We present an open source reproduction of Meta's LLaMA.",
@@ -141,6 +142,7 @@ OTHER_MODELS = [
     "- Mistral-7B: an open-source model we used as a teacher.",
     "| Mixtral-8x7B | open source | 8.3 |",
     "Heron is compared with gpt-oss-20b and other models.",
+    "We fine-tuned the open-source Falcon-7B on Portuguese chats.",
 ]
 
 
