@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from auditor.claimwords import vocabulary
 
 _GENERIC = re.compile(
-    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|hf|chat|instruct|it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
+    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"
+    r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
     r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
 _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
@@ -48,21 +51,35 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+@functools.cache
+def _families() -> frozenset[str]:
+    text = resources.files("auditor").joinpath("data", "claim-families.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip().lower() for line in text.splitlines()[1:] if line.strip())
+
+
 def own_names(model_id: str | None) -> Names:
-    """Aliases of `org/name`: every run of the name's tokens that is not only sizes and variant words, and the org."""
+    """Aliases of `org/name`: every run of the name's tokens that is not only sizes and variant words, and the org.
+    A base family's name ("bert", "llama") is an alias only when nothing else in the name sets the model apart:
+    `meta-llama/Llama-2-7b-hf` is Llama 2, `x/bert-base-turkish-cased` is not BERT."""
     if not model_id:
         return Names(frozenset(), frozenset())
     org, _, name = model_id.rpartition("/")
     tokens = [t for t in re.split(r"[-_.\s]+", name) if t]
+    families = _families()
+    family_like = [t for t in tokens if _GENERIC.fullmatch(t) or re.sub(r"\d+$", "", t.lower()) in families
+                   or t.lower() in families]
+    derived = len(family_like) < len(tokens)  # a word of its own: "turkish", "dutch", "zephyr"
     aliases = set()
     for i in range(len(tokens)):
         for j in range(i + 1, min(len(tokens), i + 6) + 1):
             run = tokens[i:j]
-            if all(_GENERIC.fullmatch(t) for t in run):
+            if all(_GENERIC.fullmatch(t) for t in run) or (derived and all(t in family_like for t in run)):
                 continue
             alias = _norm("".join(run))
             if len(alias) >= 3:
                 aliases.add(alias)
+    if not derived and tokens and len(_norm(re.sub(r"\d+$", "", tokens[0]))) >= 3:
+        aliases.add(_norm(re.sub(r"\d+$", "", tokens[0])))  # Qwen2-7B-Instruct is also "Qwen"
     org_alias = _norm(org) if len(_norm(org)) >= 4 else ""
     return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias)
 

@@ -361,3 +361,16 @@ def test_a_code_claim_on_restricted_weights_is_flagged_and_the_feed_says_it_is_a
                           (Target("model", MODEL, 1),), (result,)))
     assert feed["models"][0]["claims"][0]["about"] == "code"
     _validator().validate(feed)
+
+
+@pytest.mark.parametrize(("model_id", "text", "claims"), [
+    ("dbmdz-like/bert-base-turkish-cased", "BERT is an open-source language model released by Google.", False),
+    ("someone/Llama-2-13b-chat-dutch", "Llama 2 is an open-source model from Meta.", False),
+    ("meta-llama/Llama-2-7b-hf", "Llama 2 is an open-source model from Meta.", True),
+    ("Qwen/Qwen2-7B-Instruct", "Qwen is an open-source model family.", True),
+    ("lmsys/vicuna-7b-delta-v0", "Vicuna is an open-source chatbot.", True),
+])
+def test_a_base_familys_name_is_this_models_only_when_nothing_else_in_the_id_sets_it_apart(model_id, text, claims):
+    """A fine-tune named after its base (bert-base-turkish-cased) is not the base: "BERT is open source" is about
+    BERT. The family's own repos (Llama-2-7b-hf, Qwen2-7B-Instruct) are the family."""
+    assert bool(find_claims(text, model_id=model_id)) is claims
