@@ -116,7 +116,8 @@ def whose(phrase: str, names: Names) -> str | None:
             return "own"
         if _is_own(words, names):
             return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
-        if _NAME_LIKE.match(words[-1]) and words[-1].lower() not in _COMMON_CAPITALISED:
+        last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
+        if _NAME_LIKE.match(last) and last.lower() not in _COMMON_CAPITALISED:  # "Llama 2" is a name too
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None
 
