@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.claimnames import names_this_model, own_names
+from auditor.claimnames import names_this_model, own_names, whose
 from auditor.claimscope import WINDOW, Decision, decide
 from auditor.claimtables import table_claims
 from auditor.claimtext import sentences, units, visible_lines
@@ -27,6 +27,11 @@ _LIST_OR_QUOTE = (">", "-", "*")
 MAX_MENTIONS = 200
 #: A table row that does not name this model ("| Mixtral-8x7B | open source | ... |") speaks of another one.
 _OTHER_ROW = Decision(False, "model", "table-row-other")
+#: Under a heading about something else ("## About Jan", "## Llama 2" on a fine-tune), a mention with no subject
+#: of its own is about that thing.
+_OTHER_SECTION = Decision(False, "model", "section-of-other")
+_WEAK = frozenset({"about-model", "no-other-subject"})
+_ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -39,6 +44,19 @@ class Mention:
     phrase: str
     quote: str
     decision: Decision
+
+
+def _about_another(heading: str, names) -> bool:
+    """Is a heading about another named product or publisher ("## About Jan")? Only "About <a short title of
+    names>" (no common nouns: "About the training data" is not a name), and only when the model id is known."""
+    match = _ABOUT.match(heading)
+    if not match:
+        return False
+    title = heading[match.end():].strip(" :*_")
+    words = title.split()
+    if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
+        return False
+    return whose(title, names) in ("other", "sibling")
 
 
 def _quote(sentence: str, start: int) -> str:
@@ -56,7 +74,10 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     lines = visible_lines(body)
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
+    section_other = False
     for first, text, heading in units(lines):
+        if heading:
+            section_other = _about_another(text, names)
         if not target.search(text):
             continue
         if text.lstrip().startswith(_LIST_OR_QUOTE) and vocab.test("citation", "sentence", text):
@@ -81,6 +102,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 line += text.count("\n", counted, position)
                 counted = position
                 decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
+                if section_other and decision.rule in _WEAK and not heading:
+                    decision = _OTHER_SECTION
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
 

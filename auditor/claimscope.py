@@ -240,4 +240,4 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _no("comparison")
     if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
         return _no("category")
-    return _yes("about-model" if self_subject or kind == "model" else "no-other-subject")
+    return _yes("own-subject" if self_subject else "about-model" if kind == "model" else "no-other-subject")

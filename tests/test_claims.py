@@ -390,3 +390,11 @@ def test_any_text_gives_citable_claims_and_never_an_error():
         for model_id in (None, MODEL, "x/", "/", "a/b/c"):
             for claim in find_claims(text, 1, model_id):
                 assert 1 <= claim.line <= text.count("\n") + 1 and len(claim.quote) <= 300
+
+
+@pytest.mark.parametrize(("heading", "claims"), [("## About Jan", False), ("## About QuantKit", False),
+                                                 ("## About Heron", True), ("## About the training data", True)])
+def test_a_section_about_another_product_speaks_of_it(heading, claims):
+    """Uploader boilerplate: under "About <another name>", a mention with no subject of its own is about that."""
+    text = f"{heading}\n\n🌍 Open source and free: runs offline on your laptop.\n"
+    assert bool(find_claims(text, model_id=MODEL)) is claims
