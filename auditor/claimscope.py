@@ -212,7 +212,7 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
         "membership", "before", before)
     self_subject = owner == "own" or v.test("self", "before", before)
-    if v.test("other-model", "before", before) and not (group or self_subject):
+    if v.test("other-model", "before", before) and not group:
         return _no("other-model")
     if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
         return _no("used-thing")  # (but "using the Skywork open-source model" is this model)
