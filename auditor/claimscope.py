@@ -191,7 +191,7 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
     v = vocabulary()
-    for category in ("other-model", "uses", "acknowledgement", "comparison"):
+    for category in ("other-model", "other-model-near", "uses", "acknowledgement", "comparison"):
         if v.test(category, "before", clause):
             return _no(f"{category}:{word}")
     named = _OF_OTHER.match(rest)
@@ -212,7 +212,8 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
         "membership", "before", before)
     self_subject = owner == "own" or v.test("self", "before", before)
-    if v.test("other-model", "before", before) and not group:
+    if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
+            and not self_subject) and not group:
         return _no("other-model")
     if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
         return _no("used-thing")  # (but "using the Skywork open-source model" is this model)
