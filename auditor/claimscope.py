@@ -30,7 +30,8 @@ _ASIDE_OF = re.compile(r"(?P<name>[^\s()]+(?:\s+[^\s()]+){0,2})\s*\($")
 _MODEL_TOO = re.compile(r"^[^.;:,()]{0,40}?\b(?:and|&)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?"
                         r"(?:models?|weights|checkpoints?|llms?)\b", re.IGNORECASE)
 #: The mention modifies what follows ("the open-source Falcon-7B"), not a predicate ("X is open source (MIT)").
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|using|use|uses|used|of|from|on|with)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|using|use|uses|used|of|from|on|with)|\w['’]s)\s+$",
+                          re.IGNORECASE)
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",

@@ -143,6 +143,7 @@ OTHER_MODELS = [
     "| Mixtral-8x7B | open source | 8.3 |",
     "Heron is compared with gpt-oss-20b and other models.",
     "We fine-tuned the open-source Falcon-7B on Portuguese chats.",
+    "It starts from Google's open-sourced T5-base checkpoint.",
     "Heron-7B-Chat: a smaller version of a state-of-the-art open-source chatbot.",
 ]
 
