@@ -85,7 +85,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
     verdict = classify(metadata, snapshot.license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
-    claims = find_claims(card.body, card.body_first_line) if card is not None else ()
+    claims = find_claims(card.body, card.body_first_line, meta.id) if card is not None else ()
     honest = find_honest_wording(card.body, card.body_first_line) if card is not None else ()
     if honest:
         findings.append(Finding("open-weights-wording", Severity.INFO,
@@ -136,7 +136,8 @@ def _flag(verdict: Verdict, claims: tuple[Claim, ...]) -> Finding | None:
         else f"its license could not be established ({governing.reason})",
         LicenseClass.OPEN_NON_OSI: f"its license ({terms or 'an open license'}) is open but not OSI-approved",
     }[verdict.classification]
-    message = f"The card calls the model open source, but {why}".rstrip(": .") + "."
+    said = "the model open source" if any(c.about == "model" for c in claims) else "the model's code open source (said of the code, not the weights)"
+    message = f"The card calls {said}, but {why}".rstrip(": .") + "."
     evidence = tuple(Evidence("card-text", c.quote, README, c.line) for c in claims)
     if governing is not None:
         evidence += (governing.evidence,)

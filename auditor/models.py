@@ -155,6 +155,7 @@ class Claim:
     line: int
     phrase: str
     confidence: str  # high | medium
+    about: str = "model"  # model | code: what the card says is open source
 
 
 @dataclass(frozen=True, slots=True)

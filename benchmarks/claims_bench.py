@@ -3,6 +3,9 @@
 Usage:  python -m benchmarks.claims_bench [benchmarks/claims/claims.jsonl]
 A snippet labelled `claim` must yield a claim; `none` and `honest` must not (honest wording should be found
 by the honest-wording finder, reported separately).
+Then speed: seconds per MiB of card text (median of 5) for 1 MiB cards of hostile shapes — one paragraph
+with no sentence end, a mention every few words, CJK without spaces, one line of links, many short lines,
+plain prose without mentions — which must stay linear (goal: under 0.5 s per MiB).
 """
 
 from __future__ import annotations
@@ -17,6 +20,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor.claims import find_claims, find_honest_wording  # noqa: E402
+
+#: 1 MiB cards of hostile shapes (issue 10: claim detection must stay linear).
+SHAPES = {
+    "one paragraph, mentions": "Acme is great and open source tools are used here and more words follow ",
+    "sentences, all claims": "Acme is an open-source model. ",
+    "no spaces": "open-source,",
+    "one line of links": "[open source](http://x.example/a) ",
+    "unclosed markup": "](( [ open-source ` ",
+    "CJK, no spaces": "开源模型开源社区",
+    "short lines": "Acme is open source\n",
+    "prose, no mention": "This model is a good model with many words in a long paragraph of plain text. ",
+    "one table": "| Acme-7B (ours) | open source | ✓ |\n",
+}
+PREFIX = {"one table": "| Model | Open source | Weights |\n|---|---|---|\n"}
+
+
+def speed() -> None:
+    import statistics
+
+    for name, unit in SHAPES.items():
+        text = PREFIX.get(name, "") + unit * (2**20 // len(unit.encode("utf-8")))
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            find_claims(text, model_id="acme/acme-7b")
+            times.append(time.perf_counter() - started)
+        mib = len(text.encode("utf-8")) / 2**20
+        print(f"  {name:24} {statistics.median(times) / mib:.3f} s per MiB (median of 5)")
 
 
 def main(path: str) -> None:
@@ -49,6 +80,8 @@ def main(path: str) -> None:
     if wrong:
         print("wrong:")
         print("\n".join(wrong))
+    print("speed on 1 MiB cards:")
+    speed()
 
 
 if __name__ == "__main__":

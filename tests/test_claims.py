@@ -1,10 +1,15 @@
-"""Claim detection: "open source" said of the model in the card body; not negations, other things, code or URLs."""
+"""Claim detection: "open source" said of this model (or its code) in the card body, one table per rule of
+docs/CLAIMS.md; never negations, other things, other models, citations, prompts, code or URLs."""
 
 from __future__ import annotations
 
 import pytest
 
-from auditor.claims import find_claims
+from auditor import claims as claims_module
+from auditor.claimnames import own_names, whose
+from auditor.claims import MAX_MENTIONS, find_claims, mentions
+
+MODEL = "heronlabs/heron-7b-chat"
 
 CLAIMS = [
     "Acme-7B is an open source language model.",
@@ -28,7 +33,7 @@ NOT_CLAIMS = [
     "Thanks to the open-source community for their feedback.",
     "We use open source tools for evaluation.",
     "```python\n# open source model loader\n```",
-    "Inline `open-source` in code is not prose.",
+    "Run `pip install open-source-eval` before the evaluation.",
     "See https://example.com/open-source-models for a list.",
     "[our paper](https://arxiv.org/abs/open-source-1234)",
     "<!-- open source model -->",
@@ -49,6 +54,237 @@ def test_negations_other_things_code_urls_and_honest_wording_are_not_claims(text
     assert find_claims(text) == (), text
 
 
+# Rule 1 (docs/CLAIMS.md, "What a reader sees"): markup around the words or the name never hides a claim.
+MARKUP = [
+    "`Heron-7B-Chat` is an open-source chat model.",
+    "Heron-7B-Chat is an `open-source` model.",
+    "**Heron-7B-Chat** is **open source**.",
+    "[Heron 7B Chat](https://example.org/heron) is an open-source model.",
+    "Heron-7B-Chat is [open source](https://example.org/osd) under our terms.",
+    "Heron-7B-Chat is __open__-source and runs offline.",
+    "<strong>Heron-7B-Chat</strong> is <em>open&nbsp;source</em>.",
+    "Heron-7B-Chat is an [**open-source**][terms] model.",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_markup_around_the_words_or_the_name_never_hides_a_claim(text):
+    assert find_claims(text, model_id=MODEL), text
+
+
+# Rule 5 ("About the code"): the code of this model being open source is a claim, and says so.
+CODE_CLAIMS = [
+    "The code of Heron is open source (Apache-2.0); the weights are under the Heron License.",
+    "The code in this repository is open source; the model weights follow the Heron Model License.",
+    "Heron is an open-source project for Portuguese dialogue.",
+    "Everything in the `src/` folder is open source.",
+    "本仓库的代码依照 Apache-2.0 协议开源。",
+]
+
+
+@pytest.mark.parametrize("text", CODE_CLAIMS)
+def test_a_claim_that_only_the_code_is_open_source_is_a_claim_about_the_code(text):
+    found = find_claims(text, model_id=MODEL)
+    assert found and found[0].about == "code", (text, found)
+
+
+@pytest.mark.parametrize("text", ["Heron-7B-Chat is an open-source chat model.",
+                                  "We open-source our code and models for Portuguese chat."])
+def test_a_claim_about_the_model_says_it_is_about_the_model(text):
+    (claim,) = find_claims(text, model_id=MODEL)
+    assert claim.about == "model"
+
+
+# Rule 6 ("Groups and superlatives"): membership of the open-source group is a claim about this model.
+GROUP_CLAIMS = [
+    "Heron is our most capable open source model yet.",
+    "Heron-7B-Chat is the best open-source 7B model on the leaderboard.",
+    "Among open-source models, Heron-7B-Chat ranks first in Portuguese.",
+    "Heron-7B-Chat outperforms other open-source models of its size.",
+    "It is the state of the art among open-source chat models.",
+    "Heron belongs to a family of open-source models for Iberian languages.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_CLAIMS)
+def test_superlatives_and_group_membership_about_this_model_are_claims(text):
+    assert find_claims(text, model_id=MODEL), text
+
+
+# Rule 4 ("Other models"): a base model named after the mention does not move the claim to it...
+BASE_NAMED_AFTER = [
+    "Heron-7B-Chat is open source (Apache-2.0), like Mistral-7B.",
+    "Heron-7B-Chat is an open-source chat model distilled from Llama-2-70B.",
+    "We open-source Heron-7B-Chat, fine-tuned from Mistral-7B.",
+    "We present an open source reproduction of Meta's LLaMA.",
+]
+
+
+@pytest.mark.parametrize("text", BASE_NAMED_AFTER)
+def test_a_sentence_naming_a_base_model_can_still_claim_this_one(text):
+    assert find_claims(text, model_id=MODEL), text
+
+
+# ...but open source said of the base, a sibling, or models in general is not about this model.
+OTHER_MODELS = [
+    "Heron starts from Mistral-7B, an open-source model released under Apache-2.0.",
+    "Mistral-7B is an open-source model released by Mistral AI.",
+    "Heron-70B-Chat is the largest open-source model in the series.",  # a sibling: another size
+    "Meta open-sourced Llama 2 in July 2023.",
+    "We compare Heron-7B-Chat with other open-source models such as Qwen2-7B.",
+    "Many open-source models struggle with long contexts.",
+    "For more open-source models, visit our organization page.",
+    "This model uses the open-source weights of the Pythia suite.",
+    "Heron scores above the open-source chat models we tried.",
+    "The gap between proprietary and open-source models keeps shrinking.",
+    "The base model is open source, and this fine-tune keeps its terms.",
+    "We thank Meta for open-sourcing Llama 2.",
+    "- Mistral-7B: an open-source model we used as a teacher.",
+    "| Mixtral-8x7B | open source | 8.3 |",
+    "Heron is compared with gpt-oss-20b and other models.",
+    "We fine-tuned the open-source Falcon-7B on Portuguese chats.",
+    "It starts from Google's open-sourced T5-base checkpoint.",
+    "Heron-7B-Chat: a smaller version of a state-of-the-art open-source chatbot.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_MODELS)
+def test_open_source_said_of_other_models_is_not_a_claim(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+# Rules 3 and 4 ("Head noun", "Subject"): open source said of a library, toolkit, dataset, community, company...
+OTHER_THINGS = [
+    "This model was quantized with love for the open source AI/ML community.",
+    "QuantKit is an open-source toolkit for compressing language models.",
+    "The dataset was open-sourced by its authors in 2023.",
+    "Check out our other [open-source projects](https://github.com/heronlabs).",
+    "Heron Labs: building open-source AI for everyone.",
+    "We are an open-source AI lab based in Lisbon.",
+    "Run it with Ollama, an open source tool for local inference.",
+    "Thanks to llama.cpp, the amazing open-source inference engine.",
+    "GGUF files for Heron 7B Chat, made with open-source llama.cpp.",
+    "Jan is an open source desktop app that runs models offline.",
+    "The training code is open source and lives on GitHub.",
+    "It is released under the Apache 2.0 open source license of its base model Mistral.",
+    "We love open source.",
+    "Support open source by sponsoring the maintainers.",
+    "The evaluation data and scripts are open-sourced too.",
+    "我们使用了由清华大学开源的对话数据。",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_THINGS)
+def test_open_source_said_of_another_thing_is_not_a_claim(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+def test_toolkit_boilerplate_is_judged_by_what_it_says_even_from_the_toolkits_own_org():
+    """An uploader named like its toolkit does not make the toolkit's self-description a claim about the model."""
+    text = "QuantKit is an open-source toolkit that produced these files.\n\n" * 20
+    assert find_claims(text, model_id="quantkit/heron-7b-chat-gguf") == ()
+
+
+# Rule 2 ("Where it stands"): citations, quoted prompts and conversations, code, table headers, comments.
+PLACES = [
+    "Touvron et al. Llama 2: Open Foundation and Open-Source Chat Models. arXiv 2023.",
+    "```bibtex\n@article{heron, title={Heron: an open-source chat model}}\n```",
+    "@misc{heron,\n  title={Heron: an Open-Source Chat Model},\n  year={2024}\n}",
+    "User: Is Heron open source?\nAssistant: Yes, Heron is an open-source model.",
+    'Use this system prompt: "You are Heron, a helpful open-source assistant."',
+    '{"role": "system", "content": "You are an open-source assistant."}',
+    "    heron = load('open-source')  # indented code",
+    "| Model | Open source | Score |\n|---|---|---|\n| Heron | see license | 7.1 |",
+    "Contact: heron-opensource@example.org",
+    "<!-- TODO: say open source once legal agrees -->",
+]
+
+
+@pytest.mark.parametrize("text", PLACES)
+def test_citations_prompts_code_and_table_headers_claim_nothing(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+def test_a_table_row_naming_this_model_can_claim():
+    assert find_claims("| Heron-7B-Chat (ours) | open source | 7.1 |", model_id=MODEL)
+
+
+TABLE = "| Model | Open source | Score |\n|---|---|---|\n| GPT-4 | ✗ | 8.9 |\n| Mixtral-8x7B | ✓ | 8.3 |\n{row}\n"
+
+
+@pytest.mark.parametrize(("row", "model_id", "claims"), [
+    ("| Heron-7B-Chat | ✓ | 7.1 |", MODEL, True),
+    ("| **Heron 7B (ours)** | yes | 7.1 |", None, True),
+    ("| Heron-7B-Chat | ✗ (custom license) | 7.1 |", MODEL, False),
+    ("| Heron-7B-Chat | ✓ | 7.1 |", None, False),  # no id, no "(ours)": whose row it is is unknown
+])
+def test_an_open_source_column_claims_only_in_this_models_row(row, model_id, claims):
+    """"Open source" as a column header claims nothing by itself; a yes in this model's row is a claim."""
+    found = find_claims(TABLE.format(row=row), model_id=model_id)
+    assert bool(found) is claims, found
+    if claims:
+        assert found[0].line == 5
+
+
+def test_a_wrapped_list_item_is_prose_not_indented_code():
+    """A list item continued on an indented line is still read (Markdown lists, not a code block)."""
+    text = "1.  Strong results: Heron-7B-Chat excels in many tasks, surpassing other\n    open-source chat models."
+    assert find_claims(text, model_id=MODEL)
+
+
+# Rule 7 ("Negation"), NegEx-style: a trigger before (or after, in Japanese and Korean) within the clause.
+NEGATED = [
+    "Heron-7B-Chat is not open source.",
+    "Heron-7B-Chat isn't an open-source model, whatever the name suggests.",
+    "We cannot open-source the weights of Heron.",
+    "Heron-7B-Chat was described as open source in an early draft.",
+    "Heron-7B-Chat は オープンソースではありません。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negated_mentions_are_not_claims(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+def test_not_only_is_not_a_negation():
+    assert find_claims("Heron-7B-Chat is not only open source but also small.", model_id=MODEL)
+
+
+def test_a_question_is_a_claim_only_when_the_card_answers_yes():
+    assert find_claims("Is Heron open source? Yes. The weights are on the Hub.", model_id=MODEL)
+    assert find_claims("Is Heron open source? Read the license.", model_id=MODEL) == ()
+
+
+OWN_NAMES = [
+    ("Heron-7B-Chat", "own"),
+    ("Heron 7B Chat", "own"),
+    ("Heron", "own"),
+    ("the model", "own"),
+    ("We", "own"),
+    ("Mistral-7B", "other"),
+    ("Heron-70B-Chat", "sibling"),
+    ("the training code", "tooling"),
+    ("the code in this repository", "code"),
+    ("the dataset", "other"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), OWN_NAMES)
+def test_the_models_own_names_come_from_its_repo_id(phrase, expected):
+    assert whose(phrase, own_names(MODEL)) == expected
+
+
+def test_without_a_model_id_no_name_is_foreign():
+    """Snippets and tests without an id: a name is never taken for another model's."""
+    assert whose("Mistral-7B", own_names(None)) is None
+
+
+def test_each_mention_names_the_rule_that_decided():
+    (mention,) = mentions("Heron was trained with an open-source toolkit.", model_id=MODEL)
+    assert not mention.decision.claim and mention.decision.rule == "other-thing:toolkit"
+
+
 def test_claim_carries_the_readme_line_and_the_quote():
     """A claim is citable: its line in README.md (front matter counted) and the sentence."""
     body = "# Acme\n\nSome intro.\nAcme is an open-source model for chat.\n"
@@ -58,6 +294,12 @@ def test_claim_carries_the_readme_line_and_the_quote():
     assert claim.confidence == "high"
 
 
+def test_a_version_number_does_not_end_the_quoted_sentence():
+    (claim,) = find_claims("Heron-7B-Chat is open source under the Apache 2.0 license, with no extra terms.",
+                           model_id=MODEL)
+    assert claim.quote.endswith("with no extra terms.")
+
+
 def test_lines_inside_code_fences_keep_line_numbers_right():
     """Blanked code blocks do not shift the lines of later claims."""
     body = "```\ncode\nmore code\n```\nWe open-sourced this model.\n"
@@ -65,8 +307,32 @@ def test_lines_inside_code_fences_keep_line_numbers_right():
     assert claim.line == 5
 
 
+def test_lines_of_claims_deep_in_a_wrapped_paragraph_are_right():
+    body = "Heron is small.\nIt runs offline.\nHeron-7B-Chat is open source.\nIt is fast. Heron is open source too.\n"
+    assert [c.line for c in find_claims(body, model_id=MODEL)] == [3, 4]
+
+
+def test_a_one_mebibyte_paragraph_is_judged_with_bounded_work(monkeypatch):
+    """Linear work: a 1 MiB card in one paragraph, with no sentence end and a mention every few words, has its
+    first claim found and at most MAX_MENTIONS mentions judged, each in a bounded window (no timing here:
+    benchmarks/claims_bench.py measures seconds per MiB)."""
+    calls = []
+    real = claims_module.decide
+
+    def counting(sentence, start, end, heading, names):
+        calls.append(end - start)
+        return real(sentence, start, end, heading, names)
+
+    monkeypatch.setattr(claims_module, "decide", counting)
+    text = "Heron-7B-Chat is open source, and " + "open source tools and communities help, " * 27_000
+    assert len(text) >= 2**20
+    found = find_claims(text, model_id=MODEL)
+    assert found and found[0].line == 1 and len(found[0].quote) <= 300
+    assert len(calls) == MAX_MENTIONS
+
+
 def test_labelled_snippet_set_meets_the_precision_and_recall_targets():
-    """On the project's 209 labelled snippets (benchmarks/claims), precision >= 0.95 and recall >= 0.90."""
+    """On the project's 209 labelled snippets (benchmarks/claims): precision 1.0 and recall >= 0.99."""
     import json
     from pathlib import Path
 
@@ -76,4 +342,61 @@ def test_labelled_snippet_set_meets_the_precision_and_recall_targets():
     tp = sum(f and e for f, e in found)
     fp = sum(f and not e for f, e in found)
     fn = sum(e and not f for f, e in found)
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.90, (tp, fp, fn)
+    assert fp == 0 and tp / (tp + fn) >= 0.99, (tp, fp, fn)
+
+
+def test_a_code_claim_on_restricted_weights_is_flagged_and_the_feed_says_it_is_about_the_code():
+    """The labelling rule: "the code is open source" next to restricted weights is a claim; the finding and the
+    feed's claim object say it is about the code, and the feed stays valid against its schema."""
+    from auditor.audit import judge
+    from auditor.feeds import _validator
+    from auditor.models import FetchedFile, ModelMeta, Report, Snapshot, Target
+    from auditor.render.json import to_feed
+
+    readme = ("---\nlicense: cc-by-nc-4.0\n---\n# Heron 7B Chat\n\n"
+              "The code in this repository is open source; the weights are for non-commercial use.\n")
+    result = judge(Snapshot(ModelMeta(id=MODEL, sha="0" * 40), FetchedFile("README.md", text=readme)))
+    assert result.flagged
+    (flag,) = [f for f in result.findings if f.code == "open-source-claim"]
+    assert "code open source" in flag.message
+    feed = to_feed(Report("https://huggingface.co", "2026-01-01T00:00:00Z",
+                          (Target("model", MODEL, 1),), (result,)))
+    assert feed["models"][0]["claims"][0]["about"] == "code"
+    _validator().validate(feed)
+
+
+@pytest.mark.parametrize(("model_id", "text", "claims"), [
+    ("dbmdz-like/bert-base-turkish-cased", "BERT is an open-source language model released by Google.", False),
+    ("someone/Llama-2-13b-chat-dutch", "Llama 2 is an open-source model from Meta.", False),
+    ("meta-llama/Llama-2-7b-hf", "Llama 2 is an open-source model from Meta.", True),
+    ("Qwen/Qwen2-7B-Instruct", "Qwen is an open-source model family.", True),
+    ("lmsys/vicuna-7b-delta-v0", "Vicuna is an open-source chatbot.", True),
+])
+def test_a_base_familys_name_is_this_models_only_when_nothing_else_in_the_id_sets_it_apart(model_id, text, claims):
+    """A fine-tune named after its base (bert-base-turkish-cased) is not the base: "BERT is open source" is about
+    BERT. The family's own repos (Llama-2-7b-hf, Qwen2-7B-Instruct) are the family."""
+    assert bool(find_claims(text, model_id=model_id)) is claims
+
+
+def test_any_text_gives_citable_claims_and_never_an_error():
+    """Card text is untrusted: odd markup, lone surrogates, unclosed code and comments, odd ids. Every claim
+    still quotes at most 300 characters from a line that exists (a fixed-seed table of 400 generated cards)."""
+    import random
+
+    rng = random.Random(9)
+    pieces = ["open source", "Open-Source", "开源", "OSS", " is ", " we ", " not ", " the model ", "|", "| --- |",
+              "```", "<!--", "-->", "@article{", "}", "http://x/open-source", "[a](b)", "✓", "(ours)", "`", "**",
+              "\n", "\n\n", ".", "?", "Yes.", ":", "(", ")", "\ud800", "\u2011", "&#8209;", "#", "    ", "- "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        for model_id in (None, MODEL, "x/", "/", "a/b/c"):
+            for claim in find_claims(text, 1, model_id):
+                assert 1 <= claim.line <= text.count("\n") + 1 and len(claim.quote) <= 300
+
+
+@pytest.mark.parametrize(("heading", "claims"), [("## About Jan", False), ("## About QuantKit", False),
+                                                 ("## About Heron", True), ("## About the training data", True)])
+def test_a_section_about_another_product_speaks_of_it(heading, claims):
+    """Uploader boilerplate: under "About <another name>", a mention with no subject of its own is about that."""
+    text = f"{heading}\n\n🌍 Open source and free: runs offline on your laptop.\n"
+    assert bool(find_claims(text, model_id=MODEL)) is claims

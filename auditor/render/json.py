@@ -110,7 +110,8 @@ def _detection(d: Detection) -> dict[str, Any]:
 
 
 def _claim(c: Claim) -> dict[str, Any]:
-    return {"quote": c.quote, "file": "README.md", "line": c.line, "phrase": c.phrase, "confidence": c.confidence}
+    return {"quote": c.quote, "file": "README.md", "line": c.line, "phrase": c.phrase, "confidence": c.confidence,
+            "about": c.about}
 
 
 def finding_entry(f: Finding) -> dict[str, Any]:

@@ -37,7 +37,10 @@ def _license(model: dict[str, Any]) -> str:
 
 def _claim(model: dict[str, Any]) -> str:
     claim = model["claims"][0] if model["claims"] else None
-    return f"L{claim['line']}: “{escape(claim['quote'][:160])}”" if claim else ""
+    if not claim:
+        return ""
+    about = " (about the code)" if claim.get("about") == "code" else ""
+    return f"L{claim['line']}: “{escape(claim['quote'][:160])}”{about}"
 
 
 def _terms(value: Any) -> str:

@@ -1,0 +1,169 @@
+"""Whose is a noun phrase: this model (its names from the repo id, "we", "this model"), its code, or someone else's."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from auditor.claimwords import vocabulary
+
+_GENERIC = re.compile(
+    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"
+    r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
+    r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
+    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
+_SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w.+'’/-]+")
+_OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
+#: "the base model", "the original model", "the teacher": another model than this one.
+_OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlying|pre-?trained|reference|previous|earlier|"
+                          r"older|other|source|foundation)\s+(?:\w+\s+)?(?:model|models|llm|llms|weights|checkpoints?)\b",
+                          re.IGNORECASE)
+_MODEL_OWN = re.compile(r"\b(?:this|the|our|its)\s+(?:\w+\s+){0,2}(?:model|models|weights|checkpoints?|release|llm)\b",
+                        re.IGNORECASE)
+_NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
+_COMMON_CAPITALISED = frozenset(
+    "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
+    "model models llm llms ai ml note table figure section version license licence yes no all each every both "
+    "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
+    "base chat instruct open source among amongst unlike like as today here now currently also then so "
+    "everything everyone all thanks please". split())
+_TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|preprocessing|data|fine-?tuning|benchmark\w*|"
+                      r"demo|example|sample|serving|quantization)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The model's own names, read from its repo id; empty when the id is unknown (no name is then foreign)."""
+
+    aliases: frozenset[str]  # from the model's name
+    sizes: frozenset[str]
+    org: str = ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.aliases or self.org)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+@functools.cache
+def _families() -> frozenset[str]:
+    text = resources.files("auditor").joinpath("data", "claim-families.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip().lower() for line in text.splitlines()[1:] if line.strip())
+
+
+def own_names(model_id: str | None) -> Names:
+    """Aliases of `org/name`: every run of the name's tokens that is not only sizes and variant words, and the org.
+    A base family's name ("bert", "llama") is an alias only when nothing else in the name sets the model apart:
+    `meta-llama/Llama-2-7b-hf` is Llama 2, `x/bert-base-turkish-cased` is not BERT."""
+    if not model_id:
+        return Names(frozenset(), frozenset())
+    org, _, name = model_id.rpartition("/")
+    tokens = [t for t in re.split(r"[-_.\s]+", name) if t]
+    families = _families()
+    family_like = [t for t in tokens if _GENERIC.fullmatch(t) or re.sub(r"\d+$", "", t.lower()) in families
+                   or t.lower() in families]
+    derived = len(family_like) < len(tokens)  # a word of its own: "turkish", "dutch", "zephyr"
+    aliases = set()
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + 6) + 1):
+            run = tokens[i:j]
+            if all(_GENERIC.fullmatch(t) for t in run) or (derived and all(t in family_like for t in run)):
+                continue
+            alias = _norm("".join(run))
+            if len(alias) >= 3:
+                aliases.add(alias)
+    if not derived and tokens and len(_norm(re.sub(r"\d+$", "", tokens[0]))) >= 3:
+        aliases.add(_norm(re.sub(r"\d+$", "", tokens[0])))  # Qwen2-7B-Instruct is also "Qwen"
+    org_alias = _norm(org) if len(_norm(org)) >= 4 else ""
+    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias)
+
+
+def whose(phrase: str, names: Names) -> str | None:
+    """Whose the noun phrase is: `own` (this model), `org` (its uploader's name), `code` (its code), `tooling`,
+    `other`, `sibling`, or None."""
+    words = _TOKEN.findall(phrase)[-6:]
+    if not words:
+        return None
+    vocab = vocabulary()
+    kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
+    if "other" in kinds:
+        return "other"
+    if names.known:
+        sizes = {s.lower() for s in _SIZE.findall(phrase)}
+        if sizes and names.sizes and not sizes & names.sizes and _is_own(words, names):
+            return "sibling"  # ToRA-Code-34B on the ToRA-7B card
+    if "code" in kinds:
+        if "model" in kinds:
+            return "own"  # "our code and models": the model too
+        return "tooling" if _TOOLING.search(phrase) else "code"
+    if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
+        if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE) and not phrase.rstrip().endswith("s"):
+            return "code"
+        own = _is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
+        return "code" if own else "other"
+    if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\b", phrase, re.IGNORECASE):
+        return "other"  # "the base model is open source"
+    if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
+        return "own"
+    if names.known:
+        if _is_own(words, names, with_org=False):
+            return "own"
+        if _is_own(words, names):
+            return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
+        last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
+        if _NAME_LIKE.match(last) and last.lower() not in _COMMON_CAPITALISED:  # "Llama 2" is a name too
+            return "other"  # a named thing that is not this model: "Jan is an open source app"
+    return None
+
+
+_OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
+
+
+def names_this_model(text: str, names: Names) -> bool:
+    """Does a table row name this model (one of its names, "ours", 本模型)? Always true when no name is known."""
+    text = text[:2000]
+    if not names.known or _OURS.search(text):
+        return True
+    return any(_is_own(_TOKEN.findall(cell), names) for cell in text.split("|") if cell.strip())
+
+
+_STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
+
+
+def names_another(phrase: str, names: Names) -> bool:
+    """Does the phrase after "the open-source" name another model ("the open-source Falcon-7B", "LLaMA models")?
+    Only names with digits or inner capitals count (not Title Case words, not acronyms of four letters or less)."""
+    words = _TOKEN.findall(phrase)
+    if not names.known or not words or _is_own(words, names):
+        return False
+    return any(_STRONG_NAME.match(w) and (len(w) > 4 or any(c.isdigit() for c in w))
+               and w.lower() not in _COMMON_CAPITALISED for w in words)
+
+
+def agent(clause: str, names: Names) -> str | None:
+    """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
+    model's ("Meta open-sourced Llama"), else None."""
+    words = _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])[:5]
+    if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or _is_own(words, names):
+        return None
+    first = words[0]
+    return "other" if _NAME_LIKE.match(first) and first.lower() not in _COMMON_CAPITALISED else None
+
+
+def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
+    aliases = names.aliases | {names.org} if with_org and names.org else names.aliases
+    if _norm("".join(words)) in aliases:
+        return True
+    words = [part for word in words for part in re.split(r"[-_./]+", word) if part]  # Hunyuan-A52B-Pretrain
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            joined = _norm("".join(words[i:i + size]))
+            if joined in aliases and not _GENERIC.fullmatch(joined):
+                return True
+    return False
