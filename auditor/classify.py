@@ -100,6 +100,8 @@ def _label_detection(
     if label.key is None:
         findings.append(Finding("license-unrecognized", Severity.WARNING,
                                 f"{value!r} is a known license name, but its text is not in the catalog.", (evidence,)))
+        if label.judgement is not LicenseClass.UNKNOWN:  # every version of it restricts use: that decides
+            return Detection(matcher, label.judgement, evidence, name=value, reason=label.reason, confidence=0.7)
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"no text known for {value!r}", decides=False)
     return entry_detection(matcher, load_catalog()[label.key], evidence)
 

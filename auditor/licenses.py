@@ -92,6 +92,8 @@ class Label:
     kind: str  # hub-id | license-name | spdx-id
     key: str | None
     hub: HubLicense | None = None
+    judgement: LicenseClass = LicenseClass.UNKNOWN  # a known name without a text: the class of every version of it
+    reason: str = ""
 
 
 def resolve_label(value: str) -> Label | None:
@@ -101,7 +103,8 @@ def resolve_label(value: str) -> Label | None:
         if name in hub_ids:
             return Label("hub-id", hub_ids[name].key, hub_ids[name])
         if name in names:
-            return Label("license-name", names[name])
+            judgement, reason = load_name_judgements().get(name, (LicenseClass.UNKNOWN, ""))
+            return Label("license-name", names[name], judgement=judgement, reason=reason)
         key = spdx_key(name)
         if key is not None:
             return Label("spdx-id", key)
@@ -162,6 +165,22 @@ def load_hub_ids() -> dict[str, HubLicense]:
 def load_names() -> dict[str, str | None]:
     """license-names.tsv: `license_name` spellings → catalog key (None: known name, no text)."""
     return {row["name"]: (row["key"] or None) for row in _rows("license-names.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def load_name_judgements() -> dict[str, tuple[LicenseClass, str]]:
+    """license-names.tsv rows without a text but with a `class`: what every version of that license is, and why."""
+    table: dict[str, tuple[LicenseClass, str]] = {}
+    for row in _rows("license-names.tsv"):
+        if row.get("class") and not row["key"]:
+            try:
+                judgement = LicenseClass(row["class"])
+            except ValueError as exc:
+                raise DataFileError(f"license-names.tsv: bad class {row['class']!r} for {row['name']}") from exc
+            if judgement is LicenseClass.OSI_APPROVED:
+                raise DataFileError(f"license-names.tsv: {row['name']} has no text, so it cannot be proven OSI-approved")
+            table[row["name"]] = (judgement, row["note"].split("no text in the catalog:", 1)[-1].strip())
+    return table
 
 
 def spdx_key(value: str) -> str | None:

@@ -19,7 +19,7 @@ NAMES = DATA / "license-names.tsv"
 
 CATALOG_COLUMNS = ["key", "name", "spdx", "category", "osd", "restrictive_terms"]
 HUB_COLUMNS = ["hub_id", "key", "members", "class", "osd", "reason"]
-NAMES_COLUMNS = ["name", "key", "note"]
+NAMES_COLUMNS = ["name", "key", "class", "note"]
 
 CATEGORIES = {"osi", "open-non-osi", "restricted", "proprietary"}
 CLASSES = {"osi-approved", "open-non-osi", "custom-restricted", "unknown"}
