@@ -24,12 +24,22 @@ _PROHIBITIVE = re.compile(
     r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b",
     re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
+#: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0").
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model )?licen[cs]e\W{0,4}[:：]", re.IGNORECASE)  # not a nested item
 _MODEL_LICENSED = re.compile(
     r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
     r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered)\b", re.IGNORECASE)
 
-_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based on|built (?:on|upon)|derived from|trained from|initiali[sz]ed from|"
-                      r"continued? pre-?training|distilled from|a (?:fine-?tune|derivative) of|基于|微调)[^.。;]{0,60}", re.I)
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
+                      r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
+                      r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
+                      r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
+                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
+                      r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
+                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)[^.。;]{0,60}", re.I)
+#: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
+_OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
+                            r"others|your|you|users?)\W*$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,6 +52,8 @@ def _derived_from(line: str) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
     for match in _DERIVED.finditer(line):
+        if _OTHER_SUBJECT.search(line[max(0, match.start() - 40):match.start()]):
+            continue
         for pattern, key in _base_families():
             if pattern.search(match.group(0)):
                 keys.append(key)
@@ -62,7 +74,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         if not line.strip():
             continue
         number = first_line + offset
-        if in_section or _MODEL_LICENSED.search(line):
+        if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
             detections += _license_statements(line, number)
         detections += _base_mentions(line, number)
         if in_section or _PROHIBITIVE.search(line):

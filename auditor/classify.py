@@ -38,7 +38,7 @@ def classify(
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
     if body:
         card += card_text_detections(body, body_first_line)
-    files = _file_detections(license_files, license_link, findings)
+    files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
     if deciding:
@@ -107,6 +107,14 @@ def _label_detection(
 
 
 # -- matchers on license files -------------------------------------------------------------------
+
+#: The terms a gated repo makes every user accept (`extra_gated_prompt`) are read like a license file.
+GATED_PROMPT = "README.md (extra_gated_prompt)"
+
+
+def _gated_prompt(metadata: Mapping[str, Any] | None) -> tuple[FetchedFile, ...]:
+    prompt = metadata.get("extra_gated_prompt") if isinstance(metadata, Mapping) else None
+    return (FetchedFile(GATED_PROMPT, text=prompt),) if isinstance(prompt, str) and prompt.strip() else ()
 
 
 def _file_detections(

@@ -108,7 +108,20 @@ def resolve_label(value: str) -> Label | None:
         key = spdx_key(name)
         if key is not None:
             return Label("spdx-id", key)
+        key = _catalog_names().get(name)
+        if key is not None:
+            return Label("license-name", key)  # the license's full name ("Academic Free License v3.0")
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog_names() -> dict[str, str]:
+    """Normalised full names of the catalog's licenses → key (a name two texts share is left out)."""
+    found: dict[str, set[str]] = {}
+    for entry in load_catalog().values():
+        for name in _name_variants(normalize_name(entry.name)):
+            found.setdefault(name, set()).add(entry.key)
+    return {name: next(iter(keys)) for name, keys in found.items() if len(keys) == 1}
 
 
 def _rows(name: str) -> list[dict[str, str]]:

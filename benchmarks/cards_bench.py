@@ -32,10 +32,17 @@ OPEN = ("osi-approved", "open-non-osi")
 CLOSED = ("custom-restricted", "unknown")
 
 
+def original_name(stored: str) -> str:
+    """The corpus stores a licence file not named LICENSE* as `LICENSE-<original name>`: undo that."""
+    rest = stored.removeprefix("LICENSE-")
+    return rest if rest != stored and license_candidates([rest]) else stored
+
+
 def snapshot(folder: Path) -> Snapshot:
-    files = sorted(p.name for p in folder.iterdir() if p.is_file())
+    stored = {original_name(p.name): p for p in folder.iterdir() if p.is_file()}
+    files = sorted(stored)
     readme = FetchedFile("README.md", text=(folder / "README.md").read_text(encoding="utf-8", errors="replace"))
-    licenses = tuple(FetchedFile(name, text=(folder / name).read_text(encoding="utf-8", errors="replace"))
+    licenses = tuple(FetchedFile(name, text=stored[name].read_text(encoding="utf-8", errors="replace"))
                      for name in license_candidates([f for f in files if f != "README.md"]))
     return Snapshot(ModelMeta(id=folder.name.replace("__", "/", 1), files=tuple(files)), readme, licenses)
 
