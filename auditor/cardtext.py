@@ -9,7 +9,7 @@ from importlib import resources
 from auditor.claims import visible_lines
 from auditor.licenses import entry_detection, load_catalog
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
-from auditor.references import find_references
+from auditor.references import find_named_terms, find_references
 from auditor.restrictions import find_restrictions, osd_text
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
@@ -17,22 +17,30 @@ _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restr
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
 _ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
-#: A sentence that forbids something to the reader (advice such as "should not" is not a license term).
+_ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations)\b", re.IGNORECASE)
+#: A sentence that forbids or conditions something for the reader (advice such as "should not" is not a license term).
 _PROHIBITIVE = re.compile(
-    r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall)\s+not\s+be\s+used\b|"
+    r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|"
     r"\b(?:is|are)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b|"
-    r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b",
+    r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b|"
+    r"\b(?:non-?commercial|research|academic)[- ](?:use|usage|purposes?)[- ]only\b|"
+    r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e))\b[^.]{0,60}\b(?:requires?|needs?|need\s+to|must|subject\s+to|after|"
+    r"upon|apply|application|registration|register|authori[sz]ation|permission|contact)\b|"
+    r"仅(?:供|限|用于|可用于)|非商业|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)",
     re.IGNORECASE)
+#: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model.
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model )?licen[cs]e\W{0,4}[:：]", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
-#: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0").
-_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model )?licen[cs]e\W{0,4}[:：]", re.IGNORECASE)  # not a nested item
 _MODEL_LICENSED = re.compile(
     r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
-    r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered)\b", re.IGNORECASE)
+    r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered|comply|complies|bound|follows?|"
+    r"inherits?|adheres?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b", re.IGNORECASE)
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
+                      r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
                       r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
@@ -48,9 +56,16 @@ def _base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(row.split("\t")[0], re.IGNORECASE), row.split("\t")[1]) for row in rows if row)
 
 
+@functools.lru_cache(maxsize=1)
+def _any_family() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _base_families()), re.IGNORECASE)
+
+
 def _derived_from(line: str) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
+    if not _any_family().search(line):
+        return keys  # fast path: most lines name no well-known base at all
     for match in _DERIVED.finditer(line):
         if _OTHER_SUBJECT.search(line[max(0, match.start() - 40):match.start()]):
             continue
@@ -75,7 +90,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
             continue
         number = first_line + offset
         if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
-            detections += _license_statements(line, number)
+            detections += _license_statements(line, number, named=in_section)
         detections += _base_mentions(line, number)
         if in_section or _PROHIBITIVE.search(line):
             detections += _card_restrictions(line, number)
@@ -85,12 +100,18 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     return list(unique.values())
 
 
-def _license_statements(line: str, number: int) -> list[Detection]:
-    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0")."""
+def _about_other_things(clause: str) -> bool:
+    """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
+    return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
+
+
+def _license_statements(line: str, number: int, named: bool = False) -> list[Detection]:
+    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0");
+    with `named` (a line of the License section), a bare license name counts too ("CC BY-NC 4.0")."""
     catalog = load_catalog()
     found: list[Detection] = []
-    for ref in find_references(line, number):
-        if _ABOUT_CODE.search(ref.clause) and not _ABOUT_WEIGHTS.search(ref.clause):
+    for ref in find_references(line, number, named=named):
+        if _about_other_things(ref.clause):
             continue  # says nothing about the weights
         evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
         entry = catalog[ref.key]
@@ -99,6 +120,13 @@ def _license_statements(line: str, number: int) -> list[Detection]:
                                    confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
         else:
             found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
+    for terms in find_named_terms(line, number, named=named):
+        if _about_other_things(terms.clause):
+            continue
+        named_terms = terms
+        found.append(Detection("card-text-license", named_terms.classification,
+                               Evidence("card-text", named_terms.quote, "README.md", named_terms.line),
+                               name=named_terms.name, confidence=0.7, reason=named_terms.reason))
     return found
 
 
@@ -112,8 +140,10 @@ def _base_mentions(line: str, number: int) -> list[Detection]:
 
 
 def _card_restrictions(line: str, number: int) -> list[Detection]:
-    """Use restrictions the card itself imposes ("you may not use this model for military purposes")."""
-    hits = find_restrictions(line, number)
+    """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
+    terms of a dataset it names ("the training data is for non-commercial use only")."""
+    hits = tuple(h for h in find_restrictions(line, number)
+                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote)))
     if not hits:
         return []
     return [Detection(

@@ -14,7 +14,8 @@ from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import LIMITING, Hit, find_restrictions, osd_text
-from auditor.textmatch import HARMLESS_ADDED_WORDS, changed_sentences, copyright_lines, identify, words_with_lines
+from auditor.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
+                               words_with_lines)
 
 NOTICE_MAX_WORDS = 300
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
@@ -146,10 +147,12 @@ def _identify_file(fetched: FetchedFile, primary: bool) -> Detection | None:
         changed += notices  # a "Copyright ..." line that says more than a notice is added text too
         added_hits = [h for line, sentence, _ in changed for h in find_restrictions(sentence, line)]
         benign = not added_hits and _benign(changed, match.key)
+        translated = appended_translation(text, match) if match.kind == "modified" and not added_hits else None
         if match.kind in ("copy", "partial") and not benign:
             match = dataclasses.replace(match, added_words=max(match.added_words, HARMLESS_ADDED_WORDS + 1))
-        if (match.kind != "modified" or benign) and not added_hits:
-            evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
+        if (match.kind != "modified" or benign or translated) and not added_hits:
+            note = f", with a translation added on lines {translated[0]}–{translated[1]}" if translated else ""
+            evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text){note}", path)
             matcher = "license-file-partial" if match.kind == "partial" else "license-file-copy"
             keep = find_restrictions(text) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
             return entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,

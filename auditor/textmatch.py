@@ -206,6 +206,28 @@ def _additions(
     return tuple(runs), sum(run.words for run in runs)
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def appended_translation(text: str, match: TextMatch) -> tuple[int, int] | None:
+    """The line span of a translation added to a complete copy of the reference ("Apache-2.0, then 中文译文"):
+    every addition is in CJK script and none narrows the grant. None when the additions are anything else."""
+    from auditor.restrictions import LIMITING_ZH
+
+    if not match.additions or match.ref_coverage < COPY_REF_COVERAGE:
+        return None
+    lines = text.splitlines()
+    for addition in match.additions:
+        added = "\n".join(lines[addition.line - 1 : addition.end_line])
+        cjk, latin = len(_CJK_LETTER.findall(added)), len(_LATIN_LETTER.findall(added))
+        if addition.words > HARMLESS_ADDED_WORDS and cjk < 4 * latin:
+            return None  # Latin-script words the reference does not have: an edit, not a translation
+        if LIMITING_ZH.search(added):
+            return None
+    return match.additions[0].line, match.additions[-1].end_line
+
+
 def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:
     """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide);
     with `lines`, only sentences that start on or span one of those lines are looked at."""
