@@ -1,10 +1,13 @@
-"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card body."""
+"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card (body and
+`base_model` ids)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from importlib import resources
+from typing import Any
 
 from auditor.claims import visible_lines
 from auditor.licenses import entry_detection, load_catalog
@@ -130,13 +133,84 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
     return found
 
 
+def declared_base_detections(metadata: Mapping[str, Any] | None, file: str | None = "README.md") -> list[Detection]:
+    """`base_model: meta-llama/Llama-2-7b-hf`: a declared base of a well-known restrictive family, known without
+    asking the Hub (lineage reads the base's own card when it can)."""
+    raw = metadata.get("base_model") if isinstance(metadata, Mapping) else None
+    catalog = load_catalog()
+    found: list[Detection] = []
+    for value in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(value, str):
+            continue
+        name = value.strip().rstrip("/").split("/")[-1][:200]  # the repo name, not the uploader ("llama-lover/x")
+        key = next((k for pattern, k in _base_families() if pattern.search(name)), None)
+        if key is not None:
+            found.append(entry_detection("card-base-model", catalog[key], Evidence("card-metadata", f"base_model: {value}", file),
+                                         confidence=0.7, reason=f"built on {value}, a model under {catalog[key].name}, "
+                                         "whose terms pass on"))
+    return found
+
+
+_HUB_FILE_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/]+)/([^/]+)/(?:blob|resolve|raw)/")
+#: License pages whose address says which license they are: Creative Commons, OSI, Apache.
+_LICENSE_URLS = tuple((re.compile(p, re.IGNORECASE), template) for p, template in (
+    (r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)", r"cc-\1-\2"),
+    (r"creativecommons\.org/publicdomain/zero/(\d\.\d)", r"cc0-\1"),
+    (r"opensource\.org/licen[cs]es?/([\w.+-]+?)(?:\.php|\.html)?/?$", r"\1"),
+    (r"apache\.org/licenses/LICENSE-(\d\.\d)", r"apache-\1"),
+))
+_GENERIC_SLUG = re.compile(r"^(?:licen[cs]es?|terms|copying|legal|main|master|blob|file|view|model)$", re.IGNORECASE)
+
+
+def license_link_detections(link: str | None, file: str | None = "README.md") -> list[Detection]:
+    """`license_link` to a page or file that names its license ("…/jamba-open-model-license",
+    "…/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"), or to the LICENSE of a well-known model ("…/meta-llama/Llama-2-7b/…")."""
+    from urllib.parse import unquote, urlsplit
+
+    from auditor.licenses import resolve_label
+
+    if not link or "://" not in link:
+        return []
+    evidence = Evidence("card-metadata", f"license_link: {link[:300]}", file)
+    hub = _HUB_FILE_URL.match(link)
+    if hub:
+        key = next((k for pattern, k in _base_families() if pattern.search(hub.group(2))), None)
+        if key is None:
+            return []
+        entry = load_catalog()[key]
+        return [entry_detection("card-license-link", entry, evidence, confidence=0.6,
+                                reason=f"the card's license is the file of {hub.group(1)}/{hub.group(2)}, under {entry.name}")]
+    known = next((m.expand(template) for pattern, template in _LICENSE_URLS for m in [pattern.search(link)] if m), None)
+    slug = known or unquote(urlsplit(link).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
+    label = resolve_label(slug) if known or (len(slug) > 6 and not _GENERIC_SLUG.match(slug)) else None
+    if label is None or (label.hub is not None and label.hub.key is None):
+        return []
+    if label.key is not None:
+        return [entry_detection("card-license-link", load_catalog()[label.key], evidence, confidence=0.6)]
+    if label.judgement is LicenseClass.UNKNOWN:
+        return []
+    return [Detection("card-license-link", label.judgement, evidence, name=slug, confidence=0.6, reason=label.reason)]
+
+
+#: A table row that states this model's base ("| Base model | Llama-2-7b |"); other rows compare other models.
+_BASE_CELL = re.compile(r"^(?:base(?:d on| model)?|fine-?tuned from|parent model|foundation model|backbone)\W*$", re.I)
+
+
 def _base_mentions(line: str, number: int) -> list[Detection]:
     """"Fine-tuned from Llama 2": well-known bases whose terms pass on to derivatives."""
     catalog = load_catalog()
     quote = " ".join(line.split())[:300]
+    if line.lstrip().startswith("|"):
+        cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")]
+        if len(cells) > 3 or not _BASE_CELL.match(cells[0]):
+            return []  # a comparison table names other models and their bases
+        keys = [next(k for pattern, k in _base_families() if pattern.search(cell)) for cell in cells[1:]
+                if any(pattern.search(cell) for pattern, _ in _base_families())][:1]
+    else:
+        keys = _derived_from(line)
     return [entry_detection("card-text-base-model", catalog[key], Evidence("card-text", quote, "README.md", number),
                             confidence=0.7, reason=f"built on a model under {catalog[key].name}, whose terms pass on")
-            for key in _derived_from(line)]
+            for key in keys]
 
 
 def _card_restrictions(line: str, number: int) -> list[Detection]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
-from auditor.cardtext import card_text_detections
+from auditor.cardtext import card_text_detections, declared_base_detections, license_link_detections
 from auditor.licenses import entry_detection, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
@@ -37,6 +37,10 @@ def classify(
     if any(d.decides for d in card):
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
+    if metadata_source != "hub-metadata":  # lineage walks a Hub chain itself, to its origin
+        card += declared_base_detections(metadata, metadata_file)
+    if license_link and (not declared or all(v.lower() == "other" for v in declared)) and not license_name:
+        card += license_link_detections(license_link, metadata_file)
     if body:
         card += card_text_detections(body, body_first_line)
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)

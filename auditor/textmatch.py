@@ -51,14 +51,8 @@ def _normalize_line(line: str) -> str:
 
 
 def _keep(words: list[str]) -> list[str]:
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        if word in _ENUMERATOR:
-            continue
-        if word in _SECTION_WORDS and index + 1 < len(words) and words[index + 1].isdigit():
-            continue
-        kept.append(word)
-    return kept
+    after = words[1:] + [""]
+    return [w for w, n in zip(words, after) if w not in _ENUMERATOR and not (w in _SECTION_WORDS and n.isdigit())]
 
 
 def words_with_lines(text: str) -> tuple[list[str], list[int]]:

@@ -216,3 +216,41 @@ def test_user_messages_speak_of_the_license_not_of_another_tools_naming():
     verdict = classify({"license": "creativeml-openrail-m"})
     assert "ScanCode" not in verdict.governing.reason
     assert resolve_label("bsl-1.0").hub is not None and "ScanCode" not in resolve_label("bsl-1.0").hub.reason
+
+
+@pytest.mark.parametrize("base,key", [
+    ("meta-llama/Llama-2-7b-hf", "llama-2-license-2023"),
+    (["mistralai/Mistral-7B-v0.1", "bartowski/Meta-Llama-3-8B-Instruct-GGUF"], "llama-3-license-2024"),
+    ("https://huggingface.co/google/gemma-2b", "gemma-tou-2024-04-01"),
+])
+def test_declared_base_of_a_restrictive_family_is_known_without_the_hub(base, key):
+    verdict = classify({"license": "apache-2.0", "base_model": base})
+    assert (verdict.classification, verdict.governing.matcher, verdict.governing.key) == (RESTRICTED, "card-base-model", key)
+
+
+@pytest.mark.parametrize("base", ["openlm-research/open_llama_7b", "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+                                  "llama-fan/mistral-7b-tuned"])
+def test_declared_base_outside_the_families_changes_nothing(base):
+    assert classify({"license": "apache-2.0", "base_model": base}).classification is OSI
+
+
+@pytest.mark.parametrize("link,cls", [
+    ("https://www.ai21.com/licenses/jamba-open-model-license", RESTRICTED),
+    ("https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT", RESTRICTED),
+    ("https://huggingface.co/meta-llama/Llama-2-7b/blob/main/LICENSE.txt", RESTRICTED),
+    ("https://creativecommons.org/licenses/by-nc/4.0/", RESTRICTED),
+    ("https://creativecommons.org/licenses/by-sa/4.0/legalcode", OPEN),
+    ("https://www.apache.org/licenses/LICENSE-2.0", OSI),
+    ("https://example.com/terms", UNKNOWN),
+])
+def test_license_link_that_names_its_license_decides_a_bare_other(link, cls):
+    assert classify({"license": "other", "license_link": link}).classification is cls
+
+
+@pytest.mark.parametrize("row,restricted", [
+    ("| **Open-source models based on LLaMA-2-13B** |  |  |  |", False),  # a comparison table
+    ("| Vicuna-13B | fine-tuned from LLaMA-13B | 6.39 |", False),
+    ("| Base model | [Llama-2-7b](https://example.org) |", True),
+])
+def test_table_rows_name_a_base_only_in_a_base_model_field(row, restricted):
+    assert (verdict_of("mit", row).classification is RESTRICTED) is restricted
