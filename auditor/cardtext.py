@@ -29,7 +29,8 @@ _PROHIBITIVE = re.compile(
     r"\b(?:non-?commercial|research|academic)[- ](?:use|usage|purposes?)[- ]only\b|"
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e))\b[^.]{0,60}\b(?:requires?|needs?|need\s+to|must|subject\s+to|after|"
     r"upon|apply|application|registration|register|authori[sz]ation|permission|contact)\b|"
-    r"仅(?:供|限|用于|可用于)|非商业|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)",
+    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
+    r"仅(?:供|限|用于|可用于)|非商业|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model.
 _LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model )?licen[cs]e\W{0,4}[:：]", re.IGNORECASE)
@@ -47,7 +48,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
                       r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
-                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)[^.。;]{0,60}", re.I)
+                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
 #: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
                             r"others|your|you|users?)\W*$", re.I)
@@ -95,7 +96,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
             detections += _license_statements(line, number, named=in_section)
         detections += _base_mentions(line, number)
-        if in_section or _PROHIBITIVE.search(line):
+        if in_section or _PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line):
             detections += _card_restrictions(line, number)
     unique: dict[tuple[str, str | None], Detection] = {}
     for d in detections:

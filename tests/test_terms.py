@@ -49,6 +49,9 @@ def test_restriction_in_prose_overrides_a_permissive_tag(sentence):
     "This model was fine-tuned on the Alpaca dataset.",
     "Run your fine-tuned model with llama.cpp or Ollama.",
     "It plugs into many open-source projects built upon Llama.",
+    "It is fine-tuned on a bloom of flowers dataset.",
+    "Fine-tuned from Qwen2.5-7B-Instruct.",  # Apache-2.0, unlike Qwen2.5-72B and -3B
+    "Our tooling targets laptops, mobiles, edge devices and desktops.",
 ])
 def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     assert verdict_of("apache-2.0", sentence).classification is OSI
@@ -67,6 +70,13 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("Finetuned from model: someone/deepseek-r1-distill-llama-8b-4bit", "llama-3.1-license-2024"),
     ("This is trained on the Yi-34B model with a 200K context.", "yi-community-license-2.1-2023-11-23"),
     ("本模型基于 LLaMA-7B 进行微调。", "llama-license-2023"),
+    ("Fine-tuned from Llama 3.1 8B on math.", "llama-3.1-license-2024"),  # the version's dot is kept
+    ("Fine-tuned from Qwen1.5-14B-Chat.", "tongyi-qianwen-2023"),
+    ("Fine-tuned from Stable Diffusion v1-5 on anime images.", "stable-diffusion-2022-08-22"),
+    ("A LoRA for SDXL trained on watercolours.", "creativeml-openrail-pp-m-2023"),
+    ("This model is fine-tuned from bloomz-7b1.", "bigscience-rail-1.0"),
+    ("We continued pretraining on top of StarCoderBase.", "bigcode-open-rail-m-v1"),
+    ("Based on deepseek-coder-6.7b-instruct.", "deepseek-la-1.0"),
 ])
 def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
     verdict = verdict_of("mit", sentence)
