@@ -10,7 +10,7 @@ from typing import Any
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
 from auditor.cardtext import card_text_detections, declared_base_detections, license_link_detections
-from auditor.licenses import entry_detection, load_catalog, resolve_label
+from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import LIMITING, Hit, find_restrictions, osd_text
@@ -106,7 +106,8 @@ def _label_detection(
         findings.append(Finding("license-unrecognized", Severity.WARNING,
                                 f"{value!r} is a known license name, but its text is not in the catalog.", (evidence,)))
         if label.judgement is not LicenseClass.UNKNOWN:  # every version of it restricts use: that decides
-            return Detection(matcher, label.judgement, evidence, name=value, reason=label.reason, confidence=0.7)
+            return Detection(matcher, label.judgement, evidence, name=judged_title(label.reason, value),
+                             reason=label.reason, confidence=0.7)
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"no text known for {value!r}", decides=False)
     return entry_detection(matcher, load_catalog()[label.key], evidence)
 

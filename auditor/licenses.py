@@ -196,6 +196,11 @@ def load_name_judgements() -> dict[str, tuple[LicenseClass, str]]:
     return table
 
 
+def judged_title(reason: str, fallback: str) -> str:
+    """The license's name in a judged name's reason ("Yi Series Models License (every version): ..." → its name)."""
+    return reason.split(":", 1)[0].replace(" (every version)", "").strip() or fallback
+
+
 def spdx_key(value: str) -> str | None:
     """The catalog key for an SPDX id typed in any case (`mit`, `GPL-3.0-or-later`), if shipped."""
     spdx = _SPDX_BY_LOWER.get(value.strip().lower())

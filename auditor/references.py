@@ -6,7 +6,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from auditor.licenses import load_catalog, load_name_judgements, load_names
+from auditor.licenses import judged_title, load_catalog, load_name_judgements, load_names
 from auditor.models import LicenseClass
 from auditor.restrictions import sentences
 
@@ -149,7 +149,7 @@ def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> 
                 if needle in padded and not any(needle in f" {t} " for t in taken):
                     taken.append(variant)
                     cls, reason = judgements[name]
-                    title = reason.split(":", 1)[0].replace(" (every version)", "").strip() or name
+                    title = judged_title(reason, name)
                     found.setdefault(title, NamedTerms(title, cls, reason, line, sentence[:300], clause.strip()))
     return list(found.values())
 
