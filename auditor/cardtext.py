@@ -65,6 +65,10 @@ def _any_family() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _base_families()), re.IGNORECASE)
 
 
+#: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
+_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b", re.IGNORECASE)
+
+
 def _derived_from(line: str) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
@@ -74,7 +78,8 @@ def _derived_from(line: str) -> list[str]:
         if _OTHER_SUBJECT.search(line[max(0, match.start() - 40):match.start()]):
             continue
         for pattern, key in _base_families():
-            if pattern.search(match.group(0)):
+            named = pattern.search(match.group(0))
+            if named and not _DATASET_AFTER.match(match.group(0), named.end()):
                 keys.append(key)
                 break
     return keys
@@ -136,7 +141,7 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
 
 def declared_base_detections(metadata: Mapping[str, Any] | None, file: str | None = "README.md") -> list[Detection]:
     """`base_model: meta-llama/Llama-2-7b-hf`: a declared base of a well-known restrictive family, known without
-    asking the Hub (lineage reads the base's own card when it can)."""
+    asking the Hub (lineage reads the base's own card when it can); without one, a family named in the `tags`."""
     raw = metadata.get("base_model") if isinstance(metadata, Mapping) else None
     catalog = load_catalog()
     found: list[Detection] = []
@@ -149,6 +154,15 @@ def declared_base_detections(metadata: Mapping[str, Any] | None, file: str | Non
             found.append(entry_detection("card-base-model", catalog[key], Evidence("card-metadata", f"base_model: {value}", file),
                                          confidence=0.7, reason=f"built on {value}, a model under {catalog[key].name}, "
                                          "whose terms pass on"))
+    tags = metadata.get("tags") if isinstance(metadata, Mapping) and not found else None
+    names = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+    for pattern, key in _base_families():  # most specific family first ("llama-3.1" before "llama")
+        tag = next((t for t in names if pattern.search(t)), None)
+        if tag is not None:
+            found.append(entry_detection("card-base-tag", catalog[key], Evidence("card-metadata", f"tags: {tag}", file),
+                                         confidence=0.5, reason=f"the card's tags name {tag!r}, a model family under "
+                                         f"{catalog[key].name}, whose terms pass on to derivatives"))
+            break
     return found
 
 

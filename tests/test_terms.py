@@ -52,6 +52,8 @@ def test_restriction_in_prose_overrides_a_permissive_tag(sentence):
     "It is fine-tuned on a bloom of flowers dataset.",
     "Fine-tuned from Qwen2.5-7B-Instruct.",  # Apache-2.0, unlike Qwen2.5-72B and -3B
     "Our tooling targets laptops, mobiles, edge devices and desktops.",
+    "Built by fine-tuning our base on the ShareGPT-Vicuna and HC3 datasets.",
+    "Fine-tuned on Llama 2 outputs that we filtered.",
 ])
 def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     assert verdict_of("apache-2.0", sentence).classification is OSI
@@ -77,6 +79,8 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("This model is fine-tuned from bloomz-7b1.", "bigscience-rail-1.0"),
     ("We continued pretraining on top of StarCoderBase.", "bigcode-open-rail-m-v1"),
     ("Based on deepseek-coder-6.7b-instruct.", "deepseek-la-1.0"),
+    ("Fine-tuned from Vicuna-13B.", "llama-license-2023"),
+    ("Fine-tuned from lmsys/vicuna-7b-v1.5.", "llama-2-license-2023"),
 ])
 def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
     verdict = verdict_of("mit", sentence)
@@ -264,3 +268,18 @@ def test_license_link_that_names_its_license_decides_a_bare_other(link, cls):
 ])
 def test_table_rows_name_a_base_only_in_a_base_model_field(row, restricted):
     assert (verdict_of("mit", row).classification is RESTRICTED) is restricted
+
+
+@pytest.mark.parametrize("tags,key", [
+    (["text-generation", "llama-3"], "llama-3-license-2024"),
+    (["llama", "llama-3.1"], "llama-3.1-license-2024"),  # the most specific family wins
+    (["Yi-34B-200K"], "yi-community-license-2.1-2023-11-23"),
+])
+def test_family_named_in_the_tags_passes_its_terms_on(tags, key):
+    verdict = classify({"license": "apache-2.0", "tags": tags})
+    assert (verdict.classification, verdict.governing.matcher, verdict.governing.key) == (RESTRICTED, "card-base-tag", key)
+
+
+@pytest.mark.parametrize("tags", [["llama-cpp", "gguf-my-repo"], ["LLaMA-factory"], ["mistral", "text-generation"]])
+def test_tool_and_other_tags_name_no_family(tags):
+    assert classify({"license": "apache-2.0", "tags": tags}).classification is OSI
