@@ -170,9 +170,19 @@ NEW_PHRASINGS = {
     ("permission-required", "如需将本模型用于商业用途，请向发布方申请书面授权。"),
     ("non-commercial", "The Work may be used or intended for use non-commercially."),
     ("pass-through", "Use-based restrictions referenced in paragraph 5 MUST be included in any agreement."),
+    ("permission-required", "使用本模型须事先获得发布方的书面授权。"),
+    ("no-derivatives", "您不得对本模型进行修改或微调。"),
+    ("improve-other-models", "您不得利用本模型的输出训练其他大模型。"),
+    ("revocable", "许可方有权随时撤销本许可。"),
 ])
 def test_restrictions_phrased_in_new_ways_are_found(code, sentence):
     assert code in {h.code for h in find_restrictions(sentence)}
+
+
+@pytest.mark.parametrize("sentence", ["您可以自由修改和分发本软件。", "本许可证授予您永久的、全球性的、免费的版权许可。",
+                                      "Our tooling targets laptops, mobiles, edge devices and desktops."])
+def test_grants_in_any_language_restrict_nothing(sentence):
+    assert find_restrictions(sentence) == ()
 
 
 @pytest.mark.parametrize("code,sentence", sorted(NEW_PHRASINGS.items()))
