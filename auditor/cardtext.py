@@ -1,16 +1,11 @@
-"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card (body and
-`base_model` ids)."""
+"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card body."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Mapping
-from importlib import resources
-from typing import Any
 
 from auditor.claims import visible_lines
-from auditor.licenses import entry_detection, load_catalog
+from auditor.licenses import any_base_family, base_family_key, entry_detection, load_base_families, load_catalog
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.references import find_named_terms, find_references
 from auditor.restrictions import find_restrictions, osd_text
@@ -54,17 +49,6 @@ _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|e
                             r"others|your|you|users?)\W*$", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = (resources.files("auditor") / "data" / "base-families.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return tuple((re.compile(row.split("\t")[0], re.IGNORECASE), row.split("\t")[1]) for row in rows if row)
-
-
-@functools.lru_cache(maxsize=1)
-def _any_family() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _base_families()), re.IGNORECASE)
-
-
 #: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
 _DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b", re.IGNORECASE)
 
@@ -72,12 +56,12 @@ _DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|co
 def _derived_from(line: str) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
-    if not _any_family().search(line):
+    if not any_base_family().search(line):
         return keys  # fast path: most lines name no well-known base at all
     for match in _DERIVED.finditer(line):
         if _OTHER_SUBJECT.search(line[max(0, match.start() - 40):match.start()]):
             continue
-        for pattern, key in _base_families():
+        for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()):
                 keys.append(key)
@@ -132,79 +116,9 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
     for terms in find_named_terms(line, number, named=named):
         if _about_other_things(terms.clause):
             continue
-        named_terms = terms
-        found.append(Detection("card-text-license", named_terms.classification,
-                               Evidence("card-text", named_terms.quote, "README.md", named_terms.line),
-                               name=named_terms.name, confidence=0.7, reason=named_terms.reason))
+        found.append(Detection("card-text-license", terms.classification, Evidence("card-text", terms.quote, "README.md", terms.line),
+                               name=terms.name, confidence=0.7, reason=terms.reason))
     return found
-
-
-def declared_base_detections(metadata: Mapping[str, Any] | None, file: str | None = "README.md") -> list[Detection]:
-    """`base_model: meta-llama/Llama-2-7b-hf`: a declared base of a well-known restrictive family, known without
-    asking the Hub (lineage reads the base's own card when it can); without one, a family named in the `tags`."""
-    raw = metadata.get("base_model") if isinstance(metadata, Mapping) else None
-    catalog = load_catalog()
-    found: list[Detection] = []
-    for value in raw if isinstance(raw, list) else [raw]:
-        if not isinstance(value, str):
-            continue
-        name = value.strip().rstrip("/").split("/")[-1][:200]  # the repo name, not the uploader ("llama-lover/x")
-        key = next((k for pattern, k in _base_families() if pattern.search(name)), None)
-        if key is not None:
-            found.append(entry_detection("card-base-model", catalog[key], Evidence("card-metadata", f"base_model: {value}", file),
-                                         confidence=0.7, reason=f"built on {value}, a model under {catalog[key].name}, "
-                                         "whose terms pass on"))
-    tags = metadata.get("tags") if isinstance(metadata, Mapping) and not found else None
-    names = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
-    for pattern, key in _base_families():  # most specific family first ("llama-3.1" before "llama")
-        tag = next((t for t in names if pattern.search(t)), None)
-        if tag is not None:
-            found.append(entry_detection("card-base-tag", catalog[key], Evidence("card-metadata", f"tags: {tag}", file),
-                                         confidence=0.5, reason=f"the card's tags name {tag!r}, a model family under "
-                                         f"{catalog[key].name}, whose terms pass on to derivatives"))
-            break
-    return found
-
-
-_HUB_FILE_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/]+)/([^/]+)/(?:blob|resolve|raw)/")
-#: License pages whose address says which license they are: Creative Commons, OSI, Apache.
-_LICENSE_URLS = tuple((re.compile(p, re.IGNORECASE), template) for p, template in (
-    (r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)", r"cc-\1-\2"),
-    (r"creativecommons\.org/publicdomain/zero/(\d\.\d)", r"cc0-\1"),
-    (r"opensource\.org/licen[cs]es?/([\w.+-]+?)(?:\.php|\.html)?/?$", r"\1"),
-    (r"apache\.org/licenses/LICENSE-(\d\.\d)", r"apache-\1"),
-))
-_GENERIC_SLUG = re.compile(r"^(?:licen[cs]es?|terms|copying|legal|main|master|blob|file|view|model)$", re.IGNORECASE)
-
-
-def license_link_detections(link: str | None, file: str | None = "README.md") -> list[Detection]:
-    """`license_link` to a page or file that names its license ("…/jamba-open-model-license",
-    "…/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"), or to the LICENSE of a well-known model ("…/meta-llama/Llama-2-7b/…")."""
-    from urllib.parse import unquote, urlsplit
-
-    from auditor.licenses import resolve_label
-
-    if not link or "://" not in link:
-        return []
-    evidence = Evidence("card-metadata", f"license_link: {link[:300]}", file)
-    hub = _HUB_FILE_URL.match(link)
-    if hub:
-        key = next((k for pattern, k in _base_families() if pattern.search(hub.group(2))), None)
-        if key is None:
-            return []
-        entry = load_catalog()[key]
-        return [entry_detection("card-license-link", entry, evidence, confidence=0.6,
-                                reason=f"the card's license is the file of {hub.group(1)}/{hub.group(2)}, under {entry.name}")]
-    known = next((m.expand(template) for pattern, template in _LICENSE_URLS for m in [pattern.search(link)] if m), None)
-    slug = known or unquote(urlsplit(link).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
-    label = resolve_label(slug) if known or (len(slug) > 6 and not _GENERIC_SLUG.match(slug)) else None
-    if label is None or (label.hub is not None and label.hub.key is None):
-        return []
-    if label.key is not None:
-        return [entry_detection("card-license-link", load_catalog()[label.key], evidence, confidence=0.6)]
-    if label.judgement is LicenseClass.UNKNOWN:
-        return []
-    return [Detection("card-license-link", label.judgement, evidence, name=slug, confidence=0.6, reason=label.reason)]
 
 
 #: A table row that states this model's base ("| Base model | Llama-2-7b |"); other rows compare other models.
@@ -219,8 +133,7 @@ def _base_mentions(line: str, number: int) -> list[Detection]:
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")]
         if len(cells) > 3 or not _BASE_CELL.match(cells[0]):
             return []  # a comparison table names other models and their bases
-        keys = [next(k for pattern, k in _base_families() if pattern.search(cell)) for cell in cells[1:]
-                if any(pattern.search(cell) for pattern, _ in _base_families())][:1]
+        keys = [k for k in (base_family_key(cell) for cell in cells[1:]) if k][:1]
     else:
         keys = _derived_from(line)
     return [entry_detection("card-text-base-model", catalog[key], Evidence("card-text", quote, "README.md", number),

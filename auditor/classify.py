@@ -9,7 +9,8 @@ from typing import Any
 
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
-from auditor.cardtext import card_text_detections, declared_base_detections, license_link_detections
+from auditor.cardmeta import declared_base_detections, license_link_detections
+from auditor.cardtext import card_text_detections
 from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references

@@ -226,3 +226,26 @@ def entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **ext
     fields: dict[str, Any] = dict(key=entry.key, spdx=entry.spdx, name=entry.name, osd=entry.osd, reason=reason)
     fields.update(extra)
     return Detection(matcher, entry.classification, evidence, **fields)
+
+
+@functools.lru_cache(maxsize=1)
+def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """base-families.tsv: (pattern, catalog key) of well-known base models whose terms pass on, most specific first."""
+    families = []
+    for row in _rows("base-families.tsv"):
+        try:
+            families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
+        except re.error as exc:
+            raise DataFileError(f"base-families.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+    return tuple(families)
+
+
+@functools.lru_cache(maxsize=1)
+def any_base_family() -> re.Pattern[str]:
+    """One pattern matching any family (a fast first test)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in load_base_families()), re.IGNORECASE)
+
+
+def base_family_key(text: str) -> str | None:
+    """The catalog key of the first (most specific) family named in `text`, if any."""
+    return next((key for pattern, key in load_base_families() if pattern.search(text)), None)
