@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 
 from auditor.claims import visible_lines
-from auditor.licenses import any_base_family, base_family_key, entry_detection, load_base_families, load_catalog
+from auditor.licenses import (any_base_family, base_family_key, entry_detection, load_base_families, load_catalog,
+                               reference_text)
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.references import find_named_terms, find_references
 from auditor.restrictions import find_restrictions, osd_text
+from auditor.textmatch import identify
+
+#: A License section this long may be a whole license text pasted into the card.
+PASTED_MIN_WORDS = 40
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
-_LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions", re.IGNORECASE)
+_LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b",
+                           re.IGNORECASE)
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
 _ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
@@ -75,24 +81,55 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
     in_section, level = False, 0
     detections: list[Detection] = []
+    sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
+    raw = body.splitlines()
     for offset, line in enumerate(visible_lines(body)):
         heading = _HEADING.match(line)
         if heading:
-            in_section, level = (True, len(heading.group(1))) if _LICENSE_WORD.search(heading.group(2)) else (
-                in_section and len(heading.group(1)) > level, level)
-            continue
-        if not line.strip():
+            was_in_section = in_section
+            depth = len(heading.group(1))
+            in_section, level = (True, min(level, depth) if in_section else depth) if _LICENSE_WORD.search(heading.group(2)) \
+                else (in_section and depth > level, level)
+            if in_section and not was_in_section:
+                sections.append([])  # "## Copyright License" inside a pasted license continues the same section
             continue
         number = first_line + offset
+        if in_section and offset < len(raw):
+            sections[-1].append((number, raw[offset]))
+        if not line.strip():
+            continue
         if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
             detections += _license_statements(line, number, named=in_section)
         detections += _base_mentions(line, number)
-        if in_section or _PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line):
+        if not in_section and (_PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line)):
             detections += _card_restrictions(line, number)
+    for section in sections:
+        detections = _pasted_license(section, detections)
     unique: dict[tuple[str, str | None], Detection] = {}
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
     return list(unique.values())
+
+
+def _pasted_license(section: list[tuple[int, str]], detections: list[Detection]) -> list[Detection]:
+    """The restrictions a License section states, read by sentence (they wrap over lines); but a section that holds
+    a whole known text (the GPL pasted into the card) is that license: its clauses ("you may not propagate ...
+    except as provided") are the license's own, not added restrictions."""
+    if not section:
+        return detections
+    text = "\n".join(line for _, line in section)
+    match = identify(text) if len(text.split()) >= PASTED_MIN_WORDS else None
+    if match is None or match.kind not in ("copy", "partial"):
+        return detections + _card_restrictions(text, section[0][0])
+    lines = {number for number, _ in section}
+    entry = load_catalog()[match.key]
+    kept = [d for d in detections if not (d.evidence.line in lines and d.matcher in ("card-text-restrictions", "card-text-license"))]
+    evidence = Evidence("card-text", f"the License section is {entry.name} ({match.ref_coverage:.0%} of its text)",
+                        "README.md", section[0][0])
+    keep = find_restrictions(reference_text(entry.key)) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
+    return kept + [entry_detection("card-text-license", entry, evidence, confidence=match.dice, restrictions=tuple(
+        Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
+                (Evidence("card-text", h.quote, "README.md"),)) for h in keep))]
 
 
 def _about_other_things(clause: str) -> bool:

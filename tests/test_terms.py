@@ -293,3 +293,24 @@ def test_family_named_in_the_tags_passes_its_terms_on(tags, key):
 @pytest.mark.parametrize("tags", [["llama-cpp", "gguf-my-repo"], ["LLaMA-factory"], ["mistral", "text-generation"]])
 def test_tool_and_other_tags_name_no_family(tags):
     assert classify({"license": "apache-2.0", "tags": tags}).classification is OSI
+
+
+@pytest.mark.parametrize("key", ["GPL-3.0-only", "AGPL-3.0-only", "Artistic-1.0", "MIT"])
+@pytest.mark.parametrize("fence", [False, True])
+def test_open_license_pasted_into_the_license_section_is_that_license_not_restrictions(key, fence):
+    text = f"```\n{reference_text(key)}\n```" if fence else reference_text(key)
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n## License\n\n{text}\n")
+    assert verdict.classification is OSI
+
+
+@pytest.mark.parametrize("key", ["CC-BY-ND-3.0", "llama-2-aup-2023", "PolyForm-Small-Business-1.0.0", "ODbL-1.0"])
+def test_terms_pasted_into_the_license_section_govern_under_a_permissive_tag(key):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n## License\n\n{reference_text(key)}\n")
+    assert verdict.classification is not OSI
+    assert verdict.governing.matcher == "card-text-license"
+
+
+def test_a_restriction_wrapped_over_lines_of_the_license_section_is_read_as_one_sentence():
+    body = "# A model\n\n## License\n\nThe weights may be used for\nnon-commercial research only.\n"
+    verdict = classify({"license": "apache-2.0"}, body=body)
+    assert verdict.classification is RESTRICTED and verdict.governing.evidence.line == 5
