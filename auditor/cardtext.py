@@ -8,7 +8,7 @@ from auditor.claims import visible_lines
 from auditor.licenses import (any_base_family, base_family_key, entry_detection, load_base_families, load_catalog,
                                reference_text)
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
-from auditor.references import find_named_terms, find_references
+from auditor.references import find_named_terms, find_references, known_license_family
 from auditor.restrictions import find_restrictions, osd_text
 from auditor.textmatch import identify
 
@@ -101,7 +101,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
             detections += _license_statements(line, number, named=in_section)
         detections += _base_mentions(line, number)
-        if not in_section and (_PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line)):
+        if not in_section and (_PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line) or _MODEL_LICENSED.search(line)):
             detections += _card_restrictions(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
@@ -132,6 +132,13 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
                 (Evidence("card-text", h.quote, "README.md"),)) for h in keep))]
 
 
+#: "released under the Acme Community License": a license named by its title that the catalog does not know.
+_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+                              r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
+_GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
+                           r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
+
+
 def _about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
     return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
@@ -152,7 +159,15 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
                                    confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
         else:
             found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
-    for terms in find_named_terms(line, number, named=named):
+    named_terms = find_named_terms(line, number, named=named)
+    unknown = None if found or named_terms else _UNKNOWN_LICENSE.search(line)
+    if unknown and not _about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(unknown.group(1)) \
+            and not known_license_family(unknown.group(1)):
+        found.append(Detection("card-text-license", LicenseClass.UNKNOWN,
+                               Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                               name=unknown.group(1), confidence=0.5,
+                               reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
+    for terms in named_terms:
         if _about_other_things(terms.clause):
             continue
         found.append(Detection("card-text-license", terms.classification, Evidence("card-text", terms.quote, "README.md", terms.line),

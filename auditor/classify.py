@@ -91,6 +91,11 @@ def _label_detection(
     label = resolve_label(value)
     if label is None:
         findings.append(Finding("license-unrecognized", Severity.WARNING, f"Unrecognized license label {value!r}.", (evidence,)))
+        said = find_restrictions(" ".join(re.split(r"[\s_-]+", value)) + ".")  # "acme-non-commercial-license"
+        if said:
+            return Detection(matcher, LicenseClass.CUSTOM_RESTRICTED, evidence, name=value, confidence=0.6,
+                             osd=tuple(sorted({c for h in said for c in h.osd})),
+                             reason=f"the license's own name says so: {'; '.join(sorted({h.description for h in said}))}")
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"{value!r} is not a known license", decides=False)
     if label.hub is not None:
         hub = label.hub
@@ -268,8 +273,8 @@ def _mismatches(card: list[Detection], files: list[Detection], license_link: str
     card_rank = max(d.classification.rank for d in deciding)
     strongest = max(deciding, key=lambda d: d.classification.rank)
     for f in files:
-        if not f.decides:
-            continue
+        if not f.decides or not (f.key or strongest.key):
+            continue  # two texts the catalog does not know cannot be told apart
         if is_primary_license_file(f.evidence.file or "", license_link):
             agreeing = [k for k in (f.key, *f.ties) if k in declared and declared[k] is f.classification]
             if agreeing:

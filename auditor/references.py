@@ -154,6 +154,12 @@ def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> 
     return list(found.values())
 
 
+def known_license_family(name: str) -> bool:
+    """The name is the start of a known license's name ("Apache License" of "Apache License 2.0"): a version left out."""
+    words = " ".join(tokens(name.replace("-", " ")))
+    return any(variant.startswith(words) for variant, _ in _index())
+
+
 def _clauses(sentence: str) -> list[str]:
     """The sentence cut at commas, semicolons and contrasts, keeping "licensed under X" with its subject."""
     parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]

@@ -8,7 +8,7 @@ from auditor.classify import classify
 from auditor.crawl import is_primary_license_file, license_candidates
 from auditor.identify import identify_text
 from auditor.licenses import reference_text, resolve_label
-from auditor.models import Detection, Evidence, LicenseClass, ModelResult, Verdict
+from auditor.models import Detection, Evidence, FetchedFile, LicenseClass, ModelResult, Verdict
 from auditor.render.json import model_entry
 from auditor.restrictions import find_restrictions
 
@@ -314,3 +314,31 @@ def test_a_restriction_wrapped_over_lines_of_the_license_section_is_read_as_one_
     body = "# A model\n\n## License\n\nThe weights may be used for\nnon-commercial research only.\n"
     verdict = classify({"license": "apache-2.0"}, body=body)
     assert verdict.classification is RESTRICTED and verdict.governing.evidence.line == 5
+
+
+@pytest.mark.parametrize("name,cls", [
+    ("acme-non-commercial-license", RESTRICTED),
+    ("acme-research-only-license", RESTRICTED),
+    ("acme-community-license", UNKNOWN),
+])
+def test_unknown_license_name_that_says_it_restricts_is_restricted(name, cls):
+    assert classify({"license": "other", "license_name": name}).classification is cls
+
+
+@pytest.mark.parametrize("body,cls", [
+    ("This model is licensed under the Acme Community License.", UNKNOWN),  # not the apache-2.0 of the tag
+    ("The model is released under the Acme Non-Commercial License.", RESTRICTED),
+    ("The model is licensed under the Apache License.", OSI),  # the tag's license, version left out
+    ("This model is released under the same license as the base model.", OSI),
+    ("The code is released under the Acme License.", OSI),
+])
+def test_a_license_the_card_names_but_the_catalog_does_not_know_is_not_the_tag(body, cls):
+    assert verdict_of("apache-2.0", body).classification is cls
+
+
+def test_card_naming_an_unknown_license_does_not_contradict_an_unrecognized_file():
+    text = "Acme Model License\n\nYou may use the Model only for non-commercial purposes.\n"
+    verdict = classify({"license": "other"}, (FetchedFile("LICENSE", text=text),),
+                       body="# A model\n\nThe weights are distributed under the Acme Model License.\n")
+    assert verdict.classification is RESTRICTED
+    assert not [f for f in verdict.findings if f.code == "license-mismatch"]
