@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -127,11 +128,12 @@ class NamedTerms:
     clause: str
 
 
-def _judged_index() -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1)
+def _judged_index() -> tuple[tuple[str, str], ...]:
     """(variant, name) pairs of the judged names without a text ("yi license"), longest first."""
     pairs = {" ".join(tokens(name.replace("-", " "))): name for name in load_name_judgements()}
-    return sorted(((v, n) for v, n in pairs.items() if len(v.split()) > 1 and v not in _TOO_GENERIC),
-                  key=lambda p: (-len(p[0]), p[0]))
+    return tuple(sorted(((v, n) for v, n in pairs.items() if len(v.split()) > 1 and v not in _TOO_GENERIC),
+                        key=lambda p: (-len(p[0]), p[0])))
 
 
 def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> list[NamedTerms]:
