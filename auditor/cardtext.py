@@ -12,8 +12,8 @@ from auditor.references import find_named_terms, find_references, known_license_
 from auditor.restrictions import find_restrictions, osd_text
 from auditor.textmatch import identify
 
-#: A License section this long may be a whole license text pasted into the card.
-PASTED_MIN_WORDS = 40
+#: A License section this long may be a whole license text pasted into the card (the longest licenses have ~15k words).
+PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b",
@@ -118,7 +118,7 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
     if not section:
         return detections
     text = "\n".join(line for _, line in section)
-    match = identify(text) if len(text.split()) >= PASTED_MIN_WORDS else None
+    match = identify(text) if PASTED_MIN_WORDS <= len(text.split()) <= PASTED_MAX_WORDS else None
     if match is None or match.kind not in ("copy", "partial"):
         return detections + _card_restrictions(text, section[0][0])
     lines = {number for number, _ in section}

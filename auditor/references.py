@@ -156,6 +156,7 @@ def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> 
     return list(found.values())
 
 
+@functools.lru_cache(maxsize=256)
 def known_license_family(name: str) -> bool:
     """The name is the start of a known license's name ("Apache License" of "Apache License 2.0"): a version left out."""
     words = " ".join(tokens(name.replace("-", " ")))

@@ -194,8 +194,7 @@ def _additions(
         size = len(list(group))
         if not is_covered:
             first, last_line = lines[position], lines[position + size - 1]
-            quote = " ".join(" ".join(source_lines[first - 1 : last_line]).split())
-            runs.append(Addition(first, last_line, quote[:400], size))
+            runs.append(Addition(first, last_line, _quote(source_lines, first, last_line), size))
         position += size
     return tuple(runs), sum(run.words for run in runs)
 
@@ -220,6 +219,18 @@ def appended_translation(text: str, match: TextMatch) -> tuple[int, int] | None:
         if LIMITING_ZH.search(added):
             return None
     return match.additions[0].line, match.additions[-1].end_line
+
+
+def _quote(source_lines: list[str], first: int, last: int, limit: int = 400) -> str:
+    """The start of lines `first`..`last`, whitespace collapsed (bounded work, even on one huge line)."""
+    parts: list[str] = []
+    size = 0
+    for line in source_lines[first - 1 : last]:
+        parts.append(line[: 4 * limit - size])
+        size += len(parts[-1])
+        if size >= 4 * limit:
+            break
+    return " ".join(" ".join(parts).split())[:limit]
 
 
 def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:
