@@ -343,10 +343,3 @@ def test_card_naming_an_unknown_license_does_not_contradict_an_unrecognized_file
     assert verdict.classification is RESTRICTED
     assert not [f for f in verdict.findings if f.code == "license-mismatch"]
 
-
-def test_a_huge_one_line_addition_is_quoted_with_bounded_work():
-    """A 500 KB one-line LICENSE (the read limit) is quoted from its start, not re-joined for every added run."""
-    text = reference_text("MIT").replace("\n", " ") + " lorem ipsum dolor" * 30000
-    ident = identify_text(text)
-    assert ident.classification is UNKNOWN
-    assert all(len(quote) <= 400 for _, quote in ident.added)
