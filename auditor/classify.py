@@ -34,6 +34,12 @@ def classify(
     """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
     findings: list[Finding] = []
+    if not declared and metadata and "licenses" in metadata:  # a misspelt key the Hub ignores; the author meant it
+        declared = license_fields({"license": metadata["licenses"]})[0]
+        findings.append(Finding("license-key-misspelt", Severity.WARNING,
+                                f"The card declares `licenses: {', '.join(declared)}`, which the Hub does not read; "
+                                "it is read here as the license, but the card should say `license:`.",
+                                (Evidence(metadata_source, f"licenses: {', '.join(declared)}", metadata_file),)))
     card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
     if any(d.decides for d in card):
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.

@@ -343,3 +343,9 @@ def test_card_naming_an_unknown_license_does_not_contradict_an_unrecognized_file
     assert verdict.classification is RESTRICTED
     assert not [f for f in verdict.findings if f.code == "license-mismatch"]
 
+
+
+def test_a_license_under_the_misspelt_key_licenses_is_read_and_reported():
+    verdict = classify({"licenses": ["cc-by-nc-sa-4.0"]})
+    assert (verdict.classification, verdict.governing.key) == (RESTRICTED, "CC-BY-NC-SA-4.0")
+    assert "license-key-misspelt" in {f.code for f in verdict.findings}
