@@ -35,8 +35,10 @@ _PROHIBITIVE = re.compile(
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
     r"仅(?:供|限|用于|可用于)|非商业|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
-#: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model.
-_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model )?licen[cs]e\W{0,4}[:：]", re.IGNORECASE)
+#: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
+#: or a "| License | X |" row of a model-details table.
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]|"
+                            r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
     r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
@@ -98,10 +100,11 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
             sections[-1].append((number, raw[offset]))
         if not line.strip():
             continue
-        if in_section or _MODEL_LICENSED.search(line) or _LICENSE_FIELD.match(line):
-            detections += _license_statements(line, number, named=in_section)
+        field = _LICENSE_FIELD.match(line)
+        if in_section or field or _MODEL_LICENSED.search(line):
+            detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
         detections += _base_mentions(line, number)
-        if not in_section and (_PROHIBITIVE.search(line) or _LICENSE_FIELD.match(line) or _MODEL_LICENSED.search(line)):
+        if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
             detections += _card_restrictions(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)

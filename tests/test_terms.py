@@ -95,6 +95,7 @@ def test_base_model_named_in_prose_resolves_through_the_families_table(sentence,
     ("apache-2.0", "The weights are licensed under the Tencent Hunyuan Community License.", RESTRICTED, None),
     ("apache-2.0", "The use of this model must comply with the Llama 2 license.", RESTRICTED, "llama-2-license-2023"),
     ("other", "- **License:** BLOOMChat-176B LICENSE v1.0", RESTRICTED, "bloomchat-176b-1.0"),
+    ("mit", "| Developed by | Acme |\n| License | CC BY-NC 4.0 |", RESTRICTED, "CC-BY-NC-4.0"),
     ("cc", "This model is licensed under CC BY-SA 4.0.", OPEN, "CC-BY-SA-4.0"),
     ("cc", "Licensed under the Creative Commons Attribution 4.0 International license.", OPEN, "CC-BY-4.0"),
     ("cc", "## License\n\nCreative Commons Attribution-NonCommercial 4.0", RESTRICTED, "CC-BY-NC-4.0"),
@@ -111,6 +112,7 @@ def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     "The code is released under the Yi License.",
     "Our training scripts are licensed under CC BY-NC 4.0.",
     "* [Sibling-7B-Chat](https://example.org): a chat variant.\n  * License: CC-BY-NC-SA-4.0",
+    "| Model | License |\n| Sibling-7B | CC BY-NC 4.0 |",  # a table of other models and their licenses
 ])
 def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
     assert verdict_of("apache-2.0", body).classification is OSI
