@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 #: Version of the classification rules; a feed judged with other rules is re-read in full.
-RULES_VERSION = "1"
+RULES_VERSION = "2"

@@ -9,12 +9,14 @@ from typing import Any
 
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
+from auditor.cardmeta import declared_base_detections, license_link_detections
 from auditor.cardtext import card_text_detections
-from auditor.licenses import entry_detection, load_catalog, resolve_label
+from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
 from auditor.restrictions import LIMITING, Hit, find_restrictions, osd_text
-from auditor.textmatch import HARMLESS_ADDED_WORDS, changed_sentences, copyright_lines, identify, words_with_lines
+from auditor.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
+                               words_with_lines)
 
 NOTICE_MAX_WORDS = 300
 _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
@@ -32,13 +34,23 @@ def classify(
     """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
     findings: list[Finding] = []
+    if not declared and metadata and "licenses" in metadata:  # a misspelt key the Hub ignores; the author meant it
+        declared = license_fields({"license": metadata["licenses"]})[0]
+        findings.append(Finding("license-key-misspelt", Severity.WARNING,
+                                f"The card declares `licenses: {', '.join(declared)}`, which the Hub does not read; "
+                                "it is read here as the license, but the card should say `license:`.",
+                                (Evidence(metadata_source, f"licenses: {', '.join(declared)}", metadata_file),)))
     card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
     if any(d.decides for d in card):
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
+    if metadata_source != "hub-metadata":  # lineage walks a Hub chain itself, to its origin
+        card += declared_base_detections(metadata, metadata_file)
+    if license_link and (not declared or all(v.lower() == "other" for v in declared)) and not license_name:
+        card += license_link_detections(license_link, metadata_file)
     if body:
         card += card_text_detections(body, body_first_line)
-    files = _file_detections(license_files, license_link, findings)
+    files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
     if deciding:
@@ -85,6 +97,11 @@ def _label_detection(
     label = resolve_label(value)
     if label is None:
         findings.append(Finding("license-unrecognized", Severity.WARNING, f"Unrecognized license label {value!r}.", (evidence,)))
+        said = find_restrictions(" ".join(re.split(r"[\s_-]+", value)) + ".")  # "acme-non-commercial-license"
+        if said:
+            return Detection(matcher, LicenseClass.CUSTOM_RESTRICTED, evidence, name=value, confidence=0.6,
+                             osd=tuple(sorted({c for h in said for c in h.osd})),
+                             reason=f"the license's own name says so: {'; '.join(sorted({h.description for h in said}))}")
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"{value!r} is not a known license", decides=False)
     if label.hub is not None:
         hub = label.hub
@@ -100,11 +117,22 @@ def _label_detection(
     if label.key is None:
         findings.append(Finding("license-unrecognized", Severity.WARNING,
                                 f"{value!r} is a known license name, but its text is not in the catalog.", (evidence,)))
+        if label.judgement is not LicenseClass.UNKNOWN:  # every version of it restricts use: that decides
+            return Detection(matcher, label.judgement, evidence, name=judged_title(label.reason, value),
+                             reason=label.reason, confidence=0.7)
         return Detection(matcher, LicenseClass.UNKNOWN, evidence, reason=f"no text known for {value!r}", decides=False)
     return entry_detection(matcher, load_catalog()[label.key], evidence)
 
 
 # -- matchers on license files -------------------------------------------------------------------
+
+#: The terms a gated repo makes every user accept (`extra_gated_prompt`) are read like a license file.
+GATED_PROMPT = "README.md (extra_gated_prompt)"
+
+
+def _gated_prompt(metadata: Mapping[str, Any] | None) -> tuple[FetchedFile, ...]:
+    prompt = metadata.get("extra_gated_prompt") if isinstance(metadata, Mapping) else None
+    return (FetchedFile(GATED_PROMPT, text=prompt),) if isinstance(prompt, str) and prompt.strip() else ()
 
 
 def _file_detections(
@@ -136,10 +164,12 @@ def _identify_file(fetched: FetchedFile, primary: bool) -> Detection | None:
         changed += notices  # a "Copyright ..." line that says more than a notice is added text too
         added_hits = [h for line, sentence, _ in changed for h in find_restrictions(sentence, line)]
         benign = not added_hits and _benign(changed, match.key)
+        translated = appended_translation(text, match) if match.kind == "modified" and not added_hits else None
         if match.kind in ("copy", "partial") and not benign:
             match = dataclasses.replace(match, added_words=max(match.added_words, HARMLESS_ADDED_WORDS + 1))
-        if (match.kind != "modified" or benign) and not added_hits:
-            evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text)", path)
+        if (match.kind != "modified" or benign or translated) and not added_hits:
+            note = f", with a translation added on lines {translated[0]}–{translated[1]}" if translated else ""
+            evidence = Evidence("license-file", f"matches {entry.name} ({match.ref_coverage:.0%} of its text){note}", path)
             matcher = "license-file-partial" if match.kind == "partial" else "license-file-copy"
             keep = find_restrictions(text) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
             return entry_detection(matcher, entry, evidence, confidence=match.dice, ties=match.ties,
@@ -249,8 +279,8 @@ def _mismatches(card: list[Detection], files: list[Detection], license_link: str
     card_rank = max(d.classification.rank for d in deciding)
     strongest = max(deciding, key=lambda d: d.classification.rank)
     for f in files:
-        if not f.decides:
-            continue
+        if not f.decides or not (f.key or strongest.key):
+            continue  # two texts the catalog does not know cannot be told apart
         if is_primary_license_file(f.evidence.file or "", license_link):
             agreeing = [k for k in (f.key, *f.ties) if k in declared and declared[k] is f.classification]
             if agreeing:

@@ -25,10 +25,11 @@ _NAME_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     for pattern, score in (
         (r"licen[cs]e", 1.00),
         (r"licen[cs]e\.(md|txt|rst|markdown)", 0.95),
-        (r"model[_-]?licen[cs]e(\.(md|txt))?", 0.92),
+        (r"(model[_-]?licen[cs]e([_-]?agreement)?|licen[cs]e[_-](model|weights))(\.(md|txt))?", 0.92),
         (r"copying(\.(md|txt))?", 0.90),
         (r"(use|usage|acceptable)[_-]?(use[_-]?)?polic(y|ies)(\.(md|txt))?", 0.85),
-        (r"licen[cs]e[_-].+\.(md|txt)|.+[_-]licen[cs]e(\.(md|txt))?", 0.80),
+        (r"licen[cs]e[_-][^.]+(\.(md|txt))?|.+[_-]licen[cs]e([_-]?agreement)?(\.(md|txt))?", 0.80),
+        (r"(terms[_-]of[_-]use|licen[cs]e[_-]?agreement)(\.(md|txt))?", 0.80),
         (r"notice(\.(md|txt))?", 0.50),
     )
 )
@@ -58,7 +59,8 @@ def license_candidates(files: Iterable[str], license_link: str | None = None) ->
     return ranked[:MAX_LICENSE_FILES]
 
 
-_PRIMARY = re.compile(r"(licen[cs]e|copying|model[_-]?licen[cs]e)(\.(md|txt|rst|markdown))?", re.IGNORECASE)
+_PRIMARY = re.compile(r"(licen[cs]e|copying|model[_-]?licen[cs]e([_-]?agreement)?|licen[cs]e[_-](model|weights))"
+                      r"(\.(md|txt|rst|markdown))?", re.IGNORECASE)
 
 
 def is_primary_license_file(path: str, license_link: str | None = None) -> bool:

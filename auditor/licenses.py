@@ -92,6 +92,8 @@ class Label:
     kind: str  # hub-id | license-name | spdx-id
     key: str | None
     hub: HubLicense | None = None
+    judgement: LicenseClass = LicenseClass.UNKNOWN  # a known name without a text: the class of every version of it
+    reason: str = ""
 
 
 def resolve_label(value: str) -> Label | None:
@@ -101,11 +103,25 @@ def resolve_label(value: str) -> Label | None:
         if name in hub_ids:
             return Label("hub-id", hub_ids[name].key, hub_ids[name])
         if name in names:
-            return Label("license-name", names[name])
+            judgement, reason = load_name_judgements().get(name, (LicenseClass.UNKNOWN, ""))
+            return Label("license-name", names[name], judgement=judgement, reason=reason)
         key = spdx_key(name)
         if key is not None:
             return Label("spdx-id", key)
+        key = _catalog_names().get(name)
+        if key is not None:
+            return Label("license-name", key)  # the license's full name ("Academic Free License v3.0")
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog_names() -> dict[str, str]:
+    """Normalised full names of the catalog's licenses → key (a name two texts share is left out)."""
+    found: dict[str, set[str]] = {}
+    for entry in load_catalog().values():
+        for name in _name_variants(normalize_name(entry.name)):
+            found.setdefault(name, set()).add(entry.key)
+    return {name: next(iter(keys)) for name, keys in found.items() if len(keys) == 1}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -164,6 +180,27 @@ def load_names() -> dict[str, str | None]:
     return {row["name"]: (row["key"] or None) for row in _rows("license-names.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def load_name_judgements() -> dict[str, tuple[LicenseClass, str]]:
+    """license-names.tsv rows without a text but with a `class`: what every version of that license is, and why."""
+    table: dict[str, tuple[LicenseClass, str]] = {}
+    for row in _rows("license-names.tsv"):
+        if row.get("class") and not row["key"]:
+            try:
+                judgement = LicenseClass(row["class"])
+            except ValueError as exc:
+                raise DataFileError(f"license-names.tsv: bad class {row['class']!r} for {row['name']}") from exc
+            if judgement is LicenseClass.OSI_APPROVED:
+                raise DataFileError(f"license-names.tsv: {row['name']} has no text, so it cannot be proven OSI-approved")
+            table[row["name"]] = (judgement, row["note"].split("no text in the catalog:", 1)[-1].strip())
+    return table
+
+
+def judged_title(reason: str, fallback: str) -> str:
+    """The license's name in a judged name's reason ("Yi Series Models License (every version): ..." → its name)."""
+    return reason.split(":", 1)[0].replace(" (every version)", "").strip() or fallback
+
+
 def spdx_key(value: str) -> str | None:
     """The catalog key for an SPDX id typed in any case (`mit`, `GPL-3.0-or-later`), if shipped."""
     spdx = _SPDX_BY_LOWER.get(value.strip().lower())
@@ -189,3 +226,26 @@ def entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **ext
     fields: dict[str, Any] = dict(key=entry.key, spdx=entry.spdx, name=entry.name, osd=entry.osd, reason=reason)
     fields.update(extra)
     return Detection(matcher, entry.classification, evidence, **fields)
+
+
+@functools.lru_cache(maxsize=1)
+def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """base-families.tsv: (pattern, catalog key) of well-known base models whose terms pass on, most specific first."""
+    families = []
+    for row in _rows("base-families.tsv"):
+        try:
+            families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
+        except re.error as exc:
+            raise DataFileError(f"base-families.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+    return tuple(families)
+
+
+@functools.lru_cache(maxsize=1)
+def any_base_family() -> re.Pattern[str]:
+    """One pattern matching any family (a fast first test)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in load_base_families()), re.IGNORECASE)
+
+
+def base_family_key(text: str) -> str | None:
+    """The catalog key of the first (most specific) family named in `text`, if any."""
+    return next((key for pattern, key in load_base_families() if pattern.search(text)), None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
 
-from auditor.licenses import load_catalog, load_names
+from auditor.licenses import judged_title, load_catalog, load_name_judgements, load_names
+from auditor.models import LicenseClass
 from auditor.restrictions import sentences
 
 #: Sentences worth reading for a license name.
@@ -17,6 +19,11 @@ _CLAUSE_BREAK = re.compile(r"[;,:]|\b(?:while|whereas|but|and the)\b", re.IGNORE
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
                           "open license", "model license", "license agreement", "research license", "software license"})
+
+
+#: Words written as one that license names spell as two ("Attribution-NonCommercial").
+_COMPOUNDS = {"noncommercial": ["non", "commercial"], "noderivatives": ["no", "derivatives"],
+              "noderivs": ["no", "derivatives"], "sharealike": ["share", "alike"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,9 @@ def tokens(text: str) -> list[str]:
     for word in _TOKEN.findall(text.lower().replace("_", " ")):
         if word == "version":
             continue
+        if word in _COMPOUNDS:
+            out.extend(_COMPOUNDS[word])
+            continue
         out.append(word[1:] if re.fullmatch(r"v\d+", word) else word)
     return out
 
@@ -47,6 +57,10 @@ def _variants(name: str) -> set[str]:
                      or words[-1] in ("agreement",)):
         words = words[:-1]
         found.add(" ".join(words))
+    if len(words) > 3 and words[-1] in ("international", "unported", "generic"):
+        found.add(" ".join(words[:-1]))  # "CC BY-NC 4.0" is named without its jurisdiction word
+    if "community" in words[1:-1]:
+        found.add(" ".join(w for w in words if w != "community"))  # "the Llama 2 license"
     for lead in ("the", "meta"):
         if words and words[0] == lead:
             found.add(" ".join(words[1:]))
@@ -84,11 +98,12 @@ def _index() -> list[tuple[str, str]]:
     return _INDEX[0]
 
 
-def find_references(text: str, first_line: int = 1) -> list[Reference]:
-    """Every license named in the sentences of `text` that speak of a license, in order, one per key."""
+def find_references(text: str, first_line: int = 1, *, named: bool = False) -> list[Reference]:
+    """Every license named in the sentences of `text` that speak of a license, in order, one per key; with
+    `named`, every sentence is read (a line under a License heading need not say "license")."""
     found: dict[str, Reference] = {}
     for line, sentence in sentences(text, first_line):
-        if not _MENTIONS_LICENSE.search(sentence):
+        if not named and not _MENTIONS_LICENSE.search(sentence):
             continue
         for clause in _clauses(sentence):
             padded = f" {' '.join(tokens(clause))} "
@@ -99,6 +114,53 @@ def find_references(text: str, first_line: int = 1) -> list[Reference]:
                     taken.append(variant)
                     found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
     return list(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class NamedTerms:
+    """A license with no text in the catalog, named in a sentence, whose every version is judged (the Yi License)."""
+
+    name: str
+    classification: LicenseClass
+    reason: str
+    line: int
+    quote: str
+    clause: str
+
+
+@functools.lru_cache(maxsize=1)
+def _judged_index() -> tuple[tuple[str, str], ...]:
+    """(variant, name) pairs of the judged names without a text ("yi license"), longest first."""
+    pairs = {" ".join(tokens(name.replace("-", " "))): name for name in load_name_judgements()}
+    return tuple(sorted(((v, n) for v, n in pairs.items() if len(v.split()) > 1 and v not in _TOO_GENERIC),
+                        key=lambda p: (-len(p[0]), p[0])))
+
+
+def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> list[NamedTerms]:
+    """Every judged license without a text named in the sentences of `text` that speak of a license (all, with `named`)."""
+    judgements = load_name_judgements()
+    found: dict[str, NamedTerms] = {}
+    for line, sentence in sentences(text, first_line):
+        if not named and not _MENTIONS_LICENSE.search(sentence):
+            continue
+        for clause in _clauses(sentence):
+            padded = f" {' '.join(tokens(clause))} "
+            taken: list[str] = []
+            for variant, name in _judged_index():
+                needle = f" {variant} "
+                if needle in padded and not any(needle in f" {t} " for t in taken):
+                    taken.append(variant)
+                    cls, reason = judgements[name]
+                    title = judged_title(reason, name)
+                    found.setdefault(title, NamedTerms(title, cls, reason, line, sentence[:300], clause.strip()))
+    return list(found.values())
+
+
+@functools.lru_cache(maxsize=256)
+def known_license_family(name: str) -> bool:
+    """The name is the start of a known license's name ("Apache License" of "Apache License 2.0"): a version left out."""
+    words = " ".join(tokens(name.replace("-", " ")))
+    return any(variant.startswith(words) for variant, _ in _index())
 
 
 def _clauses(sentence: str) -> list[str]:

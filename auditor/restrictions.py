@@ -20,6 +20,9 @@ OSD_CLAUSES = {
 #: Words that narrow a grant. Text added to a license that contains one is never treated as harmless.
 LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
                       r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)
+#: Words that narrow a grant in a Chinese text (commercial use, only, research, registration, application, written
+#: authorisation, military, monthly users, "must not be used for"): a translation that has one is not a plain translation.
+LIMITING_ZH = re.compile(r"商业用途|商业目的|商用|非商业|仅限|仅用于|仅供|研究目的|学术研究|登记|申请|书面授权|军事|月活|日活|不得用于|禁止")
 _SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
 
 

@@ -51,14 +51,8 @@ def _normalize_line(line: str) -> str:
 
 
 def _keep(words: list[str]) -> list[str]:
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        if word in _ENUMERATOR:
-            continue
-        if word in _SECTION_WORDS and index + 1 < len(words) and words[index + 1].isdigit():
-            continue
-        kept.append(word)
-    return kept
+    after = words[1:] + [""]
+    return [w for w, n in zip(words, after) if w not in _ENUMERATOR and not (w in _SECTION_WORDS and n.isdigit())]
 
 
 def words_with_lines(text: str) -> tuple[list[str], list[int]]:
@@ -200,10 +194,43 @@ def _additions(
         size = len(list(group))
         if not is_covered:
             first, last_line = lines[position], lines[position + size - 1]
-            quote = " ".join(" ".join(source_lines[first - 1 : last_line]).split())
-            runs.append(Addition(first, last_line, quote[:400], size))
+            runs.append(Addition(first, last_line, _quote(source_lines, first, last_line), size))
         position += size
     return tuple(runs), sum(run.words for run in runs)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def appended_translation(text: str, match: TextMatch) -> tuple[int, int] | None:
+    """The line span of a translation added to a complete copy of the reference ("Apache-2.0, then 中文译文"):
+    every addition is in CJK script and none narrows the grant. None when the additions are anything else."""
+    from auditor.restrictions import LIMITING_ZH
+
+    if not match.additions or match.ref_coverage < COPY_REF_COVERAGE:
+        return None
+    lines = text.splitlines()
+    for addition in match.additions:
+        added = "\n".join(lines[addition.line - 1 : addition.end_line])
+        cjk, latin = len(_CJK_LETTER.findall(added)), len(_LATIN_LETTER.findall(added))
+        if addition.words > HARMLESS_ADDED_WORDS and cjk < 4 * latin:
+            return None  # Latin-script words the reference does not have: an edit, not a translation
+        if LIMITING_ZH.search(added):
+            return None
+    return match.additions[0].line, match.additions[-1].end_line
+
+
+def _quote(source_lines: list[str], first: int, last: int, limit: int = 400) -> str:
+    """The start of lines `first`..`last`, whitespace collapsed (bounded work, even on one huge line)."""
+    parts: list[str] = []
+    size = 0
+    for line in source_lines[first - 1 : last]:
+        parts.append(line[: 4 * limit - size])
+        size += len(parts[-1])
+        if size >= 4 * limit:
+            break
+    return " ".join(" ".join(parts).split())[:limit]
 
 
 def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:

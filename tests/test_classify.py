@@ -39,7 +39,7 @@ def file(path: str, text: str) -> FetchedFile:
         ("bigscience-openrail-m", RESTRICTED, "bigscience-open-rail-m"),
         ("openrail", RESTRICTED, None),
         (["mit", "cc-by-nc-4.0"], RESTRICTED, "CC-BY-NC-4.0"),
-        ("gpl", UNKNOWN, None),
+        ("gpl", OSI, None),
         ("bsd", UNKNOWN, None),
         ("unknown", UNKNOWN, None),
         ("other", UNKNOWN, None),

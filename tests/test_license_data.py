@@ -19,7 +19,7 @@ NAMES = DATA / "license-names.tsv"
 
 CATALOG_COLUMNS = ["key", "name", "spdx", "category", "osd", "restrictive_terms"]
 HUB_COLUMNS = ["hub_id", "key", "members", "class", "osd", "reason"]
-NAMES_COLUMNS = ["name", "key", "note"]
+NAMES_COLUMNS = ["name", "key", "class", "note"]
 
 CATEGORIES = {"osi", "open-non-osi", "restricted", "proprietary"}
 CLASSES = {"osi-approved", "open-non-osi", "custom-restricted", "unknown"}
@@ -209,7 +209,7 @@ def test_family_hub_id_with_restricted_class_has_only_restricted_members(row):
         ("llama2", "llama-2-license-2023", "custom-restricted"),
         ("creativeml-openrail-m", "stable-diffusion-2022-08-22", "custom-restricted"),
         ("agpl-3.0", "AGPL-3.0-only", "osi-approved"),
-        ("gpl", "", "unknown"),  # GPL-1.0 is not OSI-approved
+        ("gpl", "", "osi-approved"),  # every member (GPL-2.0/3.0) is OSI-approved; GPL-1.0 is not a member
         ("bsd", "", "unknown"),
         ("cc", "", "unknown"),
         ("openrail", "", "custom-restricted"),

@@ -17,6 +17,10 @@ FINDING_HELP: dict[str, tuple[str, str]] = {
         "Unrecognized license",
         "A license id, license_name or license file text could not be identified, so the terms cannot be judged. "
         "Use a Hub license id or an SPDX license text."),
+    "license-key-misspelt": (
+        "License declared under a misspelt key",
+        "The card declares its license under `licenses:`, which the Hub does not read (the Hub shows no license); "
+        "the audit reads it as `license:`. Rename the key to `license`."),
     "license-family": (
         "License family instead of one license",
         "The license id names a family (bsd, cc, gpl, openrail, ...) rather than one text: name the exact license."),

@@ -8,7 +8,7 @@ from typing import Any
 
 from auditor import RULES_VERSION, __version__
 from auditor.derivatives import lineage_view
-from auditor.licenses import SPDX_LIST_VERSION
+from auditor.licenses import SPDX_LIST_VERSION, load_catalog
 from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report, Target
 
 SCHEMA_VERSION = 1
@@ -76,7 +76,7 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
             "declared": list(r.declared),
             "license_name": r.license_name,
             "license_link": r.license_link,
-            "key": governing.key if governing and governing.decides else None,
+            "key": _catalog_key(governing.key) if governing and governing.decides else None,
             "spdx": governing.spdx if governing and governing.decides else None,
             "name": governing.name if governing else None,
             "matcher": governing.matcher if governing else None,
@@ -93,12 +93,17 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
     }
 
 
+def _catalog_key(key: str | None) -> str | None:
+    """`key` is a catalog key or null, never a description or a declared label (those are in `name`)."""
+    return key if key in load_catalog() else None
+
+
 def _detection(d: Detection) -> dict[str, Any]:
     return {
         "matcher": d.matcher,
         "classification": d.classification.value,
         "decides": d.decides,
-        "key": d.key,
+        "key": _catalog_key(d.key),
         "spdx": d.spdx,
         "name": d.name,
         "confidence": round(d.confidence, 4),

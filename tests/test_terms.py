@@ -1,0 +1,353 @@
+"""What a model's terms really are: terms stated in the card's prose, the Hub's license zoo, the feed's `key`."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.classify import classify
+from auditor.crawl import is_primary_license_file, license_candidates
+from auditor.identify import identify_text
+from auditor.licenses import reference_text, resolve_label
+from auditor.models import Detection, Evidence, FetchedFile, LicenseClass, ModelResult, Verdict
+from auditor.render.json import model_entry
+from auditor.restrictions import find_restrictions
+
+OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
+                                  LicenseClass.CUSTOM_RESTRICTED, LicenseClass.UNKNOWN)
+
+
+def verdict_of(license_id: str, body: str) -> Verdict:
+    return classify({"license": license_id}, body=f"# A model\n\n{body}\n")
+
+
+# --- restrictions stated only in the card's text, under a permissive tag ---------------------------
+
+PROSE_RESTRICTIONS = [
+    "This model is for non-commercial use only.",
+    "The weights are available for research purposes only.",
+    "Commercial use requires an application through our form.",
+    "If you want to use the model commercially, please apply for a license by e-mail.",
+    "The weights are free for academic research; free commercial use is allowed after registration.",
+    "Please note that the model cannot be used in the European Union.",
+    "本模型仅供学术研究使用，商业用途需申请授权。",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE_RESTRICTIONS)
+def test_restriction_in_prose_overrides_a_permissive_tag(sentence):
+    verdict = verdict_of("apache-2.0", sentence)
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-restrictions"
+    assert verdict.governing.evidence.line == 3  # the line a reviewer can check
+
+
+@pytest.mark.parametrize("sentence", [
+    "This model can be used for commercial purposes.",
+    "Unlike LLaMA, this model is licensed for commercial use.",
+    "We compare it with LLaMA-7B and Vicuna on five benchmarks.",
+    "The training dataset is for non-commercial use only.",
+    "This model was fine-tuned on the Alpaca dataset.",
+    "Run your fine-tuned model with llama.cpp or Ollama.",
+    "It plugs into many open-source projects built upon Llama.",
+    "It is fine-tuned on a bloom of flowers dataset.",
+    "Fine-tuned from Qwen2.5-7B-Instruct.",  # Apache-2.0, unlike Qwen2.5-72B and -3B
+    "Our tooling targets laptops, mobiles, edge devices and desktops.",
+    "Built by fine-tuning our base on the ShareGPT-Vicuna and HC3 datasets.",
+    "Fine-tuned on Llama 2 outputs that we filtered.",
+])
+def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
+    assert verdict_of("apache-2.0", sentence).classification is OSI
+
+
+# --- base models named only in the text ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,key", [
+    ("This model is fine-tuned from LLaMA-7B on instructions.", "llama-license-2023"),
+    ("A code assistant based on CodeLlama-13B.", "llama-2-license-2023"),
+    ("This is a Llama 2-based model made by merging three fine-tunes.", "llama-2-license-2023"),
+    ("It is an extension of Llama-2-70b-hf with a 32k context.", "llama-2-license-2023"),
+    ("This is a LoRA adapter for meta-llama/Llama-2-7b-hf.", "llama-2-license-2023"),
+    ("Trained with our data using the original Llama-2 models as base models.", "llama-2-license-2023"),
+    ("This model is bound by the license of the original Llama-2 model.", "llama-2-license-2023"),
+    ("Finetuned from model: someone/deepseek-r1-distill-llama-8b-4bit", "llama-3.1-license-2024"),
+    ("This is trained on the Yi-34B model with a 200K context.", "yi-community-license-2.1-2023-11-23"),
+    ("本模型基于 LLaMA-7B 进行微调。", "llama-license-2023"),
+    ("Fine-tuned from Llama 3.1 8B on math.", "llama-3.1-license-2024"),  # the version's dot is kept
+    ("Fine-tuned from Qwen1.5-14B-Chat.", "tongyi-qianwen-2023"),
+    ("Fine-tuned from Stable Diffusion v1-5 on anime images.", "stable-diffusion-2022-08-22"),
+    ("A LoRA for SDXL trained on watercolours.", "creativeml-openrail-pp-m-2023"),
+    ("This model is fine-tuned from bloomz-7b1.", "bigscience-rail-1.0"),
+    ("We continued pretraining on top of StarCoderBase.", "bigcode-open-rail-m-v1"),
+    ("Based on deepseek-coder-6.7b-instruct.", "deepseek-la-1.0"),
+    ("Fine-tuned from Vicuna-13B.", "llama-license-2023"),
+    ("Fine-tuned from lmsys/vicuna-7b-v1.5.", "llama-2-license-2023"),
+])
+def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
+    verdict = verdict_of("mit", sentence)
+    assert verdict.classification is RESTRICTED
+    assert (verdict.governing.matcher, verdict.governing.key) == ("card-text-base-model", key)
+
+
+# --- license statements in prose ------------------------------------------------------------------
+
+@pytest.mark.parametrize("license_id,body,cls,key", [
+    ("apache-2.0", "The model is released under the Yi License.", RESTRICTED, None),
+    ("apache-2.0", "The weights are licensed under the Tencent Hunyuan Community License.", RESTRICTED, None),
+    ("apache-2.0", "The use of this model must comply with the Llama 2 license.", RESTRICTED, "llama-2-license-2023"),
+    ("other", "- **License:** BLOOMChat-176B LICENSE v1.0", RESTRICTED, "bloomchat-176b-1.0"),
+    ("mit", "| Developed by | Acme |\n| License | CC BY-NC 4.0 |", RESTRICTED, "CC-BY-NC-4.0"),
+    ("cc", "This model is licensed under CC BY-SA 4.0.", OPEN, "CC-BY-SA-4.0"),
+    ("cc", "Licensed under the Creative Commons Attribution 4.0 International license.", OPEN, "CC-BY-4.0"),
+    ("cc", "## License\n\nCreative Commons Attribution-NonCommercial 4.0", RESTRICTED, "CC-BY-NC-4.0"),
+    ("bsd", "## License\n\nBSD 3-Clause License", OSI, "BSD-3-Clause"),
+])
+def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
+    verdict = verdict_of(license_id, body)
+    assert verdict.classification is cls
+    assert verdict.governing.matcher == "card-text-license"
+    assert verdict.governing.key == key
+
+
+@pytest.mark.parametrize("body", [
+    "The code is released under the Yi License.",
+    "Our training scripts are licensed under CC BY-NC 4.0.",
+    "* [Sibling-7B-Chat](https://example.org): a chat variant.\n  * License: CC-BY-NC-SA-4.0",
+    "| Model | License |\n| Sibling-7B | CC BY-NC 4.0 |",  # a table of other models and their licenses
+])
+def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
+    assert verdict_of("apache-2.0", body).classification is OSI
+
+
+def test_gated_prompt_terms_are_read_like_a_license_file():
+    prompt = "By requesting access you agree to use the model for non-commercial research purposes only."
+    verdict = classify({"license": "apache-2.0", "extra_gated_prompt": prompt})
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.evidence.file == "README.md (extra_gated_prompt)"
+
+
+# --- the Hub's real license zoo -------------------------------------------------------------------
+
+@pytest.mark.parametrize("label,key,cls", [
+    ("apache-2", "Apache-2.0", OSI),
+    ("BSD-3", "BSD-3-Clause", OSI),
+    ("gplv3", "GPL-3.0-only", OSI),
+    ("Academic Free License v3.0  ", "AFL-3.0", OSI),
+    ("bloomchat-v1.0", "bloomchat-176b-1.0", RESTRICTED),
+    ("fair-noncommercial-research-license", "fair-noncommercial-research-v1", RESTRICTED),
+    ("gpl", None, OSI),  # a family whose every member is OSI-approved (with a license-family finding)
+    ("cc", None, UNKNOWN),
+    ("???", None, UNKNOWN),
+])
+def test_non_standard_license_ids_are_normalised(label, key, cls):
+    verdict = classify({"license": label})
+    assert verdict.classification is cls
+    if key:
+        assert verdict.governing.key == key
+
+
+@pytest.mark.parametrize("name", ["yi-license", "tencent-hunyuan-community", "jamba-open-model-license",
+                                  "falcon-mamba-7b-license", "microsoft-research-license"])
+def test_known_restrictive_name_without_a_text_is_restricted_not_unknown(name):
+    verdict = classify({"license": "other", "license_name": name})
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.key is None and verdict.governing.reason
+
+
+def test_names_without_a_text_are_never_judged_osi_approved():
+    from auditor.licenses import load_name_judgements
+    assert all(cls is not OSI for cls, _ in load_name_judgements().values())
+
+
+NEW_PHRASINGS = {
+    "user-threshold": "Commercial use is free for companies with annual revenue below five million US dollars.",
+    "territorial": "No rights are granted to anyone located in a listed country.",
+    "permission-required": "You must purchase a commercial license before deploying the model.",
+}
+
+
+@pytest.mark.parametrize("code,sentence", sorted(NEW_PHRASINGS.items()) + [
+    ("territorial", "You will not access, run or otherwise use the Model within the European Union."),
+    ("territorial", "THIS AGREEMENT DOES NOT APPLY IN THE EUROPEAN UNION."),
+    ("permission-required", "Users who wish to use the weights for commercial purposes must register here first."),
+    ("permission-required", "如需将本模型用于商业用途，请向发布方申请书面授权。"),
+    ("non-commercial", "The Work may be used or intended for use non-commercially."),
+    ("pass-through", "Use-based restrictions referenced in paragraph 5 MUST be included in any agreement."),
+    ("permission-required", "使用本模型须事先获得发布方的书面授权。"),
+    ("no-derivatives", "您不得对本模型进行修改或微调。"),
+    ("improve-other-models", "您不得利用本模型的输出训练其他大模型。"),
+    ("revocable", "许可方有权随时撤销本许可。"),
+])
+def test_restrictions_phrased_in_new_ways_are_found(code, sentence):
+    assert code in {h.code for h in find_restrictions(sentence)}
+
+
+@pytest.mark.parametrize("sentence", ["您可以自由修改和分发本软件。", "本许可证授予您永久的、全球性的、免费的版权许可。",
+                                      "Our tooling targets laptops, mobiles, edge devices and desktops."])
+def test_grants_in_any_language_restrict_nothing(sentence):
+    assert find_restrictions(sentence) == ()
+
+
+@pytest.mark.parametrize("code,sentence", sorted(NEW_PHRASINGS.items()))
+def test_unseen_license_with_new_phrasing_is_restricted_not_unknown(code, sentence):
+    text = ("Acme Model License\n\nAcme grants you a worldwide, royalty-free license to use, copy and modify the Model, "
+            f"subject to the following.\n\n{sentence}\n\nTHE MODEL IS PROVIDED AS IS.\n")
+    ident = identify_text(text)
+    assert (ident.classification, ident.detection.matcher) == (RESTRICTED, "license-file-restrictions")
+    assert [f.evidence[0].quote for f in ident.detection.restrictions] == [sentence]
+
+
+CHINESE_TRANSLATION = (
+    "\n\nApache 许可证 第 2.0 版（中文译文）\n\n1. 定义。\n“许可证”是指本文件第 1 至第 9 节所规定的使用、复制和分发的条款和条件。\n"
+    "2. 版权许可的授予。根据本许可证的条款和条件，每个贡献者特此授予您永久的、全球性的、非独占的、免费的版权许可。\n")
+
+
+def test_known_text_with_an_appended_translation_is_that_text():
+    ident = identify_text(reference_text("Apache-2.0") + CHINESE_TRANSLATION)
+    assert (ident.classification, ident.detection.key) == (OSI, "Apache-2.0")
+    assert "translation" in ident.detection.evidence.quote
+
+
+@pytest.mark.parametrize("added", [
+    CHINESE_TRANSLATION + "\n本模型仅限学术研究使用，商业用途需书面授权。\n",  # a "translation" that adds terms
+    "\nThe model may not be used for commercial purposes.\n",
+])
+def test_appended_text_that_adds_terms_is_not_a_translation(added):
+    ident = identify_text(reference_text("Apache-2.0") + added)
+    assert ident.classification is not OSI
+
+
+@pytest.mark.parametrize("name", ["LICENSE-MODEL", "MODEL_LICENSE", "MODEL_LICENSE_AGREEMENT.txt", "llama_license.txt",
+                                  "LICENSE-FLUX1-dev", "TERMS_OF_USE.md"])
+def test_license_files_are_read_under_the_names_publishers_use(name):
+    assert license_candidates(["README.md", "config.json", name]) == [name]
+
+
+@pytest.mark.parametrize("name", ["LICENSE-MODEL", "MODEL_LICENSE", "MODEL_LICENSE_AGREEMENT.txt"])
+def test_model_license_files_are_primary(name):
+    assert is_primary_license_file(name)
+
+
+# --- feed fields mean one thing each ----------------------------------------------------------------
+
+def test_feed_key_is_a_catalog_key_or_null_never_a_description():
+    detection = Detection("base-model-lineage", RESTRICTED, Evidence("hub-metadata", "a ← b"),
+                          key="unrecognized license with restrictive terms", name="terms of base model b")
+    result = ModelResult("a/b", None, RESTRICTED, False, verdict=Verdict(RESTRICTED, detection, (detection,), ()))
+    entry = model_entry(result)["license"]
+    assert entry["key"] is None and entry["detected"][0]["key"] is None
+    assert entry["name"] == "terms of base model b"
+
+
+def test_user_messages_speak_of_the_license_not_of_another_tools_naming():
+    verdict = classify({"license": "creativeml-openrail-m"})
+    assert "ScanCode" not in verdict.governing.reason
+    assert resolve_label("bsl-1.0").hub is not None and "ScanCode" not in resolve_label("bsl-1.0").hub.reason
+
+
+@pytest.mark.parametrize("base,key", [
+    ("meta-llama/Llama-2-7b-hf", "llama-2-license-2023"),
+    (["mistralai/Mistral-7B-v0.1", "bartowski/Meta-Llama-3-8B-Instruct-GGUF"], "llama-3-license-2024"),
+    ("https://huggingface.co/google/gemma-2b", "gemma-tou-2024-04-01"),
+])
+def test_declared_base_of_a_restrictive_family_is_known_without_the_hub(base, key):
+    verdict = classify({"license": "apache-2.0", "base_model": base})
+    assert (verdict.classification, verdict.governing.matcher, verdict.governing.key) == (RESTRICTED, "card-base-model", key)
+
+
+@pytest.mark.parametrize("base", ["openlm-research/open_llama_7b", "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+                                  "llama-fan/mistral-7b-tuned"])
+def test_declared_base_outside_the_families_changes_nothing(base):
+    assert classify({"license": "apache-2.0", "base_model": base}).classification is OSI
+
+
+@pytest.mark.parametrize("link,cls", [
+    ("https://www.ai21.com/licenses/jamba-open-model-license", RESTRICTED),
+    ("https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT", RESTRICTED),
+    ("https://huggingface.co/meta-llama/Llama-2-7b/blob/main/LICENSE.txt", RESTRICTED),
+    ("https://creativecommons.org/licenses/by-nc/4.0/", RESTRICTED),
+    ("https://creativecommons.org/licenses/by-sa/4.0/legalcode", OPEN),
+    ("https://www.apache.org/licenses/LICENSE-2.0", OSI),
+    ("https://example.com/terms", UNKNOWN),
+])
+def test_license_link_that_names_its_license_decides_a_bare_other(link, cls):
+    assert classify({"license": "other", "license_link": link}).classification is cls
+
+
+@pytest.mark.parametrize("row,restricted", [
+    ("| **Open-source models based on LLaMA-2-13B** |  |  |  |", False),  # a comparison table
+    ("| Vicuna-13B | fine-tuned from LLaMA-13B | 6.39 |", False),
+    ("| Base model | [Llama-2-7b](https://example.org) |", True),
+])
+def test_table_rows_name_a_base_only_in_a_base_model_field(row, restricted):
+    assert (verdict_of("mit", row).classification is RESTRICTED) is restricted
+
+
+@pytest.mark.parametrize("tags,key", [
+    (["text-generation", "llama-3"], "llama-3-license-2024"),
+    (["llama", "llama-3.1"], "llama-3.1-license-2024"),  # the most specific family wins
+    (["Yi-34B-200K"], "yi-community-license-2.1-2023-11-23"),
+])
+def test_family_named_in_the_tags_passes_its_terms_on(tags, key):
+    verdict = classify({"license": "apache-2.0", "tags": tags})
+    assert (verdict.classification, verdict.governing.matcher, verdict.governing.key) == (RESTRICTED, "card-base-tag", key)
+
+
+@pytest.mark.parametrize("tags", [["llama-cpp", "gguf-my-repo"], ["LLaMA-factory"], ["mistral", "text-generation"]])
+def test_tool_and_other_tags_name_no_family(tags):
+    assert classify({"license": "apache-2.0", "tags": tags}).classification is OSI
+
+
+@pytest.mark.parametrize("key", ["GPL-3.0-only", "AGPL-3.0-only", "Artistic-1.0", "MIT"])
+@pytest.mark.parametrize("fence", [False, True])
+def test_open_license_pasted_into_the_license_section_is_that_license_not_restrictions(key, fence):
+    text = f"```\n{reference_text(key)}\n```" if fence else reference_text(key)
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n## License\n\n{text}\n")
+    assert verdict.classification is OSI
+
+
+@pytest.mark.parametrize("key", ["CC-BY-ND-3.0", "llama-2-aup-2023", "PolyForm-Small-Business-1.0.0", "ODbL-1.0"])
+def test_terms_pasted_into_the_license_section_govern_under_a_permissive_tag(key):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n## License\n\n{reference_text(key)}\n")
+    assert verdict.classification is not OSI
+    assert verdict.governing.matcher == "card-text-license"
+
+
+def test_a_restriction_wrapped_over_lines_of_the_license_section_is_read_as_one_sentence():
+    body = "# A model\n\n## License\n\nThe weights may be used for\nnon-commercial research only.\n"
+    verdict = classify({"license": "apache-2.0"}, body=body)
+    assert verdict.classification is RESTRICTED and verdict.governing.evidence.line == 5
+
+
+@pytest.mark.parametrize("name,cls", [
+    ("acme-non-commercial-license", RESTRICTED),
+    ("acme-research-only-license", RESTRICTED),
+    ("acme-community-license", UNKNOWN),
+])
+def test_unknown_license_name_that_says_it_restricts_is_restricted(name, cls):
+    assert classify({"license": "other", "license_name": name}).classification is cls
+
+
+@pytest.mark.parametrize("body,cls", [
+    ("This model is licensed under the Acme Community License.", UNKNOWN),  # not the apache-2.0 of the tag
+    ("The model is released under the Acme Non-Commercial License.", RESTRICTED),
+    ("The model is licensed under the Apache License.", OSI),  # the tag's license, version left out
+    ("This model is released under the same license as the base model.", OSI),
+    ("The code is released under the Acme License.", OSI),
+])
+def test_a_license_the_card_names_but_the_catalog_does_not_know_is_not_the_tag(body, cls):
+    assert verdict_of("apache-2.0", body).classification is cls
+
+
+def test_card_naming_an_unknown_license_does_not_contradict_an_unrecognized_file():
+    text = "Acme Model License\n\nYou may use the Model only for non-commercial purposes.\n"
+    verdict = classify({"license": "other"}, (FetchedFile("LICENSE", text=text),),
+                       body="# A model\n\nThe weights are distributed under the Acme Model License.\n")
+    assert verdict.classification is RESTRICTED
+    assert not [f for f in verdict.findings if f.code == "license-mismatch"]
+
+
+
+def test_a_license_under_the_misspelt_key_licenses_is_read_and_reported():
+    verdict = classify({"licenses": ["cc-by-nc-sa-4.0"]})
+    assert (verdict.classification, verdict.governing.key) == (RESTRICTED, "CC-BY-NC-SA-4.0")
+    assert "license-key-misspelt" in {f.code for f in verdict.findings}
