@@ -13,14 +13,16 @@ from auditor.baseline import Baseline
 from auditor.card import license_fields, parse_card
 from auditor.claims import find_claims, find_honest_wording
 from auditor.classify import classify
-from auditor.crawl import README, crawl
+from auditor.crawl import MAX_LICENSE_BYTES, README, crawl
 from auditor.errors import HubError
 from auditor.hub import EXPAND_TERMS, Hub
 from auditor.lineage import Lineage, apply_lineage, base_models
 from auditor.models import (
     Card,
     Claim,
+    Detection,
     Evidence,
+    FetchedFile,
     Finding,
     LicenseClass,
     ModelError,
@@ -32,6 +34,7 @@ from auditor.models import (
     Target,
     Verdict,
 )
+from auditor.repoids import is_repo_id, linked_repo_file
 
 Progress = Callable[[ModelResult, int], None]
 
@@ -75,7 +78,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
     if meta.gated:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
-    verdict = classify(metadata, snapshot.license_files, metadata_source=source,
+    license_files = tuple(_within_cap(f, errors) for f in snapshot.license_files)
+    verdict = classify(metadata, license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
     claims = find_claims(card.body, card.body_first_line) if card is not None else ()
@@ -85,6 +89,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 "The card uses accurate openness wording (open weights, openly available), not an open-source claim.",
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
+    verdict = _linked_elsewhere(verdict, meta.id, license_link)
     return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
@@ -101,6 +106,49 @@ def judge(snapshot: Snapshot) -> ModelResult:
         last_modified=meta.last_modified,
         base_models=base_models(metadata or meta.card_data, meta.tags, meta.id),
     ))
+
+
+def _within_cap(fetched: FetchedFile, errors: list[ModelError]) -> FetchedFile:
+    """A license file cut at the size cap is reported `too-large`; its start may prove restrictions, never
+    openness (the unread rest may restrict), so it is judged only when that start is already restrictive."""
+    if not fetched.truncated or fetched.text is None:
+        return fetched
+    error = ModelError("too-large", f"{fetched.path} is larger than the {MAX_LICENSE_BYTES // 1024} KiB read limit; "
+                       "only its start was read", fetched.path)
+    errors.append(error)
+    if classify({}, (fetched,)).classification is LicenseClass.CUSTOM_RESTRICTED:
+        return fetched
+    return FetchedFile(fetched.path, error=error)
+
+
+def _linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdict:
+    """A `license_link` into another repo is reported; when the card names no license of its own, those
+    unread terms govern, so the model is at best `unknown` (never OSI-approved on this repo's files)."""
+    linked = linked_repo_file(link)
+    if linked is None or linked[0] is None or linked[0].lower() == own_id.lower():
+        return verdict
+    other, path = linked
+    evidence = Evidence("card-metadata", f"license_link: {link}", README)
+    finding = Finding("license-elsewhere", Severity.WARNING,
+                      f"license_link points to {path} in another repo, {other}; those terms were not read here "
+                      "and this repo's own files do not stand in for them.", (evidence,))
+    findings = verdict.findings + (finding,)
+    if any(d.decides and d.matcher in ("card-license-id", "card-license-name") for d in verdict.detections):
+        return dataclasses.replace(verdict, findings=findings)
+    detection = Detection("card-license-link", LicenseClass.UNKNOWN, evidence, name=f"{other}/{path}",
+                          reason=f"the card's terms are {path} of {other}, which was not read")
+    governing, classification = verdict.governing, verdict.classification
+    if classification.rank < LicenseClass.UNKNOWN.rank:
+        governing, classification = detection, LicenseClass.UNKNOWN
+    return dataclasses.replace(verdict, classification=classification, governing=governing,
+                               detections=verdict.detections + (detection,), findings=findings)
+
+
+def invalid_id(meta: ModelMeta) -> ModelResult:
+    """A listed id the Hub's grammar rejects (`noslash`, `../api`): reported, never read, never dropped."""
+    error = ModelError("invalid-id", f"the Hub answered with {meta.id!r}, which is not an org/name model id; "
+                       "it was not read")
+    return ModelResult(meta.id, meta.sha, LicenseClass.UNKNOWN, False, errors=(error,), gated=meta.gated)
 
 
 def with_flag(result: ModelResult) -> ModelResult:
@@ -196,6 +244,9 @@ def run(
             if meta.id in seen or not in_shard(meta.id, shard):
                 continue
             seen.add(meta.id)
+            if not is_repo_id(meta.id):
+                collect(invalid_id(meta))
+                continue
             old = baseline.carry_over(meta) if baseline else None
             if old is not None:
                 carried[meta.id] = old

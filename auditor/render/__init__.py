@@ -11,6 +11,7 @@ from rich.console import Console
 
 from auditor.render import json as json_render
 from auditor.render import markdown, terminal
+from auditor.sanitize import clean
 
 
 class Format(str, Enum):
@@ -21,18 +22,23 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
-def render_chunks(feed: dict[str, Any], fmt: Format) -> Iterator[str]:
-    """The feed in the given format, in chunks (JSON streams model by model)."""
+def render_chunks(feed: dict[str, Any], fmt: Format, secrets: tuple[str, ...] = ()) -> Iterator[str]:
+    """The feed in the given format, in chunks (JSON streams model by model).
+
+    Every format goes through the one sanitising step (`auditor.sanitize`): strings made encodable and
+    `secrets` (the token) redacted here; control characters escaped by each format's own rule.
+    """
     if fmt is Format.JSON:
-        yield from json_render.iter_json(feed)
+        yield from json_render.iter_json(feed, secrets)
     else:
-        yield render(feed, fmt)
+        yield render(feed, fmt, secrets=secrets)
 
 
-def render(feed: dict[str, Any], fmt: Format, *, width: int = 140) -> str:
-    """The feed in the given format, as text."""
+def render(feed: dict[str, Any], fmt: Format, *, width: int = 140, secrets: tuple[str, ...] = ()) -> str:
+    """The feed in the given format, as text (sanitised as in `render_chunks`)."""
     if fmt is Format.JSON:
-        return json_render.dumps(feed)
+        return json_render.dumps(feed, secrets)
+    feed = clean(feed, secrets)
     if fmt is Format.MARKDOWN:
         return markdown.render(feed)
     if fmt is Format.TABLE:

@@ -8,6 +8,7 @@ from typing import Any
 
 from auditor import RULES_VERSION, __version__
 from auditor.licenses import SPDX_LIST_VERSION
+from auditor.sanitize import clean, json_text
 from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report
 
 SCHEMA_VERSION = 1
@@ -116,17 +117,20 @@ def _error(e: ModelError) -> dict[str, Any]:
     return {"code": e.code, "message": e.message, "file": e.file}
 
 
-def iter_json(feed: dict[str, Any]) -> Iterator[str]:
+def iter_json(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> Iterator[str]:
     """Serialise a feed in chunks: top-level keys indented, then one model per line (diff-friendly, and the
-    C encoder keeps a 20,000-model feed from needing gigabytes of temporary strings)."""
-    head = {k: v for k, v in feed.items() if k != "models"}
+    C encoder keeps a 20,000-model feed from needing gigabytes of temporary strings).
+
+    Each part is sanitised on its way out (`auditor.sanitize`): always valid UTF-8, `secrets` redacted,
+    terminal controls written as \\u escapes."""
+    head = clean({k: v for k, v in feed.items() if k != "models"}, secrets)
     body = json.dumps(head, indent=2, ensure_ascii=False)
-    yield body[:-2] + ',\n  "models": [' if head else '{\n  "models": ['
+    yield json_text(body[:-2] + ',\n  "models": [' if head else '{\n  "models": [')
     for index, model in enumerate(feed["models"]):
-        yield ("," if index else "") + "\n    " + json.dumps(model, ensure_ascii=False)
+        yield ("," if index else "") + "\n    " + json_text(json.dumps(clean(model, secrets), ensure_ascii=False))
     yield "\n  ]\n}\n"
 
 
-def dumps(feed: dict[str, Any]) -> str:
+def dumps(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> str:
     """The whole feed as one string (see `iter_json`)."""
-    return "".join(iter_json(feed))
+    return "".join(iter_json(feed, secrets))
