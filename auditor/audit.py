@@ -78,7 +78,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
     if meta.gated:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
-    license_files = tuple(_within_cap(f, errors) for f in snapshot.license_files)
+    unread: list[Detection] = []
+    license_files = tuple(_within_cap(f, errors, unread) for f in snapshot.license_files)
     verdict = classify(metadata, license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
@@ -90,6 +91,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
     verdict = _linked_elsewhere(verdict, meta.id, license_link)
+    for detection in unread:
+        verdict = _at_most_unknown(verdict, detection)
     return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
@@ -108,9 +111,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
     ))
 
 
-def _within_cap(fetched: FetchedFile, errors: list[ModelError]) -> FetchedFile:
-    """A license file cut at the size cap is reported `too-large`; its start may prove restrictions, never
-    openness (the unread rest may restrict), so it is judged only when that start is already restrictive."""
+def _within_cap(fetched: FetchedFile, errors: list[ModelError], unread: list[Detection]) -> FetchedFile:
+    """A license file cut at the size cap is reported `too-large`. Its start may prove restrictions, never
+    openness (the unread rest may restrict): judged as read when that start is restrictive, else `unknown`."""
     if not fetched.truncated or fetched.text is None:
         return fetched
     error = ModelError("too-large", f"{fetched.path} is larger than the {MAX_LICENSE_BYTES // 1024} KiB read limit; "
@@ -118,7 +121,18 @@ def _within_cap(fetched: FetchedFile, errors: list[ModelError]) -> FetchedFile:
     errors.append(error)
     if classify({}, (fetched,)).classification is LicenseClass.CUSTOM_RESTRICTED:
         return fetched
+    unread.append(Detection("license-file-too-large", LicenseClass.UNKNOWN, Evidence("license-file", "", fetched.path),
+                            name=fetched.path, reason=f"{fetched.path} was too large to read whole; its terms are unknown"))
     return FetchedFile(fetched.path, error=error)
+
+
+def _at_most_unknown(verdict: Verdict, detection: Detection) -> Verdict:
+    """Add a deciding `unknown` detection (terms that exist but were not read): the most restrictive still wins."""
+    governing, classification = verdict.governing, verdict.classification
+    if classification.rank < LicenseClass.UNKNOWN.rank:
+        governing, classification = detection, LicenseClass.UNKNOWN
+    return dataclasses.replace(verdict, classification=classification, governing=governing,
+                               detections=verdict.detections + (detection,))
 
 
 def _linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdict:
@@ -137,11 +151,7 @@ def _linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdic
         return dataclasses.replace(verdict, findings=findings)
     detection = Detection("card-license-link", LicenseClass.UNKNOWN, evidence, name=f"{other}/{path}",
                           reason=f"the card's terms are {path} of {other}, which was not read")
-    governing, classification = verdict.governing, verdict.classification
-    if classification.rank < LicenseClass.UNKNOWN.rank:
-        governing, classification = detection, LicenseClass.UNKNOWN
-    return dataclasses.replace(verdict, classification=classification, governing=governing,
-                               detections=verdict.detections + (detection,), findings=findings)
+    return _at_most_unknown(dataclasses.replace(verdict, findings=findings), detection)
 
 
 def invalid_id(meta: ModelMeta) -> ModelResult:
