@@ -85,7 +85,7 @@ def parse_card(text: str) -> Card:
     raw = match.group(2)
     body = text[match.end() :]
     first_line = text[: match.end()].count("\n") + 1
-    if len(raw.encode("utf-8")) > MAX_METADATA_BYTES:
+    if len(raw.encode("utf-8", "surrogatepass")) > MAX_METADATA_BYTES:
         return Card(None, body, first_line, error=f"front matter larger than {MAX_METADATA_BYTES} bytes")
     try:
         data = load_yaml(raw)
