@@ -13,7 +13,7 @@ from auditor.baseline import Baseline
 from auditor.card import license_fields, parse_card
 from auditor.claims import find_claims, find_honest_wording
 from auditor.classify import classify
-from auditor.crawl import MAX_LICENSE_BYTES, README, crawl
+from auditor.crawl import README, crawl
 from auditor.errors import HubError
 from auditor.hub import EXPAND_TERMS, Hub
 from auditor.lineage import Lineage, apply_lineage, base_models
@@ -22,7 +22,6 @@ from auditor.models import (
     Claim,
     Detection,
     Evidence,
-    FetchedFile,
     Finding,
     LicenseClass,
     ModelError,
@@ -34,7 +33,8 @@ from auditor.models import (
     Target,
     Verdict,
 )
-from auditor.repoids import is_repo_id, linked_repo_file
+from auditor.repoids import is_repo_id
+from auditor.unread import at_most_unknown, linked_elsewhere, within_cap
 
 Progress = Callable[[ModelResult, int], None]
 
@@ -79,7 +79,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
     unread: list[Detection] = []
-    license_files = tuple(_within_cap(f, errors, unread) for f in snapshot.license_files)
+    license_files = tuple(within_cap(f, errors, unread) for f in snapshot.license_files)
     verdict = classify(metadata, license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
@@ -90,9 +90,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 "The card uses accurate openness wording (open weights, openly available), not an open-source claim.",
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
-    verdict = _linked_elsewhere(verdict, meta.id, license_link)
+    verdict = linked_elsewhere(verdict, meta.id, license_link)
     for detection in unread:
-        verdict = _at_most_unknown(verdict, detection)
+        verdict = at_most_unknown(verdict, detection)
     return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
@@ -109,49 +109,6 @@ def judge(snapshot: Snapshot) -> ModelResult:
         last_modified=meta.last_modified,
         base_models=base_models(metadata or meta.card_data, meta.tags, meta.id),
     ))
-
-
-def _within_cap(fetched: FetchedFile, errors: list[ModelError], unread: list[Detection]) -> FetchedFile:
-    """A license file cut at the size cap is reported `too-large`. Its start may prove restrictions, never
-    openness (the unread rest may restrict): judged as read when that start is restrictive, else `unknown`."""
-    if not fetched.truncated or fetched.text is None:
-        return fetched
-    error = ModelError("too-large", f"{fetched.path} is larger than the {MAX_LICENSE_BYTES // 1024} KiB read limit; "
-                       "only its start was read", fetched.path)
-    errors.append(error)
-    if classify({}, (fetched,)).classification is LicenseClass.CUSTOM_RESTRICTED:
-        return fetched
-    unread.append(Detection("license-file-too-large", LicenseClass.UNKNOWN, Evidence("license-file", "", fetched.path),
-                            name=fetched.path, reason=f"{fetched.path} was too large to read whole; its terms are unknown"))
-    return FetchedFile(fetched.path, error=error)
-
-
-def _at_most_unknown(verdict: Verdict, detection: Detection) -> Verdict:
-    """Add a deciding `unknown` detection (terms that exist but were not read): the most restrictive still wins."""
-    governing, classification = verdict.governing, verdict.classification
-    if classification.rank < LicenseClass.UNKNOWN.rank:
-        governing, classification = detection, LicenseClass.UNKNOWN
-    return dataclasses.replace(verdict, classification=classification, governing=governing,
-                               detections=verdict.detections + (detection,))
-
-
-def _linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdict:
-    """A `license_link` into another repo is reported; when the card names no license of its own, those
-    unread terms govern, so the model is at best `unknown` (never OSI-approved on this repo's files)."""
-    linked = linked_repo_file(link)
-    if linked is None or linked[0] is None or linked[0].lower() == own_id.lower():
-        return verdict
-    other, path = linked
-    evidence = Evidence("card-metadata", f"license_link: {link}", README)
-    finding = Finding("license-elsewhere", Severity.WARNING,
-                      f"license_link points to {path} in another repo, {other}; those terms were not read here "
-                      "and this repo's own files do not stand in for them.", (evidence,))
-    findings = verdict.findings + (finding,)
-    if any(d.decides and d.matcher in ("card-license-id", "card-license-name") for d in verdict.detections):
-        return dataclasses.replace(verdict, findings=findings)
-    detection = Detection("card-license-link", LicenseClass.UNKNOWN, evidence, name=f"{other}/{path}",
-                          reason=f"the card's terms are {path} of {other}, which was not read")
-    return _at_most_unknown(dataclasses.replace(verdict, findings=findings), detection)
 
 
 def invalid_id(meta: ModelMeta) -> ModelResult:
