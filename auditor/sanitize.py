@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -51,6 +52,15 @@ def clean(value: Any, secrets: tuple[str, ...] = ()) -> Any:
         items = [clean(v, secrets) for v in value]
         return value if all(a is b for a, b in zip(items, value)) else items
     return value
+
+
+def needs_cleaning(json_text_: str, secrets: Iterable[str] = ()) -> bool:
+    """True when JSON text (dumped with ensure_ascii=False) holds a lone surrogate or a secret: a fast check,
+    so that only such parts are walked by `clean`."""
+    if _SURROGATES.search(json_text_) is not None:
+        return True
+    return any(secret and len(secret) >= MIN_SECRET_LENGTH and (secret in json_text_ or
+               json.dumps(secret, ensure_ascii=False)[1:-1] in json_text_) for secret in secrets)
 
 
 def _visible(match: re.Match[str]) -> str:

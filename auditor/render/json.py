@@ -8,7 +8,7 @@ from typing import Any
 
 from auditor import RULES_VERSION, __version__
 from auditor.licenses import SPDX_LIST_VERSION
-from auditor.sanitize import clean, json_text
+from auditor.sanitize import clean, json_text, needs_cleaning
 from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report
 
 SCHEMA_VERSION = 1
@@ -123,12 +123,19 @@ def iter_json(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> Iterator[s
 
     Each part is sanitised on its way out (`auditor.sanitize`): always valid UTF-8, `secrets` redacted,
     terminal controls written as \\u escapes."""
-    head = clean({k: v for k, v in feed.items() if k != "models"}, secrets)
-    body = json.dumps(head, indent=2, ensure_ascii=False)
-    yield json_text(body[:-2] + ',\n  "models": [' if head else '{\n  "models": [')
+    head = {k: v for k, v in feed.items() if k != "models"}
+    body = _dump(head, secrets, indent=2)
+    yield body[:-2] + ',\n  "models": [' if head else '{\n  "models": ['
     for index, model in enumerate(feed["models"]):
-        yield ("," if index else "") + "\n    " + json_text(json.dumps(clean(model, secrets), ensure_ascii=False))
+        yield ("," if index else "") + "\n    " + _dump(model, secrets)
     yield "\n  ]\n}\n"
+
+
+def _dump(value: Any, secrets: tuple[str, ...], indent: int | None = None) -> str:
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    if needs_cleaning(text, secrets):  # rare: walk and copy only the parts that hold a surrogate or the token
+        text = json.dumps(clean(value, secrets), indent=indent, ensure_ascii=False)
+    return json_text(text)
 
 
 def dumps(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> str:
