@@ -42,11 +42,13 @@ def linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdict
         return verdict
     other, path = linked
     evidence = Evidence("card-metadata", f"license_link: {link}", README)
-    finding = Finding("license-elsewhere", Severity.WARNING,
-                      f"license_link points to {path} in another repo, {other}; those terms were not read here "
-                      "and this repo's own files do not stand in for them.", (evidence,))
+    own_label = any(d.decides and d.matcher in ("card-license-id", "card-license-name") for d in verdict.detections)
+    message = (f"license_link points to {path} in another repo, {other}; those terms were not read here and this "
+               "repo's own files do not stand in for them" + (", so the card's own license id is used." if own_label
+                                                              else ", so the terms are unknown."))
+    finding = Finding("license-elsewhere", Severity.INFO if own_label else Severity.WARNING, message, (evidence,))
     findings = verdict.findings + (finding,)
-    if any(d.decides and d.matcher in ("card-license-id", "card-license-name") for d in verdict.detections):
+    if own_label:  # `license: apache-2.0` with a link to the base model's LICENSE: the id decides, the link is a pointer
         return dataclasses.replace(verdict, findings=findings)
     detection = Detection("card-license-link", LicenseClass.UNKNOWN, evidence, name=f"{other}/{path}",
                           reason=f"the card's terms are {path} of {other}, which was not read")

@@ -6,13 +6,18 @@ import io
 import json
 
 import pytest
+import yaml
 from rich.console import Console
 
 from auditor import cli
+from auditor.audit import judge
 from auditor.card import load_yaml
 from auditor.crawl import _linked_file, license_candidates
+from auditor.models import FetchedFile, ModelMeta, Snapshot
+from auditor.render.json import model_entry
 from auditor.repoids import is_namespace, is_repo_id, linked_repo_file
 from auditor.sanitize import REDACTED, clean, encodable, for_terminal, json_text
+from tests.conftest import ROOT
 
 TOKEN = "hf_sanitizeTOKEN123456"
 
@@ -105,7 +110,35 @@ def test_a_link_into_another_repo_is_never_this_repos_file():
 
 @pytest.mark.parametrize("text", ["a: " + "[" * 60 + "]" * 60, "a: 0x" + "f" * 900, "a: 2026-02-30", "a: " + "7" * 5000])
 def test_yaml_beyond_the_limits_is_a_yaml_error(text):
-    import yaml
-
     with pytest.raises(yaml.YAMLError):
         load_yaml(text)
+
+
+def _judge_with_link(front: str, license_text: str | None) -> dict:
+    meta = ModelMeta("me/model", sha="a" * 40, files=("README.md", "LICENSE"))
+    files = (FetchedFile("LICENSE", text=license_text),) if license_text is not None else ()
+    return model_entry(judge(Snapshot(meta, FetchedFile("README.md", text=f"---\n{front}\n---\nOpen source model.\n"), files)))
+
+
+MIT_TEXT = (ROOT / "auditor" / "data" / "licenses" / "MIT.txt").read_text(encoding="utf-8")
+LINK = "https://huggingface.co/meta-llama/Llama-2-7b/blob/main/LICENSE"
+
+
+@pytest.mark.parametrize("front, license_text, classification, severity", [
+    (f"license: other\nlicense_link: {LINK}", MIT_TEXT, "unknown", "warning"),  # our MIT LICENSE is not those terms
+    (f"license_link: {LINK}", None, "unknown", "warning"),
+    (f"license: apache-2.0\nlicense_link: {LINK}", None, "osi-approved", "info"),  # the card's own id decides
+    (f"license: other\nlicense_name: llama2\nlicense_link: {LINK}", None, "custom-restricted", "info"),
+])
+def test_a_license_link_into_another_repo_is_reported_and_never_makes_a_model_osi(front, license_text,
+                                                                                  classification, severity):
+    entry = _judge_with_link(front, license_text)
+    assert entry["classification"] == classification
+    found = [f for f in entry["findings"] if f["code"] == "license-elsewhere"]
+    assert found and found[0]["severity"] == severity and "meta-llama/Llama-2-7b" in found[0]["message"]
+
+
+def test_a_link_to_the_repo_itself_is_not_reported():
+    entry = _judge_with_link("license: mit\nlicense_link: https://huggingface.co/me/model/blob/main/LICENSE", MIT_TEXT)
+    assert entry["classification"] == "osi-approved"
+    assert "license-elsewhere" not in {f["code"] for f in entry["findings"]}
