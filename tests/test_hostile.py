@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from tests.conftest import ROOT
+from tests.fakehub import RESET
 from tests.hostile import TOKEN, Case, check_invariants, item, json_reply, run_case
 
 MIT = (ROOT / "auditor" / "data" / "licenses" / "MIT.txt").read_text(encoding="utf-8")
@@ -44,6 +45,12 @@ def error(name: str, code: str):
 def not_osi(name: str):
     def check(feed: dict, run) -> None:
         assert run.model(name)["classification"] != "osi-approved"
+    return check
+
+
+def judged_as(name: str, classification: str):
+    def check(feed: dict, run) -> None:
+        assert run.model(name)["classification"] == classification
     return check
 
 
@@ -148,6 +155,10 @@ CARDS = [
     Case("license_link with ESC", "card", {"m": model(card(f"license: mit\nlicense_link: \"x{ESC.encode('unicode_escape').decode()}\""))}),
     Case("50 base models", "card", {"m": model(card("license: mit\nbase_model:\n" + "".join(f"- org{i}/base{i}\n" for i in range(50))))}),
     Case("base_model not a string", "card", {"m": model(card("license: mit\nbase_model: {a: [1, 2]}"))}),
+    Case("256 KiB of newlines", "card", {"m": model(card("license: mit", "\n" * 262_144 + "open source\n"))}),
+    Case("256 KiB of dash lines", "card", {"m": model("---\n" * 65_536)}),
+    Case("10000 License headings", "card", {"m": model(card("license: mit", "# License\nNon-commercial only.\n" * 10_000))}),
+    Case("CR-only line ends", "card", {"m": model("---\rlicense: mit\r---\rOpen source.\r" * 3)}),
 ]
 
 REPOS = [
@@ -172,6 +183,13 @@ REPOS = [
         "file_errors": {"*": {"status": 500, "code": None, "message": "down"}}}}}, expect=error("m", "http-error")),
     Case("gated with weird value", "repo", {"m": {"README.md": card("license: mit"), "_meta.json": {"gated": "\x1b[2J"}}}),
     Case("sha with path traversal", "repo", {"m": {"README.md": card("license: mit"), "_meta.json": {"sha": "../../x"}}}),
+    Case("README listed but missing", "repo", {"m": model(card("license: mit"), LICENSE=MIT)},
+         answers=lambda hub, other, path, query, headers: (404, {"X-Error-Code": "EntryNotFound", "X-Error-Message":
+                                                                "Entry not found"}, b"") if path.endswith("/README.md") else None,
+         expect=finding("m", "card-missing")),
+    Case("README redirects to another origin", "token", {"m": model(card("license: mit"))},
+         answers=lambda hub, other, path, query, headers: (302, {"Location": f"{other.url}{path}"}, b"")
+         if path.endswith("/README.md") else None),
     Case("tags with controls", "repo", {"m": {"README.md": card("license: mit"), "_meta.json": {"tags": ["\x1b[2J", "base_model:\x9bx/y"]}}}),
 ]
 
@@ -187,6 +205,9 @@ LISTING = [
     Case("id too long", "listing", listing=[item("h/" + "a" * 200)], exit_codes=frozenset({0, 1, 3}), expect=invalid_ids(1)),
     Case("valid and invalid ids mixed", "listing",
          repos={"ok": model(card("license: mit"))}, listing=[item("{org}/ok"), item("bad id")], expect=invalid_ids(1)),
+    Case("items that are not objects", "listing", repos={"ok": model(card("license: mit"))},
+         listing=[None, 5, "x", [1], item("{org}/ok"), {"id": 5}, {"id": None}]),
+    Case("300 items in one page", "listing", listing=[item(f"h/m{i}", cardData={"license": "mit"}) for i in range(300)]),
     Case("duplicate ids", "listing", repos={"ok": model(card("license: mit"))}, listing=[item("{org}/ok")] * 5),
     Case("cardData with surrogate", "listing", listing=[item("h/m", cardData={"license": "mit\ud800", "license_name": "\udc00"})]),
     Case("cardData with ESC", "listing", listing=[item("h/m", cardData={"license": ESC, "license_name": "\x9b2J"})]),
@@ -219,7 +240,20 @@ TOKENS = [
     Case("listed id is the token", "token", listing=[item(f"h/{TOKEN}"), item(TOKEN)], exit_codes=frozenset({0, 1, 3})),
 ]
 
-CASES = CARDS + REPOS + LISTING + TOKENS
+INTERRUPTED = [
+    Case("Hub drops every file read", "interrupted", {"a": model(card("license: mit")), "b": model(card("license: mit"))},
+         answers=lambda hub, other, path, query, headers: RESET if "/resolve/" in path else None,
+         exit_codes=frozenset({3}), expect=error("a", "network-error")),
+    Case("Hub drops the second model's reads", "interrupted",
+         {"a": model(card("license: mit")), "b": model(card("license: mit"), LICENSE=MIT)},
+         answers=lambda hub, other, path, query, headers: RESET if "/b/resolve/" in path else None,
+         expect=both(error("b", "network-error"), judged_as("a", "osi-approved"))),
+    Case("Hub answers 401 to everything after the listing", "interrupted", {"a": model(card("license: mit"))},
+         answers=lambda hub, other, path, query, headers: (401, {"X-Error-Message": "Invalid credentials in Authorization"
+                                                                 " header"}, b"") if "/resolve/" in path else None),
+]
+
+CASES = CARDS + REPOS + LISTING + TOKENS + INTERRUPTED
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -231,7 +265,7 @@ def test_hostile_input_keeps_every_invariant(case, tmp_path):
 def test_the_suite_covers_every_kind_of_input():
     """The table stays a table of every kind (cards, repo contents, Hub answers, token probes)."""
     kinds = Counter(case.kind for case in CASES)
-    assert {"card", "repo", "listing", "token"} <= set(kinds), kinds
+    assert {"card", "repo", "listing", "token", "interrupted"} <= set(kinds), kinds
     assert len({case.id for case in CASES}) == len(CASES)
 
 
