@@ -109,7 +109,7 @@ def audit(
     fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
     quotas = {k: v for k, v in (("api", api_budget), ("resolvers", file_budget)) if v}
     token = token or stored_token()
-    _secrets.extend(s for s in (token, _url_password(endpoint)) if s)
+    _secrets[:] = [s for s in (token, _url_password(endpoint)) if s]
     hub = Hub(endpoint or PUBLIC_ENDPOINT, token, retry=RetryPolicy(max_wait=max_wait),
               quotas=quotas, window=budget_window)
     say(f"auditing {', '.join(targets + models)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
@@ -139,8 +139,8 @@ def audit(
     wait = f", waited {stats.waited_seconds:.1f}s for rate limits and retries" if stats.waited_seconds else ""
     carried = f", {carried_count} carried over from the baseline" if previous is not None else ""
     say(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
-              f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
-              f"{stats.rate_limited} rate-limited answers{wait}{carried})")
+        f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
+        f"{stats.rate_limited} rate-limited answers{wait}{carried})")
     raise typer.Exit(exit_code(feed, fail_on))
 
 
