@@ -23,6 +23,7 @@ from auditor.models import (
     Claim,
     Derivation,
     DerivativeTree,
+    Detection,
     Evidence,
     Finding,
     LicenseClass,
@@ -36,6 +37,8 @@ from auditor.models import (
     Target,
     Verdict,
 )
+from auditor.repoids import is_repo_id
+from auditor.unread import at_most_unknown, linked_elsewhere, within_cap
 
 Progress = Callable[[ModelResult, int], None]
 
@@ -82,7 +85,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
     if meta.gated:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
-    verdict = classify(metadata, snapshot.license_files, metadata_source=source,
+    unread: list[Detection] = []
+    license_files = tuple(within_cap(f, errors, unread) for f in snapshot.license_files)
+    verdict = classify(metadata, license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
     claims = find_claims(card.body, card.body_first_line, meta.id) if card is not None else ()
@@ -92,6 +97,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 "The card uses accurate openness wording (open weights, openly available), not an open-source claim.",
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
+    verdict = linked_elsewhere(verdict, meta.id, license_link)
+    for detection in unread:
+        verdict = at_most_unknown(verdict, detection)
     return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
@@ -115,6 +123,13 @@ def digest(path: str, text: str) -> LicenseFileDigest:
     """A license file's hash (of the text as read) and its first EXCERPT_CHARS characters."""
     sha = hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()
     return LicenseFileDigest(path, sha, text[:EXCERPT_CHARS], len(text) > EXCERPT_CHARS)
+
+
+def invalid_id(meta: ModelMeta) -> ModelResult:
+    """A listed id the Hub's grammar rejects (`noslash`, `../api`): reported, never read, never dropped."""
+    error = ModelError("invalid-id", f"the Hub answered with {meta.id!r}, which is not an org/name model id; "
+                       "it was not read")
+    return ModelResult(meta.id, meta.sha, LicenseClass.UNKNOWN, False, errors=(error,), gated=meta.gated)
 
 
 def with_flag(result: ModelResult) -> ModelResult:
@@ -237,6 +252,9 @@ def run(
             if meta.id in seen or not in_shard(meta.id, shard):
                 continue
             seen.add(meta.id)
+            if not is_repo_id(meta.id):
+                collect(invalid_id(meta))
+                continue
             old = baseline.carry_over(meta) if baseline else None
             if old is not None:
                 carried[meta.id] = old

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,14 +17,17 @@ _FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---
 
 MAX_METADATA_BYTES = 256 * 1024
 MAX_NODES = 20_000
+MAX_DEPTH = 50  # real cards nest 4 or 5 levels (model-index); the composer recurses once per level
+MAX_INT_DIGITS = 1000  # `0x` + 5,000 hex digits builds an int that Python then refuses to print
 
 
 class _LimitedSafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (no "billion laughs") and caps the node count."""
+    """SafeLoader that refuses aliases (no "billion laughs") and caps the node count and the nesting depth."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._nodes = 0
+        self._depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
         if self.check_event(yaml.AliasEvent):
@@ -32,21 +36,42 @@ class _LimitedSafeLoader(yaml.SafeLoader):
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise yaml.YAMLError(f"front matter has more than {MAX_NODES} YAML nodes")
-        return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.YAMLError(f"front matter nests deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: D102 - PyYAML hook
-        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        keys = Counter(k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode))
+        duplicates = sorted(k for k, n in keys.items() if n > 1)
         if duplicates:  # `license: cc-by-nc-4.0` then `license: mit`: PyYAML would silently keep the last
-            raise yaml.YAMLError(f"duplicate keys in front matter: {', '.join(duplicates)}")
+            raise yaml.YAMLError(f"duplicate keys in front matter: {', '.join(duplicates)[:200]}")
         return super().construct_mapping(node, deep)
+
+    def construct_yaml_int(self, node: Any) -> Any:  # noqa: D102 - PyYAML hook
+        value = super().construct_yaml_int(node)
+        if abs(value).bit_length() > MAX_INT_DIGITS * 3.33:
+            raise yaml.YAMLError(f"an integer with more than {MAX_INT_DIGITS} digits (line {node.start_mark.line + 1})")
+        return value
+
+
+_LimitedSafeLoader.add_constructor("tag:yaml.org,2002:int", _LimitedSafeLoader.construct_yaml_int)
 
 
 def load_yaml(text: str) -> Any:
-    """Parse untrusted YAML with the safe loader, no aliases and a node cap."""
+    """Parse untrusted YAML with the safe loader, no aliases, a node cap and a depth cap.
+
+    Values YAML accepts but Python cannot build (a 5,000-digit int, `2026-02-30`) are invalid YAML here too:
+    every failure on untrusted input is a `yaml.YAMLError`.
+    """
     loader = _LimitedSafeLoader(text)
     try:
         return loader.get_single_data()
+    except (ValueError, OverflowError, RecursionError) as exc:
+        raise yaml.YAMLError(f"unreadable value: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}") from exc
     finally:
         loader.dispose()
 
@@ -60,7 +85,7 @@ def parse_card(text: str) -> Card:
     raw = match.group(2)
     body = text[match.end() :]
     first_line = text[: match.end()].count("\n") + 1
-    if len(raw.encode("utf-8")) > MAX_METADATA_BYTES:
+    if len(raw.encode("utf-8", "surrogatepass")) > MAX_METADATA_BYTES:
         return Card(None, body, first_line, error=f"front matter larger than {MAX_METADATA_BYTES} bytes")
     try:
         data = load_yaml(raw)

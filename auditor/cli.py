@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from collections.abc import Iterable
 from typing import Annotated, Any, Optional
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -22,6 +23,8 @@ from auditor.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
 from auditor.render import Format, render, render_chunks
 from auditor.render.json import summarize, to_feed
+from auditor.repoids import is_namespace, is_repo_id
+from auditor.sanitize import clean, for_terminal, json_text
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 
@@ -32,7 +35,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,  # locals may hold the token: never print them
 )
-err = Console(stderr=True, highlight=False, markup=False)  # server messages and ids are shown as they are
+err = Console(stderr=True, highlight=False, markup=False)
+#: What must never be printed or written: the token, and a password in the endpoint URL.
+_secrets: list[str] = []
+
+
+def say(message: object) -> None:
+    """Print to stderr through the sanitising step: server messages, ids and card text shown inert, token redacted."""
+    err.print(for_terminal(message, _secrets), markup=False)
 
 
 def _version(value: bool) -> None:
@@ -84,40 +94,47 @@ def audit(
     from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
 
     targets, models = organizations or [], model or []
+    bad = [repr(t) for t in targets if not is_namespace(t)]
+    if bad:  # `audit ""` would list the whole Hub
+        raise typer.BadParameter(for_terminal(f"not an organization or user name: {', '.join(bad)} "
+                                              "(use --model for org/name ids)"), param_hint="ORGANIZATIONS")
     searches, derivatives = _queries(targets, search, filter_tags or [], sort, limit), _derivatives(derivatives_of or [], relation, depth)
     if searches:
         targets = []  # each organization is searched instead of listed whole
     if not targets and not models and not searches and not derivatives:
         raise typer.BadParameter("name at least one organization, --model, --search/--filter or --derivatives-of",
                                  param_hint="ORGANIZATIONS")
-    bad = [m for m in models if not _is_model_id(m)]
+    bad = [repr(m) for m in models if not is_repo_id(m)]
     if bad:
-        raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--model")
+        raise typer.BadParameter(for_terminal(f"not an org/name model id: {', '.join(bad)}"), param_hint="--model")
     if fail_on not in ("error", "warning", "never"):
         raise typer.BadParameter("choose error, warning or never", param_hint="--fail-on")
     shard_spec = _parse_shard(shard)
+    _check_output(output)
     try:
         previous = Baseline(read_feed(baseline)) if baseline else None
         rules = parse_suppressions(suppressions.read_text(encoding="utf-8"), str(suppressions)) if suppressions else []
-    except (FeedError, SuppressionError, OSError) as exc:
-        err.print(f"error: {exc}")
+    except (FeedError, SuppressionError, OSError, ValueError) as exc:  # ValueError: not UTF-8
+        say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
     quotas = {k: v for k, v in (("api", api_budget), ("resolvers", file_budget)) if v}
-    hub = Hub(endpoint or PUBLIC_ENDPOINT, token or stored_token(), retry=RetryPolicy(max_wait=max_wait),
+    token = token or stored_token()
+    _secrets[:] = [s for s in (token, _url_password(endpoint)) if s]
+    hub = Hub(endpoint or PUBLIC_ENDPOINT, token, retry=RetryPolicy(max_wait=max_wait),
               quotas=quotas, window=budget_window)
     asked = targets + models + [q.describe() for q in searches] + [f"derivatives of {d.base}" for d in derivatives]
-    err.print(f"auditing {'; '.join(asked)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
+    say(f"auditing {'; '.join(asked)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
 
     def progress(result: ModelResult, done: int) -> None:
         if err.is_terminal or done % 100 == 0:
-            err.print(f"  [{done}] {result.id}: {result.classification.value}" + (" FLAGGED" if result.flagged else ""))
+            say(f"  [{done}] {result.id}: {result.classification.value}" + (" FLAGGED" if result.flagged else ""))
 
     try:
         report = run(hub, targets, models, workers=workers, progress=progress, baseline=previous, shard=shard_spec,
                      searches=searches, derivatives=derivatives)
     except AuditorError as exc:
-        err.print(f"error: {exc}")
+        say(f"error: {exc}")
         raise typer.Exit(EXIT_FAILURE) from None
     feed = to_feed(report)
     carried_count = len(report.carried)
@@ -129,14 +146,15 @@ def audit(
     if previous is not None:
         feed["changes"] = compare(previous.feed, feed)
         feed["carried_over"] = carried_count
-    _emit(render_chunks(feed, fmt, history=[previous.feed] if previous is not None else ()), output)
+    _emit(render_chunks(feed, fmt, history=[previous.feed] if previous is not None else (), secrets=tuple(_secrets)),
+          output)
     s = feed["summary"]
     stats = hub.stats
     wait = f", waited {stats.waited_seconds:.1f}s for rate limits and retries" if stats.waited_seconds else ""
     carried = f", {carried_count} carried over from the baseline" if previous is not None else ""
-    err.print(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
-              f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
-              f"{stats.rate_limited} rate-limited answers{wait}{carried})")
+    say(f"{s['models']} models audited, {s['flagged']} flagged, {s['with_errors']} with read errors "
+        f"({stats.api_calls} API calls, {stats.file_reads} file reads, {stats.retries} retries, "
+        f"{stats.rate_limited} rate-limited answers{wait}{carried})")
     raise typer.Exit(exit_code(feed, fail_on))
 
 
@@ -148,9 +166,9 @@ def exit_code(feed: dict[str, Any], fail_on: str) -> int:
         any(e["code"] == "network-error" for e in m["errors"]) for m in models
     ):
         for t in failed_targets:
-            err.print(f"error: {t['name']}: {t['error']['message']}")
+            say(f"error: {t['name']}: {t['error']['message']}")
         if not models:
-            err.print("error: nothing could be audited")
+            say("error: nothing could be audited")
         return EXIT_FAILURE
     if fail_on == "never":
         return EXIT_OK
@@ -167,13 +185,14 @@ def render_feed(
     output: OutputOpt = None,
 ) -> None:
     """Render a saved JSON feed in any output format (the latest of several feeds, with their trend, as html)."""
+    _check_output(output)
     if len(feed_paths) > 1 and fmt is not Format.HTML:
-        err.print("error: several feeds render only as --format html (the trend); give one feed for other formats")
+        say("error: several feeds render only as --format html (the trend); give one feed for other formats")
         raise typer.Exit(EXIT_USAGE)
     try:
         feeds = sorted((read_feed(path) for path in feed_paths), key=lambda f: f["generated_at"])
     except FeedError as exc:
-        err.print(f"error: {exc}")
+        say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     _emit(render(feeds[-1], fmt, history=feeds[:-1]), output)
 
@@ -193,24 +212,27 @@ def identify(
         try:
             text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            err.print(f"error: cannot read {path}: {exc.strerror or exc}")
+            say(f"error: cannot read {path}: {exc.strerror or exc}")
             raise typer.Exit(EXIT_USAGE) from None
         results.append(to_dict(identify_text(text, "<stdin>" if path == "-" else path)))
     if fmt == "json":
-        sys.stdout.write(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(json.dumps(clean(results), indent=2, ensure_ascii=False)) + "\n")
         return
     out = Console(highlight=False, soft_wrap=True)
+
+    def show(line: str) -> None:
+        out.print(for_terminal(line), markup=False)
+
     for r in results:
         name = r["name"] or "unrecognized"
-        out.print(f"{r['path']}: {r['classification']} — {name} ({r['matcher']}, confidence {r['confidence']:.2f})",
-                  markup=False)
+        show(f"{r['path']}: {r['classification']} — {name} ({r['matcher']}, confidence {r['confidence']:.2f})")
         if r["osd"]:
-            out.print(f"  breaks OSD {', '.join(r['osd'])}: {r['reason']}", markup=False)
+            show(f"  breaks OSD {', '.join(r['osd'])}: {r['reason']}")
         for added in r["added_text"][:5]:
-            out.print(f"  + line {added['line']}: {added['text'][:160]}", markup=False)
+            show(f"  + line {added['line']}: {added['text'][:160]}")
         for clause in r["restrictive_clauses"]:
-            out.print(f"  ! line {clause['line']}: {clause['quote'][:200]}", markup=False)
-            out.print(f"      {clause['why']}", markup=False)
+            show(f"  ! line {clause['line']}: {clause['quote'][:200]}")
+            show(f"      {clause['why']}")
 
 
 @app.command()
@@ -220,23 +242,20 @@ def merge(
     output: OutputOpt = None,
 ) -> None:
     """Merge feeds (shards of one sweep) into one feed."""
+    _check_output(output)
     try:
         merged, warnings = merge_feeds([read_feed(path) for path in feeds])
     except FeedError as exc:
-        err.print(f"error: {exc}")
+        say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     for warning in warnings:
-        err.print(f"warning: {warning}")
+        say(f"warning: {warning}")
     _emit(render(merged, fmt), output)
 
 
 #: `--sort` values and the Hub's listing fields they stand for (the Hub sorts them most first).
 SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trendingScore", "created": "createdAt",
          "modified": "lastModified"}
-
-
-def _is_model_id(value: str) -> bool:
-    return value.count("/") == 1 and not value.startswith("/") and not value.endswith("/")
 
 
 def _queries(orgs: list[str], search: str | None, filters: list[str], sort: str | None, limit: int | None) -> list:
@@ -265,9 +284,9 @@ def _derivatives(bases: list[str], relation: str | None, depth: int | None) -> l
         raise typer.BadParameter(f"choose {', '.join(RELATIONS)} or any", param_hint="--relation")
     if depth is not None and not 1 <= depth <= MAX_DEPTH:
         raise typer.BadParameter(f"between 1 and {MAX_DEPTH}", param_hint="--depth")
-    bad = [b for b in bases if not _is_model_id(b)]
+    bad = [repr(b) for b in bases if not is_repo_id(b)]
     if bad:
-        raise typer.BadParameter(f"not an org/name model id: {', '.join(bad)}", param_hint="--derivatives-of")
+        raise typer.BadParameter(for_terminal(f"not an org/name model id: {', '.join(bad)}"), param_hint="--derivatives-of")
     return [DerivativeSpec(b, relation or "any", depth or DEFAULT_DEPTH) for b in dict.fromkeys(bases)]
 
 
@@ -289,6 +308,28 @@ def schema() -> None:
     typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+def _url_password(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).password if url else None
+    except ValueError:
+        return None
+
+
+def _check_output(output: Path | None) -> None:
+    """A usage error found before any work: `-o` a folder, or somewhere that cannot be written."""
+    if output is None:
+        return
+    if output.is_dir():
+        raise typer.BadParameter(for_terminal(f"{output} is a directory; name a file"), param_hint="--output")
+    try:  # the same steps as write_atomic, now rather than after the whole audit
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output.parent, prefix=f".{output.name}.", suffix=".probe"):
+            pass
+    except OSError as exc:
+        raise typer.BadParameter(for_terminal(f"cannot write {output}: {exc.strerror or exc}"),
+                                 param_hint="--output") from None
+
+
 def _emit(text: str | Iterable[str], output: Path | None) -> None:
     chunks = [text] if isinstance(text, str) else text
     if output is None:
@@ -297,7 +338,7 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
         sys.stdout.flush()
         return
     write_atomic(output, chunks)
-    err.print(f"wrote {output}")
+    say(f"wrote {output}")
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -305,6 +346,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the feed the mode any new file gets
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             for chunk in [text] if isinstance(text, str) else text:
                 handle.write(chunk)
@@ -316,18 +358,24 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         raise
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
         app()
     except KeyboardInterrupt:
-        err.print("interrupted: no output written")
+        say("interrupted: no output written")
         sys.exit(130)
     except AuditorError as exc:
-        err.print(f"error: {exc}")
+        say(f"error: {exc}")
         sys.exit(EXIT_FAILURE)
     except Exception as exc:  # noqa: BLE001 - a bug must not look like exit 1 ("flagged models found")
-        err.print(f"internal error: {type(exc).__name__}: {exc}" if os.environ.get("AUDITOR_DEBUG") is None
-                  else traceback.format_exc())
-        err.print("set AUDITOR_DEBUG=1 for the traceback")
+        say(f"internal error: {type(exc).__name__}: {exc}" if os.environ.get("AUDITOR_DEBUG") is None
+            else traceback.format_exc())
+        say("set AUDITOR_DEBUG=1 for the traceback")
         sys.exit(EXIT_FAILURE)

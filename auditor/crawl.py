@@ -9,6 +9,7 @@ from typing import Any
 from auditor.errors import EntryNotFound, HubError
 from auditor.hub import Hub
 from auditor.models import FetchedFile, ModelError, ModelMeta, Snapshot
+from auditor.repoids import linked_repo_file
 
 README = "README.md"
 MAX_CARD_BYTES = 1024 * 1024
@@ -69,14 +70,14 @@ def is_primary_license_file(path: str, license_link: str | None = None) -> bool:
 
 
 def _linked_file(license_link: str | None) -> str | None:
-    """The repo file a `license_link` names (`LICENSE`, `./LICENSE.md`, `blob/main/LICENSE`), if any."""
-    if not license_link:
-        return None
-    link = license_link.strip()
-    if "://" in link:
-        match = re.search(r"huggingface\.co/[^/]+/[^/]+/(?:blob|resolve|raw)/[^/]+/(.+)$", link)
-        return match.group(1) if match else None
-    return link.removeprefix("./").lstrip("/") or None
+    """The file of the card's own repo a relative `license_link` names (`LICENSE`, `./LICENSE.md`), if any.
+
+    A Hub URL (`https://huggingface.co/OTHER/REPO/blob/main/LICENSE`) is never taken for this repo's file:
+    the link alone does not say the repo is this one, and another repo's LICENSE is not ours (audit.py
+    reports such a link). Root license files are read by their names anyway.
+    """
+    linked = linked_repo_file(license_link)
+    return linked[1] if linked is not None and linked[0] is None else None
 
 
 def crawl(hub: Hub, meta: ModelMeta) -> Snapshot:

@@ -19,8 +19,8 @@ def read_feed(path: Path) -> dict[str, Any]:
     """Load a feed file, checking it is a v1 feed."""
     try:
         feed = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise FeedError(f"cannot read feed {path}: {exc}") from exc
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
+        raise FeedError(f"cannot read feed {path}: {type(exc).__name__}: {str(exc)[:200]}") from exc
     if not isinstance(feed, dict) or feed.get("schema_version") != 1 or not isinstance(feed.get("models"), list):
         raise FeedError(f"{path} is not a hf-license-audit feed (schema_version 1)")
     problem = jsonschema.exceptions.best_match(_validator().iter_errors(feed))
@@ -36,6 +36,41 @@ def _validator() -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
+#: A shard count beyond this is not a real matrix; its missing shards are counted, not listed one by one.
+MAX_LISTED_MISSING = 20
+
+
+def _shard_key(spec: str) -> tuple[int, int, str]:
+    k, _, n = spec.partition("/")
+    return (len(n), len(k), spec) if len(k) > 18 or len(n) > 18 else (int(n), int(k), spec)
+
+
+def _missing_shards(shards: list[str]) -> list[str]:
+    """Warnings for shards of the sweep that were not merged; bounded work whatever N a feed claims."""
+    pairs = []
+    for spec in shards:
+        k, _, n = spec.partition("/")
+        if len(k) > 18 or len(n) > 18 or not 1 <= int(k) <= int(n):
+            raise FeedError(f"a feed claims shard {spec[:40]!r}, which is not K/N with 1 <= K <= N")
+        pairs.append((int(k), int(n)))
+    totals = sorted({n for _, n in pairs})
+    if len(totals) > 1:
+        return [f"feeds come from sweeps of different shard counts: {', '.join(map(str, totals))}"]
+    total = totals[0]
+    present = {k for k, _ in pairs}
+    count = total - len(present)
+    if count <= 0:
+        return []
+    missing = []
+    for k in range(1, total + 1):  # stops after MAX_LISTED_MISSING: len(present) is at most the feeds given
+        if k not in present:
+            missing.append(f"{k}/{total}")
+            if len(missing) == MAX_LISTED_MISSING:
+                break
+    more = f" and {count - len(missing)} more" if count > len(missing) else ""
+    return [f"shards missing from the merge: {', '.join(missing)}{more}"]
+
+
 def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
     """One feed from shard feeds of the same endpoint; returns it and warnings (missing shards, version skew)."""
     if not feeds:
@@ -47,12 +82,9 @@ def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
     versions = {(f["tool_version"], f["rules_version"]) for f in feeds}
     if len(versions) > 1:
         warnings.append(f"feeds were made by different tool/rules versions: {sorted(versions)}")
-    shards = sorted({f["shard"] for f in feeds if f.get("shard")})
+    shards = sorted({f["shard"] for f in feeds if f.get("shard")}, key=_shard_key)
     if shards:
-        total = int(shards[0].split("/")[1])
-        missing = sorted(set(range(1, total + 1)) - {int(s.split("/")[0]) for s in shards})
-        if missing:
-            warnings.append(f"shards missing from the merge: {', '.join(f'{k}/{total}' for k in missing)}")
+        warnings.extend(_missing_shards(shards))
     models: dict[str, dict[str, Any]] = {}
     targets: dict[tuple[str, str], dict[str, Any]] = {}
     for feed in sorted(feeds, key=lambda f: f["generated_at"]):

@@ -48,9 +48,11 @@ def parse_suppressions(text: str, source: str = "suppressions file") -> list[Sup
         expires = entry["expires"]
         if isinstance(expires, str):
             try:
-                expires = dt.date.fromisoformat(expires)
+                expires = dt.datetime.fromisoformat(expires.strip())  # a date, or a date and a time of day
             except ValueError as exc:
                 raise SuppressionError(f"{source}: entry {number}: expires must be a date (YYYY-MM-DD)") from exc
+        if isinstance(expires, dt.datetime):  # `expires: 2027-03-31T18:00:00` ends on that day
+            expires = expires.date()
         if not isinstance(expires, dt.date):
             raise SuppressionError(f"{source}: entry {number}: expires must be a date (YYYY-MM-DD)")
         out.append(Suppression(str(entry["model"]), str(entry["code"]), str(entry["reason"]).strip(), expires))

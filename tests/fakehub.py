@@ -73,9 +73,9 @@ def _card_data(readme: bytes | None) -> dict | None:
     match = CARD_RE.search(readme.decode("utf-8-sig", errors="replace"))
     try:
         data = yaml.safe_load(match.group(2)) if match else None
-    except yaml.YAMLError:
+        return json.loads(json.dumps(data, default=str)) if isinstance(data, dict) else None  # the Hub sends JSON
+    except (yaml.YAMLError, ValueError, RecursionError):  # a card the Hub cannot parse has no cardData
         return None
-    return json.loads(json.dumps(data, default=str)) if isinstance(data, dict) else None  # the Hub sends JSON
 
 
 def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None = None) -> dict | None:
@@ -207,7 +207,12 @@ class FakeHub:
       seconds: each request consumes one unit of its bucket, `RateLimit` reports the true remaining count
       and seconds to reset, and over-quota requests answer 429 with `Retry-After: <seconds to reset>`
       (counted in `rejected[bucket]`).
+
+    `intercept(method, path, query, headers)`, when set, may return a crafted `(status, headers, body)` for
+    any request (hostile-input tests); returning None lets the fake Hub answer as usual.
     """
+
+    intercept = None
 
     def __init__(self, root: Path, *, page_size: int = 3, token: str | None = None,
                  bare_401_for_missing: bool = False, port: int = 0, latency: float = 0.0,
@@ -348,7 +353,8 @@ class FakeHub:
             reply = self._random_fault(url, bucket)
         if reply is None:
             try:
-                reply = self._reply(method, raw_path, raw_query, headers)
+                reply = (self.intercept(method, raw_path, raw_query, headers) if self.intercept else None) or \
+                    self._reply(method, raw_path, raw_query, headers)
             except Exception as exc:  # a fake-Hub bug: answer 500 so the test fails loudly
                 reply = self._json({"error": f"fake Hub crashed: {exc!r}"}, 500)
         failed = reply is RESET or reply[0] in (429, *FAULT_5XX)  # type: ignore[index]

@@ -21,6 +21,11 @@ FINDING_HELP: dict[str, tuple[str, str]] = {
         "License declared under a misspelt key",
         "The card declares its license under `licenses:`, which the Hub does not read (the Hub shows no license); "
         "the audit reads it as `license:`. Rename the key to `license`."),
+    "license-elsewhere": (
+        "License link into another repository",
+        "The card's license_link points to a file of another Hub repository, which was not read; this repository's "
+        "own files never stand in for it. When the card names no license of its own the model is at best unknown: "
+        "declare the license in the card or copy the license file into the repository."),
     "license-family": (
         "License family instead of one license",
         "The license id names a family (bsd, cc, gpl, openrail, ...) rather than one text: name the exact license."),

@@ -10,6 +10,7 @@ from auditor import RULES_VERSION, __version__
 from auditor.derivatives import lineage_view
 from auditor.licenses import SPDX_LIST_VERSION, load_catalog
 from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report, Target
+from auditor.sanitize import clean, json_text, needs_cleaning
 
 SCHEMA_VERSION = 1
 CLASSES = tuple(c.value for c in LicenseClass)
@@ -133,17 +134,27 @@ def _error(e: ModelError) -> dict[str, Any]:
     return {"code": e.code, "message": e.message, "file": e.file}
 
 
-def iter_json(feed: dict[str, Any]) -> Iterator[str]:
+def iter_json(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> Iterator[str]:
     """Serialise a feed in chunks: top-level keys indented, then one model per line (diff-friendly, and the
-    C encoder keeps a 20,000-model feed from needing gigabytes of temporary strings)."""
+    C encoder keeps a 20,000-model feed from needing gigabytes of temporary strings).
+
+    Each part is sanitised on its way out (`auditor.sanitize`): always valid UTF-8, `secrets` redacted,
+    terminal controls written as \\u escapes."""
     head = {k: v for k, v in feed.items() if k != "models"}
-    body = json.dumps(head, indent=2, ensure_ascii=False)
+    body = _dump(head, secrets, indent=2)
     yield body[:-2] + ',\n  "models": [' if head else '{\n  "models": ['
     for index, model in enumerate(feed["models"]):
-        yield ("," if index else "") + "\n    " + json.dumps(model, ensure_ascii=False)
+        yield ("," if index else "") + "\n    " + _dump(model, secrets)
     yield "\n  ]\n}\n"
 
 
-def dumps(feed: dict[str, Any]) -> str:
+def _dump(value: Any, secrets: tuple[str, ...], indent: int | None = None) -> str:
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    if needs_cleaning(text, secrets):  # rare: walk and copy only the parts that hold a surrogate or the token
+        text = json.dumps(clean(value, secrets), indent=indent, ensure_ascii=False)
+    return json_text(text)
+
+
+def dumps(feed: dict[str, Any], secrets: tuple[str, ...] = ()) -> str:
     """The whole feed as one string (see `iter_json`)."""
-    return "".join(iter_json(feed))
+    return "".join(iter_json(feed, secrets))

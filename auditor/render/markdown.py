@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from auditor.sanitize import for_terminal
+
 #: GitHub refuses a job summary over 1 MiB; stay clear of it.
 MAX_BYTES = 1_000_000
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!~|>-])")
@@ -12,7 +14,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!~|>-])")
 
 def escape(text: Any) -> str:
     """Make untrusted text inert in GitHub Markdown: no HTML, links, images, mentions or tables broken."""
-    value = " ".join(str(text if text is not None else "").split())
+    value = for_terminal(" ".join(str(text if text is not None else "").split()))  # controls, bidi: shown inert
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
     # A zero-width space breaks @mentions and GitHub's bare-URL autolinker without changing the words.

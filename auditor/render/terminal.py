@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 
+from auditor.sanitize import for_terminal
+
 _STYLE = {"osi-approved": "green", "open-non-osi": "cyan", "custom-restricted": "red", "unknown": "yellow"}
+
+
+def escape(text: Any) -> str:
+    """Untrusted text for a rich table cell: no markup, no control sequences."""
+    return _markup_escape(for_terminal(text))
 
 
 def render(feed: dict[str, Any], console: Console) -> None:
@@ -37,7 +44,7 @@ def render(feed: dict[str, Any], console: Console) -> None:
         )
     console.print(table)
     s = feed["summary"]
-    classes = ", ".join(f"{v} {k}" for k, v in s["by_class"].items())
+    classes = ", ".join(f"{escape(v)} {escape(k)}" for k, v in s["by_class"].items())
     console.print(f"{s['models']} models: {classes}; [bold]{s['flagged']} flagged[/]; {s['with_errors']} with read errors")
 
 
