@@ -85,6 +85,7 @@ class ModelMeta:
     tags: tuple[str, ...] = ()
     files: tuple[str, ...] | None = None  # None: the Hub did not list the files
     card_data: Mapping[str, Any] | None = None  # the Hub's own parse of the card YAML
+    listing_error: str | None = None  # the listing named this model but its entry could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,7 @@ class ModelResult:
     gated: bool | str = False
     last_modified: str | None = None
     base_models: tuple[str, ...] = ()
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,7 @@ class Target:
     name: str
     models: int = 0
     error: ModelError | None = None
+    private_excluded: int = 0  # private models the listing showed and the audit left out (no --include-private)
 
 
 @dataclass(frozen=True, slots=True)
