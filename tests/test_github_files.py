@@ -38,6 +38,7 @@ EXPECTED_INPUT_DEFAULTS = {
     "output-dir": "${{ runner.temp }}/hf-license-audit",
     "artifact-name": "hf-license-audit-feed",
     "upload-artifact": "true",
+    "include-private": "false",
 }
 EXPECTED_OUTPUTS = {"feed", "report", "exit-code"}
 
@@ -228,6 +229,7 @@ def test_action_runs_the_script_with_inputs_from_env() -> None:
         "AUDIT_FAIL_ON": "fail-on",
         "AUDIT_ENDPOINT": "endpoint",
         "AUDIT_OUTPUT_DIR": "output-dir",
+        "AUDIT_INCLUDE_PRIVATE": "include-private",
     }.items():
         assert env[variable] == f"${{{{ inputs.{name} }}}}"
 
@@ -479,6 +481,15 @@ def test_run_script_passes_organizations_models_and_options(harness: Harness) ->
     assert harness.outputs["exit-code"] == "1"
 
 
+@pytest.mark.parametrize(("value", "passed"), [("true", True), ("false", False), ("", False)])
+def test_run_script_includes_private_models_only_when_asked(harness: Harness, value: str, passed: bool) -> None:
+    """An organization's scheduled run never publishes its private models unless include-private says so."""
+    harness.run(AUDIT_ORGANIZATIONS="acme-ai", AUDIT_INCLUDE_PRIVATE=value)
+    args = harness.args("audit")
+    assert args is not None
+    assert ("--include-private" in args) is passed
+
+
 def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
     harness.run(AUDIT_ORGANIZATIONS="", AUDIT_MODELS="acme-ai/x")
     args = harness.args("audit")
@@ -501,6 +512,7 @@ def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
         {"AUDIT_ENDPOINT": "ftp://example.org"},
         {"AUDIT_ENDPOINT": "http://host\n::error::x"},
         {"AUDIT_OUTPUT_DIR": "/tmp/a\nfeed=/etc/passwd"},
+        {"AUDIT_INCLUDE_PRIVATE": "yes"},
     ],
     ids=lambda o: repr(o)[:40],
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 from auditor import RULES_VERSION, __version__
 from auditor.licenses import SPDX_LIST_VERSION
-from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report
+from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report, Target
 
 SCHEMA_VERSION = 1
 CLASSES = tuple(c.value for c in LicenseClass)
@@ -17,6 +17,7 @@ CLASSES = tuple(c.value for c in LicenseClass)
 def to_feed(report: Report) -> dict[str, Any]:
     """The feed as plain data, keys in contract order."""
     models = sorted([model_entry(r) for r in report.results] + [dict(m) for m in report.carried], key=lambda m: m["id"])
+    targets = [_target(t) for t in report.targets]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
@@ -24,30 +25,46 @@ def to_feed(report: Report) -> dict[str, Any]:
         "spdx_list_version": SPDX_LIST_VERSION,
         "generated_at": report.generated_at,
         "endpoint": report.endpoint,
-        "targets": [
-            {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
-            for t in report.targets
-        ],
-        "summary": summarize(models),
+        "targets": targets,
+        "summary": summarize(models, targets),
         "models": models,
     }
 
 
-def summarize(models: list[dict[str, Any]]) -> dict[str, Any]:
-    """Counts per class, flagged (by severity) and models with errors, from feed entries."""
+#: Target error codes that mean a listing was not seen whole (the summary counts them; the CLI exits 3).
+INCOMPLETE_CODES = ("listing-incomplete", "owner-not-found")
+
+
+def _target(t: Target) -> dict[str, Any]:
+    entry = {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
+    if t.private_excluded:
+        entry["private_excluded"] = t.private_excluded
+    return entry
+
+
+def summarize(models: list[dict[str, Any]], targets: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """Counts per class, flagged (by severity) and models with errors, from feed entries; `private` and
+    `incomplete_targets` only when there are any (so feeds without them stay as they were)."""
     by_class = {c: 0 for c in CLASSES}
     flagged = {"error": 0, "warning": 0}
     for m in models:
         by_class[m["classification"]] = by_class.get(m["classification"], 0) + 1
         if m["flagged"] and m.get("flag_severity") in flagged:
             flagged[m["flag_severity"]] += 1
-    return {
+    summary = {
         "models": len(models),
         "flagged": sum(1 for m in models if m["flagged"]),
         "flagged_by_severity": flagged,
         "with_errors": sum(1 for m in models if m["errors"]),
         "by_class": by_class,
     }
+    private = sum(1 for m in models if m.get("private") is True)
+    incomplete = sum(1 for t in targets if t.get("error") and t["error"].get("code") in INCOMPLETE_CODES)
+    if private:
+        summary["private"] = private
+    if incomplete:
+        summary["incomplete_targets"] = incomplete
+    return summary
 
 
 def model_entry(r: ModelResult) -> dict[str, Any]:
@@ -79,6 +96,7 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
         "claims": [_claim(c) for c in r.claims],
         "findings": [finding_entry(f) for f in r.findings],
         "errors": [_error(e) for e in r.errors],
+        **({"private": True} if r.private else {}),
     }
 
 
