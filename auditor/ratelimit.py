@@ -62,6 +62,7 @@ class Bucket:
             wait = max(0.0, self._blocked_until - now)
             if self._window_end is not None and now + wait < self._window_end and self._used >= self.quota:
                 wait = max(wait, self._window_end - now)
+            wait = min(wait, self.max_block)  # never longer than the user's --max-wait
             if wait > 0:
                 self._sleep(wait)
                 now = self._clock()

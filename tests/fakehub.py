@@ -162,7 +162,7 @@ class FakeHub:
     * `renames`: `{old id: new id}` answered with 307 and a relative `Location` (old ids may be org-less);
     * `users`: names whose overview is a user's (`/api/users/NAME/overview`); other owners are organizations;
     * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files, `{"listing": "self-link"
-      | "endless-links"}` on listings, `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
+      | "endless-links" | "fail-after-first"}` on listings (the last: every page after the first answers 503), `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
     * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
     """
 
@@ -432,6 +432,8 @@ class FakeHub:
                            "numSpaces": 0, "numFollowers": 0})
 
     def _list(self, pairs: list[tuple[str, str]], query: dict, user: bool = False) -> Reply:
+        if self.quirks.get("listing") == "fail-after-first" and "cursor" in query:
+            return self._error(503, "Service Unavailable", api=True)
         expand = query.get("expand", [])
         if bad := self._bad_expand(expand):
             return bad

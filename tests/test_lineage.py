@@ -79,3 +79,20 @@ def test_unreadable_base_is_reported_not_fatal(hub):
     model = audit(hub, "--model", "acme-ai/acme-llama2-70b-legal")["acme-ai/acme-llama2-70b-legal"]
     assert any(f["code"] == "base-model-unresolved" for f in model["findings"])
     assert model["classification"] == "custom-restricted"
+
+
+def test_a_renamed_base_is_read_once_under_its_canonical_id():
+    """`old/x` answers (after a 307) as `new/x`: a later `new/x` is the same repo and costs no second read."""
+    from auditor.lineage import Lineage
+    from auditor.models import ModelMeta
+
+    reads: list[str] = []
+
+    def read(repo_id: str) -> ModelMeta:
+        reads.append(repo_id)
+        return ModelMeta("new/x", card_data={"license": "llama2"})
+
+    lineage = Lineage(read, {})
+    assert lineage.terms("old/x").id == "new/x"
+    assert lineage.terms("new/x").classification.value == "custom-restricted"
+    assert reads == ["old/x"]
