@@ -51,6 +51,7 @@ class Bucket:
         self._sleep = sleep
         self._lock = threading.Lock()
         self._window_end: float | None = None
+        self._synced = False  # the window end comes from the Hub's RateLimit header, not our own guess
         self._used = 0
         self._in_flight = 0
         self._blocked_until = 0.0
@@ -67,7 +68,7 @@ class Bucket:
                 self._sleep(wait)
                 now = self._clock()
             if self._window_end is None or now >= self._window_end:
-                self._window_end, self._used = now + self.window, 0
+                self._window_end, self._used, self._synced = now + self.window, 0, False
             self._used += 1
             self._in_flight += 1
             return wait
@@ -93,8 +94,14 @@ class Bucket:
                 remaining, reset = ratelimit
                 now = self._clock()
                 if reset > 0:
-                    self._window_end = now + min(float(reset), self.window)
-                    self._used = max(0, self.quota - remaining) + self._in_flight
+                    end = now + min(float(reset), self.window)
+                    used = max(0, self.quota - remaining) + self._in_flight
+                    if (not self._synced or self._window_end is None or now >= self._window_end
+                            or end > self._window_end + 1.0):
+                        self._window_end, self._used = end, used  # our guess, or a window that moved on: the Hub's
+                        self._synced = True
+                    else:  # same window: answers may arrive out of order, so what is used never goes down
+                        self._window_end, self._used = min(self._window_end, end), max(self._used, used)
                 if remaining <= self.reserve and reset > 0:
                     self._blocked_until = max(self._blocked_until, now + min(float(reset), self.max_block))
 
