@@ -16,8 +16,9 @@ from auditor.classify import classify
 from auditor.crawl import README, crawl
 from auditor.errors import HubError
 from auditor.derivatives import DerivativeSpec, sweep
-from auditor.hub import EXPAND_TERMS, Hub, ListingQuery
-from auditor.lineage import Lineage, apply_lineage, base_models
+from auditor.hub import EXPAND_TERMS, Hub
+from auditor.lineage import Lineage, apply_lineage, base_model_refs
+from auditor.listing import ListingQuery
 from auditor.models import (
     Card,
     Claim,
@@ -59,7 +60,8 @@ def audit_model(hub: Hub, meta: ModelMeta) -> ModelResult:
         return judge(crawl(hub, meta))
     except Exception as exc:  # noqa: BLE001 - one model's crash never ends the audit
         error = ModelError("internal-error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
-        return ModelResult(meta.id, meta.sha, LicenseClass.UNKNOWN, False, errors=(error,), gated=meta.gated)
+        return ModelResult(meta.id, meta.sha, LicenseClass.UNKNOWN, False, errors=(error,), gated=meta.gated,
+                           private=meta.private)
 
 
 def judge(snapshot: Snapshot) -> ModelResult:
@@ -70,7 +72,11 @@ def judge(snapshot: Snapshot) -> ModelResult:
     card: Card | None = None
     metadata, source = meta.card_data, "hub-metadata"
     readme = snapshot.readme
-    if readme is None:
+    if meta.disabled:
+        findings.append(Finding("disabled", Severity.WARNING, "The Hub has disabled this repo: its files cannot be "
+                                "read, so the verdict rests on the metadata the Hub still shows.",
+                                (Evidence("hub-metadata", "disabled: true"),)))
+    elif readme is None:
         findings.append(Finding("card-missing", Severity.WARNING, "The repo has no README.md model card."))
     elif readme.text is not None:
         card = parse_card(readme.text)
@@ -100,6 +106,11 @@ def judge(snapshot: Snapshot) -> ModelResult:
     verdict = linked_elsewhere(verdict, meta.id, license_link)
     for detection in unread:
         verdict = at_most_unknown(verdict, detection)
+    bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
+    if left_out:
+        findings.append(Finding("base-models-truncated", Severity.INFO, f"The card names {len(bases) + left_out} "
+                                f"base models; only the first {len(bases)} were followed.",
+                                (Evidence("card-metadata", f"base_model: {len(bases) + left_out} entries", README),)))
     return with_flag(ModelResult(
         id=meta.id,
         sha=meta.sha,
@@ -114,8 +125,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
         errors=tuple(errors),
         gated=meta.gated,
         last_modified=meta.last_modified,
-        base_models=base_models(metadata or meta.card_data, meta.tags, meta.id),
+        base_models=bases,
         license_files=tuple(digest(f.path, f.text) for f in snapshot.license_files if f.text is not None),
+        private=meta.private,
     ))
 
 
@@ -179,12 +191,15 @@ def run(
     shard: tuple[int, int] | None = None,
     searches: Iterable[ListingQuery] = (),
     derivatives: Iterable[DerivativeSpec] = (),
+    include_private: bool = False,
 ) -> Report:
     """Audit every public model of `organizations`, the named `models`, the models matching `searches` and the
     derivatives of each `derivatives` base (breadth-first), streaming from the listings.
 
     Models are judged as they are listed, with a bounded number in flight; a model whose commit is unchanged
-    since `baseline` (and judged by the same rules) is carried over without reading its files.
+    since `baseline` (and judged by the same rules) is carried over without reading its files. Private models
+    that a token lets the listing show are left out unless `include_private`; named models are always audited.
+    Base models are read on the same pool while the crawl goes on.
     """
     targets: list[Target] = []
     results: dict[str, ModelResult] = {}
@@ -192,23 +207,18 @@ def run(
     trees: list[DerivativeTree] = []
     seen: set[str] = set()
     done = 0
+    owners = {org.lower() for org in organizations}
 
     def listed() -> Iterator[ModelMeta]:
         for org in organizations:
-            count = 0
-            try:
-                for meta in hub.list_models(org):
-                    count += 1
-                    yield meta
-            except HubError as exc:
-                targets.append(Target("organization", org, count, ModelError(exc.code, exc.message)))
-                continue
-            targets.append(Target("organization", org, count))
+            yield from _listed_org(hub, org, targets, include_private)
         for query in searches:
             count = 0
             error = None
             try:
                 for meta in hub.list_models(query):
+                    if meta.private and not include_private:
+                        continue
                     count += 1
                     yield meta
             except HubError as exc:
@@ -220,6 +230,8 @@ def run(
             count, base_id = 0, spec.base
             for meta in sweep(hub, spec, members, errors):
                 base_id = meta.id if count == 0 else base_id  # the base first (its id may differ after a rename)
+                if count and meta.private and not include_private:
+                    continue  # a private derivative stays out (the base was named, like --model)
                 count += 1
                 yield meta
             error = (ModelError(errors[0].code, f"the derivatives listing is incomplete ({len(errors)} failed "
@@ -239,19 +251,27 @@ def run(
             targets.append(Target("model", repo_id, 1))
             yield meta
 
-    def collect(result: ModelResult) -> None:
-        nonlocal done
-        results[result.id] = result
-        done += 1
-        if progress is not None:
-            progress(result, done)
-
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="audit") as pool:
+        lineage = Lineage(lambda repo_id: _base_meta(hub, repo_id, include_private), results, carried, pool=pool)
+
+        def collect(result: ModelResult) -> None:
+            nonlocal done
+            results[result.id] = result
+            done += 1
+            # Bases of other owners are read now, beside the crawl; ours may still come from the listing.
+            lineage.prefetch(b for b in result.base_models if b.split("/")[0].lower() not in owners)
+            if progress is not None:
+                progress(result, done)
+
         in_flight: deque[Future[ModelResult]] = deque()
         for meta in listed():
             if meta.id in seen or not in_shard(meta.id, shard):
                 continue
             seen.add(meta.id)
+            if meta.listing_error is not None:
+                collect(ModelResult(meta.id, None, LicenseClass.UNKNOWN, False,
+                                    errors=(ModelError("invalid-answer", meta.listing_error),)))
+                continue
             if not is_repo_id(meta.id):
                 collect(invalid_id(meta))
                 continue
@@ -264,10 +284,10 @@ def run(
                 collect(in_flight.popleft().result())
         while in_flight:
             collect(in_flight.popleft().result())
-    lineage = Lineage(lambda repo_id: hub.model_info(repo_id, EXPAND_TERMS), results, carried)
-    for repo_id, result in list(results.items()):
-        if result.base_models:
-            results[repo_id] = with_flag(apply_lineage(result, lineage))
+        lineage.resolve_all(b for r in results.values() for b in r.base_models)
+        for repo_id, result in list(results.items()):
+            if result.base_models:
+                results[repo_id] = with_flag(apply_lineage(result, lineage))
     generated = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     return Report(
         endpoint=hub.endpoint,
@@ -283,3 +303,37 @@ def search_record(query: ListingQuery) -> dict:
     """A search exactly as asked of the Hub (Hub parameter names), for the feed's target."""
     return {"author": query.author, "search": query.search, "filter": list(query.filters), "sort": query.sort,
             "limit": query.limit}
+
+
+def _base_meta(hub: Hub, repo_id: str, include_private: bool) -> ModelMeta:
+    """A base model's metadata; a private one's terms stay out of a public audit."""
+    meta = hub.model_info(repo_id, EXPAND_TERMS)
+    if meta.private and not include_private:
+        raise HubError("repo-not-found", "a private repo (its terms are left out without --include-private)")
+    return meta
+
+
+def _listed_org(hub: Hub, org: str, targets: list[Target], include_private: bool) -> Iterator[ModelMeta]:
+    """One organization's listing, checked: unknown names, incomplete listings and shortfalls become its error."""
+    count = private_excluded = 0
+    error: ModelError | None = None
+    try:
+        expected = hub.owner_models(org)
+    except HubError as exc:
+        expected, error = None, ModelError(exc.code, exc.message)
+    try:
+        for meta in hub.list_models(org):
+            if meta.private and not include_private:
+                private_excluded += 1
+                continue
+            count += 1
+            yield meta
+    except HubError as exc:
+        error = ModelError(exc.code, exc.message)
+    else:
+        if error is not None and count + private_excluded:
+            error = None  # the overview did not know the name, but the listing did: trust the listing
+        elif error is None and expected is not None and count + private_excluded < expected:
+            error = ModelError("listing-incomplete", f"the Hub counts {expected} models for {org!r}, but its "
+                               f"listing gave {count + private_excluded}")
+    targets.append(Target("organization", org, count, error, private_excluded=private_excluded))

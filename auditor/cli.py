@@ -22,7 +22,7 @@ from auditor.errors import AuditorError, FeedError
 from auditor.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
 from auditor.render import Format, render, render_chunks
-from auditor.render.json import summarize, to_feed
+from auditor.render.json import INCOMPLETE_CODES, summarize, to_feed
 from auditor.repoids import is_namespace, is_repo_id
 from auditor.sanitize import clean, for_terminal, json_text
 
@@ -86,11 +86,14 @@ def audit(
     filter_tags: Annotated[Optional[list[str]], typer.Option("--filter", help="Only models with this Hub tag (license:llama2, text-generation, base_model:...); repeatable.")] = None,
     sort: Annotated[Optional[str], typer.Option(help="Order of a search: downloads, likes, trending, created or modified (most first).")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="At most N models per search (or per organization).")] = None,
+    include_private: Annotated[bool, typer.Option("--include-private", help="Also audit the private models a token lets the listing show (marked private in every output).")] = False,
+    allow_insecure_token: Annotated[bool, typer.Option("--allow-insecure-token", help="Send the token to a plain http:// endpoint that is not loopback (anyone on the network can read it).")] = False,
 ) -> None:
     """Audit every public model of ORGANIZATIONS, the --model ids, searches and --derivatives-of models."""
     from auditor.audit import run
     from auditor.baseline import Baseline, compare
     from auditor.suppress import SuppressionError, apply_suppressions, parse_suppressions
+    from auditor.endpoint import EndpointError, parse_endpoint, token_allowed
     from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
 
     targets, models = organizations or [], model or []
@@ -119,10 +122,24 @@ def audit(
         raise typer.Exit(EXIT_USAGE) from None
     fmt = fmt or (Format.TABLE if output is None and sys.stdout.isatty() else Format.JSON)
     quotas = {k: v for k, v in (("api", api_budget), ("resolvers", file_budget)) if v}
-    token = token or stored_token()
-    _secrets[:] = [s for s in (token, _url_password(endpoint)) if s]
-    hub = Hub(endpoint or PUBLIC_ENDPOINT, token, retry=RetryPolicy(max_wait=max_wait),
-              quotas=quotas, window=budget_window)
+    try:
+        origin = parse_endpoint(endpoint or PUBLIC_ENDPOINT)
+    except EndpointError as exc:
+        raise typer.BadParameter(for_terminal(str(exc)), param_hint="--endpoint") from None
+    secret = token or None
+    if secret is None:
+        secret = stored_token()
+        if secret and not token_allowed(origin, allow_insecure_token):
+            say(f"warning: not sending your stored Hub token over plain http:// to {origin.host}; "
+                "auditing anonymously (--allow-insecure-token sends it)")
+            secret = None
+    _secrets[:] = [secret] if secret else []
+    try:
+        hub = Hub(origin.url, secret, retry=RetryPolicy(max_wait=max_wait), quotas=quotas, window=budget_window,
+                  allow_insecure_token=allow_insecure_token)
+    except EndpointError as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     asked = targets + models + [q.describe() for q in searches] + [f"derivatives of {d.base}" for d in derivatives]
     say(f"auditing {'; '.join(asked)} on {hub.endpoint}" + (" (authenticated)" if hub.authenticated else ""))
 
@@ -132,7 +149,7 @@ def audit(
 
     try:
         report = run(hub, targets, models, workers=workers, progress=progress, baseline=previous, shard=shard_spec,
-                     searches=searches, derivatives=derivatives)
+                     searches=searches, derivatives=derivatives, include_private=include_private)
     except AuditorError as exc:
         say(f"error: {exc}")
         raise typer.Exit(EXIT_FAILURE) from None
@@ -142,7 +159,7 @@ def audit(
     if shard_spec:
         feed["shard"] = f"{shard_spec[0]}/{shard_spec[1]}"
     apply_suppressions(feed, rules, dt.date.today())
-    feed["summary"] = summarize(feed["models"])
+    feed["summary"] = summarize(feed["models"], feed["targets"])
     if previous is not None:
         feed["changes"] = compare(previous.feed, feed)
         feed["carried_over"] = carried_count
@@ -159,16 +176,19 @@ def audit(
 
 
 def exit_code(feed: dict[str, Any], fail_on: str) -> int:
-    """0 clean, 1 flagged at the fail-on level, 3 when nothing could be audited."""
+    """0 clean, 1 flagged at the fail-on level, 3 when nothing could be audited or a listing is incomplete."""
     models = feed["models"]
     failed_targets = [t for t in feed["targets"] if t["error"]]
-    if not models or all(m["errors"] for m in models) and failed_targets or all(
+    incomplete = [t for t in failed_targets if t["error"]["code"] in INCOMPLETE_CODES]
+    if incomplete or not models or all(m["errors"] for m in models) and failed_targets or all(
         any(e["code"] == "network-error" for e in m["errors"]) for m in models
     ):
         for t in failed_targets:
             say(f"error: {t['name']}: {t['error']['message']}")
         if not models:
             say("error: nothing could be audited")
+        elif incomplete:
+            say(f"error: the audit is incomplete ({len(incomplete)} target(s) not fully listed)")
         return EXIT_FAILURE
     if fail_on == "never":
         return EXIT_OK

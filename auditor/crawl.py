@@ -81,44 +81,76 @@ def _linked_file(license_link: str | None) -> str | None:
 
 
 def crawl(hub: Hub, meta: ModelMeta) -> Snapshot:
-    """Read README.md and the license-like files of one model; failures become ModelErrors."""
+    """Read README.md and the license-like files of one model; failures become ModelErrors.
+
+    A disabled repo is not read at all (the Hub refuses its files). In a gated repo, the first `GatedRepo`
+    refusal of a file outside the Hub's public allow-list tells that this token has no accepted access: the
+    other such files are then reported unreadable without asking again.
+    """
+    if meta.disabled:
+        return Snapshot(meta=meta, readme=None)
     revision = meta.sha or "main"
     files = meta.files
     card_link = _card_value(meta.card_data, "license_link")
     errors: list[ModelError] = []
+    gate = _Gate(meta, hub.authenticated)
 
     readme: FetchedFile | None
     if files is not None and README not in files:
         readme = None
     else:
-        readme = _read(hub, meta, revision, README, MAX_CARD_BYTES)
+        readme = _read(hub, meta, revision, README, MAX_CARD_BYTES, gate)
         if readme.error is not None and readme.error.code == "entry-not-found":
             readme = None
 
     candidates = license_candidates(files, card_link) if files is not None else ["LICENSE"]
     license_files: list[FetchedFile] = []
-    for path in candidates:
-        fetched = _read(hub, meta, revision, path, MAX_LICENSE_BYTES)
+    for path in sorted(candidates, key=lambda p: p not in GATED_READABLE) if meta.gated else candidates:
+        fetched = _read(hub, meta, revision, path, MAX_LICENSE_BYTES, gate)
         if fetched.error is not None and fetched.error.code == "entry-not-found" and files is None:
             continue  # we only guessed that this file exists
         license_files.append(fetched)
+    license_files.sort(key=lambda f: candidates.index(f.path))  # best first, as ranked
 
     for fetched in ([readme] if readme else []) + license_files:
-        if fetched.error is not None and fetched.error.code in {"repo-not-found", "http-error", "rate-limited", "network-error"}:
+        if fetched.error is not None and fetched.error.code in _REPO_WIDE:
             errors.append(fetched.error)
     return Snapshot(meta=meta, readme=readme, license_files=tuple(license_files), errors=_dedupe(errors))
 
 
-def _read(hub: Hub, meta: ModelMeta, revision: str, path: str, max_bytes: int) -> FetchedFile:
-    if meta.gated and not hub.authenticated and path not in GATED_READABLE:
-        # Known without asking: anonymous callers get 401 GatedRepo for every other file.
-        return FetchedFile(path, error=ModelError("gated", "gated repo: not readable without accepted access", path))
+_REPO_WIDE = frozenset({"repo-not-found", "http-error", "rate-limited", "network-error", "redirect-loop", "bad-encoding",
+                        "invalid-answer"})
+
+
+class _Gate:
+    """What this caller may read of one gated repo: learnt from the Hub's first refusal, then known."""
+
+    def __init__(self, meta: ModelMeta, authenticated: bool) -> None:
+        self.gated = bool(meta.gated)
+        self.denied = self.gated and not authenticated  # anonymous callers get 401 GatedRepo for the rest
+
+    def refusal(self, path: str) -> ModelError | None:
+        if self.denied and path not in GATED_READABLE:
+            return ModelError("gated", "gated repo: not readable without accepted access", path)
+        return None
+
+    def learn(self, path: str, error: ModelError) -> None:
+        if self.gated and error.code == "gated" and path not in GATED_READABLE:
+            self.denied = True
+
+
+def _read(hub: Hub, meta: ModelMeta, revision: str, path: str, max_bytes: int, gate: _Gate) -> FetchedFile:
+    known = gate.refusal(path)
+    if known is not None:
+        return FetchedFile(path, error=known)
     try:
         text, truncated = hub.read_text(meta.id, revision, path, max_bytes)
     except EntryNotFound as exc:
         return FetchedFile(path, error=ModelError("entry-not-found", exc.message, path))
     except HubError as exc:
-        return FetchedFile(path, error=ModelError(exc.code, exc.message, path))
+        error = ModelError(exc.code, exc.message, path)
+        gate.learn(path, error)
+        return FetchedFile(path, error=error)
     return FetchedFile(path, text=text, truncated=truncated)
 
 

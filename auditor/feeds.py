@@ -99,8 +99,8 @@ def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
     merged = {key: newest[key] for key in ("schema_version", "tool_version", "rules_version", "spdx_list_version",
                                             "generated_at", "endpoint") if key in newest}
     ordered = [models[k] for k in sorted(models)]
-    merged.update({"targets": sorted(targets.values(), key=lambda t: (t["kind"], t["name"])),
-                   "summary": summarize(ordered), "models": ordered})
+    merged_targets = sorted(targets.values(), key=lambda t: (t["kind"], t["name"]))
+    merged.update({"targets": merged_targets, "summary": summarize(ordered, merged_targets), "models": ordered})
     views = [view for feed in feeds for view in feed.get("derivatives", [])]
     if views:
         merged["derivatives"] = merge_views(views, models)

@@ -1,24 +1,31 @@
-"""The only network module: Hub listing and model info (huggingface_hub), file reads (requests + tenacity)."""
+"""The only network module: one request policy for API calls (huggingface_hub's session) and file reads (requests)."""
 
 from __future__ import annotations
 
+import random
+import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+import httpx2
 import requests
 import tenacity
+import urllib3
 from huggingface_hub import constants as hf_constants
-from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+from huggingface_hub.utils import build_hf_headers, get_session
 
 from auditor import __version__
+from auditor.endpoint import EndpointError, next_url, parse_endpoint, token_allowed
+from auditor.repoids import is_model_ref, is_namespace, is_repo_id
 from auditor.errors import HubError, HubUnreachable
-from auditor.hubdata import RETRY_STATUSES, Transient, api_error, meta_from_json, raise_for_file_status, wait_hint
+from auditor.listing import ListingQuery, listing_params
+from auditor.hubdata import Answer, Transient, listing_items, meta_from_json, parse_json, raise_for_status
 from auditor.models import ModelMeta
-from auditor.ratelimit import DEFAULT_QUOTAS, WINDOW_SECONDS, Bucket
+from auditor.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
 
 PUBLIC_ENDPOINT = "https://huggingface.co"
 
@@ -26,44 +33,15 @@ PUBLIC_ENDPOINT = "https://huggingface.co"
 #: `expand` is exclusive on the Hub: only these fields (plus `_id`, `id`) come back.
 EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
 #: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
-EXPAND_TERMS = ("cardData", "sha", "gated", "tags")
+EXPAND_TERMS = ("cardData", "sha", "gated", "private", "tags")
 #: A derivatives sweep also asks how many children each model has, so leaves cost no listing call.
 EXPAND_TREE = EXPAND + ("childrenModelCount",)
-#: Most items asked per listing page when the caller sets a limit (huggingface.js asks at most 500).
-MAX_PAGE_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class ListingQuery:
-    """What to ask `/api/models` for: an author, a search text, tag filters, a sort field and a limit."""
-
-    author: str | None = None
-    search: str | None = None
-    filters: tuple[str, ...] = ()
-    sort: str | None = None  # a Hub field: downloads, likes, trendingScore, createdAt, lastModified
-    limit: int | None = None  # at most this many models in all
-
-    def describe(self) -> str:
-        """A short human description ("author acme-ai, search 'llama', filter license:llama2")."""
-        parts = [f"author {self.author}" if self.author else "", f"search {self.search!r}" if self.search else "",
-                 *(f"filter {f}" for f in self.filters), f"sort {self.sort}" if self.sort else "",
-                 f"limit {self.limit}" if self.limit else ""]
-        return ", ".join(p for p in parts if p) or "all models"
-
-
-def listing_params(query: ListingQuery, expand: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The query string of the first listing page (the next-page URLs carry it on)."""
-    params: list[tuple[str, str]] = []
-    if query.author:
-        params.append(("author", query.author))
-    if query.search:
-        params.append(("search", query.search))
-    params += [("filter", tag) for tag in query.filters]
-    if query.sort:
-        params.append(("sort", query.sort))
-    if query.limit:
-        params.append(("limit", str(min(query.limit, MAX_PAGE_LIMIT))))
-    return params + [("expand", name) for name in expand]
+MAX_PAGES = 20_000  # 2 million models: beyond that a listing is assumed to be endless
+STALE_PAGES = 3  # pages in a row that bring no new model: the Hub is going round in circles
+MAX_REDIRECTS = 5
+MAX_API_BYTES = 64 * 1024 * 1024
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,<]*)*)')
 
 
 @dataclass
@@ -79,17 +57,18 @@ class HubStats:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How file reads and model-info calls retry: bounded attempts, bounded waits."""
+    """How every request retries: bounded attempts, bounded waits."""
 
     attempts: int = 5
     base_wait: float = 0.5
     max_backoff: float = 8.0
-    max_wait: float = 300.0  # cap on any single wait (server-asked or backoff)
+    max_wait: float = 300.0  # cap on any single wait (server-asked, backoff, or a bucket block)
+    min_429_wait: float = 1.0  # a 429 whose reset is 0 or missing still waits this long (plus jitter)
     sleep: Callable[[float], None] | None = None  # None: time.sleep
 
 
 class Hub:
-    """Talks to one Hub endpoint with one (optional) token; never exposes the token."""
+    """Talks to one Hub endpoint with one (optional) token; the token goes to that origin only, never elsewhere."""
 
     def __init__(
         self,
@@ -98,114 +77,173 @@ class Hub:
         *,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
+        deadline: float = 120.0,
         pool_size: int = 16,
         quotas: Mapping[str, int] | None = None,
         window: float = WINDOW_SECONDS,
+        allow_insecure_token: bool = False,
     ) -> None:
-        self.endpoint = endpoint.rstrip("/")
+        self.origin = parse_endpoint(endpoint)
+        if token and not token_allowed(self.origin, allow_insecure_token):
+            raise EndpointError(f"refusing to send the token over plain http:// to {self.origin.host}: anyone on the "
+                                "network could read it; use https://, or pass --allow-insecure-token if you accept that")
+        self.endpoint = self.origin.url
         self.authenticated = bool(token)
         self.retry = retry or RetryPolicy()
         self.stats = HubStats()
         self._token = token or None
         self._timeout = timeout
+        self._deadline = deadline
         self._pool_size = pool_size
         self._lock = threading.Lock()
         self._local = threading.local()
+        self._random = random.Random()
         limits = dict(DEFAULT_QUOTAS[bool(token)], **(quotas or {}))
         sleep = self.retry.sleep if self.retry.sleep is not None else time.sleep
-        self.buckets = {name: Bucket(name, quota, window, sleep=sleep) for name, quota in limits.items()}
+        self.buckets = {name: Bucket(name, quota, window, reserve=RESERVE, pinned=name in (quotas or {}),
+                                     max_block=self.retry.max_wait, sleep=sleep) for name, quota in limits.items()}
         # huggingface_hub phones `{HF_ENDPOINT}/api/agent-harnesses` for telemetry, ignoring the endpoint
         # we were given; an auditor must talk to the endpoint it was told to and nothing else.
         hf_constants.HF_HUB_DISABLE_TELEMETRY = True
-        self._api_headers = build_hf_headers(
-            token=self._token or False, library_name="hf-license-auditor", library_version=__version__
-        )
+        self._api_headers = build_hf_headers(token=False, library_name="hf-license-auditor", library_version=__version__)
 
     def __repr__(self) -> str:
         return f"Hub(endpoint={self.endpoint!r}, authenticated={self.authenticated})"
 
-    # -- API (huggingface_hub) ------------------------------------------------------------------
+    # -- API ------------------------------------------------------------------------------------------
 
-    def list_models(self, author: str | ListingQuery, expand: tuple[str, ...] = EXPAND) -> Iterator[ModelMeta]:
-        """Every public model of `author` (or matching a ListingQuery), page by page (`Link: rel="next"`).
+    def list_models(self, author: str | ListingQuery, expand: Sequence[str] = EXPAND) -> Iterator[ModelMeta]:
+        """Every model the listing shows for `author` (or a ListingQuery; private ones too, marked), page by page.
 
-        With a `limit`, the listing stops after that many models without asking for another page.
-
-        Goes through huggingface_hub's session and error mapping but parses the JSON itself:
-        `HfApi.list_models` builds `ModelInfo` objects, which raise on malformed card data
-        (e.g. `eval_results: 3`) and would end the listing of a whole organization. Each page is
-        retried by our own policy, so API and file reads obey the same limits.
+        The next page comes from `Link: rel="next"`, which must stay on the endpoint's own listing route; a page
+        is retried by the normal policy (resuming from its cursor). A listing that cannot be completed raises
+        `listing-incomplete` with the number of models seen; an item that cannot be parsed becomes a ModelMeta
+        with `listing_error` (the rest of its page survives). With a `limit`, the listing stops after that
+        many models without asking for another page.
         """
         query = author if isinstance(author, ListingQuery) else ListingQuery(author=author)
         what = f"listing models of {query.author!r}" if isinstance(author, str) else f"listing models ({query.describe()})"
-        url: str | None = f"{self.endpoint}/api/models"
-        params: list[tuple[str, str]] | None = listing_params(query, expand)
-        count = 0
+        url: str | None = f"{self.endpoint}/api/models?{urlencode(listing_params(query, expand))}"
+        seen: set[str] = set()
+        visited: set[str] = set()
+        stale = pages = 0
         while url is not None:
-            page, url = self._api_get(url, params, what)
-            params = None  # the next-page URL carries every parameter
-            if not isinstance(page, list):
-                raise HubError("http-error", f"{what}: unexpected answer")
-            for item in page:
-                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-                    yield meta_from_json(item)
-                    count += 1
-                    if query.limit and count >= query.limit:
-                        return
-
-    def _api_get(self, url: str, params: Any, what: str) -> tuple[Any, str | None]:
-        """GET an API URL with retries; returns the JSON body and the next-page URL, if any."""
-
-        def call() -> tuple[Any, str | None]:
-            self._count("api_calls")
-            self._count("waited_seconds", self.buckets["api"].acquire())
+            if url in visited or pages >= MAX_PAGES:
+                raise _incomplete(what, len(seen), "the Hub's next-page link goes round in circles")
+            visited.add(url)
+            pages += 1
             try:
-                response = get_session().get(url, params=params, headers=self._api_headers, timeout=self._timeout)
-                self.buckets["api"].observe(response.headers)
-                hf_raise_for_status(response)
-                return response.json(), response.links.get("next", {}).get("url")
-            except Exception as exc:  # noqa: BLE001 - mapped to our own error, with the cause kept
-                error = api_error(exc, what)
-                if error.status in RETRY_STATUSES or isinstance(error, HubUnreachable):
-                    raise Transient(error, wait_hint(getattr(exc, "response", None)), "api") from exc
-                raise error from exc
+                answer = self._with_retries(lambda u=url: self._call(u, "api", what))
+                items = list(listing_items(answer, what))
+            except HubError as exc:
+                raise _incomplete(what, len(seen), exc.message) from exc
+            fresh = 0
+            for item in items:
+                meta = meta_from_json(item) if isinstance(item, Mapping) else ModelMeta(item[0], listing_error=item[1])
+                if meta.id not in seen:
+                    seen.add(meta.id)
+                    fresh += 1
+                    yield meta
+                    if query.limit and len(seen) >= query.limit:
+                        return
+            stale = 0 if fresh else stale + 1
+            if stale >= STALE_PAGES:
+                raise _incomplete(what, len(seen), f"{STALE_PAGES} pages in a row brought no new model")
+            url = _link_next(answer.headers.get("Link") or "")
+            if url is not None and not self.origin.under(url, "/api/models"):
+                raise _incomplete(what, len(seen), "the Hub's next-page link leaves the endpoint's listing "
+                                  "(not followed, so the token stays at home)")
 
-        return self._with_retries(call)
+    def owner_models(self, name: str) -> int | None:
+        """How many models the Hub says `name` (an organization, else a user) has; `owner-not-found` if neither."""
+        if not is_namespace(name):
+            raise HubError("owner-not-found", f"{name!r} is not a valid Hub user or organization name")
+        for kind in ("organizations", "users"):
+            url = f"{self.endpoint}/api/{kind}/{quote(name, safe='')}/overview"
+            try:
+                body = parse_json(self._with_retries(lambda u=url: self._call(u, "api", f"overview of {name!r}")), name)
+            except HubError as exc:
+                if exc.status == 404 or exc.code == "repo-not-found":
+                    continue
+                return None  # the count is a cross-check only: without it the listing still runs
+            count = body.get("numModels") if isinstance(body, Mapping) else None
+            return count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else None
+        raise HubError("owner-not-found", f"no user or organization named {name!r} on the Hub")
 
     def model_info(self, repo_id: str, expand: tuple[str, ...] = EXPAND) -> ModelMeta:
-        """Metadata of one named model (follows renames: the returned id may differ)."""
-        url = f"{self.endpoint}/api/models/{quote(repo_id, safe='/')}"
-        body, _ = self._api_get(url, [("expand", name) for name in expand], f"model info of {repo_id!r}")
-        if not isinstance(body, Mapping) or not isinstance(body.get("id"), str):
-            raise HubError("http-error", f"model info of {repo_id!r}: unexpected answer")
+        """Metadata of one named model (follows renames and org-less ids: the returned id may differ)."""
+        if not is_model_ref(repo_id):
+            raise HubError("repo-not-found", f"{repo_id!r} is not a valid Hub model id")
+        what = f"model info of {repo_id!r}"
+        url = f"{self.endpoint}/api/models/{quote(repo_id, safe='/')}?{urlencode([('expand', e) for e in expand])}"
+        body = parse_json(self._with_retries(lambda: self._call(url, "api", what)), what)
+        if not isinstance(body, Mapping) or not isinstance(body.get("id"), str) or not is_repo_id(body["id"]):
+            raise HubError("invalid-answer", f"{what}: unexpected answer")
         return meta_from_json(body)
 
-    # -- files (requests + tenacity) ------------------------------------------------------------
+    # -- files ------------------------------------------------------------------------------------------
 
     def read_text(self, repo_id: str, revision: str, path: str, max_bytes: int) -> tuple[str, bool]:
         """Text of a repo file at a revision, at most `max_bytes` (returns text, truncated)."""
+        if not is_repo_id(repo_id):
+            raise HubError("repo-not-found", f"{repo_id!r} is not a valid Hub model id")
         url = f"{self.endpoint}/{quote(repo_id, safe='/')}/resolve/{quote(revision, safe='')}/{quote(path)}"
-        return self._with_retries(lambda: self._get_file(url, max_bytes))
+        answer = self._with_retries(lambda: self._call(url, "resolvers", path, max_bytes))
+        data = answer.body
+        return data[:max_bytes].decode("utf-8", errors="replace").lstrip("\ufeff"), answer.truncated
 
-    def _get_file(self, url: str, max_bytes: int) -> tuple[str, bool]:
-        self._count("file_reads")
-        self._count("waited_seconds", self.buckets["resolvers"].acquire())
+    # -- the request policy -------------------------------------------------------------------------------
+
+    def _call(self, url: str, bucket: str, what: str, max_bytes: int = MAX_API_BYTES) -> Answer:
+        """One request: redirects followed by hand (the token only to our own origin), bounded hops and time."""
+        for _ in range(MAX_REDIRECTS + 1):
+            own = self.origin.same_origin(url)
+            if own:
+                self._count("waited_seconds", self.buckets[bucket].acquire())
+            self._count("api_calls" if bucket == "api" else "file_reads")
+            headers = {"Authorization": f"Bearer {self._token}"} if own and self._token else {}
+            answer: Answer | None = None
+            try:
+                answer = (self._send_api if bucket == "api" else self._send_file)(url, headers, max_bytes, what)
+            finally:
+                if own:
+                    self.buckets[bucket].done(answer.headers if answer is not None else None)
+            location = answer.headers.get("Location")
+            if answer.status_code not in REDIRECTS or not location:
+                raise_for_status(answer, what, bucket)
+                return answer
+            url = next_url(url, location)
+        raise HubError("redirect-loop", f"{what}: more than {MAX_REDIRECTS} redirects (a redirect loop?)")
+
+    def _send_api(self, url: str, headers: dict[str, str], max_bytes: int, what: str) -> Answer:
+        deadline = time.monotonic() + self._deadline
         try:
-            with self._session().get(url, stream=True, timeout=self._timeout) as response:
-                self.buckets["resolvers"].observe(response.headers)
-                raise_for_file_status(response)
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_content(chunk_size=65536):
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > max_bytes:
-                        break
-        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-            raise Transient(HubError("network-error", f"network error: {type(exc).__name__}")) from exc
-        data = b"".join(chunks)
-        truncated = len(data) > max_bytes
-        return data[:max_bytes].decode("utf-8", errors="replace").lstrip("\ufeff"), truncated
+            with get_session().stream("GET", url, headers={**self._api_headers, **headers}, follow_redirects=False,
+                                      timeout=self._timeout) as response:
+                body, truncated = _read_until(response.iter_bytes(), max_bytes, deadline, what)
+                return Answer(response.status_code, response.headers, body, url, truncated)
+        except httpx2.DecodingError:
+            raise HubError("bad-encoding", f"{what}: the answer's body does not match its Content-Encoding") from None
+        except (httpx2.TransportError, OSError) as exc:
+            raise Transient(HubUnreachable("network-error", f"{what}: cannot reach the Hub ({type(exc).__name__})"),
+                            None, "api") from None
+
+    def _send_file(self, url: str, headers: dict[str, str], max_bytes: int, what: str) -> Answer:
+        deadline = time.monotonic() + self._deadline
+        try:
+            with self._session().get(url, headers=headers, stream=True, timeout=self._timeout,
+                                     allow_redirects=False) as response:
+                limit = max_bytes if response.status_code < 300 else 10_000
+                chunks = iter(lambda: response.raw.read1(65536, decode_content=True), b"")
+                body, truncated = _read_until(chunks, limit, deadline, what)
+                return Answer(response.status_code, response.headers, body, url, truncated)
+        except urllib3.exceptions.DecodeError:
+            raise HubError("bad-encoding", f"{what}: the file's body does not match its Content-Encoding") from None
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                urllib3.exceptions.HTTPError, OSError) as exc:
+            raise Transient(HubError("network-error", f"network error: {type(exc).__name__}")) from None
+        except requests.RequestException as exc:
+            raise HubError("http-error", f"{what}: {type(exc).__name__}") from None
 
     def _session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
@@ -215,12 +253,9 @@ class Hub:
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             session.headers["User-Agent"] = f"hf-license-auditor/{__version__}"
-            if self._token:
-                session.headers["Authorization"] = f"Bearer {self._token}"
+            session.trust_env = False  # no .netrc credentials sent on our behalf
             self._local.session = session
         return session
-
-    # -- retry policy -----------------------------------------------------------------------------
 
     def _with_retries(self, call: Callable[[], Any]) -> Any:
         policy = self.retry
@@ -229,8 +264,12 @@ class Hub:
             exc = state.outcome.exception() if state.outcome else None
             hinted = exc.wait if isinstance(exc, Transient) else None
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
-            seconds = min(policy.max_wait, hinted if hinted is not None else backoff)
+            seconds = hinted if hinted is not None else backoff
             self._count("retries")
+            if isinstance(exc, Transient) and exc.error.status == 429 and (hinted or 0.0) < policy.min_429_wait:
+                # A reset of 0 (or none) is not "retry now": the window has not moved yet.
+                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
+            seconds = min(policy.max_wait, seconds)
             if isinstance(exc, Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
                 # The whole client pauses on that bucket, not just this thread (no retry storm); the next
                 # attempt's acquire() does the waiting and counts it.
@@ -255,6 +294,32 @@ class Hub:
     def _count(self, name: str, amount: float = 1) -> None:
         with self._lock:
             setattr(self.stats, name, getattr(self.stats, name) + amount)
+
+
+def _read_until(chunks: Iterable[bytes], max_bytes: int, deadline: float, what: str) -> tuple[bytes, bool]:
+    """Read a body until its end, `max_bytes` (then truncated) or the deadline (then an error: no endless trickle)."""
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return b"".join(parts)[:max_bytes], True
+        if time.monotonic() > deadline:
+            raise HubError("network-error", f"{what}: the answer took longer than the per-request deadline")
+    return b"".join(parts), False
+
+
+def _link_next(header: str) -> str | None:
+    """The `rel="next"` URL of a Link header, if any."""
+    for match in _LINK.finditer(header[:10_000]):
+        if "next" in re.split(r'[\s";=]+', match.group(2).lower()):
+            return match.group(1).strip()
+    return None
+
+
+def _incomplete(what: str, seen: int, why: str) -> HubError:
+    return HubError("listing-incomplete", f"{what}: the listing is incomplete after {seen} models: {why}")
 
 
 def stored_token() -> str | None:

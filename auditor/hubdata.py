@@ -1,20 +1,21 @@
-"""Hub answers as data: error mapping by `X-Error-Code`, server-asked waits, model metadata parsing."""
+"""Hub answers as data: error mapping by `X-Error-Code`, server-asked waits, listing pages and model metadata."""
 
 from __future__ import annotations
 
 import email.utils
+import json
+import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-import requests
-from huggingface_hub import errors as hf_errors
-
-from auditor.errors import EntryNotFound, HubError, HubUnreachable
+from auditor.errors import EntryNotFound, HubError
 from auditor.models import ModelMeta
-from auditor.ratelimit import parse_ratelimit
+from auditor.ratelimit import MAX_NUMBER, parse_ratelimit
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_ID_NEAR_START = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.){1,300})"')
 
 
 class Transient(Exception):
@@ -27,67 +28,136 @@ class Transient(Exception):
         self.bucket = bucket
 
 
-def raise_for_file_status(response: requests.Response) -> None:
-    """Map a `/resolve/` answer to our errors by the Hub's `X-Error-Code`, never by message text."""
-    status = response.status_code
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP answer, fully read within its deadline (headers are case-insensitive)."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    body: bytes
+    url: str
+    truncated: bool = False
+
+
+def raise_for_status(answer: Answer, what: str, bucket: str) -> None:
+    """Map an error answer to our errors by the Hub's `X-Error-Code`, never by message text."""
+    status = answer.status_code
     if status < 400:
         return
-    code = response.headers.get("X-Error-Code", "")
-    message = response.headers.get("X-Error-Message") or f"HTTP {status}"
+    code = answer.headers.get("X-Error-Code", "")
+    message = " ".join((answer.headers.get("X-Error-Message") or _body_error(answer) or f"HTTP {status}").split())[:300]
+    api = bucket == "api"
     if code == "EntryNotFound":
         raise EntryNotFound(message)
     if code == "GatedRepo":
-        raise HubError("gated", f"gated: {message}", status=status)
+        raise HubError("gated", f"{what}: gated repo" if api else f"gated: {message}", status=status)
     if code in ("RepoNotFound", "RevisionNotFound") or (status == 401 and "credentials" not in message):
-        raise HubError("repo-not-found", f"repository or revision not found (or private): {message}", status=status)
+        raise HubError("repo-not-found", f"{what}: not found (or private)" if api
+                       else f"repository or revision not found (or private): {message}", status=status)
     if status == 429:
-        raise Transient(HubError("rate-limited", "rate limited (429) after retries", status=429), wait_hint(response),
-                         "resolvers")
+        raise Transient(HubError("rate-limited", f"{what}: HTTP 429" if api else "rate limited (429) after retries",
+                                 status=429), wait_hint(answer.headers), bucket)
     if status in RETRY_STATUSES:
-        raise Transient(HubError("http-error", f"HTTP {status} after retries", status=status), wait_hint(response))
-    raise HubError("http-error", f"HTTP {status}: {message}", status=status)
+        raise Transient(HubError("http-error", f"{what}: HTTP {status}" if api else f"HTTP {status} after retries",
+                                 status=status), wait_hint(answer.headers))
+    raise HubError("http-error", f"{what}: HTTP {status}" if api else f"HTTP {status}: {message}", status=status)
 
 
-def wait_hint(response: Any) -> float | None:
-    """Seconds the server asked us to wait: `RateLimit` reset when exhausted, else `Retry-After`."""
-    if response is None:
+def _body_error(answer: Answer) -> str | None:
+    if not answer.body.startswith(b"{") or len(answer.body) > 10_000:
         return None
-    headers = response.headers
+    try:
+        body = json.loads(answer.body)
+    except (ValueError, RecursionError):
+        return None
+    error = body.get("error") if isinstance(body, dict) else None
+    return error if isinstance(error, str) else None
+
+
+def wait_hint(headers: Mapping[str, str] | None) -> float | None:
+    """Seconds the server asked us to wait: `RateLimit` reset when exhausted, else `Retry-After`; never raises."""
+    if headers is None:
+        return None
     ratelimit = parse_ratelimit(headers)
     if ratelimit is not None and ratelimit[0] == 0:
-        return ratelimit[1]
-    retry_after = (headers.get("Retry-After") or "").strip()
-    if retry_after.isdigit():
-        return float(retry_after)
+        return float(ratelimit[1])
+    retry_after = (headers.get("Retry-After") or "").strip()[:100]
+    if re.fullmatch(r"[0-9]{1,12}", retry_after):
+        return float(min(int(retry_after), MAX_NUMBER))
     if retry_after:
-        parsed = email.utils.parsedate_to_datetime(retry_after) if "," in retry_after else None
-        if parsed is not None:
-            return max(0.0, parsed.timestamp() - time.time())
+        try:
+            parsed = email.utils.parsedate_to_datetime(retry_after)
+            return min(MAX_NUMBER, max(0.0, parsed.timestamp() - time.time()))
+        except (TypeError, ValueError, OverflowError, IndexError):
+            return None  # "soon, maybe": not a wait we can honour; the normal backoff applies
     return None
 
 
-def api_error(exc: Exception, what: str) -> HubError:
-    """Turn a huggingface_hub / httpx2 exception into a HubError with one of our codes."""
-    if isinstance(exc, HubError):
-        return exc
-    if isinstance(exc, hf_errors.GatedRepoError):
-        return HubError("gated", f"{what}: gated repo", status=_status(exc))
-    if isinstance(exc, (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError)):
-        return HubError("repo-not-found", f"{what}: not found (or private)", status=_status(exc))
-    if isinstance(exc, hf_errors.HfHubHTTPError):
-        status = _status(exc)
-        if status == 401 and "credentials" not in str(exc):
-            return HubError("repo-not-found", f"{what}: not found (or private)", status=status)
-        code = "rate-limited" if status == 429 else "http-error"
-        return HubError(code, f"{what}: HTTP {status}", status=status)
-    if type(exc).__module__.startswith(("httpx", "httpcore")) or isinstance(exc, OSError):
-        return HubUnreachable("network-error", f"{what}: cannot reach the Hub ({type(exc).__name__})")
-    return HubError("http-error", f"{what}: {type(exc).__name__}")
+def parse_json(answer: Answer, what: str) -> Any:
+    """The JSON body of an answer, or an `invalid-answer` error (never a RecursionError)."""
+    try:
+        return json.loads(answer.body)
+    except (ValueError, RecursionError) as exc:
+        raise HubError("invalid-answer", f"{what}: the Hub's answer is not valid JSON ({type(exc).__name__})") from None
 
 
-def _status(exc: Exception) -> int | None:
-    response = getattr(exc, "response", None)
-    return getattr(response, "status_code", None)
+def listing_items(answer: Answer, what: str) -> Iterator[Mapping[str, Any] | tuple[str, str]]:
+    """The items of one listing page; an item that cannot be parsed alone becomes `(id, why)`, the rest survive."""
+    try:
+        page = json.loads(answer.body)
+    except RecursionError:
+        page = None
+    except ValueError:
+        raise HubError("invalid-answer", f"{what}: the Hub's answer is not valid JSON") from None
+    if page is None:
+        yield from _items_one_by_one(answer.body.decode("utf-8", errors="replace"), what)
+        return
+    if not isinstance(page, list):
+        raise HubError("invalid-answer", f"{what}: the Hub's answer is not a list of models")
+    for item in page:
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+            yield item
+
+
+def _items_one_by_one(text: str, what: str) -> Iterator[Mapping[str, Any] | tuple[str, str]]:
+    """Split a JSON array into its top-level items by scanning brackets and strings, and parse each one."""
+    start = text.find("[")
+    if start < 0:
+        raise HubError("invalid-answer", f"{what}: the Hub's answer is not a list of models")
+    depth, in_string, escaped, item_start = 0, False, False, None
+    for position in range(start + 1, len(text)):
+        char = text[position]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            if depth == 0:
+                item_start = position
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0 and item_start is not None:
+                yield _one_item(text[item_start:position + 1])
+                item_start = None
+            elif depth < 0:
+                return
+
+
+def _one_item(text: str) -> Mapping[str, Any] | tuple[str, str]:
+    try:
+        item = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        match = _ID_NEAR_START.search(text[:2000])
+        model_id = json.loads(f'"{match.group(1)}"') if match else "?"
+        why = "nested too deeply" if isinstance(exc, RecursionError) else "not valid JSON"
+        return (model_id, f"the Hub's listing entry of this model could not be read ({why})")
+    return item if isinstance(item, Mapping) and isinstance(item.get("id"), str) else ("?", "listing entry without id")
 
 
 def meta_from_json(item: Mapping[str, Any]) -> ModelMeta:
@@ -105,8 +175,8 @@ def meta_from_json(item: Mapping[str, Any]) -> ModelMeta:
         id=str(item["id"]),
         sha=item.get("sha") if isinstance(item.get("sha"), str) else None,
         gated=gated if isinstance(gated, (bool, str)) else bool(gated),
-        private=bool(item.get("private", False)),
-        disabled=bool(item.get("disabled", False)),
+        private=item.get("private") is True,
+        disabled=item.get("disabled") is True,
         last_modified=item.get("lastModified") if isinstance(item.get("lastModified"), str) else None,
         tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
         files=files,

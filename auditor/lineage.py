@@ -5,32 +5,59 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
 from auditor.classify import classify
+from auditor.repoids import is_model_ref
 from auditor.errors import HubError
 from auditor.models import Detection, Evidence, Finding, LicenseClass, ModelMeta, ModelResult, Severity, Verdict
 
 MAX_DEPTH = 6
-_BASE_TAG = re.compile(r"^base_model:(?:(?:finetune|quantized|adapter|merge):)?([^:\s]+/[^:\s]+)$")
-_HUB_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/")
+#: Bases read per card: a card listing 1,500 `base_model` entries costs at most this many reads (and says so).
+MAX_BASES = 16
+_BASE_TAG = re.compile(r"^base_model:(?:(?:finetune|quantized|adapter|merge):)?([^:\s]+)$")
+_HUB_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/", re.IGNORECASE)
+_NOT_MODELS = frozenset({"datasets", "spaces", "api", "docs", "models", "organizations", "settings", "collections"})
+
+
+def base_model_id(value: Any) -> str | None:
+    """A `base_model` value as a Hub model id (`org/name`, or an org-less `name` the Hub redirects), else None.
+
+    URLs (`https://huggingface.co/org/name/tree/main`, `hf.co/org/name`) keep their first two path segments;
+    anything that is not an id the Hub could have created (`../whoami-v2`, `a b`, other hosts) is refused, so
+    no request path is ever built from it.
+    """
+    if not isinstance(value, str) or len(value) > 300:
+        return None
+    text = value.strip()
+    if _HUB_URL.match(text):
+        parts = _HUB_URL.sub("", text).split("?")[0].split("#")[0].strip("/").split("/")
+        if not parts or parts[0] in _NOT_MODELS:
+            return None
+        text = "/".join(parts[:2])
+    elif "://" in text:
+        return None
+    return text if is_model_ref(text) else None
+
+
+def base_model_refs(metadata: Mapping[str, Any] | None, tags: Iterable[str] = (), own_id: str = "") -> tuple[tuple[str, ...], int]:
+    """(base model ids, at most MAX_BASES; how many more were declared and left out)."""
+    raw = metadata.get("base_model") if metadata else None
+    values = raw if isinstance(raw, list) else [raw]
+    found: list[str | None] = [base_model_id(v) for v in values[:10_000]]
+    for tag in tags:
+        match = _BASE_TAG.match(tag)
+        if match:
+            found.append(base_model_id(match.group(1)))
+    distinct = tuple(dict.fromkeys(b for b in found if b and b != own_id))
+    return distinct[:MAX_BASES], max(0, len(distinct) - MAX_BASES)
 
 
 def base_models(metadata: Mapping[str, Any] | None, tags: Iterable[str] = (), own_id: str = "") -> tuple[str, ...]:
     """Base model ids from the card's `base_model` (string or list, URLs allowed) and the Hub's `base_model:` tags."""
-    raw = metadata.get("base_model") if metadata else None
-    values = raw if isinstance(raw, list) else [raw]
-    found: list[str] = []
-    for value in values:
-        if isinstance(value, str):
-            candidate = _HUB_URL.sub("", value.strip()).strip("/")
-            found.append("/".join(candidate.split("/")[:2]))
-    for tag in tags:
-        match = _BASE_TAG.match(tag)
-        if match:
-            found.append(match.group(1))
-    return tuple(dict.fromkeys(b for b in found if b.count("/") == 1 and b != own_id))
+    return base_model_refs(metadata, tags, own_id)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +75,43 @@ MetaReader = Callable[[str], ModelMeta]
 
 
 class Lineage:
-    """Walks base-model chains: audited models are reused, others cost one metadata read each (cached)."""
+    """Walks base-model chains: audited models are reused, others cost one metadata read each (cached).
+
+    `prefetch` starts reads on a thread pool (during the crawl, and level by level before the chains are
+    walked), so lineage runs at crawl speed; results are cached by the requested and by the canonical id
+    (a renamed or org-less base is read once).
+    """
 
     def __init__(self, read_meta: MetaReader, audited: Mapping[str, ModelResult],
-                 carried: Mapping[str, Mapping[str, Any]] | None = None, max_depth: int = MAX_DEPTH) -> None:
+                 carried: Mapping[str, Mapping[str, Any]] | None = None, max_depth: int = MAX_DEPTH,
+                 pool: Executor | None = None) -> None:
         self._read_meta = read_meta
         self._audited = audited
         self._carried = carried or {}
         self._max_depth = max_depth
         self._cache: dict[str, Terms] = {}
+        self._pending: dict[str, Future[Terms]] = {}
+        self._pool = pool
+
+    def known(self, repo_id: str) -> bool:
+        return repo_id in self._cache or repo_id in self._pending or repo_id in self._audited or repo_id in self._carried
+
+    def prefetch(self, repo_ids: Iterable[str]) -> None:
+        """Start reading these bases in the background (no-op for known ones, or without a pool)."""
+        if self._pool is None:
+            return
+        for repo_id in repo_ids:
+            if not self.known(repo_id):
+                self._pending[repo_id] = self._pool.submit(self._read, repo_id)
+
+    def resolve_all(self, repo_ids: Iterable[str]) -> None:
+        """Read every base reachable from `repo_ids` within the depth bound, one level at a time, concurrently."""
+        level = list(dict.fromkeys(repo_ids))
+        for _ in range(self._max_depth):
+            self.prefetch(level)
+            level = [b for repo_id in level for b in self.terms(repo_id).bases if not self.known(b)]
+            if not level:
+                return
 
     def terms(self, repo_id: str) -> Terms:
         """The repo's own (declared or audited) terms."""
@@ -74,8 +129,12 @@ class Lineage:
             terms = Terms(repo_id, result.verdict.classification, label or ",".join(result.declared) or "none",
                           result.base_models)
         else:
-            terms = self._read(repo_id)
+            pending = self._pending.pop(repo_id, None)
+            terms = pending.result() if pending is not None else self._read(repo_id)
+            if terms.id != repo_id and terms.id in self._audited:
+                terms = self.terms(terms.id)  # a rename of a model we audited: its audit is the better answer
         self._cache[repo_id] = terms
+        self._cache.setdefault(terms.id, terms)
         return terms
 
     def _read(self, repo_id: str) -> Terms:
@@ -83,6 +142,8 @@ class Lineage:
             meta = self._read_meta(repo_id)
         except HubError as exc:
             return Terms(repo_id, LicenseClass.UNKNOWN, "unreadable", (), error=exc.message)
+        except Exception as exc:  # noqa: BLE001 - one base's odd metadata never ends the audit
+            return Terms(repo_id, LicenseClass.UNKNOWN, "unreadable", (), error=f"{type(exc).__name__}")
         verdict = classify(meta.card_data, metadata_source="hub-metadata", metadata_file=None)
         governing = verdict.governing
         label = (governing.key or governing.name or "") if governing else "none"

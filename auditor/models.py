@@ -86,6 +86,7 @@ class ModelMeta:
     files: tuple[str, ...] | None = None  # None: the Hub did not list the files
     card_data: Mapping[str, Any] | None = None  # the Hub's own parse of the card YAML
     children: Mapping[str, int] | None = None  # childrenModelCount per relation; None: the Hub did not say
+    listing_error: str | None = None  # the listing named this model but its entry could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,7 @@ class ModelResult:
     last_modified: str | None = None
     base_models: tuple[str, ...] = ()
     license_files: tuple[LicenseFileDigest, ...] = ()
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ class Target:
     models: int = 0
     error: ModelError | None = None
     query: Mapping[str, Any] | None = None  # search / derivatives: the exact parameters asked of the Hub
+    private_excluded: int = 0  # private models the listing showed and the audit left out (no --include-private)
 
 
 @dataclass(frozen=True, slots=True)

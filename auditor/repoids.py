@@ -25,6 +25,11 @@ def is_repo_id(repo_id: str) -> bool:
     return is_namespace(namespace) and is_namespace(name)
 
 
+def is_model_ref(text: str) -> bool:
+    """A model id, or a bare name (`gpt2`) that the Hub redirects to its canonical repo."""
+    return is_repo_id(text) or ("/" not in text and is_namespace(text) and not text.endswith(".git"))
+
+
 def linked_repo_file(link: str | None) -> tuple[str | None, str] | None:
     """(repo id, path) of the repo file a `license_link` names, or None when it names no repo file.
 

@@ -210,6 +210,22 @@ class FakeHub:
 
     `intercept(method, path, query, headers)`, when set, may return a crafted `(status, headers, body)` for
     any request (hostile-input tests); returning None lets the fake Hub answer as usual.
+
+    Real-Hub behaviours (recorded in the Hub samples; all off by default):
+
+    * `token_sees_private`: a valid token sees private repos in listings, model info and files (the real
+      listing shows them to any token that can see them, items carrying `"private": true`);
+    * `trending`: listings without `sort` come in trending order, which reshuffles between pages (the cursor
+      is a position, so models are skipped or repeated); an explicit `sort` stays stable;
+    * `burst_429`: for this many seconds after `reset()`, every `/api/` and `/resolve/` request answers 429
+      with `RateLimit: ...;r=0;t=0` (a burst that outlasts any retry count that does not wait);
+    * `other_origin` (a URL, e.g. a second FakeHub that records the headers it gets) with `link_to_other`
+      (next-page links point there) and `cdn_paths` (those files answer 302 to it, as LFS files go to the CDN);
+    * `renames`: `{old id: new id}` answered with 307 and a relative `Location` (old ids may be org-less);
+    * `users`: names whose overview is a user's (`/api/users/NAME/overview`); other owners are organizations;
+    * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files, `{"listing": "self-link"
+      | "endless-links" | "fail-after-first"}` on listings (the last: every page after the first answers 503), `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
+    * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
     """
 
     intercept = None
@@ -217,8 +233,16 @@ class FakeHub:
     def __init__(self, root: Path, *, page_size: int = 3, token: str | None = None,
                  bare_401_for_missing: bool = False, port: int = 0, latency: float = 0.0,
                  fault_rates: dict[str, float] | None = None, seed: int = 0,
-                 rate_limit: dict[str, int] | None = None, rate_window: float = 300.0) -> None:
+                 rate_limit: dict[str, int] | None = None, rate_window: float = 300.0,
+                 token_sees_private: bool = False, trending: bool = False, burst_429: float = 0.0,
+                 other_origin: str | None = None, link_to_other: bool = False, cdn_paths: frozenset[str] = frozenset(),
+                 renames: dict[str, str] | None = None, users: frozenset[str] = frozenset(),
+                 quirks: dict[str, str] | None = None) -> None:
         self.root, self.page_size, self.token = Path(root), page_size, token
+        self.token_sees_private, self.trending, self.burst_429 = token_sees_private, trending, burst_429
+        self.other_origin, self.link_to_other, self.cdn_paths = other_origin, link_to_other, cdn_paths
+        self.renames, self.users, self.quirks = dict(renames or {}), users, dict(quirks or {})
+        self._pages_served = 0
         self.bare_401_for_missing, self.port = bare_401_for_missing, port
         self.latency, self.fault_rates, self.seed = latency, fault_rates, seed
         self.rate_limit, self.rate_window = rate_limit, rate_window
@@ -237,6 +261,7 @@ class FakeHub:
         self._faults: dict[str, int] = {}
         self._streaks: dict[str, int] = {}  # URL -> transient failures in a row
         self._windows: dict[str, list[int]] = {}  # bucket -> [window number, units used]
+        self.window_counts: dict[str, dict[int, int]] = {}  # bucket -> {window number: requests}
         self._rng = random.Random(seed)
         self._server: _Server | None = None
         self._started = self._window_origin = time.monotonic()
@@ -313,6 +338,8 @@ class FakeHub:
             self._faults.clear()
             self._streaks.clear()
             self._windows.clear()
+            self.window_counts.clear()
+            self._pages_served = 0
             self._rng = random.Random(self.seed)
             self._window_origin = time.monotonic()
 
@@ -349,6 +376,9 @@ class FakeHub:
             reply = self._error(429, "You have been rate-limited; you can retry this action in about "
                                 f"{over} seconds.", api=bucket == "api",
                                 headers={"Retry-After": str(over), "RateLimit": f'"{bucket}";r=0;t={over}'})
+        elif bucket != "pages" and self.burst_429 and time.monotonic() - self._window_origin < self.burst_429:
+            reply = self._error(429, "You have been rate-limited.", api=bucket == "api",
+                                headers={"RateLimit": f'"{bucket}";r=0;t=0'})
         elif bucket != "pages" and self.fault_rates:
             reply = self._random_fault(url, bucket)
         if reply is None:
@@ -388,6 +418,8 @@ class FakeHub:
                 state = self._windows[bucket] = [number, 0]
             state[1] += 1
             used = state[1]
+            counts = self.window_counts.setdefault(bucket, {})
+            counts[number] = counts.get(number, 0) + 1
             reset_in = max(1, math.ceil(self._window_origin + (number + 1) * width - now))
         headers = {"RateLimit": f'"{bucket}";r={max(0, quota - used)};t={reset_in}',
                    "RateLimit-Policy": f'"fixed window";"{bucket}";q={quota};w={math.ceil(width)}'}
@@ -429,23 +461,55 @@ class FakeHub:
         if user and auth != f"Bearer {self.token}":
             return self._error(401, "Invalid credentials in Authorization header", api=api)
         if raw_path == "/api/models":
-            return self._list(pairs, query)
+            return self._list(pairs, query, user)
+        if m := re.fullmatch(r"/api/(organizations|users)/([^/]+)/overview", raw_path):
+            return self._overview(m[1], unquote(m[2]))
+        if renamed := self._renamed(raw_path, raw_query):
+            return renamed
         if m := re.fullmatch(r"/api/models/([^/]+)/([^/]+)(?:/revision/(.+))?", raw_path):
             return self._info(unquote(m[1]), unquote(m[2]), unquote(m[3] or "main"), query, user)
         if m := re.fullmatch(r"/([^/]+)/([^/]+)/(resolve|raw)/([^/]+)/(.+)", raw_path):
-            return self._file(m[3], unquote(m[1]), unquote(m[2]), unquote(m[4]), unquote(m[5]), user)
+            return self._file(m[3], unquote(m[1]), unquote(m[2]), unquote(m[4]), unquote(m[5]), user, raw_path)
         return self._error(404, "Not Found", api=api)
 
-    def _list(self, pairs: list[tuple[str, str]], query: dict) -> Reply:
+    def _renamed(self, raw_path: str, raw_query: str) -> Reply | None:
+        """307 with a relative Location for a renamed repo (model info and files), query carried over."""
+        for old, new in self.renames.items():
+            for prefix in (f"/api/models/{old}", f"/{old}"):
+                rest = raw_path[len(prefix):]
+                if raw_path.startswith(prefix) and (rest == "" or rest.startswith("/")) and (
+                        prefix.startswith("/api/") or rest.startswith(("/resolve/", "/raw/"))):
+                    target = prefix.replace(old, new, 1) + rest + (f"?{raw_query}" if raw_query else "")
+                    return 307, {"Location": target, "Content-Type": "text/plain; charset=utf-8"}, b""
+        return None
+
+    def _overview(self, kind: str, name: str) -> Reply:
+        ids, names = self._ids(name.lower())
+        is_user = name in self.users
+        if not ids or is_user != (kind == "users"):
+            return self._error(404, f"{kind[:-1].title()} not found", api=True)
+        count = 0
+        for org, repo_name in names:
+            repo = self._repo(org, repo_name)
+            if repo is not None and not repo["fields"]["private"] and repo["meta"].get("listed", True):
+                count += 1
+        key = "user" if is_user else "name"
+        return self._json({key: names[0][0], "fullname": names[0][0], "numModels": count, "numDatasets": 0,
+                           "numSpaces": 0, "numFollowers": 0})
+
+    def _list(self, pairs: list[tuple[str, str]], query: dict, user: bool = False) -> Reply:
+        if self.quirks.get("listing") == "fail-after-first" and "cursor" in query:
+            return self._error(503, "Service Unavailable", api=True)
         expand = query.get("expand", [])
         if bad := self._bad_expand(expand):
             return bad
         try:
             limit = int(query.get("limit", ["0"])[-1] or 0)
-            after = json.loads(base64.urlsafe_b64decode(query["cursor"][-1]))["after"] if "cursor" in query else ""
-        except (ValueError, KeyError, TypeError):
+            cursor = json.loads(base64.urlsafe_b64decode(query["cursor"][-1])) if "cursor" in query else {"after": ""}
+            after, offset = cursor.get("after", ""), int(cursor.get("offset", 0))
+        except (ValueError, KeyError, TypeError, AttributeError):
             return self._error(400, "Invalid limit or cursor", api=True)
-        if not isinstance(after, str):
+        if not isinstance(after, str) or offset < 0:
             return self._error(400, "Invalid limit or cursor", api=True)
         author = query.get("author", [""])[-1].lower()
         sort = query.get("sort", [""])[-1]
@@ -453,40 +517,65 @@ class FakeHub:
             return self._error(400, f"Invalid sort: {sort}", api=True)
         size = max(1, min(limit, self.page_size) if limit > 0 else self.page_size)
         ids, names = self._ids(author)
-        page: list[dict] = []
-        more = False
-        if sort:  # the whole match set, ordered; the cursor is an offset into it
-            matched = sorted(self._matching(ids, names, 0, query), key=sort_key(SORT_FIELDS[sort]))
-            offset = int(after or 0) if str(after or "0").isdigit() else 0
+        if sort:  # the whole match set in a stable order; the cursor is an offset into it
+            matched = sorted(self._matching(ids, names, range(len(ids)), query, user), key=sort_key(SORT_FIELDS[sort]))
             page, more = matched[offset:offset + size], len(matched) > offset + size
-            after_next = str(offset + size)
+            state = {"offset": offset + len(page)}
         else:
-            for fields in self._matching(ids, names, bisect.bisect_right(ids, after), query):
+            if self.trending:  # the order of the moment: scores move between two pages, the cursor is a position
+                with self._lock:
+                    salt, self._pages_served = self._pages_served, self._pages_served + 1
+                order = sorted(range(len(ids)), key=lambda i: hashlib.sha1(f"{salt}:{ids[i]}".encode()).digest())
+                positions: list[int] | range = order[offset:]
+            else:
+                positions = range(bisect.bisect_right(ids, after), len(ids))
+            page, more, consumed = [], False, 0
+            for consumed, fields in self._matching(ids, names, positions, query, user, counted=True):
                 if len(page) == size:
-                    more = True
+                    more, consumed = True, consumed - 1
                     break
                 page.append(fields)
-            after_next = page[-1]["id"] if page else ""
+            else:
+                consumed = len(positions)
+            state = {"offset": offset + consumed} if self.trending else {"after": page[-1]["id"] if page else after}
         if "childrenModelCount" in expand:
             page = [dict(m, childrenModelCount=self._children(m["id"])) for m in page]
         extra = (("sha", "lastModified", "siblings", "gated", "disabled") if query.get("full") == ["true"] else ()) + (
             ("cardData",) if query.get("cardData") == ["true"] else ())
         body = [_shape(m, expand, LIST_FIELDS + extra) for m in page]
+        deep = [item for item in body if self.quirks.get(item["id"]) == "deep-card" and "cardData" in item]
+        for item in deep:
+            item["cardData"] = "__DEEP__"
         headers = {}
-        if more:
-            cursor = base64.urlsafe_b64encode(json.dumps({"after": after_next}).encode()).decode()
+        quirk = self.quirks.get("listing")
+        if more or quirk:
+            if quirk == "endless-links":
+                with self._lock:
+                    self._pages_served += 1
+                    state = {"after": "", "n": self._pages_served}
+            cursor = base64.urlsafe_b64encode(json.dumps(state).encode()).decode()
             next_query = urlencode([(k, v) for k, v in pairs if k != "cursor"] + [("cursor", cursor)])
-            headers["Link"] = f'<{self.url}/api/models?{next_query}>; rel="next"'
-        return self._json(body, headers=headers)
+            if quirk == "self-link":
+                next_query = urlencode(pairs)
+            base = self.other_origin if self.link_to_other and self.other_origin else self.url
+            headers["Link"] = f'<{base}/api/models?{next_query}>; rel="next"'
+        reply = self._json(body, headers=headers)
+        if deep:
+            nested = "[" * 1500 + "]" * 1500
+            reply = (reply[0], reply[1], reply[2].replace(b'"__DEEP__"', nested.encode()))
+        return reply
 
-    def _matching(self, ids: list[str], names: list[tuple[str, str]], start: int, query: dict):
-        """Listed repos from position `start` on that match the query's search, filters and gated flag."""
-        for position in range(start, len(ids)):
+    def _matching(self, ids: list[str], names: list[tuple[str, str]], positions, query: dict, user: bool,
+                  counted: bool = False):
+        """Listed repos at `positions` that this caller may see and that match the search, filters and gated flag
+        (with `counted`, each with the number of positions consumed so far: the next positional cursor)."""
+        for index, position in enumerate(positions, 1):
             repo = self._repo(*names[position])
-            if repo is None or repo["fields"]["private"] or not repo["meta"].get("listed", True):
+            if repo is None or not repo["meta"].get("listed", True) or (
+                    repo["fields"]["private"] and not (user and self.token_sees_private)):
                 continue
             if listing_matches(repo["fields"], ids[position], query):
-                yield repo["fields"]
+                yield (index, repo["fields"]) if counted else repo["fields"]
 
     def _children(self, repo_id: str) -> dict[str, int]:
         """`childrenModelCount`: public repos naming `repo_id` as a base, per relation (index built once)."""
@@ -514,7 +603,7 @@ class FakeHub:
         if bad := self._bad_expand(expand):
             return bad
         repo = self._repo(org, name)
-        if repo is None or repo["fields"]["private"]:
+        if repo is None or (repo["fields"]["private"] and not (user and self.token_sees_private)):
             return self._missing(user, api=True)
         if err := repo["meta"].get("info_error"):
             return self._error(err["status"], err.get("message") or "", err.get("code"), api=True)
@@ -525,7 +614,7 @@ class FakeHub:
             fields = dict(fields, childrenModelCount=self._children(repo["id"]))
         return self._json(_shape(fields, expand, INFO_FIELDS))
 
-    def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool) -> Reply:
+    def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool, raw_path: str = "") -> Reply:
         repo = self._repo(org, name)
         if repo is None:
             return self._missing(user, api=False)
@@ -539,8 +628,13 @@ class FakeHub:
             status = faults[fault_key][hits] if hits < len(faults[fault_key]) else 200
             if status >= 400:  # a 2xx/3xx entry just lets that request through
                 return self._error(status, _phrase(status), api=False)
-        if repo["fields"]["private"]:
+        if repo["fields"]["private"] and not (user and self.token_sees_private):
             return self._missing(user, api=False)
+        if repo["fields"]["disabled"]:  # the one recording: content routes answer like a gate
+            return self._error(403 if user else 401, "Access to this resource is disabled.", "GatedRepo", api=False)
+        quirk = self.quirks.get(f"{repo['id']}/{path}")
+        if quirk == "redirect-loop":
+            return 302, {"Location": raw_path, "Content-Type": "text/plain; charset=utf-8"}, b""
         file_errors = meta.get("file_errors", {})
         if err := file_errors.get(path, file_errors.get("*")):
             extra = {"X-Repo-Commit": sha} if err.get("code") == "EntryNotFound" else {}
@@ -555,6 +649,14 @@ class FakeHub:
         data = repo["files"][path]
         etag = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
         headers = {"Content-Type": "text/plain; charset=utf-8", "X-Repo-Commit": sha, "ETag": f'"{etag}"'}
+        if self.other_origin and path in self.cdn_paths and "cdn=1" not in raw_path:  # LFS: 302 to the CDN
+            location = f"{self.other_origin}/{repo['id']}/resolve/{sha}/{path}?cdn=1&X-Amz-Signature=fake"
+            return 302, {"Location": location, "X-Repo-Commit": sha, "X-Linked-Etag": f'"{etag}"',
+                         "X-Linked-Size": str(len(data)), "Content-Type": "text/plain; charset=utf-8"}, b""
+        if quirk == "gzip-lie":
+            headers["Content-Encoding"] = "gzip"
+        elif quirk == "trickle":
+            headers["_trickle"] = "2"
         return 200, headers, data
 
     # -- answers -------------------------------------------------------------------------------------------
@@ -636,11 +738,20 @@ class _Handler(BaseHTTPRequestHandler):
             self._abort()
             return
         status, headers, body = reply  # type: ignore[misc]
+        trickle = float(headers.pop("_trickle", 0) or 0)
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, str(value).encode("ascii", "replace").decode())
         self.end_headers()
-        if self.command != "HEAD":
+        if self.command != "HEAD" and trickle:  # one byte every `trickle` seconds, until the client gives up
+            for position in range(len(body)):
+                try:
+                    self.wfile.write(body[position:position + 1])
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(trickle)
+        elif self.command != "HEAD":
             self.wfile.write(body)
 
     def _abort(self) -> None:

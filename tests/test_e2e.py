@@ -132,7 +132,7 @@ def test_audit_of_reachable_org_only_touches_the_given_endpoint(hub, monkeypatch
     assert connected and all(address[1] == port for address in connected)
     paths = {r.path for r in hub.requests}
     assert "/api/agent-harnesses" not in paths
-    assert all(p.startswith("/api/models") or "/resolve/" in p for p in paths)
+    assert all(p.startswith(("/api/models", "/api/organizations/")) or "/resolve/" in p for p in paths)
 
 
 def test_clean_org_exits_0_and_fail_on_never_always_exits_0(hub):

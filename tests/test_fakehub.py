@@ -538,3 +538,27 @@ def test_cli_accepts_load_options(tree: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "tests.fakehub", "--root", str(tree), "--faults", "boom=1"],
                          cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "fault kinds" in bad.stderr
+
+
+def test_real_hub_switches_renames_overview_and_private_listing(tmp_path: Path) -> None:
+    """The switches behave like the recorded Hub: 307 renames (relative Location, query kept) followed by the
+    real client, overview counts and 404s, private repos listed only to a token."""
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import HfHubHTTPError
+
+    for repo_id, meta in (("acme/new-name", {}), ("acme/hidden", {"private": True})):
+        folder = tmp_path / "models" / repo_id
+        folder.mkdir(parents=True)
+        (folder / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
+        (folder / "_meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with FakeHub(tmp_path, token="hf_t", token_sees_private=True, renames={"acme/old-name": "acme/new-name"}) as hub:
+        api = HfApi(endpoint=hub.url, token=False)
+        assert api.model_info("acme/old-name").id == "acme/new-name"
+        assert hub.requests[0].status == 307
+        assert api.get_organization_overview("acme").num_models == 1
+        with pytest.raises(HfHubHTTPError):
+            api.get_organization_overview("nobody")
+        assert [m.id for m in api.list_models(author="acme")] == ["acme/new-name"]
+        listed = {m.id: m.private for m in HfApi(endpoint=hub.url, token="hf_t").list_models(author="acme",
+                                                                                          expand=["private"])}
+        assert listed == {"acme/hidden": True, "acme/new-name": False}

@@ -46,6 +46,7 @@ EXPECTED_INPUT_DEFAULTS = {
     # dashboard and code scanning
     "history-dir": "",
     "upload-sarif": "false",
+    "include-private": "false",
 }
 EXPECTED_OUTPUTS = {"feed", "report", "exit-code", "dashboard", "sarif"}
 
@@ -241,6 +242,7 @@ def test_action_runs_the_script_with_inputs_from_env() -> None:
         "AUDIT_FAIL_ON": "fail-on",
         "AUDIT_ENDPOINT": "endpoint",
         "AUDIT_OUTPUT_DIR": "output-dir",
+        "AUDIT_INCLUDE_PRIVATE": "include-private",
     }.items():
         assert env[variable] == f"${{{{ inputs.{name} }}}}"
 
@@ -538,6 +540,13 @@ def test_run_script_passes_derivatives_and_search_inputs(harness: Harness) -> No
 def test_run_script_accepts_a_search_or_derivatives_alone(harness: Harness, overrides: dict[str, str]) -> None:
     harness.run(AUDIT_ORGANIZATIONS="", **overrides)
     assert harness.args("audit") is not None
+@pytest.mark.parametrize(("value", "passed"), [("true", True), ("false", False), ("", False)])
+def test_run_script_includes_private_models_only_when_asked(harness: Harness, value: str, passed: bool) -> None:
+    """An organization's scheduled run never publishes its private models unless include-private says so."""
+    harness.run(AUDIT_ORGANIZATIONS="acme-ai", AUDIT_INCLUDE_PRIVATE=value)
+    args = harness.args("audit")
+    assert args is not None
+    assert ("--include-private" in args) is passed
 
 
 def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
@@ -571,6 +580,7 @@ def test_run_script_models_only_and_no_endpoint(harness: Harness) -> None:
         {"AUDIT_SORT": "stars"},
         {"AUDIT_LIMIT": "0"},
         {"AUDIT_LIMIT": "10;id"},
+        {"AUDIT_INCLUDE_PRIVATE": "yes"},
     ],
     ids=lambda o: repr(o)[:40],
 )

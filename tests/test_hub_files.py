@@ -195,3 +195,88 @@ def test_nearly_exhausted_ratelimit_header_slows_down_before_the_limit(sleeps):
     read(hub)
     read(hub)
     assert sum(sleeps) == pytest.approx(9.0, abs=0.05)
+
+
+@responses.activate
+def test_429_with_a_reset_of_zero_waits_at_least_a_second(sleeps):
+    """`RateLimit: r=0;t=0` is no licence to retry at once: every attempt would be burnt in milliseconds."""
+    responses.get(URL, status=429, headers={"RateLimit": '"resolvers";r=0;t=0'})
+    responses.get(URL, status=429)
+    responses.get(URL, body="ok")
+    assert read(make_hub(sleeps))[0] == "ok"
+    waits = [s for s in sleeps if s]
+    assert len(waits) == 2 and all(1.0 <= s <= 1.26 for s in waits)
+
+
+@pytest.mark.parametrize("ratelimit", ['"resolvers";r=0;t=99999', '"resolvers";r=0;t=' + "9" * 400])
+@responses.activate
+def test_a_huge_reset_never_waits_beyond_max_wait_nor_overflows(sleeps, ratelimit):
+    """`t=99999` (on a 200 that says nothing is left, or on a 429) and a 400-digit `t=` are capped by --max-wait."""
+    responses.get(URL, body="ok", headers={"RateLimit": ratelimit})
+    responses.get(URL, status=429, headers={"RateLimit": ratelimit})
+    responses.get(URL, body="ok")
+    hub = make_hub(sleeps, max_wait=30)
+    read(hub)
+    read(hub)
+    assert sleeps and max(sleeps) <= 30.0
+
+
+@pytest.mark.parametrize("retry_after", ["soon, maybe", "²", "Mon, 99 Foo 2026 99:99:99 GMT", "-5", "1e400"])
+@responses.activate
+def test_a_malformed_retry_after_never_crashes(sleeps, retry_after):
+    responses.get(URL, status=503, headers={"Retry-After": retry_after})
+    responses.get(URL, body="ok")
+    assert read(make_hub(sleeps))[0] == "ok"
+
+
+@responses.activate
+def test_an_announced_quota_is_adopted_and_a_pinned_budget_only_lowered(sleeps):
+    """A PRO token is told `q=12000`: the bucket grows to it; a budget the user set may be lowered, never raised."""
+    policy = {"RateLimit-Policy": '"fixed window";"resolvers";q=12000;w=300', "RateLimit": '"resolvers";r=11999;t=200'}
+    responses.get(URL, body="ok", headers=policy)
+    free = make_hub(sleeps)
+    read(free)
+    assert free.buckets["resolvers"].quota == 12000
+    pinned = Hub(ENDPOINT, retry=RetryPolicy(sleep=sleeps), quotas={"resolvers": 100})
+    read(pinned)
+    assert pinned.buckets["resolvers"].quota == 100
+    responses.replace(responses.GET, URL, body="ok",
+                      headers={"RateLimit-Policy": '"fixed window";"resolvers";q=50;w=300'})
+    read(pinned)
+    assert pinned.buckets["resolvers"].quota == 50
+
+
+def test_requests_in_flight_count_against_what_the_hub_says_is_left():
+    """8 requests in flight when the Hub says 5 are left: the next one waits for the reset instead of a 429."""
+    from auditor.ratelimit import Bucket
+
+    now = [0.0]
+    waits: list[float] = []
+    bucket = Bucket("api", 100, 300, clock=lambda: now[0], sleep=lambda s: (waits.append(s), now.__setitem__(0, now[0] + s)))
+    for _ in range(9):
+        bucket.acquire()
+    bucket.done({"RateLimit": '"api";r=13;t=60'})  # the Hub has counted 87 of ours; 8 more are on their way
+    for _ in range(5):
+        bucket.acquire()
+    assert not waits
+    bucket.acquire()
+    assert waits == [60.0]
+
+
+@responses.activate
+def test_redirects_keep_the_token_on_the_endpoints_origin_only(sleeps):
+    """A 302 to a CDN is followed without the Authorization header; a redirect loop is a clear error."""
+    cdn = "https://cdn.example/blob/LICENSE?sig=1"
+    responses.get(URL, status=302, headers={"Location": cdn})
+    responses.get(cdn, body="MIT License")
+    assert read(make_hub(sleeps))[0] == "MIT License"
+    hub = make_hub(sleeps, token="hf_SECRET")
+    read(hub)
+    first, second = responses.calls[-2:]
+    assert first.request.headers["Authorization"] == "Bearer hf_SECRET"
+    assert "Authorization" not in second.request.headers
+    loop = f"{ENDPOINT}/acme/loop/resolve/abc123/LICENSE"
+    responses.get(loop, status=302, headers={"Location": loop})
+    with pytest.raises(HubError) as caught:
+        hub.read_text("acme/loop", "abc123", "LICENSE", 100)
+    assert caught.value.code == "redirect-loop"

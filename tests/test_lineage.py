@@ -18,7 +18,9 @@ from auditor.lineage import base_models
         ({"base_model": ["a/b", "c/d", "a/b"]}, (), ("a/b", "c/d")),
         ({"base_model": "https://huggingface.co/meta-llama/Llama-2-7b-hf/tree/main"}, (), ("meta-llama/Llama-2-7b-hf",)),
         ({}, ("base_model:quantized:x/y", "base_model:x/z", "license:mit"), ("x/y", "x/z")),
-        ({"base_model": "not-a-repo-id"}, (), ()),
+        ({"base_model": "gpt2"}, (), ("gpt2",)),
+        ({"base_model": ["../whoami-v2", "a b/c", "https://evil.example/a/b", "hf.co/a/b", "x/y/../../z"]}, (), ("a/b",)),
+        ({"base_model": "huggingface.co/datasets/a/b"}, (), ()),
         ({"base_model": "me/self"}, (), ()),
         (None, (), ()),
     ],
@@ -77,3 +79,20 @@ def test_unreadable_base_is_reported_not_fatal(hub):
     model = audit(hub, "--model", "acme-ai/acme-llama2-70b-legal")["acme-ai/acme-llama2-70b-legal"]
     assert any(f["code"] == "base-model-unresolved" for f in model["findings"])
     assert model["classification"] == "custom-restricted"
+
+
+def test_a_renamed_base_is_read_once_under_its_canonical_id():
+    """`old/x` answers (after a 307) as `new/x`: a later `new/x` is the same repo and costs no second read."""
+    from auditor.lineage import Lineage
+    from auditor.models import ModelMeta
+
+    reads: list[str] = []
+
+    def read(repo_id: str) -> ModelMeta:
+        reads.append(repo_id)
+        return ModelMeta("new/x", card_data={"license": "llama2"})
+
+    lineage = Lineage(read, {})
+    assert lineage.terms("old/x").id == "new/x"
+    assert lineage.terms("new/x").classification.value == "custom-restricted"
+    assert reads == ["old/x"]

@@ -14,6 +14,7 @@
 #   AUDIT_OUTPUT_DIR     where feed.json and report.md are written
 #                        (empty = $RUNNER_TEMP/hf-license-audit)
 #   AUDIT_BIN_DIR        optional directory holding the hf-license-audit executable
+#   AUDIT_INCLUDE_PRIVATE  "true" adds --include-private; "false" or empty (default) does not
 #   HF_TOKEN             read by the CLI itself, never by this script
 #
 # Writes the step outputs feed, report (paths; empty when the file was not produced) and
@@ -149,6 +150,14 @@ if [[ -n "$endpoint" && ! "$endpoint" =~ ^https?://[^[:space:]]+$ ]]; then
   gh_error "endpoint: '$endpoint' is not an http(s) URL"
   usage_errors=1
 fi
+include_private="${AUDIT_INCLUDE_PRIVATE:-false}"
+case "$include_private" in
+  true | false) ;;
+  *)
+    gh_error "include-private: '$include_private' is not true or false"
+    usage_errors=1
+    ;;
+esac
 if [[ "$out_dir" == *$'\n'* || "$out_dir" == *$'\r'* ]]; then
   gh_error "output-dir must not contain a line break"
   usage_errors=1
@@ -207,6 +216,9 @@ fi
 args+=(--format json --output "$feed" --fail-on "$fail_on")
 if [[ -n "$endpoint" ]]; then
   args+=(--endpoint "$endpoint")
+fi
+if [[ "$include_private" == true ]]; then
+  args+=(--include-private)
 fi
 
 printf 'Running: hf-license-audit'

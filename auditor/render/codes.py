@@ -45,6 +45,14 @@ FINDING_HELP: dict[str, tuple[str, str]] = {
         "License file unreadable",
         "A license-like file exists but could not be read (gated, too large or a server error); the verdict may "
         "be incomplete."),
+    "disabled": (
+        "Disabled repository",
+        "The Hub has disabled this repository: its files cannot be read, so its terms cannot be checked. The model "
+        "stays in the audit as unknown."),
+    "base-models-truncated": (
+        "Too many base models",
+        "The card names more base models than the audit follows; only the first ones were read, so a restrictive "
+        "base further down the list may be missed."),
     "gated": ("Gated repository", "The repository is gated: some files need an accepted-access token to be read."),
     "relabelled-derivative": (
         "Derivative relabelled under more open terms",

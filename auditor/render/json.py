@@ -19,6 +19,7 @@ CLASSES = tuple(c.value for c in LicenseClass)
 def to_feed(report: Report) -> dict[str, Any]:
     """The feed as plain data, keys in contract order."""
     models = sorted([model_entry(r) for r in report.results] + [dict(m) for m in report.carried], key=lambda m: m["id"])
+    targets = [_target(t) for t in report.targets]
     feed = {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
@@ -26,8 +27,8 @@ def to_feed(report: Report) -> dict[str, Any]:
         "spdx_list_version": SPDX_LIST_VERSION,
         "generated_at": report.generated_at,
         "endpoint": report.endpoint,
-        "targets": [_target(t) for t in report.targets],
-        "summary": summarize(models),
+        "targets": targets,
+        "summary": summarize(models, targets),
     }
     if report.derivatives:
         by_id = {m["id"]: m for m in models}
@@ -36,28 +37,42 @@ def to_feed(report: Report) -> dict[str, Any]:
     return feed
 
 
+#: Target error codes that mean a listing was not seen whole (the summary counts them; the CLI exits 3).
+INCOMPLETE_CODES = ("listing-incomplete", "owner-not-found")
+
+
 def _target(t: Target) -> dict[str, Any]:
     entry = {"kind": t.kind, "name": t.name, "models": t.models, "error": _error(t.error) if t.error else None}
     if t.query is not None:
         entry["query"] = dict(t.query)
+    if t.private_excluded:
+        entry["private_excluded"] = t.private_excluded
     return entry
 
 
-def summarize(models: list[dict[str, Any]]) -> dict[str, Any]:
-    """Counts per class, flagged (by severity) and models with errors, from feed entries."""
+def summarize(models: list[dict[str, Any]], targets: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """Counts per class, flagged (by severity) and models with errors, from feed entries; `private` and
+    `incomplete_targets` only when there are any (so feeds without them stay as they were)."""
     by_class = {c: 0 for c in CLASSES}
     flagged = {"error": 0, "warning": 0}
     for m in models:
         by_class[m["classification"]] = by_class.get(m["classification"], 0) + 1
         if m["flagged"] and m.get("flag_severity") in flagged:
             flagged[m["flag_severity"]] += 1
-    return {
+    summary = {
         "models": len(models),
         "flagged": sum(1 for m in models if m["flagged"]),
         "flagged_by_severity": flagged,
         "with_errors": sum(1 for m in models if m["errors"]),
         "by_class": by_class,
     }
+    private = sum(1 for m in models if m.get("private") is True)
+    incomplete = sum(1 for t in targets if t.get("error") and t["error"].get("code") in INCOMPLETE_CODES)
+    if private:
+        summary["private"] = private
+    if incomplete:
+        summary["incomplete_targets"] = incomplete
+    return summary
 
 
 def model_entry(r: ModelResult) -> dict[str, Any]:
@@ -91,6 +106,7 @@ def model_entry(r: ModelResult) -> dict[str, Any]:
         "claims": [_claim(c) for c in r.claims],
         "findings": [finding_entry(f) for f in r.findings],
         "errors": [_error(e) for e in r.errors],
+        **({"private": True} if r.private else {}),
     }
 
 

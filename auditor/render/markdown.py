@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from auditor.render.json import INCOMPLETE_CODES
 from auditor.sanitize import for_terminal
 
 #: GitHub refuses a job summary over 1 MiB; stay clear of it.
@@ -107,11 +108,20 @@ def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
         *(f"| {escape(k)} | {v} |" for k, v in summary["by_class"].items()),
         f"| **flagged (open-source claim, terms not OSI-approved)** | **{summary['flagged']}** |",
         f"| models with read errors | {summary['with_errors']} |",
+        *([f"| private models (audited with `--include-private`) | {summary['private']} |"] if summary.get("private") else []),
         "",
     ]
     for t in feed["targets"]:
-        if t["error"]:
+        if t["error"] and t["error"]["code"] in INCOMPLETE_CODES:
+            head.append(f"> **{escape(t['name'])}**: the audit is incomplete ({t['models']} models audited): "
+                        f"{escape(t['error']['message'])}")
+            head.append("")
+        elif t["error"]:
             head.append(f"> **{escape(t['name'])}** could not be audited: {escape(t['error']['message'])}")
+            head.append("")
+        if t.get("private_excluded"):
+            head.append(f"> {t['private_excluded']} private models of **{escape(t['name'])}** were left out "
+                        "(the audit covers public models unless `--include-private` is given).")
             head.append("")
     sections: list[tuple[str, list[str]]] = []
     changes = feed.get("changes")
@@ -139,8 +149,8 @@ def render(feed: dict[str, Any], max_bytes: int = MAX_BYTES) -> str:
                      + [f"| {escape(m['id'])} | {escape('; '.join(e['code'] + ': ' + e['message'] for e in m['errors']))} |"
                         for m in broken]))
     sections.append(("## All models", ["| model | class | license | flagged | findings |", "|---|---|---|---|---|"]
-                     + [f"| {escape(m['id'])} | {m['classification']} | {escape(_license(m))} | "
-                        f"{'yes' if m['flagged'] else 'no'} | {escape(', '.join(sorted({f['code'] for f in m['findings']})))} |"
+                     + [f"| {escape(m['id'])}{' (private)' if m.get('private') else ''} | {m['classification']} | "
+                        f"{escape(_license(m))} | {'yes' if m['flagged'] else 'no'} | {escape(', '.join(sorted({f['code'] for f in m['findings']})))} |"
                         for m in feed["models"]]))
     parts = ["\n".join(head) + "\n"]
     size = len(parts[0].encode("utf-8"))
