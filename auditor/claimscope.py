@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.claimnames import Names, agent, names_another, whose
+from auditor.claimnames import Names, agent, names_another, refers_to_this, whose
 from auditor.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -45,6 +45,15 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: Where the clause after the mention ends: evidence about this model must lie in the mention's own clause.
+_CLAUSE_END = re.compile(r"[.;:!?()。；：！？（）]|\s[-–—]\s|\b(?:but|however|whereas|while)\b", re.IGNORECASE)
+#: The object of 开源(了) ("我们还开源了firefly-baichuan2-13b模型"): its Latin-script names say whose it is.
+#: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
+_DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
+#: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
+_ARTEFACT = re.compile(r"releases?|weights|checkpoints?|权重|模型权重", re.IGNORECASE)
+_CJK_OBJECT = re.compile(r"^\s*了?(?P<object>[^，。、；,;：:]{1,40})")
+_LATIN_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -164,6 +173,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):
         return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
+    if phrase in ("开源", "開源") and after.startswith("了"):  # 开源了X: X is what is released
+        if names_another(" ".join(_LATIN_NAME.findall(_CJK_OBJECT.match(after).group("object"))), names):
+            return _no("other-subject")
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
@@ -178,7 +190,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
-    return _by_context(v, before, after, rest, kind, word, owner, names, heading)
+    return _by_context(v, before, after, rest, kind, word, owner, names, heading, clause)
 
 
 def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
@@ -208,7 +220,7 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
 
 
 def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
-                owner: str | None, names: Names, heading: bool) -> Decision:
+                owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
         "membership", "before", before)
@@ -242,4 +254,14 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _no("comparison")
     if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
         return _no("category")
-    return _yes("own-subject" if self_subject else "about-model" if kind == "model" else "no-other-subject")
+    if self_subject:
+        return _yes("own-subject")
+    if v.test("rank", "before", before) or v.test("rank", "after", after):
+        return _yes("rank")  # "the #1 open-source model", with no other model as its subject
+    if kind == "model" and _ARTEFACT.fullmatch(word):
+        return _yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one
+    if kind == "model" and _DESCRIPTION.match(clause):
+        return _yes("description")  # "An open-source 7B chat model distilled from X.": the card's own tagline
+    if names.known and not heading and not refers_to_this(clause + " " + _CLAUSE_END.split(after, 1)[0], names):
+        return _no("unresolved")  # precision first: nothing in the clause says the mention is about this model
+    return _yes("about-model" if kind == "model" else "no-other-subject")
