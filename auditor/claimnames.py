@@ -123,21 +123,6 @@ def whose(phrase: str, names: Names) -> str | None:
 
 
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
-#: Words by which a card speaks of its own model or release: "we", "our", "this model", 我们, 本模型.
-_SELF = re.compile(r"\b(?:we|us|our|ours|this (?:model|release|checkpoint|repo(?:sitory)?)|these (?:models|weights))\b|"
-                   r"我们|我們|本模型|本项目|本仓库|本項目", re.IGNORECASE)
-
-
-_CJK = re.compile(r"([\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
-
-
-def refers_to_this(text: str, names: Names, pronouns: bool = True) -> bool:
-    """Does the text speak of this model: "we", "our", "this model", 我们 (unless not `pronouns`), or one of the
-    model's names (or, with the pronouns, its uploader's)? Positive evidence that a mention is about this model."""
-    if pronouns and _SELF.search(text):
-        return True
-    words = _TOKEN.findall(_CJK.sub(r" \1 ", text))  # CJK runs have no spaces between the names and the words
-    return bool(words) and _is_own(words, names, with_org=pronouns)
 
 
 def names_this_model(text: str, names: Names) -> bool:

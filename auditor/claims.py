@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.claimnames import names_this_model, own_names, refers_to_this, whose
+from auditor.claimnames import names_this_model, own_names, whose
 from auditor.claimscope import WINDOW, Decision, decide
 from auditor.claimtables import table_claims
 from auditor.claimtext import sentences, units, visible_lines
@@ -31,10 +31,6 @@ _OTHER_ROW = Decision(False, "model", "table-row-other")
 #: of its own is about that thing.
 _OTHER_SECTION = Decision(False, "model", "section-of-other")
 _WEAK = frozenset({"about-model", "no-other-subject"})
-#: A mention whose clause says nothing of its subject is about this model when its table row or its section's
-#: heading names the model ("| Heron-7B (ours) | open source |", "## Heron-7B" then "Open source and free.").
-_OWN_ROW = Decision(True, "model", "table-row-own")
-_OWN_SECTION = Decision(True, "model", "section-of-own")
 _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
@@ -78,20 +74,17 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     lines = visible_lines(body)
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
-    section_other = section_own = False
+    section_other = False
     for first, text, heading in units(lines):
         if heading:
             section_other = _about_another(text, names)
-            section_own = not section_other and names.known and refers_to_this(text, names, pronouns=False)
         if not target.search(text):
             continue
         if text.lstrip().startswith(_LIST_OR_QUOTE) and vocab.test("citation", "sentence", text):
             continue  # a quoted or listed reference: paper titles are not claims
         if vocab.test("prompt", "unit", text):
             continue  # a line of a conversation or prompt template
-        row = text.lstrip().startswith("|")
-        other_row = row and not names_this_model(text, names)
-        own_row = row and not other_row
+        other_row = text.lstrip().startswith("|") and not names_this_model(text, names)
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
@@ -111,8 +104,6 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
                 if section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
-                elif decision.rule == "unresolved" and (section_own or own_row):
-                    decision = _OWN_ROW if own_row else _OWN_SECTION
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.claimnames import Names, agent, names_another, refers_to_this, whose
+from auditor.claimnames import Names, agent, names_another, whose
 from auditor.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -45,8 +45,6 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
-#: Where the clause after the mention ends: evidence about this model must lie in the mention's own clause.
-_CLAUSE_END = re.compile(r"[.;:!?()。；：！？（）]|\s[-–—]\s|\b(?:but|however|whereas|while)\b", re.IGNORECASE)
 #: The object of 开源(了) ("我们还开源了firefly-baichuan2-13b模型"): its Latin-script names say whose it is.
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
@@ -262,6 +260,4 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one
     if kind == "model" and _DESCRIPTION.match(clause):
         return _yes("description")  # "An open-source 7B chat model distilled from X.": the card's own tagline
-    if names.known and not heading and not refers_to_this(clause + " " + _CLAUSE_END.split(after, 1)[0], names):
-        return _no("unresolved")  # precision first: nothing in the clause says the mention is about this model
     return _yes("about-model" if kind == "model" else "no-other-subject")

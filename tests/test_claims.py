@@ -395,31 +395,27 @@ def test_any_text_gives_citable_claims_and_never_an_error():
 
 
 @pytest.mark.parametrize(("heading", "claims"), [("## About Jan", False), ("## About QuantKit", False),
-                                                 ("## About Heron", True), ("## About the training data", False)])
+                                                 ("## About Heron", True), ("## About the training data", True)])
 def test_a_section_about_another_product_speaks_of_it(heading, claims):
-    """Uploader boilerplate: under "About <another name>", a mention with no subject of its own is about that; under a
-    heading naming this model it is about this model; under any other heading nothing ties it to the model."""
+    """Uploader boilerplate: under "About <another name>", a mention with no subject of its own is about that."""
     text = f"{heading}\n\n🌍 Open source and free: runs offline on your laptop.\n"
     assert bool(find_claims(text, model_id=MODEL)) is claims
 
 
-#: Precision first: a mention whose clause names no subject is a claim only with positive evidence that it is
-#: about this model. The families of false accusations found on unseen cards, in new wordings.
-UNRESOLVED = [
-    "Proudly open source.",                                                # a slogan
-    "Built by the community, for the community. Open source forever.",
-    "🌍 Open Source & Free: We build in public.",                         # "we" in another clause
-    "Open source, open science, open future!",
-    "More open source: see our GitHub page.",                              # a link to the company's projects
-    "Find more of our open-source work on [GitHub](https://github.com/heronlabs).",
-    "Check out our other open-source projects.",
+
+#: Said of something else, in new wordings of the families of false accusations found on unseen cards.
+NOT_THIS_MODEL = [
     "The Open Source version of GPT-3: GPT-Neo has been fine-tuned here.",  # another model's version
+    "An open-source reproduction of Nimbus-13B, by Acme.",
+    "Find more of our open-source work on [GitHub](https://github.com/heronlabs).",  # the company's portfolio
+    "Check out our other open-source projects.",
     "Results of open-source baselines are taken from their papers.",      # comparisons
     "It beats Nimbus-13B and most open-source models on MMLU.",
     "The dataset was open-sourced in 2023.",                              # the data
     "We also open-sourced the instruction dataset.",
     "训练数据已开源。",
     "我们还开源了Nimbus-13B模型，效果更好。",                                 # 开源了 + another model's name
+    "我们同时开源了firefly-baichuan2-13b。",
     'Use the system prompt "You are Nova, a helpful open-source assistant."',  # a quoted prompt
     "QuantKit is an open-source toolkit for compressing language models.",  # toolkit boilerplate
     "Quantized with [QuantKit](https://x.example), an open source toolkit.",
@@ -427,41 +423,25 @@ UNRESOLVED = [
 ]
 
 
-@pytest.mark.parametrize("text", UNRESOLVED)
-def test_a_mention_nothing_ties_to_this_model_is_not_a_claim(text):
+@pytest.mark.parametrize("text", NOT_THIS_MODEL)
+def test_open_source_said_of_other_things_in_new_wordings_is_not_a_claim(text):
     assert find_claims(text, model_id=MODEL) == (), text
 
 
-#: Positive evidence: this model's name, "we"/"our" or "this model" in the mention's clause, a rank, a tagline, or
-#: a table row or section heading that names the model.
+#: A rank, a tagline, this release: about this model when no other subject is named.
 TIED = [
-    ("Heron-7B-Chat: open source and free to use.", "own-subject"),
-    ("We release it open source.", "own-subject"),
     ("The model achieves 71.2, which makes it the #1 open-source model on this benchmark.", "rank"),
     ("🤖 #1 Open-source model on MT-bench 🤖", "rank"),
     ("The first intelligent open source model trained on Darija text.", "rank"),
     ("在长文任务中的表现达到开源模型中的领先水平。", "rank"),
     ("An open-source 7B chat model distilled from GPT-4 outputs.", "description"),
+    ("- Fully open-source release: weights, processor and scripts", "own-artefact"),
     ("我们开源了Heron-7B-Chat模型。", "no-other-subject"),
     ("Heron-7B-Chat is an open-source version of GPT-3.", "own-subject"),
 ]
 
 
 @pytest.mark.parametrize(("text", "rule"), TIED)
-def test_a_mention_tied_to_this_model_is_a_claim(text, rule):
+def test_a_rank_tagline_or_release_with_no_other_subject_is_a_claim(text, rule):
     decisions = [m.decision for m in mentions(text, model_id=MODEL)]
     assert [d.rule for d in decisions if d.claim] == [rule], (text, decisions)
-
-
-@pytest.mark.parametrize(("text", "claims"), [
-    ("| Model | Notes |\n|---|---|\n| Heron-7B-Chat | open source, Apache-2.0 |\n", True),
-    ("## Heron-7B-Chat\n\nOpen source and free: runs offline.\n", True),
-    ("## Getting started\n\nOpen source and free: runs offline.\n", False),
-])
-def test_a_table_row_or_heading_naming_the_model_ties_a_mention_to_it(text, claims):
-    assert bool(find_claims(text, model_id=MODEL)) is claims, text
-
-
-def test_without_a_model_id_an_unresolved_mention_stays_a_claim():
-    """The snippet benchmark and callers without a repo id cannot tell names apart: no evidence is required."""
-    assert find_claims("Proudly open source.")
