@@ -45,13 +45,10 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
-#: The object of 开源(了) ("我们还开源了firefly-baichuan2-13b模型"): its Latin-script names say whose it is.
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
 _ARTEFACT = re.compile(r"releases?|weights|checkpoints?|权重|模型权重", re.IGNORECASE)
-_CJK_OBJECT = re.compile(r"^\s*了?(?P<object>[^，。、；,;：:]{1,40})")
-_LATIN_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -171,9 +168,6 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):
         return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
-    if phrase in ("开源", "開源") and after.startswith("了"):  # 开源了X: X is what is released
-        if names_another(" ".join(_LATIN_NAME.findall(_CJK_OBJECT.match(after).group("object"))), names):
-            return _no("other-subject")
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
