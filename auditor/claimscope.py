@@ -105,6 +105,8 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
 def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
+    if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
+        return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
     active = verb and bool(_ACTIVE_BEFORE.search(clause))
     if active:  # "we open-source X", "to open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
@@ -151,7 +153,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
     before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
-    if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]):
+    if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]) or v.test("citation", "before",
+                                                                                                 before):
         return _no("citation")
     if v.test("prompt", "before", before):
         return _no("quoted-prompt")

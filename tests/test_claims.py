@@ -453,3 +453,23 @@ def test_a_rank_tagline_or_release_with_no_other_subject_is_a_claim(text, rule):
 def test_a_list_continues_the_sentence_that_introduces_it(text, claims):
     """App or uploader boilerplate: list items with no subject of their own say it of the lead-in's subject."""
     assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("- Facebook AI has built and open-sourced BlenderBot, a chatbot.", False),  # a bullet before the publisher
+    ("* Acme Research open-sourced Heron in 2023.", False),
+    ("- We have open-sourced Heron-7B-Chat.", True),
+    ("- Heronlabs has open-sourced Heron-7B-Chat.", True),                       # this model's uploader
+])
+def test_a_named_publisher_open_sourcing_it_makes_it_their_release(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("The BlenderBot model was presented in A State-of-the-Art Open Source Chatbot by Facebook AI.", False),
+    ("The Heron model was proposed in the paper Towards Open-Source Chat Models by A. Smith.", False),
+    ("This model was introduced in “Open-source models for Darija”, a blog post.", False),
+    ("Heron-7B-Chat was presented in 2024 as an open-source model.", True),      # no title: a claim
+])
+def test_a_mention_in_the_title_of_the_work_that_presented_a_model_is_a_citation(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
