@@ -48,7 +48,13 @@ _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
-_ARTEFACT = re.compile(r"releases?|weights|checkpoints?|权重|模型权重", re.IGNORECASE)
+_ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
+_PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
+#: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
+_CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
+_LATIN_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:\s+\d[\w.]*)?")
+#: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
+_DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -108,7 +114,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
         return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
     active = verb and bool(_ACTIVE_BEFORE.search(clause))
-    if active:  # "we open-source X", "to open-source X": the object is what is open-sourced
+    if active and not _PUNCTUATION.match(after):  # "we open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)]
         found = whose(obj, names) if obj.strip() else None
@@ -126,6 +132,11 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
                 return whose(head if pattern is _COPULA else _last_phrase(head), names)
+    cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
+    if cjk and _LATIN_NAME.search(cjk.group("name")):
+        found = whose(" ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:]), names)
+        if found:
+            return "own" if found == "org" else found
     title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
     named = whose(title.group("name"), names) if title else None
     if named in ("own", "org", "other", "sibling"):
@@ -172,6 +183,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
+    dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
+    if dash:
+        owner = whose(_last_phrase(dash.group("name")), names)
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
     owner = "own" if owner == "org" else owner
@@ -206,8 +220,9 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     if named and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
     determiner = _OWN_DETERMINER.search(clause)
-    if kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE)):
-        return _no(f"other-thing:{word}")  # "our other open-source projects": the publisher's portfolio
+    if (kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE))) or word in (
+            "repositories", "repos"):
+        return _no(f"other-thing:{word}")  # "our other open-source projects", "our repositories": the portfolio
     own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
     if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return _yes(f"own-{kind}", "code")

@@ -473,3 +473,46 @@ def test_a_named_publisher_open_sourcing_it_makes_it_their_release(text, claims)
 ])
 def test_a_mention_in_the_title_of_the_work_that_presented_a_model_is_a_citation(text, claims):
     assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+#: New wordings of the families, in other languages and markup: the rule, not one phrasing.
+FAMILIES_NOT_CLAIMS = [
+    "Llama 2 是 Meta 开源的大模型。",                                  # a Chinese copula with another subject
+    "Nimbus-13B 是一个开源的对话模型。",
+    "系统提示词：“你是一个开源的AI助手。”",                              # a quoted prompt, in Chinese
+    'system_prompt = "You are an open-source assistant."',
+    'Example system prompt: "You are Heron, an open-source AI."',
+    "We are a team of open source enthusiasts.",                     # people
+    "Built by volunteers and open-source advocates.",
+    "Explore our open-source repositories at github.com/heronlabs.",  # the portfolio
+    "Les modèles open source comme Llama sont populaires.",          # named others, in French
+    "Modelos de código abierto como Llama y Mistral.",
+    "Die Daten sind Open Source.",                                   # the data, in German and Spanish
+    "El conjunto de datos es de código abierto.",
+    "<b>QuantKit</b> is an <i>open-source</i> library for quantization.",  # markup around toolkit boilerplate
+    "`QuantKit` is an open‑source toolkit (MIT).",
+    "> QuantKit is an open-source toolkit used to produce these files.",
+    "感谢开源社区的贡献。",
+    "QuantKit 是一个开源的模型量化工具包。",
+]
+
+
+@pytest.mark.parametrize("text", FAMILIES_NOT_CLAIMS)
+def test_families_of_other_subjects_in_other_languages_and_markup_are_not_claims(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+FAMILIES_CLAIMS = [
+    "Heron-7B-Chat 是一个开源模型。",
+    "Heron-7B-Chat 完全开源，可商用。",
+    "**Heron-7B-Chat** est un modèle open source.",
+    "Heron-7B-Chat es un modelo de código abierto.",
+    "Heron-7B-Chat — open source, Apache 2.0.",                       # a dash tagline
+    "Heron-7B-Chat – open-source and free.",
+    "We open-source Heron-7B-Chat, our first model.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILIES_CLAIMS)
+def test_claims_in_other_languages_and_taglines_are_found(text):
+    assert find_claims(text, model_id=MODEL), text
