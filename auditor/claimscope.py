@@ -49,6 +49,9 @@ _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
+#: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+"
+                              r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
 #: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
 _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
@@ -189,6 +192,11 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
     owner = "own" if owner == "org" else owner
+    pronoun = _PRONOUN_SUBJECT.search(clause) if owner in ("own", None) else None
+    if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
+        earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
+        if earlier and agent(earlier, names) == "other":
+            owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return _yes("own-code-and-model")  # "we open-source our code and models"
     if kind in ("other", "license", "code", "project", "software"):

@@ -516,3 +516,15 @@ FAMILIES_CLAIMS = [
 @pytest.mark.parametrize("text", FAMILIES_CLAIMS)
 def test_claims_in_other_languages_and_taglines_are_found(text):
     assert find_claims(text, model_id=MODEL), text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Unsloth makes finetuning 2x faster; it is fully open source.", False),
+    ("QuantKit is a library for quantization - it is open source and MIT licensed.", False),
+    ("Axolotl handles the training loop, and it's open-source too.", False),
+    ("Heron-7B-Chat is fast; it is fully open source.", True),
+    ("We trained it on 2T tokens; it is fully open source.", True),
+    ("It is the best open-source model currently available.", True),
+])
+def test_a_pronoun_subject_refers_back_to_the_sentences_named_subject(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
