@@ -50,8 +50,8 @@ _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
-_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+"
-                              r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)"
+                              r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
 #: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
 _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
@@ -121,6 +121,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)]
         found = whose(obj, names) if obj.strip() else None
+        if found == "other" and kind == "model" and not names_another(obj, names) and _agent_is_this(clause, names):
+            return "own"  # "InternLM2 has open-sourced a base model and a chat model": its publisher's own models
         if found:
             return found
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
@@ -145,6 +147,12 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if named in ("own", "org", "other", "sibling"):
         return "own" if named == "org" else named
     return None
+
+
+def _agent_is_this(clause: str, names: Names) -> bool:
+    """Is the one who open-sources this model or its publisher ("we have", "InternLM2 has", "Heronlabs will")?"""
+    words = clause[max(clause.rfind(","), clause.rfind(";")) + 1:].split()[:3]
+    return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
 
 
 def _last_phrase(text: str) -> str:

@@ -442,7 +442,8 @@ def test_a_rank_tagline_or_release_with_no_other_subject_is_a_claim(text, rule):
 
 
 @pytest.mark.parametrize(("text", "claims"), [
-    ("Jan is an open source, ChatGPT alternative that is:\n\n- 🌍 **Open Source & Free**: we build in public\n", False),
+    ("Jan is an open source, ChatGPT alternative that is:\n\n- 🌍 **Open Source & Free**: we build in public\n",
+     False),
     ("Acme Studio is a desktop app that offers:\n- Open source and free\n- Runs offline\n", False),
     ("QuantKit provides:\n\n1. open-source, MIT-licensed kernels\n", False),
     ("Nimbus-13B has three strengths:\n* **Open-source**: free for everyone\n", False),
@@ -479,7 +480,7 @@ def test_a_mention_in_the_title_of_the_work_that_presented_a_model_is_a_citation
 FAMILIES_NOT_CLAIMS = [
     "Llama 2 是 Meta 开源的大模型。",                                  # a Chinese copula with another subject
     "Nimbus-13B 是一个开源的对话模型。",
-    "系统提示词：“你是一个开源的AI助手。”",                              # a quoted prompt, in Chinese
+    "系统提示词：“你是一个开源的AI助手。”",  # a quoted prompt, in Chinese
     'system_prompt = "You are an open-source assistant."',
     'Example system prompt: "You are Heron, an open-source AI."',
     "We are a team of open source enthusiasts.",                     # people
@@ -527,4 +528,16 @@ def test_claims_in_other_languages_and_taglines_are_found(text):
     ("It is the best open-source model currently available.", True),
 ])
 def test_a_pronoun_subject_refers_back_to_the_sentences_named_subject(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("InternLM2 has open-sourced a 7 billion parameter base model and a chat model.", False),  # not this model's name
+    ("Heron has open-sourced a 7 billion parameter base model and a chat model.", True),
+    ("We have open-sourced the base model and the chat model.", True),
+    ("Meta has open-sourced the base model.", False),
+    ("We have open-sourced the evaluation framework.", False),
+])
+def test_models_its_own_publisher_open_sources_are_its_release(text, claims):
+    """"the base model" is another model's, except as the object of this model's publisher open-sourcing it."""
     assert bool(find_claims(text, model_id=MODEL)) is claims, text
