@@ -30,8 +30,15 @@ _OTHER_ROW = Decision(False, "model", "table-row-other")
 #: Under a heading about something else ("## About Jan", "## Llama 2" on a fine-tune), a mention with no subject
 #: of its own is about that thing.
 _OTHER_SECTION = Decision(False, "model", "section-of-other")
-_WEAK = frozenset({"about-model", "no-other-subject"})
+#: Claims decided with no subject of their own (the mention's clause names none).
+_WEAK = frozenset({"about-model", "no-other-subject", "rank", "own-artefact", "description"})
 _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
+#: A list item with no subject of its own, under a lead-in sentence about something else ("Jan is an app that is:"
+#: then "- Open Source & Free: we build in public"), says it of that thing.
+_OTHER_LIST = Decision(False, "model", "list-of-other")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+_LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|features?|"
+                      r"includes?|has|have|brings?|comes with|lets you|supports?)\b[^\n]{0,300}:\s*$", re.IGNORECASE)
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -59,6 +66,14 @@ def _about_another(heading: str, names) -> bool:
     return whose(title, names) in ("other", "sibling")
 
 
+def _leads_in_for_another(text: str, names) -> bool:
+    """Does a paragraph end with ":" to introduce a list about another named thing ("Jan is an open source, ChatGPT
+    alternative that is:")? Only when the model id is known, judged by the paragraph's subject."""
+    tail = text[-400:]
+    match = _LEAD_IN.match(tail) if names.known and tail.rstrip().endswith(":") else None
+    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
+
+
 def _quote(sentence: str, start: int) -> str:
     text = sentence[max(0, start - 150):start + 150] if len(sentence) > 2 * WINDOW else sentence
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
@@ -74,10 +89,13 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     lines = visible_lines(body)
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
-    section_other = False
+    section_other = lead_other = False
     for first, text, heading in units(lines):
         if heading:
             section_other = _about_another(text, names)
+        listed = bool(_LIST_ITEM.match(text))
+        if not listed:  # a list continues the sentence that introduces it ("Jan is an open source app that is:")
+            lead_other = not heading and _leads_in_for_another(text, names)
         if not target.search(text):
             continue
         if text.lstrip().startswith(_LIST_OR_QUOTE) and vocab.test("citation", "sentence", text):
@@ -104,6 +122,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
                 if section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
+                elif lead_other and listed and decision.rule in _WEAK:
+                    decision = _OTHER_LIST
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
 

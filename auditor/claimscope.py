@@ -45,6 +45,19 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
+_DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
+#: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
+_ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
+#: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)"
+                              r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
+#: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
+_CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
+_LATIN_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:\s+\d[\w.]*)?")
+#: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
+_DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -101,11 +114,15 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
 def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
+    if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
+        return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
     active = verb and bool(_ACTIVE_BEFORE.search(clause))
-    if active:  # "we open-source X", "to open-source X": the object is what is open-sourced
+    if active and not _PUNCTUATION.match(after):  # "we open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)]
         found = whose(obj, names) if obj.strip() else None
+        if found == "other" and kind == "model" and not names_another(obj, names) and _agent_is_this(clause, names):
+            return "own"  # "InternLM2 has open-sourced a base model and a chat model": its publisher's own models
         if found:
             return found
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
@@ -120,11 +137,22 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
                 return whose(head if pattern is _COPULA else _last_phrase(head), names)
+    cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
+    if cjk and _LATIN_NAME.search(cjk.group("name")):
+        found = whose(" ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:]), names)
+        if found:
+            return "own" if found == "org" else found
     title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
     named = whose(title.group("name"), names) if title else None
     if named in ("own", "org", "other", "sibling"):
         return "own" if named == "org" else named
     return None
+
+
+def _agent_is_this(clause: str, names: Names) -> bool:
+    """Is the one who open-sources this model or its publisher ("we have", "InternLM2 has", "Heronlabs will")?"""
+    words = clause[max(clause.rfind(","), clause.rfind(";")) + 1:].split()[:3]
+    return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
 
 
 def _last_phrase(text: str) -> str:
@@ -147,7 +175,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
     before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
-    if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]):
+    if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]) or v.test("citation", "before",
+                                                                                                 before):
         return _no("citation")
     if v.test("prompt", "before", before):
         return _no("quoted-prompt")
@@ -165,9 +194,17 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
+    dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
+    if dash:
+        owner = whose(_last_phrase(dash.group("name")), names)
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
     owner = "own" if owner == "org" else owner
+    pronoun = _PRONOUN_SUBJECT.search(clause) if owner in ("own", None) else None
+    if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
+        earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
+        if earlier and agent(earlier, names) == "other":
+            owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return _yes("own-code-and-model")  # "we open-source our code and models"
     if kind in ("other", "license", "code", "project", "software"):
@@ -178,7 +215,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return _yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
         return _no(f"{owner}-subject")
-    return _by_context(v, before, after, rest, kind, word, owner, names, heading)
+    return _by_context(v, before, after, rest, kind, word, owner, names, heading, clause)
 
 
 def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
@@ -199,8 +236,9 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
     if named and whose(named.group("name"), names) in ("other", "sibling"):
         return _no(f"of-other:{word}")
     determiner = _OWN_DETERMINER.search(clause)
-    if kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE)):
-        return _no(f"other-thing:{word}")  # "our other open-source projects": the publisher's portfolio
+    if (kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE))) or word in (
+            "repositories", "repos"):
+        return _no(f"other-thing:{word}")  # "our other open-source projects", "our repositories": the portfolio
     own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
     if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return _yes(f"own-{kind}", "code")
@@ -208,7 +246,7 @@ def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, he
 
 
 def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
-                owner: str | None, names: Names, heading: bool) -> Decision:
+                owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
         "membership", "before", before)
@@ -242,4 +280,12 @@ def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | N
         return _no("comparison")
     if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
         return _no("category")
-    return _yes("own-subject" if self_subject else "about-model" if kind == "model" else "no-other-subject")
+    if self_subject:
+        return _yes("own-subject")
+    if v.test("rank", "before", before) or v.test("rank", "after", after):
+        return _yes("rank")  # "the #1 open-source model", with no other model as its subject
+    if kind == "model" and _ARTEFACT.fullmatch(word):
+        return _yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one
+    if kind == "model" and _DESCRIPTION.match(clause):
+        return _yes("description")  # "An open-source 7B chat model distilled from X.": the card's own tagline
+    return _yes("about-model" if kind == "model" else "no-other-subject")

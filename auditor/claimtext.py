@@ -84,7 +84,9 @@ def visible_lines(body: str) -> list[str]:
                 continue
             line = _CELL_TAG.sub(" | ", line)
         line = _URL.sub(" ", _TAG.sub(" ", line))
-        line = _EMPHASIS.sub("", _EMAIL.sub(" ", line) if "@" in line else line)
+        bullet = _LIST_ITEM.match(line)  # "* item" is a list item, not emphasis
+        cut = bullet.end() if bullet else 0
+        line = line[:cut] + _EMPHASIS.sub("", _EMAIL.sub(" ", line[cut:]) if "@" in line else line[cut:])
         lines.append(html.unescape(line).replace("\u00a0", " "))
     return lines
 

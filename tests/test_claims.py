@@ -400,3 +400,144 @@ def test_a_section_about_another_product_speaks_of_it(heading, claims):
     """Uploader boilerplate: under "About <another name>", a mention with no subject of its own is about that."""
     text = f"{heading}\n\n🌍 Open source and free: runs offline on your laptop.\n"
     assert bool(find_claims(text, model_id=MODEL)) is claims
+
+
+
+#: Said of something else, in new wordings of the families of false accusations found on unseen cards.
+NOT_THIS_MODEL = [
+    "Find more of our open-source work on [GitHub](https://github.com/heronlabs).",  # the company's portfolio
+    "Check out our other open-source projects.",
+    "Results of open-source baselines are taken from their papers.",      # comparisons
+    "It beats Nimbus-13B and most open-source models on MMLU.",
+    "The dataset was open-sourced in 2023.",                              # the data
+    "We also open-sourced the instruction dataset.",
+    "训练数据已开源。",
+    'Use the system prompt "You are Nova, a helpful open-source assistant."',  # a quoted prompt
+    "QuantKit is an open-source toolkit for compressing language models.",  # toolkit boilerplate
+    "Quantized with [QuantKit](https://x.example), an open source toolkit.",
+    "This upload supports the open source AI community.",                  # template boilerplate
+]
+
+
+@pytest.mark.parametrize("text", NOT_THIS_MODEL)
+def test_open_source_said_of_other_things_in_new_wordings_is_not_a_claim(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+#: A rank, a tagline, this release: about this model when no other subject is named.
+TIED = [
+    ("The model achieves 71.2, which makes it the #1 open-source model on this benchmark.", "rank"),
+    ("🤖 #1 Open-source model on MT-bench 🤖", "rank"),
+    ("The first intelligent open source model trained on Darija text.", "rank"),
+    ("在长文任务中的表现达到开源模型中的领先水平。", "rank"),
+    ("An open-source 7B chat model distilled from GPT-4 outputs.", "description"),
+    ("- Fully open-source release: weights, processor and scripts", "own-artefact"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), TIED)
+def test_a_rank_tagline_or_release_with_no_other_subject_is_a_claim(text, rule):
+    decisions = [m.decision for m in mentions(text, model_id=MODEL)]
+    assert [d.rule for d in decisions if d.claim] == [rule], (text, decisions)
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Jan is an open source, ChatGPT alternative that is:\n\n- 🌍 **Open Source & Free**: we build in public\n",
+     False),
+    ("Acme Studio is a desktop app that offers:\n- Open source and free\n- Runs offline\n", False),
+    ("QuantKit provides:\n\n1. open-source, MIT-licensed kernels\n", False),
+    ("Nimbus-13B has three strengths:\n* **Open-source**: free for everyone\n", False),
+    ("Heron-7B-Chat is a chat model that is:\n\n- Open source and free\n", True),
+    ("Highlights:\n\n- Open source and free\n", True),
+    ("Jan is an app that is:\n\n- fast\n\nAbout this model.\n\n- Open source and free\n", True),
+])
+def test_a_list_continues_the_sentence_that_introduces_it(text, claims):
+    """App or uploader boilerplate: list items with no subject of their own say it of the lead-in's subject."""
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("- Facebook AI has built and open-sourced BlenderBot, a chatbot.", False),  # a bullet before the publisher
+    ("* Acme Research open-sourced Heron in 2023.", False),
+    ("- We have open-sourced Heron-7B-Chat.", True),
+    ("- Heronlabs has open-sourced Heron-7B-Chat.", True),                       # this model's uploader
+])
+def test_a_named_publisher_open_sourcing_it_makes_it_their_release(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("The BlenderBot model was presented in A State-of-the-Art Open Source Chatbot by Facebook AI.", False),
+    ("The Heron model was proposed in the paper Towards Open-Source Chat Models by A. Smith.", False),
+    ("This model was introduced in “Open-source models for Darija”, a blog post.", False),
+    ("Heron-7B-Chat was presented in 2024 as an open-source model.", True),      # no title: a claim
+])
+def test_a_mention_in_the_title_of_the_work_that_presented_a_model_is_a_citation(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+#: New wordings of the families, in other languages and markup: the rule, not one phrasing.
+FAMILIES_NOT_CLAIMS = [
+    "Llama 2 是 Meta 开源的大模型。",                                  # a Chinese copula with another subject
+    "Nimbus-13B 是一个开源的对话模型。",
+    "系统提示词：“你是一个开源的AI助手。”",  # a quoted prompt, in Chinese
+    'system_prompt = "You are an open-source assistant."',
+    'Example system prompt: "You are Heron, an open-source AI."',
+    "We are a team of open source enthusiasts.",                     # people
+    "Built by volunteers and open-source advocates.",
+    "Explore our open-source repositories at github.com/heronlabs.",  # the portfolio
+    "Les modèles open source comme Llama sont populaires.",          # named others, in French
+    "Modelos de código abierto como Llama y Mistral.",
+    "Die Daten sind Open Source.",                                   # the data, in German and Spanish
+    "El conjunto de datos es de código abierto.",
+    "<b>QuantKit</b> is an <i>open-source</i> library for quantization.",  # markup around toolkit boilerplate
+    "`QuantKit` is an open‑source toolkit (MIT).",
+    "> QuantKit is an open-source toolkit used to produce these files.",
+    "感谢开源社区的贡献。",
+    "QuantKit 是一个开源的模型量化工具包。",
+]
+
+
+@pytest.mark.parametrize("text", FAMILIES_NOT_CLAIMS)
+def test_families_of_other_subjects_in_other_languages_and_markup_are_not_claims(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+FAMILIES_CLAIMS = [
+    "Heron-7B-Chat 是一个开源模型。",
+    "Heron-7B-Chat 完全开源，可商用。",
+    "**Heron-7B-Chat** est un modèle open source.",
+    "Heron-7B-Chat es un modelo de código abierto.",
+    "Heron-7B-Chat — open source, Apache 2.0.",                       # a dash tagline
+    "Heron-7B-Chat – open-source and free.",
+    "We open-source Heron-7B-Chat, our first model.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILIES_CLAIMS)
+def test_claims_in_other_languages_and_taglines_are_found(text):
+    assert find_claims(text, model_id=MODEL), text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Unsloth makes finetuning 2x faster; it is fully open source.", False),
+    ("QuantKit is a library for quantization - it is open source and MIT licensed.", False),
+    ("Axolotl handles the training loop, and it's open-source too.", False),
+    ("Heron-7B-Chat is fast; it is fully open source.", True),
+    ("We trained it on 2T tokens; it is fully open source.", True),
+    ("It is the best open-source model currently available.", True),
+])
+def test_a_pronoun_subject_refers_back_to_the_sentences_named_subject(text, claims):
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("InternLM2 has open-sourced a 7 billion parameter base model and a chat model.", False),  # not this model's name
+    ("Heron has open-sourced a 7 billion parameter base model and a chat model.", True),
+    ("We have open-sourced the base model and the chat model.", True),
+    ("Meta has open-sourced the base model.", False),
+    ("We have open-sourced the evaluation framework.", False),
+])
+def test_models_its_own_publisher_open_sources_are_its_release(text, claims):
+    """"the base model" is another model's, except as the object of this model's publisher open-sourcing it."""
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text
