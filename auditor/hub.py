@@ -204,6 +204,7 @@ class Hub:
             own = self.origin.same_origin(url)
             if own:
                 self._count("waited_seconds", self.buckets[bucket].acquire())
+                generation = self.buckets[bucket].generation
             self._count("api_calls" if bucket == "api" else "file_reads")
             headers = {"Authorization": f"Bearer {self._token}"} if own and self._token else {}
             answer: Answer | None = None
@@ -211,7 +212,7 @@ class Hub:
                 answer = (self._send_api if bucket == "api" else self._send_file)(url, headers, max_bytes, what)
             finally:
                 if own:
-                    self.buckets[bucket].done(answer.headers if answer is not None else None)
+                    self.buckets[bucket].done(answer.headers if answer is not None else None, generation)
             location = answer.headers.get("Location")
             if answer.status_code not in REDIRECTS or not location:
                 raise_for_status(answer, what, bucket)

@@ -325,3 +325,35 @@ def test_broken_file_answers_become_clear_errors_within_a_deadline(tmp_path, qui
         with pytest.raises(Exception) as caught:
             reader.read_text("acme/m", "main", "LICENSE", 10_000)
     assert getattr(caught.value, "code", None) == code
+
+
+def test_a_listing_shorter_than_the_hubs_own_count_is_reported_incomplete(tmp_path):
+    from auditor.audit import run
+
+    org_tree(tmp_path, public=3)
+
+    class Counting(Hub):
+        def owner_models(self, name: str) -> int:
+            return 5
+
+    with FakeHub(tmp_path) as hub:
+        report = run(Counting(hub.url), ["acme"])
+    error = report.targets[0].error
+    assert error is not None and error.code == "listing-incomplete" and "counts 5" in error.message
+    assert len(report.results) == 3
+
+
+@pytest.mark.parametrize(("url", "same"), [
+    ("https://huggingface.co/api/models?x=1", True),
+    ("https://HuggingFace.co:443/a", True),
+    ("http://huggingface.co/api/models", False),
+    ("https://huggingface.co:8443/api/models", False),
+    ("https://huggingface.co.evil.example/api/models", False),
+    ("https://user:pw@huggingface.co/api/models", False),
+    ("//huggingface.co/api/models", False),
+    ("https://cdn-lfs.huggingface.co/x", False),
+])
+def test_the_token_origin_is_exactly_scheme_host_and_port(url, same):
+    from auditor.endpoint import parse_endpoint
+
+    assert parse_endpoint("https://huggingface.co/").same_origin(url) is same
