@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,7 +20,8 @@ from huggingface_hub.utils import build_hf_headers, get_session
 from auditor import __version__
 from auditor.endpoint import EndpointError, next_url, parse_endpoint, token_allowed, valid_repo_id, valid_segment
 from auditor.errors import HubError, HubUnreachable
-from auditor.hubdata import Answer, Transient, listing_items, meta_from_json, parse_json, raise_for_status
+from auditor.hubdata import (Answer, Transient, incomplete, listing_items, meta_from_json, next_link, parse_json,
+                              raise_for_status, read_body)
 from auditor.models import ModelMeta
 from auditor.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
 
@@ -43,7 +43,6 @@ STALE_PAGES = 3  # pages in a row that bring no new model: the Hub is going roun
 MAX_REDIRECTS = 5
 MAX_API_BYTES = 64 * 1024 * 1024
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,<]*)*)')
 
 
 @dataclass
@@ -135,14 +134,14 @@ class Hub:
         stale = pages = 0
         while url is not None:
             if url in visited or pages >= MAX_PAGES:
-                raise _incomplete(what, len(seen), "the Hub's next-page link goes round in circles")
+                raise incomplete(what, len(seen), "the Hub's next-page link goes round in circles")
             visited.add(url)
             pages += 1
             try:
                 answer = self._with_retries(lambda u=url: self._call(u, "api", what))
                 items = list(listing_items(answer, what))
             except HubError as exc:
-                raise _incomplete(what, len(seen), exc.message) from exc
+                raise incomplete(what, len(seen), exc.message) from exc
             fresh = 0
             for item in items:
                 meta = meta_from_json(item) if isinstance(item, Mapping) else ModelMeta(item[0], listing_error=item[1])
@@ -152,10 +151,10 @@ class Hub:
                     yield meta
             stale = 0 if fresh else stale + 1
             if stale >= STALE_PAGES:
-                raise _incomplete(what, len(seen), f"{STALE_PAGES} pages in a row brought no new model")
-            url = _link_next(answer.headers.get("Link") or "")
+                raise incomplete(what, len(seen), f"{STALE_PAGES} pages in a row brought no new model")
+            url = next_link(answer.headers.get("Link") or "")
             if url is not None and not self.origin.under(url, "/api/models"):
-                raise _incomplete(what, len(seen), "the Hub's next-page link leaves the endpoint's listing "
+                raise incomplete(what, len(seen), "the Hub's next-page link leaves the endpoint's listing "
                                   "(not followed, so the token stays at home)")
 
     def owner_models(self, name: str) -> int | None:
@@ -225,7 +224,7 @@ class Hub:
         try:
             with get_session().stream("GET", url, headers={**self._api_headers, **headers}, follow_redirects=False,
                                       timeout=self._timeout) as response:
-                body, truncated = _read_until(response.iter_bytes(), max_bytes, deadline, what)
+                body, truncated = read_body(response.iter_bytes(), max_bytes, deadline, what)
                 return Answer(response.status_code, response.headers, body, url, truncated)
         except httpx2.DecodingError:
             raise HubError("bad-encoding", f"{what}: the answer's body does not match its Content-Encoding") from None
@@ -240,7 +239,7 @@ class Hub:
                                      allow_redirects=False) as response:
                 limit = max_bytes if response.status_code < 300 else 10_000
                 chunks = iter(lambda: response.raw.read1(65536, decode_content=True), b"")
-                body, truncated = _read_until(chunks, limit, deadline, what)
+                body, truncated = read_body(chunks, limit, deadline, what)
                 return Answer(response.status_code, response.headers, body, url, truncated)
         except urllib3.exceptions.DecodeError:
             raise HubError("bad-encoding", f"{what}: the file's body does not match its Content-Encoding") from None
@@ -299,32 +298,6 @@ class Hub:
     def _count(self, name: str, amount: float = 1) -> None:
         with self._lock:
             setattr(self.stats, name, getattr(self.stats, name) + amount)
-
-
-def _read_until(chunks: Iterable[bytes], max_bytes: int, deadline: float, what: str) -> tuple[bytes, bool]:
-    """Read a body until its end, `max_bytes` (then truncated) or the deadline (then an error: no endless trickle)."""
-    parts: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        parts.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            return b"".join(parts)[:max_bytes], True
-        if time.monotonic() > deadline:
-            raise HubError("network-error", f"{what}: the answer took longer than the per-request deadline")
-    return b"".join(parts), False
-
-
-def _link_next(header: str) -> str | None:
-    """The `rel="next"` URL of a Link header, if any."""
-    for match in _LINK.finditer(header[:10_000]):
-        if "next" in re.split(r'[\s";=]+', match.group(2).lower()):
-            return match.group(1).strip()
-    return None
-
-
-def _incomplete(what: str, seen: int, why: str) -> HubError:
-    return HubError("listing-incomplete", f"{what}: the listing is incomplete after {seen} models: {why}")
 
 
 def stored_token() -> str | None:
