@@ -162,7 +162,8 @@ class FakeHub:
     * `renames`: `{old id: new id}` answered with 307 and a relative `Location` (old ids may be org-less);
     * `users`: names whose overview is a user's (`/api/users/NAME/overview`); other owners are organizations;
     * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files; `{"listing": "self-link" |
-      "endless-links" | "fail-after-first"}` on listings (the last: pages after the first answer 503);
+      "endless-links" | "fail-after-first" | "bad-retry-after"}` on listings (pages after the first answer 503:
+      always, or once with `Retry-After: soon, maybe`);
       `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
     * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
     """
@@ -435,6 +436,12 @@ class FakeHub:
     def _list(self, pairs: list[tuple[str, str]], query: dict, user: bool = False) -> Reply:
         if self.quirks.get("listing") == "fail-after-first" and "cursor" in query:
             return self._error(503, "Service Unavailable", api=True)
+        if self.quirks.get("listing") == "bad-retry-after" and "cursor" in query:
+            with self._lock:
+                self._pages_served += 1
+                first = self._pages_served == 1
+            if first:  # once: a 503 whose Retry-After is no number and no date
+                return self._error(503, "Service Unavailable", api=True, headers={"Retry-After": "soon, maybe"})
         expand = query.get("expand", [])
         if bad := self._bad_expand(expand):
             return bad
@@ -489,7 +496,7 @@ class FakeHub:
             item["cardData"] = "__DEEP__"
         headers = {}
         quirk = self.quirks.get("listing")
-        if more or quirk:
+        if more or quirk in ("self-link", "endless-links"):
             state = {"offset": offset + consumed} if trending else {"after": page[-1]["id"] if page else after}
             if quirk == "endless-links":
                 with self._lock:

@@ -135,6 +135,13 @@ def test_a_listing_that_cannot_be_completed_says_so_and_exits_3(tmp_path, quirk)
     assert "incomplete" in printed
 
 
+def test_a_malformed_retry_after_on_a_listing_page_is_retried_not_a_crash(tmp_path):
+    ids = org_tree(tmp_path, public=4)
+    with FakeHub(tmp_path, page_size=2, quirks={"listing": "bad-retry-after"}) as hub:
+        code, feed, _ = audit(hub, "acme", "--max-wait", "0")
+    assert code == 0 and sorted(m["id"] for m in feed["models"]) == ids
+
+
 def test_one_unparseable_listing_item_does_not_drop_its_page(tmp_path):
     """A 1,500-level `cardData` in one item: that model gets an error entry, the others are audited."""
     ids = org_tree(tmp_path, public=4)
@@ -227,7 +234,8 @@ def test_an_announced_quota_is_adopted_and_never_exceeded(tmp_path):
     """The Hub announces `RateLimit-Policy: q=8;w=1` for file reads: the client keeps to it (no 429)."""
     ids = org_tree(tmp_path, public=20)
     with FakeHub(tmp_path, page_size=100, rate_limit={"resolvers": 8, "api": 1000}, rate_window=1) as hub:
-        code, feed, _ = audit(hub, "acme", "--max-wait", "5")
+        # fewer workers than the quota: before the first answer announces it, that many requests may be out
+        code, feed, _ = audit(hub, "acme", "--max-wait", "5", "--workers", "4")
         rejected = hub.stats()["rejected"]
     assert sorted(m["id"] for m in feed["models"]) == ids and code == 0
     assert rejected["resolvers"] == 0
