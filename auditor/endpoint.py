@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from auditor.errors import AuditorError
 
 #: One segment of a Hub repo id (owner or name): the grammar huggingface_hub validates, stated on its own.
-_SEGMENT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?")
+_SEGMENT = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

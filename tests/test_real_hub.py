@@ -365,3 +365,15 @@ def test_the_token_origin_is_exactly_scheme_host_and_port(url, same):
     from auditor.endpoint import parse_endpoint
 
     assert parse_endpoint("https://huggingface.co/").same_origin(url) is same
+
+
+@pytest.mark.parametrize(("repo_id", "valid"), [
+    ("meta-llama/Llama-2-7b-hf", True), ("gpt2", False), ("a/b.c_d-e", True), ("_org/x_", True),
+    ("../whoami-v2", False), ("a/../b", False), ("a b/c", False), ("a/b/c", False), ("a/b.git", False),
+    ("a--b/c", False), ("a/" + "x" * 97, False), ("a/b-", False), ("", False), ("a/", False),
+])
+def test_repo_ids_follow_the_hubs_grammar_before_any_path_is_built(repo_id, valid):
+    from auditor.endpoint import valid_repo_id
+
+    assert valid_repo_id(repo_id) is valid
+    assert valid_repo_id("gpt2", allow_bare=True)
