@@ -270,16 +270,19 @@ class Hub:
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
             seconds = hinted if hinted is not None else backoff
             self._count("retries")
-            if isinstance(exc, Transient) and exc.error.status == 429 and (hinted or 0.0) < policy.min_429_wait:
-                # A reset of 0 (or none) is not "retry now": the window has not moved yet.
-                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
-            seconds = min(policy.max_wait, seconds)
-            if isinstance(exc, Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
-                # The whole client pauses on that bucket, not just this thread (no retry storm); the next
-                # attempt's acquire() does the waiting and counts it.
+            limited = isinstance(exc, Transient) and exc.error.status == 429
+            if limited:
                 self._count("rate_limited")
-                self.buckets[exc.bucket].block(seconds)
+            if limited and (hinted or 0.0) < policy.min_429_wait:
+                # A reset of 0 (or none) is not "retry now": this request waits a second or so (jittered);
+                # the Hub said nothing about when its window ends, so the others are not held up.
+                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
+            elif limited and exc.bucket in self.buckets:
+                # The Hub said when the window resets: the whole client pauses on that bucket, not just this
+                # thread (no retry storm); the next attempt's acquire() does the waiting and counts it.
+                self.buckets[exc.bucket].block(min(policy.max_wait, seconds))
                 return 0.0
+            seconds = min(policy.max_wait, seconds)
             self._count("waited_seconds", seconds)
             return seconds
 
