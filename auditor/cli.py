@@ -71,7 +71,7 @@ def audit(
     endpoint: Annotated[Optional[str], typer.Option(envvar="HF_ENDPOINT", help="Hub URL [env: HF_ENDPOINT; default: https://huggingface.co].")] = None,
     token: Annotated[Optional[str], typer.Option(envvar="HF_TOKEN", show_envvar=False, help="Hub token [env: HF_TOKEN; default: your huggingface-cli login]. Never printed.")] = None,
     fail_on: Annotated[str, typer.Option(help="Exit 1 when a flagged model reaches this severity: error, warning or never.")] = "warning",
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Models read concurrently.")] = 8,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Models read concurrently.")] = 16,
     max_wait: Annotated[float, typer.Option(min=0, help="Longest single wait (s) before a retry, even if the Hub asks for more.")] = 300.0,
     baseline: Annotated[Optional[Path], typer.Option(help="A previous feed: unchanged models are carried over, and changes are reported.")] = None,
     suppressions: Annotated[Optional[Path], typer.Option(help="YAML file of reviewed findings to silence (each with a reason and an expiry date).")] = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,7 +22,8 @@ from auditor.endpoint import EndpointError, next_url, parse_endpoint, token_allo
 from auditor.repoids import is_model_ref, is_namespace, is_repo_id
 from auditor.errors import HubError, HubUnreachable
 from auditor.listing import ListingQuery, listing_params
-from auditor.hubdata import Answer, Transient, listing_items, meta_from_json, parse_json, raise_for_status
+from auditor.hubdata import (Answer, Transient, incomplete, listing_items, meta_from_json, next_link, parse_json,
+                              raise_for_status, read_body)
 from auditor.models import ModelMeta
 from auditor.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
 
@@ -41,7 +41,6 @@ STALE_PAGES = 3  # pages in a row that bring no new model: the Hub is going roun
 MAX_REDIRECTS = 5
 MAX_API_BYTES = 64 * 1024 * 1024
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,<]*)*)')
 
 
 @dataclass
@@ -129,14 +128,14 @@ class Hub:
         stale = pages = 0
         while url is not None:
             if url in visited or pages >= MAX_PAGES:
-                raise _incomplete(what, len(seen), "the Hub's next-page link goes round in circles")
+                raise incomplete(what, len(seen), "the Hub's next-page link goes round in circles")
             visited.add(url)
             pages += 1
             try:
                 answer = self._with_retries(lambda u=url: self._call(u, "api", what))
                 items = list(listing_items(answer, what))
             except HubError as exc:
-                raise _incomplete(what, len(seen), exc.message) from exc
+                raise incomplete(what, len(seen), exc.message) from exc
             fresh = 0
             for item in items:
                 meta = meta_from_json(item) if isinstance(item, Mapping) else ModelMeta(item[0], listing_error=item[1])
@@ -148,10 +147,10 @@ class Hub:
                         return
             stale = 0 if fresh else stale + 1
             if stale >= STALE_PAGES:
-                raise _incomplete(what, len(seen), f"{STALE_PAGES} pages in a row brought no new model")
-            url = _link_next(answer.headers.get("Link") or "")
+                raise incomplete(what, len(seen), f"{STALE_PAGES} pages in a row brought no new model")
+            url = next_link(answer.headers.get("Link") or "")
             if url is not None and not self.origin.under(url, "/api/models"):
-                raise _incomplete(what, len(seen), "the Hub's next-page link leaves the endpoint's listing "
+                raise incomplete(what, len(seen), "the Hub's next-page link leaves the endpoint's listing "
                                   "(not followed, so the token stays at home)")
 
     def owner_models(self, name: str) -> int | None:
@@ -200,6 +199,7 @@ class Hub:
             own = self.origin.same_origin(url)
             if own:
                 self._count("waited_seconds", self.buckets[bucket].acquire())
+                generation = self.buckets[bucket].generation
             self._count("api_calls" if bucket == "api" else "file_reads")
             headers = {"Authorization": f"Bearer {self._token}"} if own and self._token else {}
             answer: Answer | None = None
@@ -207,7 +207,7 @@ class Hub:
                 answer = (self._send_api if bucket == "api" else self._send_file)(url, headers, max_bytes, what)
             finally:
                 if own:
-                    self.buckets[bucket].done(answer.headers if answer is not None else None)
+                    self.buckets[bucket].done(answer.headers if answer is not None else None, generation)
             location = answer.headers.get("Location")
             if answer.status_code not in REDIRECTS or not location:
                 raise_for_status(answer, what, bucket)
@@ -220,7 +220,7 @@ class Hub:
         try:
             with get_session().stream("GET", url, headers={**self._api_headers, **headers}, follow_redirects=False,
                                       timeout=self._timeout) as response:
-                body, truncated = _read_until(response.iter_bytes(), max_bytes, deadline, what)
+                body, truncated = read_body(response.iter_bytes(), max_bytes, deadline, what)
                 return Answer(response.status_code, response.headers, body, url, truncated)
         except httpx2.DecodingError:
             raise HubError("bad-encoding", f"{what}: the answer's body does not match its Content-Encoding") from None
@@ -235,7 +235,7 @@ class Hub:
                                      allow_redirects=False) as response:
                 limit = max_bytes if response.status_code < 300 else 10_000
                 chunks = iter(lambda: response.raw.read1(65536, decode_content=True), b"")
-                body, truncated = _read_until(chunks, limit, deadline, what)
+                body, truncated = read_body(chunks, limit, deadline, what)
                 return Answer(response.status_code, response.headers, body, url, truncated)
         except urllib3.exceptions.DecodeError:
             raise HubError("bad-encoding", f"{what}: the file's body does not match its Content-Encoding") from None
@@ -266,16 +266,19 @@ class Hub:
             backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
             seconds = hinted if hinted is not None else backoff
             self._count("retries")
-            if isinstance(exc, Transient) and exc.error.status == 429 and (hinted or 0.0) < policy.min_429_wait:
-                # A reset of 0 (or none) is not "retry now": the window has not moved yet.
-                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
-            seconds = min(policy.max_wait, seconds)
-            if isinstance(exc, Transient) and exc.error.status == 429 and exc.bucket in self.buckets:
-                # The whole client pauses on that bucket, not just this thread (no retry storm); the next
-                # attempt's acquire() does the waiting and counts it.
+            limited = isinstance(exc, Transient) and exc.error.status == 429
+            if limited:
                 self._count("rate_limited")
-                self.buckets[exc.bucket].block(seconds)
+            if limited and (hinted or 0.0) < policy.min_429_wait:
+                # A reset of 0 (or none) is not "retry now": this request waits a second or so (jittered);
+                # the Hub said nothing about when its window ends, so the others are not held up.
+                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
+            elif limited and exc.bucket in self.buckets:
+                # The Hub said when the window resets: the whole client pauses on that bucket, not just this
+                # thread (no retry storm); the next attempt's acquire() does the waiting and counts it.
+                self.buckets[exc.bucket].block(min(policy.max_wait, seconds))
                 return 0.0
+            seconds = min(policy.max_wait, seconds)
             self._count("waited_seconds", seconds)
             return seconds
 
@@ -294,32 +297,6 @@ class Hub:
     def _count(self, name: str, amount: float = 1) -> None:
         with self._lock:
             setattr(self.stats, name, getattr(self.stats, name) + amount)
-
-
-def _read_until(chunks: Iterable[bytes], max_bytes: int, deadline: float, what: str) -> tuple[bytes, bool]:
-    """Read a body until its end, `max_bytes` (then truncated) or the deadline (then an error: no endless trickle)."""
-    parts: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        parts.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            return b"".join(parts)[:max_bytes], True
-        if time.monotonic() > deadline:
-            raise HubError("network-error", f"{what}: the answer took longer than the per-request deadline")
-    return b"".join(parts), False
-
-
-def _link_next(header: str) -> str | None:
-    """The `rel="next"` URL of a Link header, if any."""
-    for match in _LINK.finditer(header[:10_000]):
-        if "next" in re.split(r'[\s";=]+', match.group(2).lower()):
-            return match.group(1).strip()
-    return None
-
-
-def _incomplete(what: str, seen: int, why: str) -> HubError:
-    return HubError("listing-incomplete", f"{what}: the listing is incomplete after {seen} models: {why}")
 
 
 def stored_token() -> str | None:

@@ -6,7 +6,7 @@ import email.utils
 import json
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from auditor.models import ModelMeta
 from auditor.ratelimit import MAX_NUMBER, parse_ratelimit
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,<]*)*)')
 _ID_NEAR_START = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.){1,300})"')
 
 
@@ -190,3 +191,29 @@ def _children(value: Any) -> Mapping[str, int] | None:
     if not isinstance(value, Mapping):
         return None
     return {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def read_body(chunks: Iterable[bytes], max_bytes: int, deadline: float, what: str) -> tuple[bytes, bool]:
+    """Read a body until its end, `max_bytes` (then truncated) or the deadline (then an error: no endless trickle)."""
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return b"".join(parts)[:max_bytes], True
+        if time.monotonic() > deadline:
+            raise HubError("network-error", f"{what}: the answer took longer than the per-request deadline")
+    return b"".join(parts), False
+
+
+def next_link(header: str) -> str | None:
+    """The `rel="next"` URL of a Link header, if any."""
+    for match in _LINK.finditer(header[:10_000]):
+        if "next" in re.split(r'[\s";=]+', match.group(2).lower()):
+            return match.group(1).strip()
+    return None
+
+
+def incomplete(what: str, seen: int, why: str) -> HubError:
+    return HubError("listing-incomplete", f"{what}: the listing is incomplete after {seen} models: {why}")

@@ -52,38 +52,49 @@ class Bucket:
         self._lock = threading.Lock()
         self._window_end: float | None = None
         self._synced = False  # the window end comes from the Hub's RateLimit header, not our own guess
+        self.generation = 0  # local windows started so far
         self._used = 0
         self._in_flight = 0
         self._blocked_until = 0.0
 
     def acquire(self) -> float:
-        """Take one request from the budget, waiting first if the window is spent or the Hub asked us to."""
-        with self._lock:  # holding the lock while waiting makes every thread wait: no burst at the reset
-            now = self._clock()
-            wait = max(0.0, self._blocked_until - now)
-            if self._window_end is not None and now + wait < self._window_end and self._used >= self.quota:
-                wait = max(wait, self._window_end - now)
-            wait = min(wait, self.max_block)  # never longer than the user's --max-wait
-            if wait > 0:
-                self._sleep(wait)
-                now = self._clock()
-            if self._window_end is None or now >= self._window_end:
-                self._window_end, self._used, self._synced = now + self.window, 0, False
-            self._used += 1
-            self._in_flight += 1
-            return wait
+        """Take one request from the budget, waiting first if the window is spent or the Hub asked us to.
 
-    def done(self, headers: Mapping[str, str] | None) -> None:
-        """The request taken by `acquire()` was answered (headers) or failed (None)."""
+        Waits happen outside the lock (answers of requests in flight are still taken in meanwhile) and are
+        re-checked after waking; in total they never exceed `max_block`.
+        """
+        waited, slept_until = 0.0, float("-inf")
+        while True:
+            with self._lock:
+                now = max(self._clock(), slept_until)  # a sleep lasts at least as long as asked
+                wait = max(0.0, self._blocked_until - now)
+                if self._window_end is not None and now + wait < self._window_end and self._used >= self.quota:
+                    wait = max(wait, self._window_end - now)
+                wait = min(wait, self.max_block - waited)  # never longer than the user's --max-wait
+                if wait <= 0:
+                    if self._window_end is None or now >= self._window_end:
+                        self._window_end, self._used, self._synced = now + self.window, 0, False
+                        self.generation += 1
+                    self._used += 1
+                    self._in_flight += 1
+                    return waited
+            self._sleep(wait)
+            waited, slept_until = waited + wait, now + wait
+
+    def done(self, headers: Mapping[str, str] | None, generation: int | None = None) -> None:
+        """The request taken by `acquire()` (in window `generation`) was answered (headers) or failed (None).
+
+        The answer of a request sent in an earlier window than ours says nothing about the current one.
+        """
         with self._lock:
             self._in_flight = max(0, self._in_flight - 1)
         if headers is not None:
-            self.observe(headers)
+            self.observe(headers, stale=generation is not None and generation != self.generation)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
+    def observe(self, headers: Mapping[str, str], *, stale: bool = False) -> None:
         """Adopt the Hub's policy and its count of what is left in the current window."""
         policy = parse_policy(headers, self.name)
-        ratelimit = parse_ratelimit(headers, self.name)
+        ratelimit = None if stale else parse_ratelimit(headers, self.name)
         with self._lock:
             if policy is not None:
                 quota, window = policy

@@ -1,8 +1,9 @@
 """Crawl benchmark: the auditor against the naive huggingface_hub script on a synthetic organization.
 
 Usage (from the repo root):
-    python -m benchmarks.crawl_bench --models 1000 --latency 0.025 [--faults]
+    python -m benchmarks.crawl_bench --models 1000 --latency 0.025 [--faults] [--workers N]
         [--rate-limit api=300,resolvers=2000 --rate-window 20] [--baseline] [--memory-models 20000]
+        [--quota-models 1000 --quota api=84,resolvers=400 --quota-window 10]
 
 Generates (and caches under /tmp) a synthetic org (benchmarks/synth.py), serves it from the loopback fake Hub
 (tests/fakehub.py, page size 1000 as on the Hub) with the given round-trip latency, then runs, each in a
@@ -15,6 +16,15 @@ Prints Hub requests per model for both (from the fake's log), the 429s sent, and
                  auditor went over quota
 --baseline       a second auditor run with `--baseline FEED` of the first: requests per 500 models, same results?
 --memory-models  an auditor-only run on N models at latency 0: peak RSS
+--quota-models   an auditor-only run on N models against a fake Hub that enforces and announces (RateLimit-Policy)
+                 a higher tier's quota, scaled to --quota-window seconds (default: PRO's 2,500 api / 12,000
+                 resolvers per 300 s, as 84 / 400 per 10 s); the auditor gets no budget options, so it starts at
+                 the free tier's and must adopt the announced one. Prints the share of the quota used per full
+                 window (goal: >= 90%) and the 429s received (goal: 0)
+
+The fake Hub runs with the real Hub's default behaviours: pages of up to 1,000 items, trending order for
+unsorted listings (reshuffled between pages), `RateLimit`/`RateLimit-Policy` on every answer; it loads the
+synthetic tree before the first timed run, so neither run pays for the fake's start-up.
 """
 
 from __future__ import annotations
@@ -134,9 +144,23 @@ UNLIMITED = {"api": 10**9, "resolvers": 10**9}
 BUDGET: list[str] = []  # the auditor's request budget: the fake's quota when one is set, else unlimited
 
 
-def auditor_command(org: str, url: str, feed: Path, *extra: str) -> list[str]:
+WORKERS: list[str] = []
+
+
+def auditor_command(org: str, url: str, feed: Path, *extra: str, budget: bool = True) -> list[str]:
     return [sys.executable, "-m", "auditor", "audit", org, "--endpoint", url, "--format", "json", "--output", str(feed),
-            "--max-wait", "60", "--fail-on", "never", *BUDGET, *extra]
+            "--max-wait", "60", "--fail-on", "never", *(BUDGET if budget else []), *WORKERS, *extra]
+
+
+def warm(hub: FakeHub, org: str) -> None:
+    """Load every repo of the tree into the fake Hub's cache (its start-up is no part of a timed run)."""
+    for owner, name in hub._ids(org.lower())[1]:
+        hub._repo(owner, name)
+
+
+def real_hub(tree: Path, **options) -> FakeHub:
+    """The fake Hub with the real Hub's default behaviours (see the module docstring)."""
+    return FakeHub(tree, page_size=PAGE_SIZE, trending=True, **options)
 
 
 def verdicts(feed_path: Path) -> dict[str, tuple]:
@@ -183,11 +207,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also run the auditor with --baseline FEED")
     parser.add_argument("--memory-models", type=int, default=0, metavar="N", help="auditor-only run on N models")
     parser.add_argument("--skip-naive", action="store_true", help="do not run the naive script")
+    parser.add_argument("--workers", type=int, default=0, help="auditor --workers (default: the CLI's own)")
+    parser.add_argument("--quota-models", type=int, default=0, metavar="N", help="quota-use run on N models")
+    parser.add_argument("--quota", type=parse_quotas, default={"api": 84, "resolvers": 400}, metavar="api=N,resolvers=N",
+                        help="announced and enforced quota per --quota-window (default: PRO scaled to 10 s)")
+    parser.add_argument("--quota-window", type=float, default=10.0, help="window of --quota in seconds (default: 10)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="per subprocess, seconds (default: 1800)")
     args = parser.parse_args(argv)
     if args.models < 0 or args.memory_models < 0 or args.latency < 0 or args.rate_window <= 0:
         parser.error("--models, --memory-models and --latency must not be negative, --rate-window positive")
 
+    WORKERS[:] = ["--workers", str(args.workers)] if args.workers else []
     quota = args.rate_limit or {}
     BUDGET[:] = ["--api-budget", str(quota.get("api", 10**9)), "--file-budget", str(quota.get("resolvers", 10**9)),
                  "--budget-window", str(args.rate_window if args.rate_limit else 300)]
@@ -198,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += compare(args, work)
         if args.memory_models:
             failures += memory(args, work)
+        if args.quota_models:
+            failures += quota_use(args, work)
     for failure in failures:
         print(f"FAILED {failure}")
     return 1 if failures else 0
@@ -210,8 +242,9 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
     limits = f", rate limit {args.rate_limit} per {args.rate_window:g} s" if args.rate_limit else ""
     print(f"synthetic org {org}: {n} models (seed {args.seed}); fake Hub latency {args.latency * 1000:g} ms, "
           f"page size {PAGE_SIZE}{limits}")
-    with FakeHub(tree, page_size=PAGE_SIZE, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit or UNLIMITED,
-                 rate_window=args.rate_window) as hub:
+    with real_hub(tree, latency=args.latency, seed=args.seed, rate_limit=args.rate_limit or UNLIMITED,
+                  rate_window=args.rate_window) as hub:
+        warm(hub, org)
         feed = work / "feed.json"
         audit = run_child("auditor", auditor_command(org, hub.url, feed), hub, work, args.timeout)
         if error := audit.failed():
@@ -280,13 +313,41 @@ def compare(args: argparse.Namespace, work: Path) -> list[str]:
 def memory(args: argparse.Namespace, work: Path) -> list[str]:
     n, org = args.memory_models, args.org
     tree = synthetic_tree(n, args.seed, org)
-    with FakeHub(tree, page_size=PAGE_SIZE, rate_limit=UNLIMITED) as hub:
+    with real_hub(tree, rate_limit=UNLIMITED) as hub:
+        warm(hub, org)
         feed = work / "feed-memory.json"
         run = run_child("auditor-memory", auditor_command(org, hub.url, feed), hub, work, args.timeout)
     if error := run.failed():
         return [error]
     models, _ = model_entries(feed)
     print(f"memory: auditor on {n} models (latency 0): {describe(run, n, rss=True)}; {len(models)} models in the feed")
+    return []
+
+
+def quota_use(args: argparse.Namespace, work: Path) -> list[str]:
+    """Share of an announced higher-tier quota the auditor uses, per full window, and the 429s it gets."""
+    n, org, window = args.quota_models, args.org, args.quota_window
+    tree = synthetic_tree(n, args.seed, org)
+    with real_hub(tree, latency=args.latency, rate_limit=args.quota, rate_window=window) as hub:
+        warm(hub, org)
+        feed = work / "feed-quota.json"
+        run = run_child("auditor-quota", auditor_command(org, hub.url, feed, budget=False), hub, work, args.timeout)
+        counts = {bucket: dict(per_window) for bucket, per_window in hub.window_counts.items()}
+        stats = hub.stats()
+    if error := run.failed():
+        return [error]
+    models, _ = model_entries(feed)
+    print(f"quota: auditor on {n} models, announced {args.quota} per {window:g} s, latency {args.latency * 1000:g} ms: "
+          f"{describe(run, n)}; {len(models)} models in the feed, {with_errors(feed)} with errors")
+    for bucket, quota in args.quota.items():
+        per_window = counts.get(bucket, {})
+        full = [per_window[w] for w in sorted(per_window)[:-1]]  # the last window is cut short by the run's end
+        if not full:
+            print(f"quota: {bucket}: the run ended within one window; use more --quota-models")
+            continue
+        share = sum(full) / (quota * len(full))
+        print(f"quota: {bucket}: {len(full)} full windows, requests per window {full}, share of the quota used "
+              f"{share:.1%}; 429s received {stats['status_429'][bucket]}, over quota {stats['rejected'][bucket]}")
     return []
 
 

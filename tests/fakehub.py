@@ -223,8 +223,10 @@ class FakeHub:
       (next-page links point there) and `cdn_paths` (those files answer 302 to it, as LFS files go to the CDN);
     * `renames`: `{old id: new id}` answered with 307 and a relative `Location` (old ids may be org-less);
     * `users`: names whose overview is a user's (`/api/users/NAME/overview`); other owners are organizations;
-    * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files, `{"listing": "self-link"
-      | "endless-links" | "fail-after-first"}` on listings (the last: every page after the first answers 503), `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
+    * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files; `{"listing": "self-link" |
+      "endless-links" | "fail-after-first" | "bad-retry-after"}` on listings (pages after the first answer 503:
+      always, or once with `Retry-After: soon, maybe`);
+      `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
     * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
     """
 
@@ -500,6 +502,12 @@ class FakeHub:
     def _list(self, pairs: list[tuple[str, str]], query: dict, user: bool = False) -> Reply:
         if self.quirks.get("listing") == "fail-after-first" and "cursor" in query:
             return self._error(503, "Service Unavailable", api=True)
+        if self.quirks.get("listing") == "bad-retry-after" and "cursor" in query:
+            with self._lock:
+                self._pages_served += 1
+                first = self._pages_served == 1
+            if first:  # once: a 503 whose Retry-After is no number and no date
+                return self._error(503, "Service Unavailable", api=True, headers={"Retry-After": "soon, maybe"})
         expand = query.get("expand", [])
         if bad := self._bad_expand(expand):
             return bad
@@ -548,7 +556,7 @@ class FakeHub:
             item["cardData"] = "__DEEP__"
         headers = {}
         quirk = self.quirks.get("listing")
-        if more or quirk:
+        if more or quirk in ("self-link", "endless-links"):
             if quirk == "endless-links":
                 with self._lock:
                     self._pages_served += 1
@@ -808,6 +816,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate-limit", type=_quotas, metavar="api=N,resolvers=N",
                         help="enforce fixed-window quotas per bucket, e.g. api=100,resolvers=300")
     parser.add_argument("--rate-window", type=float, default=300.0, help="rate-limit window in seconds (default: 300)")
+    parser.add_argument("--trending", action="store_true", help="unsorted listings in trending order, reshuffled per page")
+    parser.add_argument("--token-sees-private", action="store_true", help="--token sees private repos, as on the Hub")
+    parser.add_argument("--burst-429", type=float, default=0.0, metavar="S", help="answer 429 t=0 for S seconds")
     args = parser.parse_args(argv)
     if not (args.root / "models").is_dir():
         parser.error(f"{args.root} has no models/ folder")
@@ -816,7 +827,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hub = FakeHub(args.root, page_size=args.page_size, token=args.token,
                       bare_401_for_missing=args.bare_401_for_missing, port=args.port, latency=args.latency,
-                      fault_rates=args.faults, seed=args.seed, rate_limit=args.rate_limit, rate_window=args.rate_window)
+                      fault_rates=args.faults, seed=args.seed, rate_limit=args.rate_limit, rate_window=args.rate_window,
+                      trending=args.trending, token_sees_private=args.token_sees_private, burst_429=args.burst_429)
     except ValueError as exc:
         parser.error(str(exc))
     with hub:

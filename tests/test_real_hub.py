@@ -135,6 +135,13 @@ def test_a_listing_that_cannot_be_completed_says_so_and_exits_3(tmp_path, quirk)
     assert "incomplete" in printed
 
 
+def test_a_malformed_retry_after_on_a_listing_page_is_retried_not_a_crash(tmp_path):
+    ids = org_tree(tmp_path, public=4)
+    with FakeHub(tmp_path, page_size=2, quirks={"listing": "bad-retry-after"}) as hub:
+        code, feed, _ = audit(hub, "acme", "--max-wait", "0")
+    assert code == 0 and sorted(m["id"] for m in feed["models"]) == ids
+
+
 def test_one_unparseable_listing_item_does_not_drop_its_page(tmp_path):
     """A 1,500-level `cardData` in one item: that model gets an error entry, the others are audited."""
     ids = org_tree(tmp_path, public=4)
@@ -227,7 +234,8 @@ def test_an_announced_quota_is_adopted_and_never_exceeded(tmp_path):
     """The Hub announces `RateLimit-Policy: q=8;w=1` for file reads: the client keeps to it (no 429)."""
     ids = org_tree(tmp_path, public=20)
     with FakeHub(tmp_path, page_size=100, rate_limit={"resolvers": 8, "api": 1000}, rate_window=1) as hub:
-        code, feed, _ = audit(hub, "acme", "--max-wait", "5")
+        # fewer workers than the quota: before the first answer announces it, that many requests may be out
+        code, feed, _ = audit(hub, "acme", "--max-wait", "5", "--workers", "4")
         rejected = hub.stats()["rejected"]
     assert sorted(m["id"] for m in feed["models"]) == ids and code == 0
     assert rejected["resolvers"] == 0
@@ -325,3 +333,47 @@ def test_broken_file_answers_become_clear_errors_within_a_deadline(tmp_path, qui
         with pytest.raises(Exception) as caught:
             reader.read_text("acme/m", "main", "LICENSE", 10_000)
     assert getattr(caught.value, "code", None) == code
+
+
+def test_a_listing_shorter_than_the_hubs_own_count_is_reported_incomplete(tmp_path):
+    from auditor.audit import run
+
+    org_tree(tmp_path, public=3)
+
+    class Counting(Hub):
+        def owner_models(self, name: str) -> int:
+            return 5
+
+    with FakeHub(tmp_path) as hub:
+        report = run(Counting(hub.url), ["acme"])
+    error = report.targets[0].error
+    assert error is not None and error.code == "listing-incomplete" and "counts 5" in error.message
+    assert len(report.results) == 3
+
+
+@pytest.mark.parametrize(("url", "same"), [
+    ("https://huggingface.co/api/models?x=1", True),
+    ("https://HuggingFace.co:443/a", True),
+    ("http://huggingface.co/api/models", False),
+    ("https://huggingface.co:8443/api/models", False),
+    ("https://huggingface.co.evil.example/api/models", False),
+    ("https://user:pw@huggingface.co/api/models", False),
+    ("//huggingface.co/api/models", False),
+    ("https://cdn-lfs.huggingface.co/x", False),
+])
+def test_the_token_origin_is_exactly_scheme_host_and_port(url, same):
+    from auditor.endpoint import parse_endpoint
+
+    assert parse_endpoint("https://huggingface.co/").same_origin(url) is same
+
+
+@pytest.mark.parametrize(("repo_id", "valid"), [
+    ("meta-llama/Llama-2-7b-hf", True), ("gpt2", False), ("a/b.c_d-e", True), ("_org/x_", True),
+    ("../whoami-v2", False), ("a/../b", False), ("a b/c", False), ("a/b/c", False), ("a/b.git", False),
+    ("a--b/c", False), ("a/" + "x" * 97, False), ("a/b-", False), ("", False), ("a/", False),
+])
+def test_repo_ids_follow_the_hubs_grammar_before_any_path_is_built(repo_id, valid):
+    from auditor.repoids import is_model_ref, is_repo_id
+
+    assert is_repo_id(repo_id) is valid
+    assert is_model_ref("gpt2") and not is_model_ref("../whoami-v2")
