@@ -52,6 +52,7 @@ class Tally:
 
     def __init__(self) -> None:
         self.n = self.class_right = self.flag_right = self.false_open = 0
+        self.flagged = self.flagged_right = 0  # accusations made, and those the labels support
         self.claims: Counter[str] = Counter()
         self.confusion: Counter[tuple[str, str]] = Counter()
         self.ms: list[float] = []
@@ -61,6 +62,9 @@ class Tally:
         self.class_right += expected == got
         self.flag_right += (said and expected != "osi-approved") == (found and got != "osi-approved")
         self.false_open += expected in CLOSED and got in OPEN
+        if found and got != "osi-approved":
+            self.flagged += 1
+            self.flagged_right += said and expected != "osi-approved"
         self.claims["tp" if said and found else "fn" if said else "fp" if found else "tn"] += 1
         self.confusion[(expected, got)] += 1
         self.ms.append(ms)
@@ -71,7 +75,8 @@ class Tally:
         recall = c["tp"] / max(1, c["tp"] + c["fn"])
         return (f"{label:28} cards {self.n:3}  class right {self.class_right:3}/{self.n:<3} ({self.class_right / max(1, self.n):6.1%})"
                 f"  flag right {self.flag_right:3}/{self.n:<3} ({self.flag_right / max(1, self.n):6.1%})"
-                f"  false-open {self.false_open}  claims/card P {precision:.2f} R {recall:.2f}"
+                f"  false-open {self.false_open}  accusations right {self.flagged_right}/{self.flagged}"
+                f"  claims/card P {precision:.2f} R {recall:.2f}"
                 f"  median {statistics.median(self.ms) if self.ms else 0:.1f} ms/card")
 
 
