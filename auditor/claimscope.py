@@ -183,6 +183,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     negated = v.test("negated", "before", before) and not v.test("pseudo", "before", before)
     if negated or v.test("negated", "after", after):
         return _no("negated")
+    if v.test("past", "before", before):
+        return _no("past-state")
+    if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence[end:]):
+        return _no("promise-with-present-terms")
     if v.test("hashtag", "-", before):
         return _no("hashtag")
     kind, word, rest = head_noun(after, v)

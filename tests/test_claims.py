@@ -67,6 +67,29 @@ MARKUP = [
 ]
 
 
+PAST_OR_PROMISED_WITH_TERMS = [
+    "We intend to open source Vega-2B later this year; for now it is licensed CC BY-NC 4.0.",
+    "We plan to open-source Vega-2B next month, but currently it is available under a research license.",
+    "Vega-2B is about to be open-sourced; until then the weights are for approved researchers only.",
+    "Vega-2B was previously open source, but is now distributed under a commercial license.",
+    "Vega-2B used to be open-source; see the new terms below.",
+    "我们计划开源Vega-2B，目前仅供研究使用。",
+]
+
+
+@pytest.mark.parametrize("text", PAST_OR_PROMISED_WITH_TERMS)
+def test_a_past_state_or_a_promise_beside_the_present_terms_is_not_a_claim(text):
+    """ConText's historical/hypothetical: the card is honest about today's terms; accusing it would be wrong."""
+    assert find_claims(text, 1, "acme/Vega-2B") == (), text
+
+
+@pytest.mark.parametrize("text", ["Vega-2B will be open-sourced soon.", "We will open-source Vega-2B next week.",
+                                  "Today we open-source Vega-2B.", "Vega-2B will remain open source forever."])
+def test_a_bare_promise_is_still_a_claim(text):
+    """A release marketed as soon-to-be open source, with no present terms beside it, is still a claim."""
+    assert find_claims(text, 1, "acme/Vega-2B"), text
+
+
 @pytest.mark.parametrize("text", MARKUP)
 def test_markup_around_the_words_or_the_name_never_hides_a_claim(text):
     assert find_claims(text, model_id=MODEL), text
