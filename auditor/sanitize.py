@@ -75,6 +75,19 @@ def for_terminal(text: Any, secrets: Iterable[str] = ()) -> str:
     return _TERMINAL_CONTROLS.sub(_visible, value)
 
 
+def inert(value: Any) -> Any:
+    """A copy of plain data whose strings show control and bidi characters as escapes (`for_terminal`'s rule,
+    without redaction): for formats a person reads in a viewer (the HTML dashboard), where a U+202E would
+    reorder a quoted claim on screen."""
+    if isinstance(value, str):
+        return _TERMINAL_CONTROLS.sub(_visible, value) if _TERMINAL_CONTROLS.search(value) else value
+    if isinstance(value, dict):
+        return {inert(k): inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [inert(v) for v in value]
+    return value
+
+
 def json_text(text: str) -> str:
     """JSON text with the characters a terminal would act on written as \\u escapes (same data when parsed)."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encodable(text))

@@ -260,3 +260,22 @@ def test_audit_writes_every_new_format(hub, fmt, tmp_path):
         assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
     else:
         assert text.startswith("<!DOCTYPE html>")
+
+
+# ------------------------------------------------------------------------------ controls in every format
+
+BIDI_QUOTE = "Acme is open source \u202eLRO dne\u202c and \x1b]0;owned\x07 free"
+
+
+@pytest.mark.parametrize("fmt", [Format.HTML, Format.SARIF, Format.CYCLONEDX, Format.JSON, Format.MARKDOWN, Format.TABLE])
+def test_no_format_writes_a_bidi_override_or_an_escape_sequence_raw(fmt):
+    """A U+202E in a quoted claim would show the quote reversed in a viewer; ESC would act on a terminal."""
+    model = entry("acme/evil")
+    model["claims"] = [{"quote": BIDI_QUOTE, "file": "README.md", "line": 3, "phrase": "open source",
+                        "confidence": "high"}]
+    model["findings"] = [{"code": "open-source-claim", "severity": "error", "message": "claims " + BIDI_QUOTE,
+                          "evidence": [{"source": "card-text", "file": "README.md", "line": 3, "quote": BIDI_QUOTE}]}]
+    text = render(feed_of(model), fmt)
+    assert "\u202e" not in text and "\x1b" not in text and "\x07" not in text
+    if fmt in (Format.SARIF, Format.CYCLONEDX, Format.JSON):
+        json.loads(text)  # still valid JSON, the characters written as \\u escapes

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from auditor.render import json as json_render
 from auditor.render import markdown, terminal
-from auditor.sanitize import clean
+from auditor.sanitize import clean, inert, json_text
 
 
 class Format(str, Enum):
@@ -50,15 +50,15 @@ def render(feed: dict[str, Any], fmt: Format, *, width: int = 140, history: Sequ
     if fmt is Format.HTML:  # the three below load their libraries (Jinja2, cyclonedx) only when asked for
         from auditor.render import html
 
-        return html.render(feed, [clean(old, secrets) for old in history])
+        return html.render(inert(feed), [inert(clean(old, secrets)) for old in history])
     if fmt is Format.CYCLONEDX:
         from auditor.render import cyclonedx
 
-        return cyclonedx.render(feed)
+        return json_text(cyclonedx.render(feed))
     if fmt is Format.SARIF:
         from auditor.render import sarif
 
-        return sarif.render(feed)
+        return json_text(sarif.render(feed))
     if fmt is Format.TABLE:
         buffer = io.StringIO()
         terminal.render(feed, Console(file=buffer, width=width, no_color=True, highlight=False))
