@@ -271,6 +271,9 @@ def merge(
     for warning in warnings:
         say(f"warning: {warning}")
     _emit(render(merged, fmt), output)
+    if merged["summary"].get("incomplete_targets"):
+        say("error: the merged feed is incomplete (shards missing); it was written, and says so in its targets")
+        raise typer.Exit(EXIT_FAILURE)
 
 
 #: `--sort` values and the Hub's listing fields they stand for (the Hub sorts them most first).

@@ -83,8 +83,8 @@ def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
     if len(versions) > 1:
         warnings.append(f"feeds were made by different tool/rules versions: {sorted(versions)}")
     shards = sorted({f["shard"] for f in feeds if f.get("shard")}, key=_shard_key)
-    if shards:
-        warnings.extend(_missing_shards(shards))
+    gaps = _missing_shards(shards) if shards else []
+    warnings.extend(gaps)
     models: dict[str, dict[str, Any]] = {}
     targets: dict[tuple[str, str], dict[str, Any]] = {}
     for feed in sorted(feeds, key=lambda f: f["generated_at"]):
@@ -100,6 +100,10 @@ def merge_feeds(feeds: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
                                             "generated_at", "endpoint") if key in newest}
     ordered = [models[k] for k in sorted(models)]
     merged_targets = sorted(targets.values(), key=lambda t: (t["kind"], t["name"]))
+    for target in merged_targets if gaps else ():  # the merged feed says it is not the whole sweep, not just stderr
+        target["error"] = target["error"] or {"code": "listing-incomplete", "file": None,
+                                              "message": f"{gaps[0]}: this merged feed holds only the models of the "
+                                                         "shards given"}
     merged.update({"targets": merged_targets, "summary": summarize(ordered, merged_targets), "models": ordered})
     views = [view for feed in feeds for view in feed.get("derivatives", [])]
     if views:

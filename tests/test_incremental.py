@@ -140,11 +140,15 @@ def test_shards_partition_the_models_and_merge_restores_the_full_feed(hub, tmp_p
     assert feed["summary"] == first["summary"]
 
 
-def test_merge_warns_about_a_missing_shard(hub, tmp_path):
-    """A matrix job that failed is visible in the merged result."""
+def test_merge_with_a_missing_shard_says_so_in_the_feed_and_exits_3(hub, tmp_path):
+    """A matrix job that failed is visible in the merged result itself, not only on stderr."""
     audit(hub, tmp_path, "shard-1.json", "--shard", "1/2")
     result = CliRunner().invoke(app, ["merge", str(tmp_path / "shard-1.json")])
     assert "shards missing from the merge: 2/2" in result.stderr
+    assert result.exit_code == 3
+    feed = json.loads(result.stdout)
+    assert feed["summary"]["incomplete_targets"] == len(feed["targets"]) >= 1
+    assert all(t["error"]["code"] == "listing-incomplete" and "2/2" in t["error"]["message"] for t in feed["targets"])
 
 
 @pytest.mark.parametrize("spec", ["0/3", "4/3", "x", "1/0"])
