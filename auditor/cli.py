@@ -180,6 +180,9 @@ def exit_code(feed: dict[str, Any], fail_on: str) -> int:
     models = feed["models"]
     failed_targets = [t for t in feed["targets"] if t["error"]]
     incomplete = [t for t in failed_targets if t["error"]["code"] in INCOMPLETE_CODES]
+    if not models and not failed_targets and feed["targets"]:  # the Hub answered: there is nothing there
+        say("note: no model matched the targets (an empty organization or a search that found nothing)")
+        return EXIT_OK
     if incomplete or not models or all(m["errors"] for m in models) and failed_targets or all(
         any(e["code"] == "network-error" for e in m["errors"]) for m in models
     ):
@@ -214,6 +217,11 @@ def render_feed(
     except FeedError as exc:
         say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
+    scopes = {tuple(sorted((t["kind"], t["name"]) for t in feed["targets"])) for feed in feeds}
+    if len(scopes) > 1:  # a trend over different targets would show a change that is only a change of scope
+        say("error: the feeds cover different targets; a trend needs feeds of the same organizations, models, "
+            "searches and sweeps")
+        raise typer.Exit(EXIT_USAGE)
     _emit(render(feeds[-1], fmt, history=feeds[:-1]), output)
 
 

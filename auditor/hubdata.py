@@ -52,6 +52,9 @@ def raise_for_status(answer: Answer, what: str, bucket: str) -> None:
         raise EntryNotFound(message)
     if code == "GatedRepo":
         raise HubError("gated", f"{what}: gated repo" if api else f"gated: {message}", status=status)
+    if status == 401 and "credentials" in message:  # the Hub's answer to a token it does not accept
+        raise HubError("http-error", f"{what}: HTTP 401: the Hub rejected the token (Invalid credentials in "
+                       "Authorization header); check HF_TOKEN / --token, or audit anonymously", status=status)
     if code in ("RepoNotFound", "RevisionNotFound") or (status == 401 and "credentials" not in message):
         raise HubError("repo-not-found", f"{what}: not found (or private)" if api
                        else f"repository or revision not found (or private): {message}", status=status)

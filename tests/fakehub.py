@@ -803,7 +803,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[argv.index("--") + 1:] if "--" in argv else []
     argv = argv[: argv.index("--")] if "--" in argv else argv
-    parser = argparse.ArgumentParser(prog="python -m tests.fakehub", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.fakehub", usage="%(prog)s [OPTIONS] [-- COMMAND [ARG ...]]", description=__doc__,
+        epilog="With `-- COMMAND`, the fake Hub serves while COMMAND runs with HF_ENDPOINT pointing at it, then exits "
+               "with COMMAND's exit code (e.g. `python -m tests.fakehub -- hf-license-audit audit acme-ai`); "
+               "without it, it serves until interrupted.")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="fixture tree (default: %(default)s)")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: ephemeral)")
     parser.add_argument("--page-size", type=int, default=3, help="/api/models page size (default: 3)")

@@ -211,3 +211,11 @@ def test_shards_of_a_sweep_merge_into_the_unsharded_lineage_view(hub, tmp_path, 
     merged = json.loads(cli("merge", *paths).stdout)
     assert merged["derivatives"] == whole["derivatives"]
     assert {m["id"]: m["classification"] for m in merged["models"]} == {m["id"]: m["classification"] for m in whole["models"]}
+
+
+def test_a_search_that_matches_nothing_is_an_empty_audit_not_a_failure(hub, tmp_path):
+    """Exit 3 means the Hub could not be read; a search the Hub answered with [] is a clean, empty audit."""
+    result = CliRunner().invoke(app, ["audit", "--search", "zzz-no-such-model", "--endpoint", hub.url,
+                                      "-o", str(tmp_path / "f.json")])
+    assert result.exit_code == 0 and "no model matched" in result.output
+    assert json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["models"] == []

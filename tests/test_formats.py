@@ -242,6 +242,18 @@ def test_render_of_several_feeds_is_only_for_the_dashboard(tmp_path):
     assert result.exit_code == 2 and "html" in result.output
 
 
+def test_a_trend_over_feeds_of_different_targets_is_a_usage_error(tmp_path):
+    """A change of scope (2 organizations, then 9) must not show as a trend in the flagged count."""
+    other = copy.deepcopy(EXAMPLE)
+    other["targets"] = other["targets"][:1]
+    other["generated_at"] = "2025-01-01T00:00:00Z"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(other), encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(path), str(ROOT / "fixtures" / "example-feed.json"),
+                                      "--format", "html"])
+    assert result.exit_code == 2 and "different targets" in result.output
+
+
 @pytest.mark.parametrize("fmt", ["html", "cyclonedx", "sarif"])
 def test_audit_writes_every_new_format(hub, fmt, tmp_path):
     """`audit --format X` gives the same output as rendering its feed."""

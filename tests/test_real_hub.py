@@ -377,3 +377,12 @@ def test_repo_ids_follow_the_hubs_grammar_before_any_path_is_built(repo_id, vali
 
     assert is_repo_id(repo_id) is valid
     assert is_model_ref("gpt2") and not is_model_ref("../whoami-v2")
+
+
+def test_a_token_the_hub_rejects_is_named_as_the_cause(tmp_path):
+    """The Hub answers 401 "Invalid credentials" to a bad token: the user is told it is the token, not a bare 401."""
+    with FakeHub(Path(__file__).resolve().parent.parent / "fixtures" / "hub", token="hf_good") as hub:
+        result = CliRunner().invoke(app, ["audit", "acme-ai", "--endpoint", hub.url, "--token", "hf_wrongtoken",
+                                          "--max-wait", "0", "-o", str(tmp_path / "f.json")])
+    assert result.exit_code == 3
+    assert "rejected the token" in result.output and "hf_wrongtoken" not in result.output
