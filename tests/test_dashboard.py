@@ -207,6 +207,23 @@ def test_several_feeds_give_the_trend_and_the_latest_runs_changes():
     assert "new (1): acme-ai/acme-embed-base" in changes and f"{target['id']}: flagged no → yes" in changes
 
 
+def test_the_latest_runs_license_and_claim_changes_are_on_the_page():
+    """As in Markdown: a license that changed (ids and file lines) and a model that started claiming open source."""
+    old = copy.deepcopy(EXAMPLE_FEED)
+    changed = next(m for m in old["models"] if m.get("license_files"))
+    changed["license"]["declared"] = ["mit"]
+    changed["license_files"] = [dict(changed["license_files"][0], sha256="0" * 64,
+                                     excerpt="The old terms.\nNo commercial use.")]
+    claimer = next(m for m in old["models"] if m["claims"])
+    claimer["claims"], claimer["flagged"], claimer["flag_severity"] = [], False, None
+    old["summary"] = summarize(old["models"])
+    old["generated_at"] = "2025-12-01T00:00:00Z"
+    changes = Page(render(EXAMPLE_FEED, Format.HTML, history=[old])).visible.split("Changes since")[1]
+    changes = changes.split("Flagged models")[0]
+    assert "License changed" in changes and changed["id"] in changes and "− L2: No commercial use." in changes
+    assert f"started claiming open source (1): {claimer['id']}" in changes
+
+
 def test_one_feed_has_no_trend():
     assert "Trend over" not in Page(example_page()).visible
 
