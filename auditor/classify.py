@@ -9,8 +9,8 @@ from typing import Any
 
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
-from auditor.cardmeta import declared_base_detections, license_link_detections
-from auditor.cardtext import card_text_detections
+from auditor.cardmeta import declared_base_detections, license_link_detections, model_id_detections
+from auditor.cardtext import INHERITED, card_text_detections
 from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
@@ -30,6 +30,7 @@ def classify(
     metadata_file: str | None = "README.md",
     body: str | None = None,
     body_first_line: int = 1,
+    model_id: str | None = None,
 ) -> Verdict:
     """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
@@ -45,11 +46,18 @@ def classify(
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
     if metadata_source != "hub-metadata":  # lineage walks a Hub chain itself, to its origin
-        card += declared_base_detections(metadata, metadata_file)
+        declared_bases = declared_base_detections(metadata, metadata_file)
+        card += declared_bases or model_id_detections(model_id)
     if license_link and (not declared or all(v.lower() == "other" for v in declared)) and not license_name:
         card += license_link_detections(license_link, metadata_file)
+    elif license_link:  # "license: mit" with a link to the Llama 2 license: the restricted terms are evidence too
+        card += [d for d in license_link_detections(license_link, metadata_file)
+                 if d.classification is LicenseClass.CUSTOM_RESTRICTED]
     if body:
-        card += card_text_detections(body, body_first_line)
+        texts = card_text_detections(body, body_first_line)
+        if isinstance(metadata, Mapping) and metadata.get("base_model"):  # "same license as the base model": the declared base is followed
+            texts = [dataclasses.replace(d, decides=False) if d.name == INHERITED else d for d in texts]
+        card += texts
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
@@ -131,8 +139,17 @@ GATED_PROMPT = "README.md (extra_gated_prompt)"
 
 
 def _gated_prompt(metadata: Mapping[str, Any] | None) -> tuple[FetchedFile, ...]:
-    prompt = metadata.get("extra_gated_prompt") if isinstance(metadata, Mapping) else None
-    return (FetchedFile(GATED_PROMPT, text=prompt),) if isinstance(prompt, str) and prompt.strip() else ()
+    """The access form's text: `extra_gated_prompt`, its heading and description, and the labels of its fields
+    ("I agree to use this model for non-commercial use ONLY": a checkbox every user must tick)."""
+    if not isinstance(metadata, Mapping):
+        return ()
+    parts = [metadata.get(k) for k in ("extra_gated_prompt", "extra_gated_heading", "extra_gated_description")]
+    fields = metadata.get("extra_gated_fields")
+    labels = list(fields) if isinstance(fields, Mapping) else [f.get("label") for f in fields if isinstance(f, Mapping)] \
+        if isinstance(fields, list) else []
+    texts = [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+    texts += [label.strip().rstrip(".") + "." for label in labels if isinstance(label, str) and len(label.split()) > 3]
+    return (FetchedFile(GATED_PROMPT, text="\n\n".join(texts)),) if texts else ()
 
 
 def _file_detections(

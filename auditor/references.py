@@ -61,9 +61,10 @@ def _variants(name: str) -> set[str]:
         found.add(" ".join(words[:-1]))  # "CC BY-NC 4.0" is named without its jurisdiction word
     if "community" in words[1:-1]:
         found.add(" ".join(w for w in words if w != "community"))  # "the Llama 2 license"
-    for lead in ("the", "meta"):
-        if words and words[0] == lead:
-            found.add(" ".join(words[1:]))
+    for variant in list(found):  # "Meta Llama 3 Community License" is also "the Llama 3 license"
+        first, _, rest = variant.partition(" ")
+        if first in ("the", "meta") and rest:
+            found.add(rest)
     return found
 
 
