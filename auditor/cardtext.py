@@ -168,6 +168,13 @@ _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Followi
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
 
 
+def _without_name(clause: str, name: str) -> str:
+    """The clause without the license's own name, whose words ("Data" Agreement, "Modified" MIT) say nothing of it."""
+    words = re.sub(r"\s*\(.*$", "", name).split()
+    pattern = r"[\s,_-]+".join(re.escape(w) for w in words)
+    return re.sub(pattern, " ", clause, flags=re.IGNORECASE) if words else clause
+
+
 def _about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
     return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
@@ -179,11 +186,11 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
     catalog = load_catalog()
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
-        if _about_other_things(ref.clause):
+        entry = catalog[ref.key]
+        if _about_other_things(_without_name(ref.clause, entry.name)):
             continue  # says nothing about the weights
         evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
-        entry = catalog[ref.key]
-        if _MODIFIED.search(ref.clause):
+        if _MODIFIED.search(_without_name(ref.clause, entry.name)):
             found.append(Detection("card-text-license", LicenseClass.UNKNOWN, evidence, name=f"a modified {entry.name}",
                                    confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
         else:
