@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from auditor.claims import visible_lines
-from auditor.licenses import (any_base_family, base_family_key, entry_detection, family_detection, family_title, judged_title,
-                               load_base_families, load_catalog, reference_text, resolve_label)
+from auditor.licenses import (base_family_key, entry_detection, family_detection, family_title, judged_title,
+                               load_base_families, load_catalog, names_a_family, reference_text, resolve_label)
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.references import find_named_terms, find_references, known_license_family
 from auditor.restrictions import find_restrictions, osd_text
@@ -89,8 +89,8 @@ _CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])(?=[A-Za-z0-9])|(?<=[A
 def _derived_from(line: str) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
-    line = _CJK_SEAM.sub(" ", line)
-    if not any_base_family().search(line):
+    line = line if line.isascii() else _CJK_SEAM.sub(" ", line)
+    if not names_a_family(line):
         return keys  # fast path: most lines name no well-known base at all
     for match in _DERIVED.finditer(line):
         before = line[max(0, match.start() - 40):match.start()]
@@ -249,7 +249,7 @@ def _field_label(line: str, number: int) -> list[Detection]:
 def _family_terms(line: str, number: int) -> list[Detection]:
     """"This model is governed by the Gemma license": a base family's terms named by the family, not by the title."""
     text = _CJK_SEAM.sub(" ", line)
-    if _about_other_things(text) or not any_base_family().search(text) or _derived_from(line):
+    if _about_other_things(text) or not names_a_family(text) or _derived_from(line):
         return []  # a line that says the model derives from the family is a base mention
     for pattern, key in load_base_families():
         named = pattern.search(text)
@@ -307,7 +307,8 @@ def _inherited_terms(line: str, number: int) -> list[Detection]:
     """"License: same as the base model": the terms are another model's, which the line does not name. Unknown, and
     deciding: no verdict may be OSI-approved on a card that defers its terms to something the tool has not read.
     A line that names the license or the base ("the same license as Llama 2") is read by the other matchers."""
-    found = _INHERITED.search(line)
+    lowered = line.lower()
+    found = _INHERITED.search(line) if any(w in lowered for w in ("licen", "terms", "许可", "协议")) else None
     if not found or find_references(line, number, named=True) or find_named_terms(line, number, named=True) \
             or base_family_key(_CJK_SEAM.sub(" ", line)):
         return []
