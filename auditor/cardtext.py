@@ -31,6 +31,9 @@ _PROHIBITIVE = re.compile(
     r"\b(?:non-?commercial|research|academic|personal|educational|evaluation)[- ](?:use|usage|purposes?)[- ]only\b|"
     r"\b(?:not|never)\s+(?:\w+\s+)?for\s+(?:any\s+)?commercial\b|\bno\s+commercial\s+(?:use|usage)\b|"
     r"\b(?:only|solely|exclusively)\s+(?:available|released|provided|licensed|intended|usable)\s+for\b|"
+    r"\bcommercial\s+(?:use|usage)\s*[:：]\s*(?:not|no\b|prohibited|forbidden|contact|[✗❌×✘])|"
+    r"\bfor\s+non-?commercial\s+(?:use|usage|purposes?)\b|"
+    r"仅(?:允许|可以|能|可)|只(?:能|可|允许)|不(?:允许|准)|(?:若需|如需)[^。；\n]{0,6}商|"
     r"\b(?:must|shall|need\s+to)\s+(?:first\s+)?(?:obtain|request|apply\s+for|seek)\b[^.]{0,40}\b(?:permission|licen[cs]e|authori[sz]ation|approval)|"
     r"\b(?:use|usage)(?:\s+of\s+(?:this|the|these|our)\s+(?:model|weights|checkpoints?)s?)?\s+is\s+(?:restricted|limited)\s+to\b|"
     r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?commercial\b|"
@@ -108,6 +111,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
     in_section, level = False, 0
     detections: list[Detection] = []
+    doubts: list[Detection] = []
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
     for offset, line in enumerate(visible_lines(body)):
@@ -119,8 +123,13 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
                 else (in_section and depth > level, level)
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
+            if _PROHIBITIVE.search(heading.group(2)):  # "## Research use only" says it in the heading itself
+                detections += _card_restrictions(heading.group(2), first_line + offset)
             continue
         number = first_line + offset
+        cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
+            line = f"{cells[0]}: {cells[1]}."
         if in_section and offset < len(raw):
             sections[-1].append((number, raw[offset]))
         if not line.strip():
@@ -132,8 +141,12 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         detections += _inherited_terms(line, number)
         if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
             detections += _card_restrictions(line, number)
+        elif not in_section and not doubts:
+            doubts = _doubt(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
+    if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
+        detections += doubts
     unique: dict[tuple[str, str | None], Detection] = {}
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
@@ -317,6 +330,32 @@ def _inherited_terms(line: str, number: int) -> list[Detection]:
                       reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]
 
 
+#: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
+DOUBT = "card-text-doubt"
+#: Detectors too loose to raise a doubt on their own ("it won't compete with larger models").
+_NO_DOUBT = frozenset({"no-compete"})
+
+
+def _doubt(line: str, number: int) -> list[Detection]:
+    """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
+    weights are non-commercial" in a list of models): not proof of restricted terms, but enough that the verdict may
+    not be OSI-approved — unknown, deciding, until a reader checks it."""
+    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
+            and (h.code != "non-commercial" or _NC_USE.search(h.quote))]  # not "a non-commercial GPU cluster"
+    if not hits:
+        return []
+    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
+                      name="a possible restriction stated in the card", confidence=0.4,
+                      reason=f"the card says something that may restrict use ({hits[0].description}); check whether it binds the model")]
+
+
+def _kept_hits(line: str, number: int) -> tuple:
+    """The restriction hits of a line, without those about the data ("the training data is for research only")."""
+    return tuple(h for h in find_restrictions(line, number)
+                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote))
+                 and not (h.code == "non-commercial" and _NC_DATA.search(h.quote) and not _NC_USE.search(h.quote)))
+
+
 #: "trained on non-commercial data": the data's terms, not a use restriction on the model.
 _NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
 _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b", re.IGNORECASE)
@@ -325,9 +364,7 @@ _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|resea
 def _card_restrictions(line: str, number: int) -> list[Detection]:
     """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
     terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = tuple(h for h in find_restrictions(line, number)
-                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote))
-                 and not (h.code == "non-commercial" and _NC_DATA.search(h.quote) and not _NC_USE.search(h.quote)))
+    hits = _kept_hits(line, number)
     if not hits:
         return []
     return [Detection(

@@ -10,7 +10,7 @@ from typing import Any
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
 from auditor.cardmeta import declared_base_detections, license_link_detections, model_id_detections
-from auditor.cardtext import INHERITED, card_text_detections
+from auditor.cardtext import DOUBT, INHERITED, card_text_detections
 from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
@@ -34,6 +34,7 @@ def classify(
 ) -> Verdict:
     """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
+    doubts: list[Detection] = []
     findings: list[Finding] = []
     if not declared and metadata and "licenses" in metadata:  # a misspelt key the Hub ignores; the author meant it
         declared = license_fields({"license": metadata["licenses"]})[0]
@@ -57,7 +58,8 @@ def classify(
         texts = card_text_detections(body, body_first_line)
         if isinstance(metadata, Mapping) and metadata.get("base_model"):  # "same license as the base model": the declared base is followed
             texts = [dataclasses.replace(d, decides=False) if d.name == INHERITED else d for d in texts]
-        card += texts
+        doubts = [d for d in texts if d.matcher == DOUBT]
+        card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
@@ -67,6 +69,9 @@ def classify(
     else:
         governing = detections[0] if detections else None
         classification = LicenseClass.UNKNOWN
+    if body and doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
+        governing, classification = doubts[0], LicenseClass.UNKNOWN
+        detections.append(governing)
     if not declared and not license_name and not license_files and not detections:
         findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
     findings.extend(_mismatches(card, files, license_link))

@@ -110,6 +110,14 @@ def test_a_family_compared_with_or_an_open_sibling_restricts_nothing(sentence):
     "商业使用请联系我们获取授权。",
     "## 许可证\n本模型的权重仅对学术研究开放，商业用途请联系作者。",
     "## Commercial use\nPlease contact us to obtain a commercial license before deploying the model.",
+    "## Research use only\nThis is our model.",
+    "### ⚠️ Non-commercial use only",
+    "| Commercial use | Not allowed |",
+    "Commercial use: contact us.",
+    "本模型仅允许学术研究使用。",
+    "本模型不允许商用。",
+    "本模型只能用于研究。",
+    "模型权重对学术研究完全开放，若需商用请填写问卷。",
 ])
 def test_a_restriction_in_prose_restricts_under_a_permissive_tag(sentence):
     assert verdict_of(sentence).classification is RESTRICTED
@@ -144,6 +152,19 @@ def test_restricted_terms_named_in_prose_restrict_under_a_permissive_tag(sentenc
 ])
 def test_permissive_or_descriptive_prose_keeps_the_tag(sentence):
     assert verdict_of(sentence).classification is OSI
+
+
+@pytest.mark.parametrize("sentence", [
+    "Research use.\n\nThe weights are non-commercial research artefacts.",
+    "Weights: non-commercial use, like the teacher model.",
+])
+def test_a_restriction_not_phrased_as_a_term_still_bars_osi_approved(sentence):
+    verdict = verdict_of(sentence)
+    assert verdict.classification in (UNKNOWN, RESTRICTED)
+
+
+def test_an_adjective_non_commercial_raises_no_doubt():
+    assert verdict_of("We used a non-commercial GPU cluster.").classification is OSI
 
 
 # --- terms deferred to a base the card does not name ----------------------------------------------
