@@ -60,6 +60,11 @@ def table(name: str) -> list[dict[str, str]]:
     "本模型基于Llama2微调。",
     "本模型在Llama2的基础上进行了中文词表扩充和继续预训练。",
     "我们以 Baichuan2-13B 为基座训练。",
+    "This repo contains GGUF format model files for Meta's Llama 2 7B Chat.",
+    "- Original model: [Llama 2 7B Chat](https://huggingface.co/meta-llama/Llama-2-7b-chat-hf)",
+    "Fine-tuned from mpt-7b-chat.",
+    "Based on Orca-2-13b.",
+    "Fine-tuned from codegeex2-6b.",
 ])
 def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sentence):
     verdict = verdict_of(sentence)
@@ -80,6 +85,8 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "Fine-tuned from internlm3-8b-instruct.",  # Apache-2.0, unlike InternLM 1/2/2.5
     "Fine-tuned from Falcon-7B.",
     "Fine-tuned from open-llama-7b.",  # OpenLLaMA, an Apache-2.0 reproduction
+    "Fine-tuned from mpt-7b.",  # Apache-2.0, unlike MPT-7B-Chat
+    "This repo contains GGUF format model files for Mistral 7B Instruct.",
 ])
 def test_a_family_compared_with_or_an_open_sibling_restricts_nothing(sentence):
     assert verdict_of(sentence).classification is OSI
