@@ -125,6 +125,10 @@ def test_a_family_compared_with_or_an_open_sibling_restricts_nothing(sentence):
     "本模型不允许商用。",
     "本模型只能用于研究。",
     "模型权重对学术研究完全开放，若需商用请填写问卷。",
+    "このモデルは研究目的のみで利用できます。",
+    "商用利用は不可です。",
+    "이 모델은 비상업적 용도로만 사용할 수 있습니다.",
+    "이 모델은 연구 목적으로만 사용할 수 있습니다.",
 ])
 def test_a_restriction_in_prose_restricts_under_a_permissive_tag(sentence):
     assert verdict_of(sentence).classification is RESTRICTED
