@@ -10,7 +10,8 @@ from typing import Any
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
 from auditor.cardmeta import declared_base_detections, license_link_detections, model_id_detections
-from auditor.cardtext import DOUBT, INHERITED, card_text_detections
+from auditor.cardbases import INHERITED
+from auditor.cardtext import DOUBT, card_text_detections
 from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
