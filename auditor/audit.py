@@ -95,7 +95,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
     license_files = tuple(within_cap(f, errors, unread) for f in snapshot.license_files)
     verdict = classify(metadata, license_files, metadata_source=source,
                        metadata_file=README if source == "card-metadata" else None,
-                       body=card.body if card else None, body_first_line=card.body_first_line if card else 1)
+                       body=card.body if card else None, body_first_line=card.body_first_line if card else 1,
+                       model_id=meta.id)
     claims = find_claims(card.body, card.body_first_line, meta.id) if card is not None else ()
     honest = find_honest_wording(card.body, card.body_first_line) if card is not None else ()
     if honest:

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from auditor.licenses import base_family_key, entry_detection, load_base_families, load_catalog, resolve_label
+from auditor.families import family_detection, family_title
+from auditor.licenses import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
+                              resolve_label)
 from auditor.models import Detection, Evidence, LicenseClass
 
 
@@ -26,27 +28,39 @@ def declared_base_detections(metadata: Mapping[str, Any] | None, file: str | Non
     """`base_model: meta-llama/Llama-2-7b-hf`: a declared base of a well-known restrictive family, known without
     asking the Hub (lineage reads the base's own card when it can); without one, a family named in the `tags`."""
     raw = metadata.get("base_model") if isinstance(metadata, Mapping) else None
-    catalog = load_catalog()
     found: list[Detection] = []
     for value in raw if isinstance(raw, list) else [raw]:
         if not isinstance(value, str):
             continue
         name = value.strip().rstrip("/").split("/")[-1][:200]  # the repo name, not the uploader ("llama-lover/x")
-        key = base_family_key(name)
+        key = base_family_key(name, repo_id=value.strip())
         if key is not None:
-            found.append(entry_detection("card-base-model", catalog[key], Evidence("card-metadata", f"base_model: {value}", file),
-                                         confidence=0.7, reason=f"built on {value}, a model under {catalog[key].name}, "
-                                         "whose terms pass on"))
+            found.append(family_detection("card-base-model", key, Evidence("card-metadata", f"base_model: {value}", file),
+                                          confidence=0.7, reason=f"built on {value}, a model under {family_title(key)}, "
+                                          "whose terms pass on"))
     tags = metadata.get("tags") if isinstance(metadata, Mapping) and not found else None
     names = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
     for pattern, key in load_base_families():  # most specific family first ("llama-3.1" before "llama")
         tag = next((t for t in names if pattern.search(t)), None)
         if tag is not None:
-            found.append(entry_detection("card-base-tag", catalog[key], Evidence("card-metadata", f"tags: {tag}", file),
-                                         confidence=0.5, reason=f"the card's tags name {tag!r}, a model family under "
-                                         f"{catalog[key].name}, whose terms pass on to derivatives"))
+            found.append(family_detection("card-base-tag", key, Evidence("card-metadata", f"tags: {tag}", file),
+                                          confidence=0.5, reason=f"the card's tags name {tag!r}, a model family under "
+                                          f"{family_title(key)}, whose terms pass on to derivatives"))
             break
     return found
+
+
+def model_id_detections(model_id: str | None) -> list[Detection]:
+    """A repo whose own name names a restrictive family ("someone/llama2-13b-megacode2"): a derivative of it, whose
+    terms pass on whatever its `license:` says; not a repo of the family's own publisher, whose card sets the terms."""
+    uploader, _, name = (model_id or "").rstrip("/").rpartition("/")
+    found = next(((key, publishers) for (pattern, key), publishers in zip(load_base_families(), family_publishers())
+                  if pattern.search(name[:200])), None) if name else None
+    if found is None or uploader.lower() in found[1]:
+        return []  # the family's own publisher sets its terms in the card
+    key = found[0]
+    return [family_detection("model-id-family", key, Evidence("hub-metadata", f"model id: {model_id}", None), confidence=0.5,
+                             reason=f"the model's name says it is a {family_title(key)} model, whose terms pass on")]
 
 
 def license_link_detections(link: str | None, file: str | None = "README.md") -> list[Detection]:
@@ -57,12 +71,11 @@ def license_link_detections(link: str | None, file: str | None = "README.md") ->
     evidence = Evidence("card-metadata", f"license_link: {link[:300]}", file)
     hub = _HUB_FILE_URL.match(link)
     if hub:
-        key = base_family_key(hub.group(2))
+        key = base_family_key(hub.group(2), repo_id=f"{hub.group(1)}/{hub.group(2)}")
         if key is None:
             return []
-        entry = load_catalog()[key]
-        return [entry_detection("card-license-link", entry, evidence, confidence=0.6,
-                                reason=f"the card's license is the file of {hub.group(1)}/{hub.group(2)}, under {entry.name}")]
+        return [family_detection("card-license-link", key, evidence, confidence=0.6,
+                                 reason=f"the card's license is the file of {hub.group(1)}/{hub.group(2)}, under {family_title(key)}")]
     known = next((m.expand(template) for pattern, template in _LICENSE_URLS for m in [pattern.search(link)] if m), None)
     slug = known or unquote(urlsplit(link).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
     label = resolve_label(slug) if known or (len(slug) > 6 and not _GENERIC_SLUG.match(slug)) else None

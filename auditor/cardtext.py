@@ -1,12 +1,12 @@
-"""Card-text matchers: license statements, base-model mentions and use restrictions written in the card body."""
+"""Card-text matchers: license statements and use restrictions written in the card body (base models: `cardbases`)."""
 
 from __future__ import annotations
 
 import re
 
 from auditor.claims import visible_lines
-from auditor.licenses import (any_base_family, base_family_key, entry_detection, load_base_families, load_catalog,
-                               reference_text)
+from auditor.cardbases import base_mentions, family_terms, inherited_terms
+from auditor.licenses import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.references import find_named_terms, find_references, known_license_family
 from auditor.restrictions import find_restrictions, osd_text
@@ -16,7 +16,8 @@ from auditor.textmatch import identify
 PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
-_LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b",
+_LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b|"
+                           r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
                            re.IGNORECASE)
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
 _ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
@@ -28,61 +29,43 @@ _PROHIBITIVE = re.compile(
     r"\b(?:is|are)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b|"
     r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b|"
     r"\b(?:non-?commercial|research|academic|personal|educational|evaluation)[- ](?:use|usage|purposes?)[- ]only\b|"
-    r"\b(?:not|never)\s+for\s+(?:any\s+)?commercial\b|\bno\s+commercial\s+(?:use|usage)\b|"
-    r"\b(?:use|usage)\s+is\s+(?:restricted|limited)\s+to\b|"
-    r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e))\b[^.]{0,60}\b(?:requires?|needs?|need\s+to|must|subject\s+to|after|"
-    r"upon|apply|application|registration|register|authori[sz]ation|permission|contact)\b|"
+    r"\b(?:not|never)\s+(?:\w+\s+)?for\s+(?:any\s+)?commercial\b|\bno\s+commercial\s+(?:use|usage)\b|"
+    r"\b(?:only|solely|exclusively)\s+(?:available|released|provided|licensed|intended|usable)\s+for\b|"
+    r"\bcommercial\s+(?:use|usage)\s*[:：]\s*(?:not|no\b|prohibited|forbidden|contact|[✗❌×✘])|"
+    r"\bfor\s+non-?commercial\s+(?:use|usage|purposes?)\b|"
+    r"仅(?:允许|可以|能|可)|只(?:能|可|允许)|不(?:允许|准)|(?:若需|如需)[^。；\n]{0,6}商|"
+    r"商用(?:利用|目的|での利用)?(?:は|を)?(?:不可|禁止|できません|禁じ)|非商用|研究目的(?:のみ|に限)|研究用途(?:のみ|に限)|비상업|"
+    r"상업적\s*(?:이용|사용|목적)[^.。]{0,12}(?:금지|불가|허용되지)|연구\s*(?:목적|용도)(?:으로|로)만|"
+    r"\b(?:must|shall|need\s+to)\s+(?:first\s+)?(?:obtain|request|apply\s+for|seek)\b[^.]{0,40}\b(?:permission|licen[cs]e|authori[sz]ation|approval)|"
+    r"\b(?:use|usage)(?:\s+of\s+(?:this|the|these|our)\s+(?:model|weights|checkpoints?)s?)?\s+is\s+(?:restricted|limited)\s+to\b|"
+    r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?commercial\b|"
+    r"\b(?:may|can|shall|must)\s+only\s+be\s+used\b|\bcontact\b[^.]{0,60}\bcommercial|"
+    r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
+    r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request)\b|"
+    r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
-    r"仅(?:供|限|用于|可用于)|非商业|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
+    r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
 #: or a "| License | X |" row of a model-details table.
-_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]|"
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
     r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
     r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered|comply|complies|bound|follows?|"
-    r"inherits?|adheres?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"
-    r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b", re.IGNORECASE)
-
-_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
-                      r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
-                      r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
-                      r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"
-                      r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
-                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
-                      r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
-                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
-#: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
-_OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
-                            r"others|your|you|users?)\W*$", re.I)
-
-
-#: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
-_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b", re.IGNORECASE)
-
-
-def _derived_from(line: str) -> list[str]:
-    """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
-    keys: list[str] = []
-    if not any_base_family().search(line):
-        return keys  # fast path: most lines name no well-known base at all
-    for match in _DERIVED.finditer(line):
-        if _OTHER_SUBJECT.search(line[max(0, match.start() - 40):match.start()]):
-            continue
-        for pattern, key in load_base_families():
-            named = pattern.search(match.group(0))
-            if named and not _DATASET_AFTER.match(match.group(0), named.end()):
-                keys.append(key)
-                break
-    return keys
+    r"inherits?|adheres?|under|uses?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"
+    r"\b(?:you|users?|licensees?)\s+(?:must|shall|should|need\s+to|have\s+to|agree\s+to)\s+(?:comply|abide|adhere|follow|agree|accept)\b|"
+    r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
+    r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)", re.IGNORECASE)
 
 
 def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
     in_section, level = False, 0
     detections: list[Detection] = []
+    doubts: list[Detection] = []
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
     for offset, line in enumerate(visible_lines(body)):
@@ -94,8 +77,13 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
                 else (in_section and depth > level, level)
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
+            if _PROHIBITIVE.search(heading.group(2)):  # "## Research use only" says it in the heading itself
+                detections += _card_restrictions(heading.group(2), first_line + offset)
             continue
         number = first_line + offset
+        cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
+            line = f"{cells[0]}: {cells[1]}."
         if in_section and offset < len(raw):
             sections[-1].append((number, raw[offset]))
         if not line.strip():
@@ -103,11 +91,16 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         field = _LICENSE_FIELD.match(line)
         if in_section or field or _MODEL_LICENSED.search(line):
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
-        detections += _base_mentions(line, number)
+        detections += base_mentions(line, number)
+        detections += inherited_terms(line, number)
         if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
             detections += _card_restrictions(line, number)
+        elif not in_section and not doubts:
+            doubts = _doubt(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
+    if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
+        detections += doubts
     unique: dict[tuple[str, str | None], Detection] = {}
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
@@ -142,6 +135,13 @@ _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Followi
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
 
 
+def _without_name(clause: str, name: str) -> str:
+    """The clause without the license's own name, whose words ("Data" Agreement, "Modified" MIT) say nothing of it."""
+    words = re.sub(r"\s*\(.*$", "", name).split()
+    pattern = r"[\s,_-]+".join(re.escape(w) for w in words)
+    return re.sub(pattern, " ", clause, flags=re.IGNORECASE) if words else clause
+
+
 def _about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
     return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
@@ -153,11 +153,11 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
     catalog = load_catalog()
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
-        if _about_other_things(ref.clause):
+        entry = catalog[ref.key]
+        if _about_other_things(_without_name(ref.clause, entry.name)):
             continue  # says nothing about the weights
         evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
-        entry = catalog[ref.key]
-        if _MODIFIED.search(ref.clause):
+        if _MODIFIED.search(_without_name(ref.clause, entry.name)):
             found.append(Detection("card-text-license", LicenseClass.UNKNOWN, evidence, name=f"a modified {entry.name}",
                                    confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
         else:
@@ -170,6 +170,9 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
                                Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                                name=unknown.group(1), confidence=0.5,
                                reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
+    if not found and not named_terms and not unknown:
+        found += _field_label(line, number) or ([] if _about_other_things(line) else family_terms(line, number)) \
+            or _restrictive_license(line, number)
     for terms in named_terms:
         if _about_other_things(terms.clause):
             continue
@@ -178,31 +181,79 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
     return found
 
 
-#: A table row that states this model's base ("| Base model | Llama-2-7b |"); other rows compare other models.
-_BASE_CELL = re.compile(r"^(?:base(?:d on| model)?|fine-?tuned from|parent model|foundation model|backbone)\W*$", re.I)
+#: A license named by what it restricts ("released under a non-commercial license").
+_RESTRICTIVE_LICENSE = re.compile(r"\b(?:non-?commercial|research[- ]only|research|academic|non-?production|evaluation)"
+                                  r"(?:[- ]use)?(?:[- ]only)?\s+licen[cs]e\b", re.IGNORECASE)
 
 
-def _base_mentions(line: str, number: int) -> list[Detection]:
-    """"Fine-tuned from Llama 2": well-known bases whose terms pass on to derivatives."""
-    catalog = load_catalog()
-    quote = " ".join(line.split())[:300]
-    if line.lstrip().startswith("|"):
-        cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")]
-        if len(cells) > 3 or not _BASE_CELL.match(cells[0]):
-            return []  # a comparison table names other models and their bases
-        keys = [k for k in (base_family_key(cell) for cell in cells[1:]) if k][:1]
-    else:
-        keys = _derived_from(line)
-    return [entry_detection("card-text-base-model", catalog[key], Evidence("card-text", quote, "README.md", number),
-                            confidence=0.7, reason=f"built on a model under {catalog[key].name}, whose terms pass on")
-            for key in keys]
+#: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]\W*([\w.+-]+(?: [\w.+-]+){0,5}?)[\s*_`.]*$", re.IGNORECASE)
+
+
+def _field_label(line: str, number: int) -> list[Detection]:
+    """A License field whose value is a Hub id or a known alias, not a title ("- License: openrail++")."""
+    value = _FIELD_VALUE.match(line)
+    label = resolve_label(value.group(1)) if value else None
+    if label is None:
+        return []
+    evidence = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
+    if label.key is not None and label.key in load_catalog():
+        return [entry_detection("card-text-license", load_catalog()[label.key], evidence, confidence=0.7)]
+    hub = label.hub
+    if hub is not None and hub.classification is LicenseClass.CUSTOM_RESTRICTED:
+        return [Detection("card-text-license", hub.classification, evidence, name=hub.hub_id, confidence=0.6, osd=hub.osd,
+                          reason=hub.reason)]
+    if label.judgement is LicenseClass.CUSTOM_RESTRICTED:
+        return [Detection("card-text-license", label.judgement, evidence, name=judged_title(label.reason, value.group(1)),
+                          confidence=0.6, reason=label.reason)]
+    return []
+
+
+def _restrictive_license(line: str, number: int) -> list[Detection]:
+    """"Released under a research-only license": restricted, whatever its title, by what the card says of it."""
+    named = _RESTRICTIVE_LICENSE.search(line)
+    if not named or _about_other_things(line[:named.start()]):
+        return []
+    return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED,
+                      Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {named.group(0)}",
+                      confidence=0.6, osd=("6",), reason=f"the card says the model is under a {named.group(0).lower()}")]
+
+
+#: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
+DOUBT = "card-text-doubt"
+#: Detectors too loose to raise a doubt on their own ("it won't compete with larger models").
+_NO_DOUBT = frozenset({"no-compete"})
+
+
+def _doubt(line: str, number: int) -> list[Detection]:
+    """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
+    weights are non-commercial" in a list of models): not proof of restricted terms, but enough that the verdict may
+    not be OSI-approved — unknown, deciding, until a reader checks it."""
+    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
+            and (h.code != "non-commercial" or _NC_USE.search(h.quote))]  # not "a non-commercial GPU cluster"
+    if not hits:
+        return []
+    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
+                      name="a possible restriction stated in the card", confidence=0.4,
+                      reason=f"the card says something that may restrict use ({hits[0].description}); check whether it binds the model")]
+
+
+def _kept_hits(line: str, number: int) -> tuple:
+    """The restriction hits of a line, without those about the data ("the training data is for research only")."""
+    return tuple(h for h in find_restrictions(line, number)
+                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote))
+                 and not (h.code == "non-commercial" and _NC_DATA.search(h.quote) and not _NC_USE.search(h.quote)))
+
+
+#: "trained on non-commercial data": the data's terms, not a use restriction on the model.
+_NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
+_NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b", re.IGNORECASE)
 
 
 def _card_restrictions(line: str, number: int) -> list[Detection]:
     """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
     terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = tuple(h for h in find_restrictions(line, number)
-                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote)))
+    hits = _kept_hits(line, number)
     if not hits:
         return []
     return [Detection(

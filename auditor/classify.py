@@ -9,8 +9,9 @@ from typing import Any
 
 from auditor.card import license_fields
 from auditor.crawl import is_primary_license_file
-from auditor.cardmeta import declared_base_detections, license_link_detections
-from auditor.cardtext import card_text_detections
+from auditor.cardmeta import declared_base_detections, license_link_detections, model_id_detections
+from auditor.cardbases import INHERITED
+from auditor.cardtext import DOUBT, card_text_detections
 from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.references import find_references
@@ -30,9 +31,11 @@ def classify(
     metadata_file: str | None = "README.md",
     body: str | None = None,
     body_first_line: int = 1,
+    model_id: str | None = None,
 ) -> Verdict:
     """Classify one model from its card (metadata and license statements) and its license files."""
     declared, license_name, license_link = license_fields(metadata)
+    doubts: list[Detection] = []
     findings: list[Finding] = []
     if not declared and metadata and "licenses" in metadata:  # a misspelt key the Hub ignores; the author meant it
         declared = license_fields({"license": metadata["licenses"]})[0]
@@ -45,11 +48,19 @@ def classify(
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.
         card = [dataclasses.replace(d, decides=True) if not d.decides and not d.members else d for d in card]
     if metadata_source != "hub-metadata":  # lineage walks a Hub chain itself, to its origin
-        card += declared_base_detections(metadata, metadata_file)
+        declared_bases = declared_base_detections(metadata, metadata_file)
+        card += declared_bases or model_id_detections(model_id)
     if license_link and (not declared or all(v.lower() == "other" for v in declared)) and not license_name:
         card += license_link_detections(license_link, metadata_file)
+    elif license_link:  # "license: mit" with a link to the Llama 2 license: the restricted terms are evidence too
+        card += [d for d in license_link_detections(license_link, metadata_file)
+                 if d.classification is LicenseClass.CUSTOM_RESTRICTED]
     if body:
-        card += card_text_detections(body, body_first_line)
+        texts = card_text_detections(body, body_first_line)
+        if isinstance(metadata, Mapping) and metadata.get("base_model"):  # "same license as the base model": the declared base is followed
+            texts = [dataclasses.replace(d, decides=False) if d.name == INHERITED else d for d in texts]
+        doubts = [d for d in texts if d.matcher == DOUBT]
+        card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = card + files
     deciding = [d for d in detections if d.decides]
@@ -59,6 +70,9 @@ def classify(
     else:
         governing = detections[0] if detections else None
         classification = LicenseClass.UNKNOWN
+    if body and doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
+        governing, classification = doubts[0], LicenseClass.UNKNOWN
+        detections.append(governing)
     if not declared and not license_name and not license_files and not detections:
         findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
     findings.extend(_mismatches(card, files, license_link))
@@ -131,8 +145,17 @@ GATED_PROMPT = "README.md (extra_gated_prompt)"
 
 
 def _gated_prompt(metadata: Mapping[str, Any] | None) -> tuple[FetchedFile, ...]:
-    prompt = metadata.get("extra_gated_prompt") if isinstance(metadata, Mapping) else None
-    return (FetchedFile(GATED_PROMPT, text=prompt),) if isinstance(prompt, str) and prompt.strip() else ()
+    """The access form's text: `extra_gated_prompt`, its heading and description, and the labels of its fields
+    ("I agree to use this model for non-commercial use ONLY": a checkbox every user must tick)."""
+    if not isinstance(metadata, Mapping):
+        return ()
+    parts = [metadata.get(k) for k in ("extra_gated_prompt", "extra_gated_heading", "extra_gated_description")]
+    fields = metadata.get("extra_gated_fields")
+    labels = list(fields) if isinstance(fields, Mapping) else [f.get("label") for f in fields if isinstance(f, Mapping)] \
+        if isinstance(fields, list) else []
+    texts = [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+    texts += [label.strip().rstrip(".") + "." for label in labels if isinstance(label, str) and len(label.split()) > 3]
+    return (FetchedFile(GATED_PROMPT, text="\n\n".join(texts)),) if texts else ()
 
 
 def _file_detections(

@@ -230,13 +230,16 @@ def entry_detection(matcher: str, entry: LicenseEntry, evidence: Evidence, **ext
 
 @functools.lru_cache(maxsize=1)
 def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """base-families.tsv: (pattern, catalog key) of well-known base models whose terms pass on, most specific first."""
+    """base-families.tsv: (pattern, catalog key or judged license name) of well-known base models whose terms pass on, most specific first."""
     families = []
+    judged = {name for name, (cls, _) in load_name_judgements().items() if cls is LicenseClass.CUSTOM_RESTRICTED}
     for row in _rows("base-families.tsv"):
         try:
             families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
         except re.error as exc:
             raise DataFileError(f"base-families.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+        if row["key"] not in load_catalog() and row["key"] not in judged:
+            raise DataFileError(f"base-families.tsv: {row['key']!r} is neither a catalog key nor a restricted license name")
     return tuple(families)
 
 
@@ -246,6 +249,17 @@ def any_base_family() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in load_base_families()), re.IGNORECASE)
 
 
-def base_family_key(text: str) -> str | None:
-    """The catalog key of the first (most specific) family named in `text`, if any."""
-    return next((key for pattern, key in load_base_families() if pattern.search(text)), None)
+def base_family_key(text: str, repo_id: str | None = None) -> str | None:
+    """The key of the first (most specific) family named in `text`, if any; with `repo_id` ("bigscience/bloom"),
+    the families whose pattern names an uploader ("bigscience/") are matched against the whole id too."""
+    for pattern, key in load_base_families():
+        if pattern.search(text) or (repo_id and "/" in pattern.pattern and pattern.search(repo_id)):
+            return key
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def family_publishers() -> tuple[frozenset[str], ...]:
+    """base-families.tsv `publishers`, row by row: the uploaders who publish the family itself and set its terms."""
+    return tuple(frozenset(p.strip().lower() for p in (row.get("publishers") or "").split(",") if p.strip())
+                 for row in _rows("base-families.tsv"))

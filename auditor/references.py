@@ -12,10 +12,10 @@ from auditor.models import LicenseClass
 from auditor.restrictions import sentences
 
 #: Sentences worth reading for a license name.
-_MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of use|\bCC[- ]BY\b", re.IGNORECASE)
+_MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
-_CLAUSE_BREAK = re.compile(r"[;,:]|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*v\s*\d)|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
                           "open license", "model license", "license agreement", "research license", "software license"})
@@ -61,10 +61,45 @@ def _variants(name: str) -> set[str]:
         found.add(" ".join(words[:-1]))  # "CC BY-NC 4.0" is named without its jurisdiction word
     if "community" in words[1:-1]:
         found.add(" ".join(w for w in words if w != "community"))  # "the Llama 2 license"
-    for lead in ("the", "meta"):
-        if words and words[0] == lead:
-            found.add(" ".join(words[1:]))
+    for variant in list(found):  # "Meta Llama 3 Community License" is also "the Llama 3 license"
+        first, _, rest = variant.partition(" ")
+        if first in ("the", "meta") and rest:
+            found.add(rest)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _keys_by_variant() -> dict[str, frozenset[str]]:
+    """Every name variant of the catalog's licenses and aliases → the keys it may name."""
+    keys_by_variant: dict[str, set[str]] = {}
+    for entry in load_catalog().values():
+        variants = _variants(entry.name)
+        if not entry.spdx.startswith("LicenseRef-"):
+            variants.add(" ".join(tokens(entry.spdx)))
+        for variant in variants:
+            keys_by_variant.setdefault(variant, set()).add(entry.key)
+    for alias, key in load_names().items():
+        if key and "-" in alias:
+            keys_by_variant.setdefault(" ".join(tokens(alias.replace("-", " "))), set()).add(key)
+    return {variant: frozenset(keys) for variant, keys in keys_by_variant.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _versions_index() -> tuple[tuple[str, str, str], ...]:
+    """(variant, title, reason) of names shared by several restrictive texts ("the MiniMax Model License", dated
+    twice): which version is meant is unknown, but every one restricts use, so the name alone says restricted."""
+    catalog = load_catalog()
+    found = []
+    for variant, keys in _keys_by_variant().items():
+        if len(keys) < 2 or variant in _TOO_GENERIC or len(variant.split()) < 2:
+            continue
+        entries = sorted((catalog[k] for k in keys), key=lambda e: (len(e.name), e.key))
+        if all(e.classification is LicenseClass.CUSTOM_RESTRICTED for e in entries):
+            title = re.sub(r"\s*\(.*$", "", entries[0].name).strip() or entries[0].name
+            reason = (f"every version of {title} in the catalog restricts use ({', '.join(e.key for e in entries)}): "
+                      f"{entries[0].restrictive_terms}")
+            found.append((variant, title, reason))
+    return tuple(sorted(found, key=lambda f: (-len(f[0]), f[0])))
 
 
 _LOCK = threading.Lock()
@@ -77,18 +112,8 @@ def _index() -> list[tuple[str, str]]:
         return _INDEX[0]
     with _LOCK:
         if not _INDEX:
-            keys_by_variant: dict[str, set[str]] = {}
-            for entry in load_catalog().values():
-                variants = _variants(entry.name)
-                if not entry.spdx.startswith("LicenseRef-"):
-                    variants.add(" ".join(tokens(entry.spdx)))
-                for variant in variants:
-                    keys_by_variant.setdefault(variant, set()).add(entry.key)
-            for alias, key in load_names().items():
-                if key and "-" in alias:
-                    keys_by_variant.setdefault(" ".join(tokens(alias.replace("-", " "))), set()).add(key)
             pairs = []
-            for variant, keys in keys_by_variant.items():
+            for variant, keys in _keys_by_variant().items():
                 if len(keys) != 1 or variant in _TOO_GENERIC:
                     continue
                 if len(variant.split()) == 1:
@@ -153,6 +178,12 @@ def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> 
                     cls, reason = judgements[name]
                     title = judged_title(reason, name)
                     found.setdefault(title, NamedTerms(title, cls, reason, line, sentence[:300], clause.strip()))
+            for variant, title, reason in _versions_index():
+                needle = f" {variant} "
+                if needle in padded and not any(needle in f" {t} " for t in taken):
+                    taken.append(variant)
+                    found.setdefault(title, NamedTerms(title, LicenseClass.CUSTOM_RESTRICTED, reason, line, sentence[:300],
+                                                       clause.strip()))
     return list(found.values())
 
 

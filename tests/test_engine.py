@@ -36,6 +36,7 @@ DETECTOR_CASES = {
     "no-selling": "The License does not grant to you the right to Sell the Software.",
     "no-compete": "You may not use the Model to build a product or service that competes with Acme Corp.",
     "carve-out": "This waiver does not extend to use of the Work for training commercial models.",
+    "use-restriction": "You may not use this model to generate content that harms others.",
 }
 
 

@@ -1,0 +1,129 @@
+"""Card-text matchers for base models: derivation phrases naming a well-known family, a family's terms named by the
+family ("the Gemma license"), and terms deferred to a base the card does not name ("same license as the base model")."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.families import family_detection, family_title, names_a_family
+from auditor.licenses import base_family_key, load_base_families
+from auditor.models import Detection, Evidence, LicenseClass
+from auditor.references import find_named_terms, find_references
+
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
+                      r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
+                      r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
+                      r"\b(?:quanti[sz]ed|distilled|pruned|merged|converted|abliterated|uncensored|gguf|gptq|awq|exl2|mlx|onnx|fp8|int[48])"
+                      r" (?:\w+ )?versions? of|\b(?:lora|adapter|dreambooth|lycoris)s? (?:model )?(?:trained|fine-?tuned|made|built) (?:on|for|with)\b|"
+                      r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"
+                      r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|quanti[sz]ed)\b(?:[ -](?:format|model|weight|file|version|quant)s?){1,3} (?:for|of)\b|"
+                      r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
+                      r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
+                      r"\bmerged? (?:of|from|between|with)\b|\bbuilt with (?=(?:meta )?llama)|"
+                      r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
+                      r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
+                      r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
+                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
+                      r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
+                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
+#: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
+_OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
+                            r"others|your|you|users?)\W*$", re.I)
+#: Data made with a model is not built on it: "trained on data distilled from Llama 2".
+_DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|samples|answers|labels|annotations|generations|"
+                           r"instructions|conversations)\W*$", re.I)
+
+
+#: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
+_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b", re.IGNORECASE)
+
+
+#: A letter or digit touching a CJK character ("基于Llama2微调"): a space goes between them, so family names keep their \b.
+CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def derived_from(line: str) -> list[str]:
+    """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
+    keys: list[str] = []
+    line = line if line.isascii() else CJK_SEAM.sub(" ", line)
+    if not names_a_family(line):
+        return keys  # fast path: most lines name no well-known base at all
+    for match in _DERIVED.finditer(line):
+        before = line[max(0, match.start() - 40):match.start()]
+        if _OTHER_SUBJECT.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
+            continue
+        for pattern, key in load_base_families():
+            named = pattern.search(match.group(0))
+            if named and not _DATASET_AFTER.match(match.group(0), named.end()):
+                keys.append(key)
+                break
+    return keys
+
+
+#: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
+_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b", re.IGNORECASE)
+#: Before a family's name, the words that make it that family's terms ("the same license as StarCoder").
+_TERMS_BEFORE = re.compile(r"\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)\s+(?:the\s+)?(?:original\s+|base\s+)?"
+                           r"(?:model\s+)?$", re.IGNORECASE)
+
+
+def family_terms(line: str, number: int) -> list[Detection]:
+    """"This model is governed by the Gemma license": a base family's terms named by the family, not by the title
+    (the caller has made sure the line is about the weights, not the code)."""
+    text = CJK_SEAM.sub(" ", line)
+    if not names_a_family(text) or derived_from(line):
+        return []  # a line that says the model derives from the family is a base mention
+    for pattern, key in load_base_families():
+        named = pattern.search(text)
+        if named and (_TERMS_AFTER.match(text, named.end()) or _TERMS_BEFORE.search(text[max(0, named.start() - 60):named.start()])):
+            return [family_detection("card-text-license", key, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                                     confidence=0.6, reason=f"the card names the terms of {named.group(0)}: {family_title(key)}")]
+    return []
+
+
+#: A table row that states this model's base ("| Base model | Llama-2-7b |"); other rows compare other models.
+_BASE_CELL = re.compile(r"^(?:base(?:d on| model)?|fine-?tuned from|parent model|foundation model|backbone)\W*$", re.I)
+
+
+def base_mentions(line: str, number: int) -> list[Detection]:
+    """"Fine-tuned from Llama 2": well-known bases whose terms pass on to derivatives."""
+    quote = " ".join(line.split())[:300]
+    if line.lstrip().startswith("|"):
+        cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")]
+        if len(cells) > 3 or not _BASE_CELL.match(cells[0]):
+            return []  # a comparison table names other models and their bases
+        keys = [k for k in (base_family_key(cell) for cell in cells[1:]) if k][:1]
+    else:
+        keys = derived_from(line)
+    return [family_detection("card-text-base-model", key, Evidence("card-text", quote, "README.md", number),
+                             confidence=0.7, reason=f"built on a model under {family_title(key)}, whose terms pass on")
+            for key in keys]
+
+
+#: "The license follows the base model", "see the LICENSE of the original model": terms that are another model's.
+_INHERITED = re.compile(
+    r"\b(?:licen[cs]es?|terms(?: of use)?)\b[^.]{0,60}?\b(?:same as|follows?|following|inherit\w*|see|refer to|consult|identical to|"
+    r"as per|according to|governed by|subject to|that of|depends? on|determined by|of|from|as)\b[^.]{0,40}?\b"
+    r"(?:base|original|parent|upstream|foundation|underlying|pre-?trained|source) (?:models?|weights|checkpoints?)\b|"
+    r"\b(?:inherits?|follows?|retains?|keeps?|carr(?:y|ies) over|adopts?|uses?) the (?:same )?(?:licen[cs]es?|terms)\b(?! (?:below|above))"
+    r"(?:[^.]{0,30}\b(?:base|original|parent|upstream|foundation|underlying|pre-?trained|source) (?:models?|weights|checkpoints?)\b|\W*$)|"
+    r"(?:遵循|遵守|沿用|继承|参见|参考|同)(?:原|原始|基座|基础|底座|上游)模型(?:的)?(?:许可|协议|开源协议|license)",
+    re.IGNORECASE)
+
+
+#: The name of a detection that defers the terms to the base model (classify lets a declared `base_model` settle it).
+INHERITED = "the base model's license"
+
+
+def inherited_terms(line: str, number: int) -> list[Detection]:
+    """"License: same as the base model": the terms are another model's, which the line does not name. Unknown, and
+    deciding: no verdict may be OSI-approved on a card that defers its terms to something the tool has not read.
+    A line that names the license or the base ("the same license as Llama 2") is read by the other matchers."""
+    lowered = line.lower()
+    found = _INHERITED.search(line) if any(w in lowered for w in ("licen", "terms", "许可", "协议")) else None
+    if not found or find_references(line, number, named=True) or find_named_terms(line, number, named=True) \
+            or base_family_key(CJK_SEAM.sub(" ", line)):
+        return []
+    return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                      name=INHERITED, confidence=0.5,
+                      reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]

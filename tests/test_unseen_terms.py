@@ -1,0 +1,269 @@
+"""No restricted terms called OSI-approved on cards nobody tuned on: families of bases, restrictions and deferrals in
+prose, the model id, links and access forms — and the shipped tables checked against the Hub's own lists."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from auditor.classify import classify
+from auditor.licenses import family_publishers, load_base_families, load_catalog, load_hub_ids, resolve_label
+from auditor.models import LicenseClass, Verdict
+
+OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
+                                  LicenseClass.CUSTOM_RESTRICTED, LicenseClass.UNKNOWN)
+DATA = Path(__file__).parent / "data"
+
+
+def verdict_of(body: str, license_id: str = "apache-2.0", **metadata: object) -> Verdict:
+    return classify({"license": license_id, **metadata}, body=f"# A model\n\n{body}\n")
+
+
+def table(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+# --- bases named in prose, however they are spelt and whatever the relation word ------------------
+
+@pytest.mark.parametrize("sentence", [
+    "This model is fine-tuned from Llama2-7b on our data.",
+    "This is a LoRA of llama 2 7b chat.",
+    "Quantized version of Llama-3.1-8B-Instruct.",
+    "These are delta weights of LLaMA-13B.",
+    "An adapter on Llama 3.1 8B.",
+    "Built with Meta Llama 3.",
+    "This model is based on Alpaca 7B.",
+    "A fine-tune of WizardLM-13B.",
+    "Based on Guanaco-33B.",
+    "Built on Koala-13B.",
+    "This model is based on Baichuan2-13B-Chat.",
+    "Based on internlm2-chat-7b.",
+    "Based on DeepSeek LLM 7B.",
+    "Fine-tuned from Falcon-180B.",
+    "A fine-tune of Command R+.",
+    "Based on Grok-2.",
+    "A LoRA for FLUX.1 [dev].",
+    "Based on MiniCPM-2B.",
+    "Fine-tuned from Codestral-22B.",
+    "Based on SDXL-Turbo.",
+    "A LoRA trained on SDXL 1.0.",
+    "Fine-tuned from Stable Video Diffusion.",
+    "Fine-tuned from OPT-1.3b.",
+    "Fine-tuned from nllb-200-distilled-600M.",
+    "This model is a fine-tuned version of paligemma-3b.",
+    "We trained it with Llama-2-7b as the base model.",
+    "- **Base model:** Llama-2-7b-hf",
+    "本模型基于Llama2微调。",
+    "本模型在Llama2的基础上进行了中文词表扩充和继续预训练。",
+    "我们以 Baichuan2-13B 为基座训练。",
+    "This repo contains GGUF format model files for Meta's Llama 2 7B Chat.",
+    "- Original model: [Llama 2 7B Chat](https://huggingface.co/meta-llama/Llama-2-7b-chat-hf)",
+    "Fine-tuned from mpt-7b-chat.",
+    "Based on Orca-2-13b.",
+    "Fine-tuned from codegeex2-6b.",
+])
+def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sentence):
+    verdict = verdict_of(sentence)
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-base-model" and verdict.governing.evidence.line == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "We compare with Llama 2 7B.",
+    "Our model outperforms Llama-2-13B on MMLU.",
+    "Unlike Llama 2, this model is fully open.",
+    "We benchmark against Qwen-7B and Baichuan2-7B.",
+    "Trained on data distilled from Llama 2.",
+    "Built with PyTorch and Transformers.",
+    "- **Base model:** Mistral-7B-v0.1",
+    "Fine-tuned from Yi-1.5-9B.",  # Apache-2.0, unlike Yi-6B/34B
+    "A LoRA for FLUX.1-schnell.",  # Apache-2.0, unlike FLUX.1 [dev]
+    "Fine-tuned from internlm3-8b-instruct.",  # Apache-2.0, unlike InternLM 1/2/2.5
+    "Fine-tuned from Falcon-7B.",
+    "Fine-tuned from open-llama-7b.",  # OpenLLaMA, an Apache-2.0 reproduction
+    "Fine-tuned from mpt-7b.",  # Apache-2.0, unlike MPT-7B-Chat
+    "This repo contains GGUF format model files for Mistral 7B Instruct.",
+])
+def test_a_family_compared_with_or_an_open_sibling_restricts_nothing(sentence):
+    assert verdict_of(sentence).classification is OSI
+
+
+# --- restrictions and license names stated in prose -----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "This model is intended for non-commercial use.",
+    "Commercial use requires authorization.",
+    "Commercial use of the model requires a license from Acme.",
+    "For commercial use, please contact us for a license.",
+    "Please contact us before any commercial use.",
+    "You may not use this model to harm others.",
+    "This model may only be used for research.",
+    "Use of this model is restricted to research.",
+    "The model is only available for research.",
+    "This model is not licensed for commercial use.",
+    "This checkpoint must not be used commercially.",
+    "Commercial use is strictly prohibited.",
+    "You must obtain written permission before using this model commercially.",
+    "Free for research; commercial licensing available on request.",
+    "Free for academic research, commercial use by application.",
+    "本模型禁止商用。",
+    "本模型不可商用。",
+    "如需商用，请联系我们。",
+    "模型权重仅限学术研究。",
+    "商业使用请联系我们获取授权。",
+    "## 许可证\n本模型的权重仅对学术研究开放，商业用途请联系作者。",
+    "## Commercial use\nPlease contact us to obtain a commercial license before deploying the model.",
+    "## Research use only\nThis is our model.",
+    "### ⚠️ Non-commercial use only",
+    "| Commercial use | Not allowed |",
+    "Commercial use: contact us.",
+    "本模型仅允许学术研究使用。",
+    "本模型不允许商用。",
+    "本模型只能用于研究。",
+    "模型权重对学术研究完全开放，若需商用请填写问卷。",
+    "このモデルは研究目的のみで利用できます。",
+    "商用利用は不可です。",
+    "이 모델은 비상업적 용도로만 사용할 수 있습니다.",
+    "이 모델은 연구 목적으로만 사용할 수 있습니다.",
+])
+def test_a_restriction_in_prose_restricts_under_a_permissive_tag(sentence):
+    assert verdict_of(sentence).classification is RESTRICTED
+
+
+@pytest.mark.parametrize("sentence", [
+    "This model is under the Llama 2 Community License.",
+    "This model follows the Llama 3 license.",
+    "Usage of this model is governed by the Gemma license.",
+    "You must comply with the Llama 2 acceptable use policy.",
+    "This model is released under the same license as StarCoder.",
+    "This model is released under the OpenRAIL-M license.",
+    "This model is released under a research-only license.",
+    "The model weights are CC BY-NC 4.0.",
+    "Weights: CC BY-NC-SA 4.0",
+    "License: OpenRAIL++",
+    "The model is released under the MiniMax Model License.",  # two dated texts, both restrictive
+])
+def test_restricted_terms_named_in_prose_restrict_under_a_permissive_tag(sentence):
+    verdict = verdict_of(sentence)
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-license"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The model was trained on non-commercial data but is released under Apache 2.0.",
+    "Licensed under the Apache License, Version 2.0; you may not use this file except in compliance with the License.",
+    "The model is free for both commercial and research use.",
+    "This model is free for academic use.",
+    "本模型完全开源，允许免费商用。",
+    "## Limitations\nThe model may produce harmful content; it should not be used for medical advice.",
+])
+def test_permissive_or_descriptive_prose_keeps_the_tag(sentence):
+    assert verdict_of(sentence).classification is OSI
+
+
+@pytest.mark.parametrize("sentence", [
+    "Research use.\n\nThe weights are non-commercial research artefacts.",
+    "Weights: non-commercial use, like the teacher model.",
+])
+def test_a_restriction_not_phrased_as_a_term_still_bars_osi_approved(sentence):
+    verdict = verdict_of(sentence)
+    assert verdict.classification in (UNKNOWN, RESTRICTED)
+
+
+def test_an_adjective_non_commercial_raises_no_doubt():
+    assert verdict_of("We used a non-commercial GPU cluster.").classification is OSI
+
+
+# --- terms deferred to a base the card does not name ----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "License: see base model",
+    "The license of this model follows the base model.",
+    "This model inherits the license of the original model.",
+    "Please see the LICENSE of the original model.",
+    "Use of this model is subject to the terms of the original model.",
+    "This model is released under the same license as the base model.",
+    "本模型遵循原模型的许可协议。",
+])
+def test_terms_deferred_to_an_unnamed_base_are_unknown_never_osi(sentence):
+    verdict = verdict_of(sentence)
+    assert verdict.classification is UNKNOWN
+    assert "base model" in verdict.governing.reason
+
+
+def test_terms_deferred_to_a_declared_base_leave_it_to_the_base():
+    verdict = verdict_of("The license follows the base model.", base_model="mistralai/Mistral-7B-v0.1")
+    assert verdict.classification is OSI  # lineage reads the declared base's own terms
+
+
+# --- the model id, the license link, the access form ----------------------------------------------
+
+@pytest.mark.parametrize("model_id,cls", [
+    ("someone/llama2-13b-megacode2-oasst", RESTRICTED),
+    ("someone/Baichuan2-7B-sft", RESTRICTED),
+    ("someone/sdxl-watercolour-lora", RESTRICTED),
+    ("meta-llama/Llama-2-7b-hf", OSI),  # the family's own publisher sets the terms in its card
+    ("google/gemma-2b", OSI),
+    ("openlm-research/open-llama-7b", OSI),
+    ("someone/mistral-7b-tuned", OSI),
+])
+def test_a_family_in_the_model_id_passes_its_terms_on_except_from_its_publisher(model_id, cls):
+    assert classify({"license": "apache-2.0"}, model_id=model_id).classification is cls
+
+
+def test_a_license_link_to_restricted_terms_counts_under_an_osi_id():
+    link = "https://huggingface.co/meta-llama/Llama-2-7b/blob/main/LICENSE.txt"
+    assert classify({"license": "mit", "license_link": link}).classification is RESTRICTED
+    assert classify({"license": "mit", "license_link": "https://opensource.org/licenses/MIT"}).classification is OSI
+
+
+def test_an_access_form_checkbox_that_restricts_use_counts():
+    fields = {"Name": "text", "I agree to use this model for non-commercial use ONLY": "checkbox"}
+    assert classify({"license": "apache-2.0", "extra_gated_fields": fields}).classification is RESTRICTED
+    plain = {"Name": "text", "Affiliation": "text", "I accept the terms": "checkbox"}
+    assert classify({"license": "apache-2.0", "extra_gated_fields": plain}).classification is OSI
+
+
+# --- the shipped tables against the Hub's lists and their own properties --------------------------
+
+@pytest.mark.parametrize("row", table("hf-license-judgements.tsv"), ids=lambda r: r["hub_id"])
+def test_every_hub_id_has_its_judged_class(row):
+    assert load_hub_ids()[row["hub_id"]].classification.value == row["judgement"]
+
+
+@pytest.mark.parametrize("row", table("license-name-aliases.tsv"), ids=lambda r: r["license_name"])
+def test_every_license_name_alias_resolves_to_its_license(row):
+    label = resolve_label(row["license_name"])
+    assert label is not None
+    if row["key"]:
+        assert label.key == row["key"]
+    else:
+        assert label.key is None and label.judgement.value == row["class"]
+
+
+@pytest.mark.parametrize("key", sorted(k for k, e in load_catalog().items() if e.classification is RESTRICTED))
+def test_every_restrictive_license_named_in_prose_is_restricted(key):
+    assert verdict_of(f"This model is released under the {load_catalog()[key].name}.").classification is RESTRICTED
+
+
+@pytest.mark.parametrize("key", sorted(k for k, e in load_catalog().items() if e.classification is not RESTRICTED))
+def test_no_open_license_named_in_prose_is_taken_for_restricted_terms(key):
+    assert verdict_of(f"This model is released under the {load_catalog()[key].name}.").classification is not RESTRICTED
+
+
+@pytest.mark.parametrize("name", ["Mistral-7B-v0.1", "Mixtral-8x7B", "Qwen2.5-7B-Instruct", "Qwen2-7B", "Yi-1.5-34B",
+                                  "falcon-40b", "FLUX.1-schnell", "internlm3-8b-instruct", "MiniCPM3-4B", "MiniCPM4-8B",
+                                  "Codestral-Mamba-7B", "grok-1", "open_llama_7b", "open-llama-3b", "TinyLlama-1.1B",
+                                  "llama.cpp", "LLaMA-Factory", "WizardLM-2-7B", "CogVideoX-2b", "Phi-3-mini", "OLMo-7B",
+                                  "gpt2", "bert-base-uncased", "stablelm-3b-4e1t", "DeepSeek-R1", "zephyr-7b-beta"])
+def test_no_family_pattern_names_an_open_model(name):
+    assert not any(pattern.search(name) for pattern, _ in load_base_families())
+
+
+def test_family_publishers_are_lower_case_uploader_names():
+    assert len(family_publishers()) == len(load_base_families())
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", p) for row in family_publishers() for p in row)
