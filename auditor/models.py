@@ -8,6 +8,18 @@ from enum import Enum
 from typing import Any
 
 
+#: The Open Source Definition clauses a restriction breaks (Evidence and findings name them by number).
+OSD_CLAUSES = {
+    "1": "OSD 1 (free redistribution)",
+    "3": "OSD 3 (derived works)",
+    "5": "OSD 5 (no discrimination against persons or groups)",
+    "6": "OSD 6 (no discrimination against fields of endeavor)",
+    "7": "OSD 7 (distribution of license)",
+}
+
+#: How a derivative derives from its base, as the Hub's `base_model:<relation>:` tags say.
+RELATIONS = ("finetune", "adapter", "quantized", "merge")
+
 class LicenseClass(str, Enum):
     """The four verdicts, ordered from most open to most restrictive by `rank`."""
 

@@ -9,14 +9,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from auditor.errors import DataFileError
+from auditor.models import OSD_CLAUSES  # shared: the renderers name the clauses too
 
-OSD_CLAUSES = {
-    "1": "OSD 1 (free redistribution)",
-    "3": "OSD 3 (derived works)",
-    "5": "OSD 5 (no discrimination against persons or groups)",
-    "6": "OSD 6 (no discrimination against fields of endeavor)",
-    "7": "OSD 7 (distribution of license)",
-}
 #: Words that narrow a grant. Text added to a license that contains one is never treated as harmless.
 LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohibit\w*|forbid\w*|restrict\w*|"
                       r"limit\w*|requir\w*|must|shall|provided that|subject to|conditions?)\b", re.IGNORECASE)

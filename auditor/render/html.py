@@ -17,7 +17,7 @@ from auditor.render.codes import help_for
 from auditor.render.json import CLASSES
 from auditor.render.links import file_url, model_url
 from auditor.render.markdown import _license as license_label
-from auditor.restrictions import OSD_CLAUSES
+from auditor.models import OSD_CLAUSES
 
 #: JSON embedded in a <script> block: these characters could end the block or open a comment in it.
 _SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
