@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.endpoint import EndpointError
-from auditor.hub import EXPAND_TERMS, Hub, RetryPolicy
+from auditor.hub.endpoint import EndpointError
+from auditor.hub.client import EXPAND_TERMS, Hub, RetryPolicy
 from tests.fakehub import FakeHub
 
 TOKEN = "hf_realHubTestToken0123456789"
@@ -294,7 +294,7 @@ def test_bases_are_read_on_the_worker_pool_beside_the_crawl(tmp_path):
             threads.append(threading.current_thread().name)
             return super().model_info(repo_id, expand)
 
-    from auditor.audit import run
+    from auditor.pipeline.audit import run
 
     with FakeHub(tmp_path) as hub:
         report = run(Recording(hub.url, retry=RetryPolicy(max_wait=0)), ["acme"])
@@ -336,7 +336,7 @@ def test_broken_file_answers_become_clear_errors_within_a_deadline(tmp_path, qui
 
 
 def test_a_listing_shorter_than_the_hubs_own_count_is_reported_incomplete(tmp_path):
-    from auditor.audit import run
+    from auditor.pipeline.audit import run
 
     org_tree(tmp_path, public=3)
 
@@ -362,7 +362,7 @@ def test_a_listing_shorter_than_the_hubs_own_count_is_reported_incomplete(tmp_pa
     ("https://cdn-lfs.huggingface.co/x", False),
 ])
 def test_the_token_origin_is_exactly_scheme_host_and_port(url, same):
-    from auditor.endpoint import parse_endpoint
+    from auditor.hub.endpoint import parse_endpoint
 
     assert parse_endpoint("https://huggingface.co/").same_origin(url) is same
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from auditor.errors import EntryNotFound, HubError
 from auditor.models import ModelMeta
-from auditor.ratelimit import MAX_NUMBER, parse_ratelimit
+from auditor.hub.ratelimit import MAX_NUMBER, parse_ratelimit
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,<]*)*)')

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.families import family_detection, family_title, names_a_family
-from auditor.licenses import base_family_key, load_base_families
+from auditor.engine.families import family_detection, family_title, names_a_family
+from auditor.engine.catalog import base_family_key, load_base_families
 from auditor.models import Detection, Evidence, LicenseClass
-from auditor.references import find_named_terms, find_references
+from auditor.engine.references import find_named_terms, find_references
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from auditor.families import family_detection, family_title
-from auditor.licenses import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
+from auditor.engine.families import family_detection, family_title
+from auditor.engine.catalog import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
                               resolve_label)
 from auditor.models import Detection, Evidence, LicenseClass
 

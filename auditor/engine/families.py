@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from auditor.licenses import (any_base_family, entry_detection, judged_title, load_base_families, load_catalog,
+from auditor.engine.catalog import (any_base_family, entry_detection, judged_title, load_base_families, load_catalog,
                               load_name_judgements)
 from auditor.models import Detection, Evidence
 
