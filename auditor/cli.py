@@ -19,7 +19,7 @@ from rich.console import Console
 
 from auditor import __version__
 from auditor.errors import AuditorError, FeedError
-from auditor.feeds import merge_feeds, read_feed
+from auditor.pipeline.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
 from auditor.render import Format, render, render_chunks
 from auditor.render.json import INCOMPLETE_CODES, summarize, to_feed
@@ -90,11 +90,11 @@ def audit(
     allow_insecure_token: Annotated[bool, typer.Option("--allow-insecure-token", help="Send the token to a plain http:// endpoint that is not loopback (anyone on the network can read it).")] = False,
 ) -> None:
     """Audit every public model of ORGANIZATIONS, the --model ids, searches and --derivatives-of models."""
-    from auditor.audit import run
-    from auditor.baseline import Baseline, compare
-    from auditor.suppress import SuppressionError, apply_suppressions, parse_suppressions
-    from auditor.endpoint import EndpointError, parse_endpoint, token_allowed
-    from auditor.hub import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
+    from auditor.pipeline.audit import run
+    from auditor.judge.baseline import Baseline, compare
+    from auditor.judge.suppress import SuppressionError, apply_suppressions, parse_suppressions
+    from auditor.hub.endpoint import EndpointError, parse_endpoint, token_allowed
+    from auditor.hub.client import PUBLIC_ENDPOINT, Hub, RetryPolicy, stored_token
 
     targets, models = organizations or [], model or []
     bad = [repr(t) for t in targets if not is_namespace(t)]
@@ -223,7 +223,7 @@ def identify(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Identify local license files: license, class, confidence, differences and restrictive clauses."""
-    from auditor.identify import identify_text, to_dict
+    from auditor.judge.identify import identify_text, to_dict
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
@@ -280,7 +280,7 @@ SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trendingScore"
 
 def _queries(orgs: list[str], search: str | None, filters: list[str], sort: str | None, limit: int | None) -> list:
     """The searches asked for: one per organization, or one over the whole Hub."""
-    from auditor.hub import ListingQuery
+    from auditor.hub.client import ListingQuery
 
     if sort is not None and sort not in SORTS:
         raise typer.BadParameter(f"choose {', '.join(SORTS)}", param_hint="--sort")
@@ -296,7 +296,7 @@ def _queries(orgs: list[str], search: str | None, filters: list[str], sort: str 
 
 
 def _derivatives(bases: list[str], relation: str | None, depth: int | None) -> list:
-    from auditor.derivatives import DEFAULT_DEPTH, MAX_DEPTH, RELATIONS, DerivativeSpec
+    from auditor.pipeline.derivatives import DEFAULT_DEPTH, MAX_DEPTH, RELATIONS, DerivativeSpec
 
     if not bases and (relation is not None or depth is not None):
         raise typer.BadParameter("--relation and --depth go with --derivatives-of", param_hint="--relation/--depth")

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.audit import judge  # noqa: E402
-from auditor.crawl import license_candidates  # noqa: E402
+from auditor.pipeline.audit import judge  # noqa: E402
+from auditor.hub.crawl import license_candidates  # noqa: E402
 from auditor.models import FetchedFile, ModelMeta, Snapshot  # noqa: E402
 from benchmarks.split import HELD_OUT, TUNE, part  # noqa: E402
 

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.card import parse_card  # noqa: E402
-from auditor.claims import find_claims  # noqa: E402
+from auditor.cards.frontmatter import parse_card  # noqa: E402
+from auditor.cards.claims import find_claims  # noqa: E402
 from benchmarks.split import HELD_OUT, TUNE, part  # noqa: E402
 
 

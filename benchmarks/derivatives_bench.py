@@ -18,10 +18,10 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-from auditor import derivatives  # noqa: E402
-from auditor.audit import run  # noqa: E402
-from auditor.derivatives import DerivativeSpec  # noqa: E402
-from auditor.hub import Hub, RetryPolicy  # noqa: E402
+from auditor.pipeline import derivatives  # noqa: E402
+from auditor.pipeline.audit import run  # noqa: E402
+from auditor.pipeline.derivatives import DerivativeSpec  # noqa: E402
+from auditor.hub.client import Hub, RetryPolicy  # noqa: E402
 from benchmarks.synth import _license_text, generate  # noqa: E402
 from tests.fakehub import FakeHub  # noqa: E402
 

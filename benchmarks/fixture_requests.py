@@ -15,8 +15,8 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.audit import run  # noqa: E402
-from auditor.hub import Hub, RetryPolicy  # noqa: E402
+from auditor.pipeline.audit import run  # noqa: E402
+from auditor.hub.client import Hub, RetryPolicy  # noqa: E402
 from tests.fakehub import FakeHub  # noqa: E402
 
 ORGS = ("acme-ai", "openwash-labs", "northwind-research", "kestrel-labs", "meta-llama", "bitshrink", "hearth-ai",

@@ -64,9 +64,9 @@ def judge(row: dict[str, str], result: dict, group: str) -> tuple[bool, str]:
 
 def main(folders: list[str]) -> None:
     started = time.perf_counter()
-    from auditor.identify import identify_text, to_dict
-    from auditor.restrictions import find_restrictions
-    from auditor.textmatch import default_index, identify
+    from auditor.judge.identify import identify_text, to_dict
+    from auditor.engine.restrictions import find_restrictions
+    from auditor.engine.textmatch import default_index, identify
 
     default_index()
     cold = time.perf_counter() - started

@@ -14,7 +14,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.feeds import read_feed
+from auditor.pipeline.feeds import read_feed
 from auditor.render import Format, render
 from auditor.sanitize import encodable, redact
 from tests.fakehub import DEFAULT_DATE, FakeHub

@@ -20,8 +20,8 @@ ENDPOINT_LABEL = "http://127.0.0.1 (bundled fake Hub)"
 
 def build() -> dict[str, str]:
     """The example feed, Markdown report and HTML dashboard of the whole fixture Hub (fixed clock and endpoint label)."""
-    from auditor.audit import run
-    from auditor.hub import Hub, RetryPolicy
+    from auditor.pipeline.audit import run
+    from auditor.hub.client import Hub, RetryPolicy
     from auditor.render import Format, render
     from auditor.render.json import to_feed
     from tests.fakehub import FakeHub

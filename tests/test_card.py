@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.card import MAX_METADATA_BYTES, license_fields, parse_card
+from auditor.cards.frontmatter import MAX_METADATA_BYTES, license_fields, parse_card
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import claims as claims_module
-from auditor.claimnames import own_names, whose
-from auditor.claims import MAX_MENTIONS, find_claims, mentions
+from auditor.cards import claims as claims_module
+from auditor.cards.claimnames import own_names, whose
+from auditor.cards.claims import MAX_MENTIONS, find_claims, mentions
 
 MODEL = "heronlabs/heron-7b-chat"
 
@@ -348,8 +348,8 @@ def test_labelled_snippet_set_meets_the_precision_and_recall_targets():
 def test_a_code_claim_on_restricted_weights_is_flagged_and_the_feed_says_it_is_about_the_code():
     """The labelling rule: "the code is open source" next to restricted weights is a claim; the finding and the
     feed's claim object say it is about the code, and the feed stays valid against its schema."""
-    from auditor.audit import judge
-    from auditor.feeds import _validator
+    from auditor.pipeline.audit import judge
+    from auditor.pipeline.feeds import _validator
     from auditor.models import FetchedFile, ModelMeta, Report, Snapshot, Target
     from auditor.render.json import to_feed
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.classify import classify
-from auditor.licenses import HubLicense, reference_text
+from auditor.judge.classify import classify
+from auditor.engine.catalog import HubLicense, reference_text
 from auditor.models import FetchedFile, LicenseClass
 
 OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
@@ -241,7 +241,7 @@ def test_plain_copyright_notice_and_title_keep_mit_osi():
 @pytest.mark.parametrize("declared", [["mit", "other"], [["cc-by-nc-4.0"], "mit"], ["mit", "totally-custom"]])
 def test_an_unknown_license_next_to_a_known_one_is_never_osi(declared):
     """`license: [mit, other]`: part of the terms is unknown, so the whole is not proven OSI."""
-    from auditor.card import license_fields
+    from auditor.cards.frontmatter import license_fields
 
     values, _, _ = license_fields({"license": declared})
     assert classify({"license": values}).classification is UNKNOWN

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.hub import Hub, ListingQuery, RetryPolicy
+from auditor.hub.client import Hub, ListingQuery, RetryPolicy
 from benchmarks.synth import generate
 from tests.fakehub import FakeHub
 from tests.test_e2e import SCHEMA

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.identify import identify_text, to_dict
-from auditor.licenses import load_catalog, reference_keys, reference_text
-from auditor.restrictions import detectors, find_restrictions
+from auditor.judge.identify import identify_text, to_dict
+from auditor.engine.catalog import load_catalog, reference_keys, reference_text
+from auditor.engine.restrictions import detectors, find_restrictions
 
 
 @pytest.mark.parametrize("key", reference_keys())

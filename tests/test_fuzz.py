@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.audit import judge
-from auditor.card import parse_card
+from auditor.pipeline.audit import judge
+from auditor.cards.frontmatter import parse_card
 from auditor.models import FetchedFile, ModelMeta, Report, Snapshot, Target
 from auditor.render import Format, render
 from auditor.render.json import to_feed

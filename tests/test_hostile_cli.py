@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.feeds import read_feed
+from auditor.pipeline.feeds import read_feed
 from tests.conftest import FIXTURE_HUB, ROOT
 from tests.fakehub import FakeHub
 from tests.hostile import CONTROLS, TOKEN, invoke

@@ -7,7 +7,7 @@ import requests
 import responses
 
 from auditor.errors import EntryNotFound, HubError
-from auditor.hub import Hub, RetryPolicy
+from auditor.hub.client import Hub, RetryPolicy
 
 ENDPOINT = "https://hub.example"
 URL = f"{ENDPOINT}/acme/model/resolve/abc123/LICENSE"
@@ -248,7 +248,7 @@ def test_an_announced_quota_is_adopted_and_a_pinned_budget_only_lowered(sleeps):
 
 def test_requests_in_flight_count_against_what_the_hub_says_is_left():
     """8 requests in flight when the Hub says 5 are left: the next one waits for the reset instead of a 429."""
-    from auditor.ratelimit import Bucket
+    from auditor.hub.ratelimit import Bucket
 
     now = [0.0]
     waits: list[float] = []

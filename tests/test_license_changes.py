@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from auditor.baseline import MAX_DIFF_LINES
+from auditor.judge.baseline import MAX_DIFF_LINES
 from auditor.cli import app
 from tests.test_e2e import SCHEMA
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.lineage import base_models
+from auditor.judge.lineage import base_models
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_unreadable_base_is_reported_not_fatal(hub):
 
 def test_a_renamed_base_is_read_once_under_its_canonical_id():
     """`old/x` answers (after a 307) as `new/x`: a later `new/x` is the same repo and costs no second read."""
-    from auditor.lineage import Lineage
+    from auditor.judge.lineage import Lineage
     from auditor.models import ModelMeta
 
     reads: list[str] = []

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.endpoint import EndpointError
-from auditor.hub import EXPAND_TERMS, Hub, RetryPolicy
+from auditor.hub.endpoint import EndpointError
+from auditor.hub.client import EXPAND_TERMS, Hub, RetryPolicy
 from tests.fakehub import FakeHub
 
 TOKEN = "hf_realHubTestToken0123456789"
@@ -286,7 +286,7 @@ def test_bases_are_read_on_the_worker_pool_beside_the_crawl(tmp_path):
             threads.append(threading.current_thread().name)
             return super().model_info(repo_id, expand)
 
-    from auditor.audit import run
+    from auditor.pipeline.audit import run
 
     with FakeHub(tmp_path) as hub:
         report = run(Recording(hub.url, retry=RetryPolicy(max_wait=0)), ["acme"])

@@ -10,9 +10,9 @@ import yaml
 from rich.console import Console
 
 from auditor import cli
-from auditor.audit import judge
-from auditor.card import load_yaml
-from auditor.crawl import _linked_file, license_candidates
+from auditor.pipeline.audit import judge
+from auditor.cards.frontmatter import load_yaml
+from auditor.hub.crawl import _linked_file, license_candidates
 from auditor.models import FetchedFile, ModelMeta, Snapshot
 from auditor.render.json import model_entry
 from auditor.repoids import is_namespace, is_repo_id, linked_repo_file

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.classify import classify
-from auditor.crawl import is_primary_license_file, license_candidates
-from auditor.identify import identify_text
-from auditor.licenses import reference_text, resolve_label
+from auditor.judge.classify import classify
+from auditor.hub.crawl import is_primary_license_file, license_candidates
+from auditor.judge.identify import identify_text
+from auditor.engine.catalog import reference_text, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, LicenseClass, ModelResult, Verdict
 from auditor.render.json import model_entry
-from auditor.restrictions import find_restrictions
+from auditor.engine.restrictions import find_restrictions
 
 OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
                                   LicenseClass.CUSTOM_RESTRICTED, LicenseClass.UNKNOWN)
@@ -154,7 +154,7 @@ def test_known_restrictive_name_without_a_text_is_restricted_not_unknown(name):
 
 
 def test_names_without_a_text_are_never_judged_osi_approved():
-    from auditor.licenses import load_name_judgements
+    from auditor.engine.catalog import load_name_judgements
     assert all(cls is not OSI for cls, _ in load_name_judgements().values())
 
 

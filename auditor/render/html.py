@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from auditor.baseline import compare
+from auditor.judge.baseline import compare
 from auditor.render.codes import help_for
 from auditor.render.json import CLASSES
 from auditor.render.links import file_url, model_url

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor import RULES_VERSION, SPDX_LIST_VERSION, __version__
-from auditor.licenses import load_catalog
+from auditor.engine.catalog import load_catalog
 from auditor.render.lineage import lineage_view
 from auditor.models import Claim, Detection, Evidence, Finding, LicenseClass, ModelError, ModelResult, Report, Target
 from auditor.sanitize import clean, json_text, needs_cleaning

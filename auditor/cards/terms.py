@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from auditor.claims import visible_lines
-from auditor.licenses import (any_base_family, base_family_key, entry_detection, load_base_families, load_catalog,
+from auditor.cards.claims import visible_lines
+from auditor.engine.catalog import (any_base_family, base_family_key, entry_detection, load_base_families, load_catalog,
                                reference_text)
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
-from auditor.references import find_named_terms, find_references, known_license_family
-from auditor.restrictions import find_restrictions, osd_text
-from auditor.textmatch import identify
+from auditor.engine.references import find_named_terms, find_references, known_license_family
+from auditor.engine.restrictions import find_restrictions, osd_text
+from auditor.engine.textmatch import identify
 
 #: A License section this long may be a whole license text pasted into the card (the longest licenses have ~15k words).
 PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000

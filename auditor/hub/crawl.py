@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from auditor.errors import EntryNotFound, HubError
-from auditor.hub import Hub
+from auditor.hub.client import Hub
 from auditor.models import FetchedFile, ModelError, ModelMeta, Snapshot
 from auditor.repoids import linked_repo_file
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from auditor.claimwords import vocabulary
+from auditor.cards.claimwords import vocabulary
 
 _GENERIC = re.compile(
     r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from auditor.classify import classify
-from auditor.crawl import MAX_LICENSE_BYTES, README
+from auditor.judge.classify import classify
+from auditor.hub.crawl import MAX_LICENSE_BYTES, README
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, ModelError, Severity, Verdict
 from auditor.repoids import linked_repo_file
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.claimnames import Names, agent, names_another, whose
-from auditor.claimwords import Vocabulary, vocabulary
+from auditor.cards.claimnames import Names, agent, names_another, whose
+from auditor.cards.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
 _NP_STOP = frozenset(

@@ -7,9 +7,9 @@ import re
 import threading
 from dataclasses import dataclass
 
-from auditor.licenses import judged_title, load_catalog, load_name_judgements, load_names
+from auditor.engine.catalog import judged_title, load_catalog, load_name_judgements, load_names
 from auditor.models import LicenseClass
-from auditor.restrictions import sentences
+from auditor.engine.restrictions import sentences
 
 #: Sentences worth reading for a license name.
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of use|\bCC[- ]BY\b", re.IGNORECASE)

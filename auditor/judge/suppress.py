@@ -7,7 +7,7 @@ import fnmatch
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.card import load_yaml
+from auditor.cards.frontmatter import load_yaml
 from auditor.errors import AuditorError
 
 

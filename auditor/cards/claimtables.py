@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.claimnames import Names, names_this_model
+from auditor.cards.claimnames import Names, names_this_model
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 _YES = re.compile(r"^(?:✓|✔|✅|☑)|^(?:yes|y|是|有|开源|開源|open[\s-]?source)\b", re.IGNORECASE)

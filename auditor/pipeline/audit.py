@@ -9,16 +9,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from auditor.baseline import Baseline
-from auditor.card import license_fields, parse_card
-from auditor.claims import find_claims, find_honest_wording
-from auditor.classify import classify
-from auditor.crawl import README, crawl
+from auditor.judge.baseline import Baseline
+from auditor.cards.frontmatter import license_fields, parse_card
+from auditor.cards.claims import find_claims, find_honest_wording
+from auditor.judge.classify import classify
+from auditor.hub.crawl import README, crawl
 from auditor.errors import HubError
-from auditor.derivatives import DerivativeSpec, sweep
-from auditor.hub import EXPAND_TERMS, Hub
-from auditor.lineage import Lineage, apply_lineage, base_model_refs
-from auditor.listing import ListingQuery
+from auditor.pipeline.derivatives import DerivativeSpec, sweep
+from auditor.hub.client import EXPAND_TERMS, Hub
+from auditor.judge.lineage import Lineage, apply_lineage, base_model_refs
+from auditor.hub.listing import ListingQuery
 from auditor.models import (
     Card,
     Claim,
@@ -39,7 +39,7 @@ from auditor.models import (
     Verdict,
 )
 from auditor.repoids import is_repo_id
-from auditor.unread import at_most_unknown, linked_elsewhere, within_cap
+from auditor.judge.unread import at_most_unknown, linked_elsewhere, within_cap
 
 Progress = Callable[[ModelResult, int], None]
 

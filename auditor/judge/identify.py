@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.classify import classify
+from auditor.judge.classify import classify
 from auditor.models import Detection, FetchedFile, LicenseClass
-from auditor.textmatch import identify
+from auditor.engine.textmatch import identify
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from auditor.card import license_fields
-from auditor.crawl import is_primary_license_file
-from auditor.cardmeta import declared_base_detections, license_link_detections
-from auditor.cardtext import card_text_detections
-from auditor.licenses import entry_detection, judged_title, load_catalog, resolve_label
+from auditor.cards.frontmatter import license_fields
+from auditor.hub.crawl import is_primary_license_file
+from auditor.cards.metadata import declared_base_detections, license_link_detections
+from auditor.cards.terms import card_text_detections
+from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
-from auditor.references import find_references
-from auditor.restrictions import LIMITING, Hit, find_restrictions, osd_text
-from auditor.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
+from auditor.engine.references import find_references
+from auditor.engine.restrictions import LIMITING, Hit, find_restrictions, osd_text
+from auditor.engine.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
                                words_with_lines)
 
 NOTICE_MAX_WORDS = 300

@@ -12,7 +12,7 @@ from typing import Any
 
 from auditor.errors import EntryNotFound, HubError
 from auditor.models import ModelMeta
-from auditor.ratelimit import MAX_NUMBER, parse_ratelimit
+from auditor.hub.ratelimit import MAX_NUMBER, parse_ratelimit
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _ID_NEAR_START = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.){1,300})"')

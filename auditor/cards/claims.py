@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.claimnames import names_this_model, own_names, whose
-from auditor.claimscope import WINDOW, Decision, decide
-from auditor.claimtables import table_claims
-from auditor.claimtext import sentences, units, visible_lines
-from auditor.claimwords import vocabulary
+from auditor.cards.claimnames import names_this_model, own_names, whose
+from auditor.cards.claimscope import WINDOW, Decision, decide
+from auditor.cards.claimtables import table_claims
+from auditor.cards.claimtext import sentences, units, visible_lines
+from auditor.cards.claimwords import vocabulary
 from auditor.models import Claim
 
 __all__ = ["Mention", "find_claims", "find_honest_wording", "mentions", "visible_lines"]

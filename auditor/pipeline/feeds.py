@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 from typing import Any
 
-from auditor.derivatives import merge_views
+from auditor.pipeline.derivatives import merge_views
 from auditor.errors import FeedError
 from auditor.render.json import summarize
 

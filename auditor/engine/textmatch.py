@@ -8,7 +8,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from auditor.licenses import reference_keys, reference_text
+from auditor.engine.catalog import reference_keys, reference_text
 
 SHINGLE = 5
 #: Long texts are first compared through an even sample of their shingles; the best candidates exactly.
@@ -206,7 +206,7 @@ _CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af
 def appended_translation(text: str, match: TextMatch) -> tuple[int, int] | None:
     """The line span of a translation added to a complete copy of the reference ("Apache-2.0, then 中文译文"):
     every addition is in CJK script and none narrows the grant. None when the additions are anything else."""
-    from auditor.restrictions import LIMITING_ZH
+    from auditor.engine.restrictions import LIMITING_ZH
 
     if not match.additions or match.ref_coverage < COPY_REF_COVERAGE:
         return None
@@ -236,7 +236,7 @@ def _quote(source_lines: list[str], first: int, last: int, limit: int = 400) -> 
 def changed_sentences(text: str, key: str, lines: set[int] | None = None) -> list[tuple[int, str, str]]:
     """Sentences of `text` that the reference `key` does not contain word for word (where added terms hide);
     with `lines`, only sentences that start on or span one of those lines are looked at."""
-    from auditor.restrictions import LIMITING, sentences
+    from auditor.engine.restrictions import LIMITING, sentences
 
     reference = default_index().shingle_set(key)
     changed: list[tuple[int, str, str]] = []

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from auditor.licenses import base_family_key, entry_detection, load_base_families, load_catalog, resolve_label
+from auditor.engine.catalog import base_family_key, entry_detection, load_base_families, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, LicenseClass
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import HubError
-from auditor.hub import EXPAND_TREE, Hub, ListingQuery
+from auditor.hub.client import EXPAND_TREE, Hub, ListingQuery
 from auditor.models import RELATIONS, Derivation, DerivativeTree, ModelMeta
 from auditor.render.lineage import lineage_view
 

@@ -9,7 +9,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.classify import classify
+from auditor.judge.classify import classify
 from auditor.repoids import is_model_ref
 from auditor.errors import HubError
 from auditor.models import Detection, Evidence, Finding, LicenseClass, ModelMeta, ModelResult, Severity, Verdict

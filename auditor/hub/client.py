@@ -19,13 +19,13 @@ from huggingface_hub import constants as hf_constants
 from huggingface_hub.utils import build_hf_headers, get_session
 
 from auditor import __version__
-from auditor.endpoint import EndpointError, next_url, parse_endpoint, token_allowed
+from auditor.hub.endpoint import EndpointError, next_url, parse_endpoint, token_allowed
 from auditor.repoids import is_model_ref, is_namespace, is_repo_id
 from auditor.errors import HubError, HubUnreachable
-from auditor.listing import ListingQuery, listing_params
-from auditor.hubdata import Answer, Transient, listing_items, meta_from_json, parse_json, raise_for_status
+from auditor.hub.listing import ListingQuery, listing_params
+from auditor.hub.answers import Answer, Transient, listing_items, meta_from_json, parse_json, raise_for_status
 from auditor.models import ModelMeta
-from auditor.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
+from auditor.hub.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
 
 PUBLIC_ENDPOINT = "https://huggingface.co"
 

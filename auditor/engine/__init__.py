@@ -1,0 +1,1 @@
+"""The license engine: the catalog of license knowledge, text matching, references and restrictions."""

@@ -1,0 +1,1 @@
+"""Orchestration: run an audit over targets, derivatives sweeps, merging feeds."""
