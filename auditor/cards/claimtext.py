@@ -5,6 +5,7 @@ Every function here is linear in the text: patterns are bounded and nothing resc
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -51,8 +52,10 @@ def _code_span(match: re.Match[str]) -> str:
     return f" {inner} " if _PROSE_SPAN.fullmatch(inner) else " "
 
 
-def visible_lines(body: str) -> list[str]:
-    """The body's lines as a reader sees them: code, comments, citations and URLs blanked, markup unwrapped."""
+@functools.lru_cache(maxsize=32)
+def visible_lines(body: str) -> tuple[str, ...]:
+    """The body's lines as a reader sees them: code, comments, citations and URLs blanked, markup unwrapped
+    (cached: claims, honest wording and license statements all read the same card)."""
     lines: list[str] = []
     in_fence = False
     depth = 0  # inside a bare BibTeX entry (@article{...}) outside a code fence
@@ -88,7 +91,7 @@ def visible_lines(body: str) -> list[str]:
         cut = bullet.end() if bullet else 0
         line = line[:cut] + _EMPHASIS.sub("", _EMAIL.sub(" ", line[cut:]) if "@" in line else line[cut:])
         lines.append(html.unescape(line).replace("\u00a0", " "))
-    return lines
+    return tuple(lines)
 
 
 def units(lines: list[str]) -> list[tuple[int, str, bool]]:
