@@ -34,6 +34,7 @@ DETECTOR_CASES = {
     "pass-through": "You must include the use restrictions of paragraph 5 in any agreement governing the Model.",
     "no-military": "The Model shall not be used for military purposes.",
     "no-selling": "The License does not grant to you the right to Sell the Software.",
+    "no-redistribution": "Redistribution of the weights is not allowed.",
     "no-compete": "You may not use the Model to build a product or service that competes with Acme Corp.",
     "carve-out": "This waiver does not extend to use of the Work for training commercial models.",
     "use-restriction": "You may not use this model to generate content that harms others.",

@@ -129,6 +129,11 @@ def test_a_family_compared_with_or_an_open_sibling_restricts_nothing(sentence):
     "商用利用は不可です。",
     "이 모델은 비상업적 용도로만 사용할 수 있습니다.",
     "이 모델은 연구 목적으로만 사용할 수 있습니다.",
+    # found by a hostile review: plain-spoken bans under an `mit`/`apache-2.0` tag
+    "Use in the European Union is not permitted.",
+    "You may not use Robin-7B to develop a competing product.",
+    "Please do not use Jay-1B for commercial purposes.",
+    "Redistribution of the weights is not allowed.",
 ])
 def test_a_restriction_in_prose_restricts_under_a_permissive_tag(sentence):
     assert verdict_of(sentence).classification is RESTRICTED

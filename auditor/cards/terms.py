@@ -25,7 +25,7 @@ _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired
 _ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations)\b", re.IGNORECASE)
 #: A sentence that forbids or conditions something for the reader (advice such as "should not" is not a license term).
 _PROHIBITIVE = re.compile(
-    r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|"
+    r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|\b(?:please\s+)?do\s+not\s+use\b|\bdon['’]t\s+use\b|"
     r"\b(?:is|are)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b|"
     r"\bapply\s+for\s+(?:a\s+)?commercial\s+licen[cs]e\b|\b(?:only|solely|exclusively)\s+for\s+(?:non-?commercial|research|academic)\b|"
     r"\b(?:non-?commercial|research|academic|personal|educational|evaluation)[- ](?:use|usage|purposes?)[- ]only\b|"
