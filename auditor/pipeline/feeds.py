@@ -7,7 +7,6 @@ import json
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
 from typing import Any
 
 from auditor.pipeline.derivatives import merge_views
@@ -23,6 +22,8 @@ def read_feed(path: Path) -> dict[str, Any]:
         raise FeedError(f"cannot read feed {path}: {type(exc).__name__}: {str(exc)[:200]}") from exc
     if not isinstance(feed, dict) or feed.get("schema_version") != 1 or not isinstance(feed.get("models"), list):
         raise FeedError(f"{path} is not a hf-license-audit feed (schema_version 1)")
+    import jsonschema  # here, not at import: jsonschema's format checkers cost 0.7 s of every CLI start
+
     problem = jsonschema.exceptions.best_match(_validator().iter_errors(feed))
     if problem is not None:
         where = "/".join(str(p) for p in problem.absolute_path) or "the top level"
@@ -31,7 +32,9 @@ def read_feed(path: Path) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _validator() -> jsonschema.protocols.Validator:
+def _validator() -> Any:
+    import jsonschema
+
     schema = json.loads((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
