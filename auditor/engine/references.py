@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import functools
 import re
 import threading
@@ -127,18 +129,27 @@ def find_references(text: str, first_line: int = 1, *, named: bool = False) -> l
     """Every license named in the sentences of `text` that speak of a license, in order, one per key; with
     `named`, every sentence is read (a line under a License heading need not say "license")."""
     found: dict[str, Reference] = {}
+    for line, sentence, clause, _, (key,) in _names_in(text, first_line, named, _index()):
+        found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
+    return list(found.values())
+
+
+def _names_in(text: str, first_line: int, named: bool, *indices) -> Iterator[tuple[int, str, str, int, tuple]]:
+    """(line, sentence, clause, which index, the entry's other fields) for each `(variant, ...)` entry of the
+    `indices` (each longest first) named in a clause of the sentences that speak of a license (every sentence with
+    `named`); a variant inside a longer one already found in the clause does not count again."""
     for line, sentence in sentences(text, first_line):
         if not named and not _MENTIONS_LICENSE.search(sentence):
             continue
         for clause in _clauses(sentence):
             padded = f" {' '.join(tokens(clause))} "
             taken: list[str] = []
-            for variant, key in _index():
-                needle = f" {variant} "
-                if needle in padded and not any(needle in f" {t} " for t in taken):
-                    taken.append(variant)
-                    found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
-    return list(found.values())
+            for which, index in enumerate(indices):
+                for variant, *rest in index:
+                    needle = f" {variant} "
+                    if needle in padded and not any(needle in f" {t} " for t in taken):
+                        taken.append(variant)
+                        yield line, sentence, clause, which, tuple(rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,25 +176,14 @@ def find_named_terms(text: str, first_line: int = 1, *, named: bool = False) -> 
     """Every judged license without a text named in the sentences of `text` that speak of a license (all, with `named`)."""
     judgements = load_name_judgements()
     found: dict[str, NamedTerms] = {}
-    for line, sentence in sentences(text, first_line):
-        if not named and not _MENTIONS_LICENSE.search(sentence):
-            continue
-        for clause in _clauses(sentence):
-            padded = f" {' '.join(tokens(clause))} "
-            taken: list[str] = []
-            for variant, name in _judged_index():
-                needle = f" {variant} "
-                if needle in padded and not any(needle in f" {t} " for t in taken):
-                    taken.append(variant)
-                    cls, reason = judgements[name]
-                    title = judged_title(reason, name)
-                    found.setdefault(title, NamedTerms(title, cls, reason, line, sentence[:300], clause.strip()))
-            for variant, title, reason in _versions_index():
-                needle = f" {variant} "
-                if needle in padded and not any(needle in f" {t} " for t in taken):
-                    taken.append(variant)
-                    found.setdefault(title, NamedTerms(title, LicenseClass.CUSTOM_RESTRICTED, reason, line, sentence[:300],
-                                                       clause.strip()))
+    for line, sentence, clause, which, rest in _names_in(text, first_line, named, _judged_index(), _versions_index()):
+        if which == 0:
+            (name,) = rest
+            cls, reason = judgements[name]
+            title = judged_title(reason, name)
+        else:
+            (title, reason), cls = rest, LicenseClass.CUSTOM_RESTRICTED
+        found.setdefault(title, NamedTerms(title, cls, reason, line, sentence[:300], clause.strip()))
     return list(found.values())
 
 
