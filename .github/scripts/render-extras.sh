@@ -12,25 +12,8 @@
 
 set -uo pipefail
 
-gh_escape() {
-  local s="$1"
-  s="${s//'%'/%25}"
-  s="${s//$'\r'/%0D}"
-  s="${s//$'\n'/%0A}"
-  printf '%s' "$s"
-}
-
-gh_warning() {
-  printf '::warning title=HF license audit::%s\n' "$(gh_escape "$1")"
-}
-
-set_output() {
-  if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
-    printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
-  else
-    printf '%s=%s\n' "$1" "$2"
-  fi
-}
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 finish() {
   set_output dashboard "${1:-}"

@@ -27,34 +27,11 @@
 
 set -uo pipefail # no -e: the audit's exit code is captured, not fatal
 
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 # GitHub aborts a step whose summary exceeds 1 MiB; keep well under it.
 SUMMARY_LIMIT_BYTES="${AUDIT_SUMMARY_LIMIT_BYTES:-1000000}"
-
-# Escape data for a workflow command (::error::...), so that it cannot end the command.
-gh_escape() {
-  local s="$1"
-  s="${s//'%'/%25}"
-  s="${s//$'\r'/%0D}"
-  s="${s//$'\n'/%0A}"
-  printf '%s' "$s"
-}
-
-gh_error() {
-  printf '::error title=HF license audit::%s\n' "$(gh_escape "$1")"
-}
-
-gh_warning() {
-  printf '::warning title=HF license audit::%s\n' "$(gh_escape "$1")"
-}
-
-set_output() {
-  # Values are paths and small integers; newlines were rejected earlier.
-  if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
-    printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
-  else
-    printf '%s=%s\n' "$1" "$2"
-  fi
-}
 
 # Record the outcome and stop. $1 = exit code, $2 = feed path or "", $3 = report path or "".
 finish() {
@@ -63,7 +40,6 @@ finish() {
   set_output exit-code "$1"
   exit 0
 }
-
 
 # ---------------------------------------------------------------------------------------------
 # Validate the inputs. Hub names are letters, digits, '-', '_', '.'; a value that could be read
