@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from collections.abc import Iterable
 from typing import Annotated, Any, Optional
-from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -291,7 +290,7 @@ SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trendingScore"
 
 def _queries(orgs: list[str], search: str | None, filters: list[str], sort: str | None, limit: int | None) -> list:
     """The searches asked for: one per organization, or one over the whole Hub."""
-    from auditor.hub.client import ListingQuery
+    from auditor.hub.listing import ListingQuery
 
     if sort is not None and sort not in SORTS:
         raise typer.BadParameter(f"choose {', '.join(SORTS)}", param_hint="--sort")
@@ -337,13 +336,6 @@ def _parse_shard(value: str | None) -> tuple[int, int] | None:
 def schema() -> None:
     """Print the JSON Schema of the feed."""
     typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
-
-
-def _url_password(url: str | None) -> str | None:
-    try:
-        return urlsplit(url).password if url else None
-    except ValueError:
-        return None
 
 
 def _check_output(output: Path | None) -> None:

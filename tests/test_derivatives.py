@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.hub.client import Hub, ListingQuery, RetryPolicy
+from auditor.hub.client import Hub, RetryPolicy
+from auditor.hub.listing import ListingQuery
 from benchmarks.synth import generate
 from tests.fakehub import FakeHub
 from tests.test_e2e import SCHEMA
