@@ -8,8 +8,8 @@ read, and the first rule that applies decides. Work per mention is bounded by th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from auditor.cards.claimcontext import Decision, by_context, by_head, no, yes
 from auditor.cards.claimnames import Names, agent, names_another, whose
 from auditor.cards.claimwords import Vocabulary, vocabulary
 
@@ -43,12 +43,6 @@ _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|o
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
-_OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
-#: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
-_DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
-#: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
-_ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -58,24 +52,6 @@ _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|�
 _LATIN_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:\s+\d[\w.]*)?")
 #: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
-_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The outcome for one mention: a claim or not, what it is about, and the rule that decided."""
-
-    claim: bool
-    about: str  # model | code
-    rule: str
-
-
-def _yes(rule: str, about: str = "model") -> Decision:
-    return Decision(True, about, rule)
-
-
-def _no(rule: str) -> Decision:
-    return Decision(False, "model", rule)
 
 
 def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
@@ -177,25 +153,25 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
     if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]) or v.test("citation", "before",
                                                                                                  before):
-        return _no("citation")
+        return no("citation")
     if v.test("prompt", "before", before):
-        return _no("quoted-prompt")
+        return no("quoted-prompt")
     negated = v.test("negated", "before", before) and not v.test("pseudo", "before", before)
     if negated or v.test("negated", "after", after):
-        return _no("negated")
+        return no("negated")
     if v.test("past", "before", before):
-        return _no("past-state")
+        return no("past-state")
     if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence[end:]):
-        return _no("promise-with-present-terms")
+        return no("promise-with-present-terms")
     if v.test("hashtag", "-", before):
-        return _no("hashtag")
+        return no("hashtag")
     kind, word, rest = head_noun(after, v)
     if _ATTRIBUTIVE.search(before) and names_another(after[:len(after) - len(rest)], names):
-        return _no("names-another")  # "we fine-tuned the open-source Falcon-7B"
+        return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):
-        return _no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
+        return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
     phrase = sentence[start:end]
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
     dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
@@ -210,86 +186,13 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         if earlier and agent(earlier, names) == "other":
             owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
-        return _yes("own-code-and-model")  # "we open-source our code and models"
+        return yes("own-code-and-model")  # "we open-source our code and models"
     if kind in ("other", "license", "code", "project", "software"):
-        return _by_head(kind, word, rest, clause, owner, heading, names)
+        return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
-        return _no("kind-pair")
+        return no("kind-pair")
     if owner == "code":
-        return _yes("code-subject", "code")
+        return yes("code-subject", "code")
     if owner in ("other", "sibling", "tooling"):
-        return _no(f"{owner}-subject")
-    return _by_context(v, before, after, rest, kind, word, owner, names, heading, clause)
-
-
-def _by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
-    """"open-source X" where X is not a model: a licence, code, a project, a library or another thing."""
-    if kind == "license":
-        if heading:
-            return _yes("license-heading")
-        return _yes("own-license") if owner == "own" else _no("license-name")
-    if kind == "other":
-        return _no(f"other-thing:{word}")
-    if owner in ("other", "sibling", "tooling"):
-        return _no(f"{owner}-subject")
-    v = vocabulary()
-    for category in ("other-model", "other-model-near", "uses", "acknowledgement", "comparison"):
-        if v.test(category, "before", clause):
-            return _no(f"{category}:{word}")
-    named = _OF_OTHER.match(rest)
-    if named and whose(named.group("name"), names) in ("other", "sibling"):
-        return _no(f"of-other:{word}")
-    determiner = _OWN_DETERMINER.search(clause)
-    if (kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE))) or word in (
-            "repositories", "repos"):
-        return _no(f"other-thing:{word}")  # "our other open-source projects", "our repositories": the portfolio
-    own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
-    if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
-        return _yes(f"own-{kind}", "code")
-    return _no(f"other-thing:{word}")
-
-
-def _by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
-                owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
-    """The mention is about a model, or its noun says nothing: what is around it decides."""
-    group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
-        "membership", "before", before)
-    self_subject = owner == "own" or v.test("self", "before", before)
-    if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
-            and not self_subject) and not group:
-        return _no("other-model")
-    if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
-        return _no("used-thing")  # (but "using the Skywork open-source model" is this model)
-    named = _OF_OTHER.match(rest) if kind == "model" else None
-    if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
-        return _no(f"of-other:{word}")
-    if v.test("other-model", "after", after) and not self_subject:
-        return _no("named-others")
-    if v.test("acknowledgement", "before", before[before.rfind(",") + 1:]):  # "we thank Meta for open-sourcing X"
-        return _no("acknowledgement")
-    if kind is None and v.test("movement", "before", before) and v.test("movement", "after", after):
-        return _no("movement")
-    if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
-            r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE)):
-        return _no("other-subject")
-    if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
-        return _yes("code-cjk", "code")
-    if v.test("license-cjk", "after", after):
-        return _yes("license-heading") if heading else _no("license-name")
-    if v.test("other-after-cjk", "after", after):
-        return _no("other-thing-cjk")
-    if group:
-        return _yes("group-membership")
-    if v.test("comparison", "before", before) or v.test("comparison", "after", after):
-        return _no("comparison")
-    if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
-        return _no("category")
-    if self_subject:
-        return _yes("own-subject")
-    if v.test("rank", "before", before) or v.test("rank", "after", after):
-        return _yes("rank")  # "the #1 open-source model", with no other model as its subject
-    if kind == "model" and _ARTEFACT.fullmatch(word):
-        return _yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one
-    if kind == "model" and _DESCRIPTION.match(clause):
-        return _yes("description")  # "An open-source 7B chat model distilled from X.": the card's own tagline
-    return _yes("about-model" if kind == "model" else "no-other-subject")
+        return no(f"{owner}-subject")
+    return by_context(v, before, after, rest, kind, word, owner, names, heading, clause)

@@ -1,0 +1,109 @@
+"""The context rules for one "open source" mention once its head noun and subject are read: what the head noun
+makes of it (a licence, code, a project, another thing) and, for a model noun or none, the modifiers around it
+(docs/CLAIMS.md, sections 4 and 6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.cards.claimnames import Names, whose
+from auditor.cards.claimwords import Vocabulary, vocabulary
+
+_OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
+_DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
+#: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
+_ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
+_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome for one mention: a claim or not, what it is about, and the rule that decided."""
+
+    claim: bool
+    about: str  # model | code
+    rule: str
+
+
+def yes(rule: str, about: str = "model") -> Decision:
+    return Decision(True, about, rule)
+
+
+def no(rule: str) -> Decision:
+    return Decision(False, "model", rule)
+
+
+def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
+    """"open-source X" where X is not a model: a licence, code, a project, a library or another thing."""
+    if kind == "license":
+        if heading:
+            return yes("license-heading")
+        return yes("own-license") if owner == "own" else no("license-name")
+    if kind == "other":
+        return no(f"other-thing:{word}")
+    if owner in ("other", "sibling", "tooling"):
+        return no(f"{owner}-subject")
+    v = vocabulary()
+    for category in ("other-model", "other-model-near", "uses", "acknowledgement", "comparison"):
+        if v.test(category, "before", clause):
+            return no(f"{category}:{word}")
+    named = _OF_OTHER.match(rest)
+    if named and whose(named.group("name"), names) in ("other", "sibling"):
+        return no(f"of-other:{word}")
+    determiner = _OWN_DETERMINER.search(clause)
+    if (kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE))) or word in (
+            "repositories", "repos"):
+        return no(f"other-thing:{word}")  # "our other open-source projects", "our repositories": the portfolio
+    own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
+    if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
+        return yes(f"own-{kind}", "code")
+    return no(f"other-thing:{word}")
+
+
+def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
+                owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
+    """The mention is about a model, or its noun says nothing: what is around it decides."""
+    group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
+        "membership", "before", before)
+    self_subject = owner == "own" or v.test("self", "before", before)
+    if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
+            and not self_subject) and not group:
+        return no("other-model")
+    if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
+        return no("used-thing")  # (but "using the Skywork open-source model" is this model)
+    named = _OF_OTHER.match(rest) if kind == "model" else None
+    if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
+        return no(f"of-other:{word}")
+    if v.test("other-model", "after", after) and not self_subject:
+        return no("named-others")
+    if v.test("acknowledgement", "before", before[before.rfind(",") + 1:]):  # "we thank Meta for open-sourcing X"
+        return no("acknowledgement")
+    if kind is None and v.test("movement", "before", before) and v.test("movement", "after", after):
+        return no("movement")
+    if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
+            r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE)):
+        return no("other-subject")
+    if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
+        return yes("code-cjk", "code")
+    if v.test("license-cjk", "after", after):
+        return yes("license-heading") if heading else no("license-name")
+    if v.test("other-after-cjk", "after", after):
+        return no("other-thing-cjk")
+    if group:
+        return yes("group-membership")
+    if v.test("comparison", "before", before) or v.test("comparison", "after", after):
+        return no("comparison")
+    if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
+        return no("category")
+    if self_subject:
+        return yes("own-subject")
+    if v.test("rank", "before", before) or v.test("rank", "after", after):
+        return yes("rank")  # "the #1 open-source model", with no other model as its subject
+    if kind == "model" and _ARTEFACT.fullmatch(word):
+        return yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one
+    if kind == "model" and _DESCRIPTION.match(clause):
+        return yes("description")  # "An open-source 7B chat model distilled from X.": the card's own tagline
+    return yes("about-model" if kind == "model" else "no-other-subject")
