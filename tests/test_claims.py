@@ -564,3 +564,62 @@ def test_a_pronoun_subject_refers_back_to_the_sentences_named_subject(text, clai
 def test_models_its_own_publisher_open_sources_are_its_release(text, claims):
     """"the base model" is another model's, except as the object of this model's publisher open-sourcing it."""
     assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+#: Line-level decisions (docs/CLAIMS.md, sections 2, 4, 5 and 6): sentences a card that claims elsewhere also holds,
+#: which on a card with no claim would be false accusations.
+LINE_NOT_CLAIMS = [
+    "Nimbus and open-source SOTA results are taken from their papers.",          # results are not a model
+    "Heron-7B: scores of its open-source counterparts are in the table.",
+    "It's about time you make your model, Nimbus, open source!",                 # your model: the reader's
+    "Please make your model open source.",
+    "We would like to extend our gratitude to Acme for technical discussions, data processing, evaluation design, "
+    "open-source endeavours and compute.",                                       # thanks reach through a list
+    "We thank Acme for their advice on data processing, model training, evaluation design and open-source release "
+    "planning.",
+    "覆盖更全面的词表：相比目前以中英词表为主的开源模型，Heron使用了更大的词表。",              # a Chinese comparison
+    "相较于最初开源的版本，我们更新了训练数据。",
+    "Heron-7B 全面领先于同量级的开源模型。",
+    "在预训练阶段，我们利用了部分开源通用语料。",                                       # a corpus
+    "在我们开源的、用于评估代码能力的评测基准上，Heron 的表现如下：",                         # a benchmark, read through 、
+    'The demo starts every chat with "You are a helpful open-source assistant."',  # a quoted system prompt
+    "Default system message: You are a helpful, open-source assistant built by Heronlabs.",
+    "We believe open source is the future of AI.",                               # the movement as a subject
+    "If you like open source, consider sponsoring us.",
+    "Heron-7B matches the best open-source model on math.",                      # more comparisons
+    "Heron lags behind the strongest open-source model on math.",
+    "Heron-7B is competing with the largest open-source model.",
+]
+
+
+@pytest.mark.parametrize("text", LINE_NOT_CLAIMS)
+def test_open_source_said_of_results_readers_thanks_comparisons_and_prompts_is_not_a_claim(text):
+    assert find_claims(text, model_id=MODEL) == (), text
+
+
+LINE_CLAIMS = [
+    "Heron supports 8k context and is fully open source.",             # "supports" is no acknowledgement here
+    "Heron 是一个超越 GPT-3.5 的开源模型。",                             # this model is the subject of the comparison
+    "我们开源了模型权重和训练数据。",                                     # the weights are released too
+    'The license says "You are free to use this open-source model".',  # not a system prompt
+    "Heron is one of the best open-source models for code.",           # membership
+    "An open source model for Portuguese.",                            # "for" a language: a use, not an owner
+    "We make Heron fully open source.",
+]
+
+
+@pytest.mark.parametrize("text", LINE_CLAIMS)
+def test_this_model_as_subject_of_the_same_wordings_stays_a_claim(text):
+    assert find_claims(text, model_id=MODEL), text
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Nimbus-65B and the open-source models below were evaluated with the same harness.", False),
+    ("Fine-tuned from Llama-2-7B: an open-source release.", False),
+    ("The open-source release ships next to the Llama-2-7B baseline.", False),
+    ("The open-source release ships next to our Llama-2-7B baseline.", True),     # "our": this one's
+])
+def test_a_sentence_that_names_only_another_model_gives_no_claim_by_default(text, claims):
+    """The weak rules (no subject, a model noun, this release) do not fire in a sentence naming another model and
+    nothing of this one."""
+    assert bool(find_claims(text, model_id=MODEL)) is claims, text

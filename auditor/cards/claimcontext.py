@@ -12,10 +12,13 @@ from auditor.cards.claimwords import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: For a model noun only "of" names whose it is ("the open-source weights of DialoGPT"); "for Portuguese" is a use.
+_OF_MODEL = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
+_OWN_CLAUSE = re.compile(r"[,;:]\s*(?:and\s+|so\s+)?(?:we|our|this|it|its|i)\b", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -42,7 +45,7 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
         if heading:
             return yes("license-heading")
         return yes("own-license") if owner == "own" else no("license-name")
-    if kind == "other":
+    if kind in ("other", "result"):
         return no(f"other-thing:{word}")
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
@@ -63,25 +66,37 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     return no(f"other-thing:{word}")
 
 
+def _own_clause_start(before: str) -> int:
+    """Where the last clause with this model's subject starts ("Thanks to you, we open-source it"), else 0: thanks
+    reach through a list ("our gratitude to X for A, B, open-source work") but not into a new clause of our own."""
+    last = None
+    for last in _OWN_CLAUSE.finditer(before):
+        pass
+    return last.start() if last else 0
+
+
 def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
                 owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
-        "membership", "before", before)
+        "membership", "before", before) or (v.test("one-of", "before", before) and not v.test(
+            "comparison", "before", before))
     self_subject = owner == "own" or v.test("self", "before", before)
     if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
             and not self_subject) and not group:
         return no("other-model")
     if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
         return no("used-thing")  # (but "using the Skywork open-source model" is this model)
-    named = _OF_OTHER.match(rest) if kind == "model" else None
+    named = _OF_MODEL.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")
     if v.test("other-model", "after", after) and not self_subject:
         return no("named-others")
-    if v.test("acknowledgement", "before", before[before.rfind(",") + 1:]):  # "we thank Meta for open-sourcing X"
+    if owner != "own" and (v.test("acknowledgement", "before", before[before.rfind(",") + 1:]) or v.test(
+            "thanks", "before", before[_own_clause_start(before):])):  # "we thank Meta for open-sourcing X"
         return no("acknowledgement")
-    if kind is None and v.test("movement", "before", before) and v.test("movement", "after", after):
+    if kind is None and ((v.test("movement", "before", before) and v.test("movement", "after", after)) or (
+            v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")
     if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE)):
@@ -94,7 +109,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
         return no("other-thing-cjk")
     if group:
         return yes("group-membership")
-    if v.test("comparison", "before", before) or v.test("comparison", "after", after):
+    if v.test("comparison", "before", before) or v.test("comparison", "after", after) or (
+            not self_subject and v.test("comparison-verb-cjk", "before", before)):
         return no("comparison")
     if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
         return no("category")

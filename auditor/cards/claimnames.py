@@ -16,6 +16,7 @@ _GENERIC = re.compile(
     r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
 _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.+'’/-]+")
+_YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
 #: "the base model", "the original model", "the teacher": another model than this one.
 _OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlying|pre-?trained|reference|previous|earlier|"
@@ -109,6 +110,8 @@ def whose(phrase: str, names: Names) -> str | None:
         return "code" if own else "other"
     if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\b", phrase, re.IGNORECASE):
         return "other"  # "the base model is open source"
+    if _YOUR.match(words[0]):
+        return "other"  # "make your model open source": the reader's, not this one
     if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
         return "own"
     if names.known:
@@ -167,4 +170,28 @@ def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
             joined = _norm("".join(words[i:i + size]))
             if joined in aliases and not _GENERIC.fullmatch(joined):
                 return True
+    return False
+
+
+_OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here)\b|本模型|我们|我們|本项目|本項目", re.IGNORECASE)
+_SIZED_NAME = re.compile(r"^[A-Za-z][\w.+-]*?\d+(?:\.\d+)?[bm]\b", re.IGNORECASE)
+
+
+def names_only_another(sentence: str, names: Names) -> bool:
+    """Does the sentence name another model (a base family's name, or a name with a size: "Mistral and open-source
+    results", "Llama-65B", "GPT-Neo (125M)") and nothing of this one (its names, "we", "our", "this", "it")?
+    Only when the model id is known."""
+    text = sentence[:2000]
+    if not names.known or _OWN_MENTION.search(text):
+        return False
+    words = _TOKEN.findall(text)
+    if not words or _is_own(words, names):
+        return False
+    families = _families()
+    for word in words:
+        base = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.(]", word)[0]).lower()
+        if (word[:1].isupper() or any(c.isdigit() for c in word)) and base in families:
+            return True
+        if _SIZED_NAME.match(word):
+            return True
     return False

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_this_model, own_names, whose
+from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
 from auditor.cards.claimscope import WINDOW, Decision, decide
 from auditor.cards.claimtables import table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
@@ -39,6 +39,10 @@ _OTHER_LIST = Decision(False, "model", "list-of-other")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|features?|"
                       r"includes?|has|have|brings?|comes with|lets you|supports?)\b[^\n]{0,300}:\s*$", re.IGNORECASE)
+#: Claims decided only because nothing else applied (no subject, no rank, no tagline): in a sentence that names
+#: another model and nothing of this one ("Mistral and open-source results are taken from their papers"), about it.
+_UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
+_OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -124,6 +128,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
+                elif decision.rule in _UNNAMED and names_only_another(sentence, names):
+                    decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
 

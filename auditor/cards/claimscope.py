@@ -36,6 +36,10 @@ _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
                      re.IGNORECASE)
+#: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
+_CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
+                        r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
+                        re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#-]+\s+){0,6}",
@@ -103,6 +107,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             return found
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
         return "other"  # "Meta open-sourced X": someone else's release
+    causative = _CAUSATIVE.search(clause)
+    if causative:  # "make your model, Grok, open source": the verb's object is what would be open source
+        return whose(causative.group("object"), names)
     tail = clause[-160:]
     for pattern, span in ((_COPULA, 80), (_APPOSITION, 40)):
         last = None
@@ -187,7 +194,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
             owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
-    if kind in ("other", "license", "code", "project", "software"):
+    if kind in ("other", "result", "license", "code", "project", "software"):
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
         return no("kind-pair")
