@@ -623,3 +623,15 @@ def test_a_sentence_that_names_only_another_model_gives_no_claim_by_default(text
     """The weak rules (no subject, a model noun, this release) do not fire in a sentence naming another model and
     nothing of this one."""
     assert bool(find_claims(text, model_id=MODEL)) is claims, text
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), [
+    ("# Nimbus-Chat\n\nNimbus-Chat is an open-source model.", "x/nb7-chat", True),    # a marketing name
+    ("# Model Card for Nimbus-Chat\n\nNimbus-Chat is an open-source model.", "x/nb7-chat", True),
+    ("# Nimbus-Chat: a small model\n\nNimbus-Chat is an open-source model.", "x/nb7-chat", True),
+    ("# Llama 2\n\nLlama 2 is an open-source model.", "x/nb7-chat", False),            # a base family's title
+    ("# Nimbus-Chat\n\nNimbus-Chat is an open-source model.", "x/nb7-chat-GGUF", False),  # a quantised copy
+    ("# Table of Contents\n\nNimbus-Chat is an open-source model.", "x/nb7-chat", False),  # not a name
+])
+def test_the_cards_h1_title_is_one_of_its_names_unless_it_is_a_base_or_a_copy(text, model_id, claims):
+    assert bool(find_claims(text, model_id=model_id)) is claims, text

@@ -195,3 +195,32 @@ def names_only_another(sentence: str, names: Names) -> bool:
         if _SIZED_NAME.match(word):
             return True
     return False
+
+
+_TITLE_NAME = re.compile(r"^#\s+(?:model card (?:for|of)\s+)?(?P<name>[^:|()\[\]—–]{1,60}?)\s*(?:[:|(\[—–]|\s-\s|$)",
+                         re.IGNORECASE)
+_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|fp8|int[48]|\d+bit|"
+                         r"q\d\w*|quant\w*|imatrix)(?:$|[-_.])", re.IGNORECASE)
+_HEADING_WORDS = frozenset("card information description introduction overview summary details usage contents table "
+                           "api inference about quickstart readme doc docs documentation news updates abstract "
+                           "obsolete experimental demo example examples notes note".split())
+
+
+def with_title(names: Names, model_id: str | None, lines: tuple[str, ...]) -> Names:
+    """The names plus those of the card's first H1 title ("# Nimbus-Chat" on `x/nb7-chat`: a marketing name), when
+    it reads as a name (one to three words, one of them name-like, no heading words) and is not a base family's
+    ("# Llama 2" copied from the base card); never on a quantised or converted upload, which copies its base's card."""
+    if not names.known or not model_id or _DERIVATIVE.search(model_id.rpartition("/")[2]):
+        return names
+    title = next((line.strip() for line in lines[:400] if line.startswith("# ")), "")
+    match = _TITLE_NAME.match(title)
+    words = _TOKEN.findall(match.group("name")) if match else []
+    if not words or len(words) > 3 or any(w.lower() in _HEADING_WORDS or w.lower() in _COMMON_CAPITALISED
+                                          for w in words) or not any(_NAME_LIKE.match(w) for w in words):
+        return names
+    families = _families()
+    first = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.]", words[0])[0]).lower()
+    if first in families or _is_own(words, names):
+        return names
+    extra = own_names("title/" + "-".join(words)).aliases
+    return Names(names.aliases | extra, names.sizes, names.org)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
+from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose, with_title
 from auditor.cards.claimscope import WINDOW, Decision, decide
 from auditor.cards.claimtables import table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
@@ -88,9 +88,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     then the prose in order."""
     vocab = vocabulary()
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
-    names = own_names(model_id)
     budget = MAX_MENTIONS
     lines = visible_lines(body)
+    names = with_title(own_names(model_id), model_id, lines)
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
