@@ -589,6 +589,8 @@ LINE_NOT_CLAIMS = [
     "Heron-7B matches the best open-source model on math.",                      # more comparisons
     "Heron lags behind the strongest open-source model on math.",
     "Heron-7B is competing with the largest open-source model.",
+    "Heronlabs is the open-source leader in AI.",                                 # the uploader's slogan
+    "Heronlabs, the open-source leader in AI, presents its first chat model.",
 ]
 
 
@@ -605,6 +607,8 @@ LINE_CLAIMS = [
     "Heron is one of the best open-source models for code.",           # membership
     "An open source model for Portuguese.",                            # "for" a language: a use, not an owner
     "We make Heron fully open source.",
+    "Heron is among the top models in the Portuguese open-source model community.",  # membership, an adjective
+    "Heronlabs' model is open source.",                                # the uploader's model: this one
 ]
 
 

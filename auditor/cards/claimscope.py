@@ -50,6 +50,7 @@ _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_MODEL_WORD = re.compile(r"\b(?:models?|weights|checkpoints?|llms?|releases?)\b|模型|权重", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
 #: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
 _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
@@ -186,6 +187,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         owner = whose(_last_phrase(dash.group("name")), names)
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
+    if owner == "org" and kind is None and not phrase.lower().endswith(("ed", "ing")) and not _MODEL_WORD.search(
+            clause):
+        return no("org-subject")  # "Heronlabs, the open-source leader in AI": the uploader's slogan, not this model
     owner = "own" if owner == "org" else owner
     pronoun = _PRONOUN_SUBJECT.search(clause) if owner in ("own", None) else None
     if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
