@@ -591,6 +591,16 @@ LINE_NOT_CLAIMS = [
     "Heron-7B is competing with the largest open-source model.",
     "Heronlabs is the open-source leader in AI.",                                 # the uploader's slogan
     "Heronlabs, the open-source leader in AI, presents its first chat model.",
+    "Our commitment to open source remains strong.",                               # the movement
+    "Our goal is to democratize AI through open source.",
+    "Our open-source journey started in 2020.",                                    # the publisher's practice
+    "We stand on the shoulders of open-source giants.",
+    "We publish open-source guides on fine-tuning.",
+    "This model card was written with an open-source template.",
+    "This model is a merge of open-source models.",                                # what a merge is made of
+    "We host open-source models for free.",                                        # others' models, handled
+    "We convert open-source LLMs to MLX.",
+    "We benchmark open-source models every week.",
 ]
 
 
@@ -609,6 +619,9 @@ LINE_CLAIMS = [
     "We make Heron fully open source.",
     "Heron is among the top models in the Portuguese open-source model community.",  # membership, an adjective
     "Heronlabs' model is open source.",                                # the uploader's model: this one
+    "Heron has a ChatML template and is open source.",              # a thing noun in the subject: still Heron
+    "We release open-source models for Portuguese.",                   # the publisher's own models
+    "We provide the best open-source models for Portuguese.",
 ]
 
 

@@ -19,6 +19,9 @@ _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
 _OWN_CLAUSE = re.compile(r"[,;:]\s*(?:and\s+|so\s+)?(?:we|our|this|it|its|i)\b", re.IGNORECASE)
+#: "we" as the subject with a plural model noun after a verb of handling ("we host open-source models"): others'.
+_WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;]\s*(?:and\s+)?(?:we|i)\b", re.IGNORECASE)
+_OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -45,7 +48,7 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
         if heading:
             return yes("license-heading")
         return yes("own-license") if owner == "own" else no("license-name")
-    if kind in ("other", "result"):
+    if kind in ("other", "thing"):
         return no(f"other-thing:{word}")
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
@@ -112,7 +115,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if v.test("comparison", "before", before) or v.test("comparison", "after", after) or (
             not self_subject and v.test("comparison-verb-cjk", "before", before)):
         return no("comparison")
-    if kind == "model" and _PLURAL_MODEL.search(word) and not self_subject:
+    if kind == "model" and _PLURAL_MODEL.search(word) and (not self_subject or (
+            _WE_ONLY.search(clause) and not _OUR_BEFORE.search(before) and v.test("handling-verb", "before", clause))):
         return no("category")
     if self_subject:
         return yes("own-subject")

@@ -198,7 +198,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
             owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
-    if kind in ("other", "result", "license", "code", "project", "software"):
+    if kind in ("other", "thing", "license", "code", "project", "software"):
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
         return no("kind-pair")
