@@ -178,13 +178,13 @@ _SIZED_NAME = re.compile(r"^[A-Za-z][\w.+-]*?\d+(?:\.\d+)?[bm]\b", re.IGNORECASE
 
 
 def names_only_another(sentence: str, names: Names) -> bool:
-    """Does the sentence name another model (a base family's name, or a name with a size: "Mistral and open-source
+    """Does the sentence (the mention's window) name another model (a base family's name, or a name with a size: "Mistral and open-source
     results", "Llama-65B", "GPT-Neo (125M)") and nothing of this one (its names, "we", "our", "this", "it")?
     Only when the model id is known."""
-    text = sentence[:2000]
+    text = sentence[:400]
     if not names.known or _OWN_MENTION.search(text):
         return False
-    words = _TOKEN.findall(text)
+    words = [w[:60] for w in _TOKEN.findall(text)[:80]]
     if not words or _is_own(words, names):
         return False
     families = _families()

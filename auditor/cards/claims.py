@@ -128,7 +128,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
-                elif decision.rule in _UNNAMED and names_only_another(sentence, names):
+                elif decision.rule in _UNNAMED and names_only_another(
+                        sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
