@@ -589,6 +589,8 @@ LINE_NOT_CLAIMS = [
     "Heron-7B matches the best open-source model on math.",                      # more comparisons
     "Heron lags behind the strongest open-source model on math.",
     "Heron-7B is competing with the largest open-source model.",
+    "Heron は他のオープンソースモデルと比較して高い性能を示します。",                  # Japanese and Korean comparisons
+    "Heron은 오픈소스 모델보다 성능이 뛰어납니다.",
     "Heronlabs is the open-source leader in AI.",                                 # the uploader's slogan
     "Heronlabs, the open-source leader in AI, presents its first chat model.",
     "Our commitment to open source remains strong.",                               # the movement
