@@ -173,14 +173,15 @@ def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
     return False
 
 
-_OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here)\b|本模型|我们|我們|本项目|本項目", re.IGNORECASE)
+_OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here)\b|本模型|我们|我們|本项目|本項目",
+                          re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Za-z][\w.+-]*?\d+(?:\.\d+)?[bm]\b", re.IGNORECASE)
 
 
 def names_only_another(sentence: str, names: Names) -> bool:
-    """Does the sentence (the mention's window) name another model (a base family's name, or a name with a size: "Mistral and open-source
-    results", "Llama-65B", "GPT-Neo (125M)") and nothing of this one (its names, "we", "our", "this", "it")?
-    Only when the model id is known."""
+    """Does the sentence (the mention's window) name another model (a base family's name, or a name with a size:
+    "Mistral and open-source results", "Llama-65B", "GPT-Neo (125M)") and nothing of this one (its names, "we",
+    "our", "this", "it")? Only when the model id is known."""
     text = sentence[:400]
     if not names.known or _OWN_MENTION.search(text):
         return False
