@@ -603,6 +603,9 @@ LINE_NOT_CLAIMS = [
     "We host open-source models for free.",                                        # others' models, handled
     "We convert open-source LLMs to MLX.",
     "We benchmark open-source models every week.",
+    "## Run with LocalChat\n\nLocalChat is 100% open source and runs on your laptop.",  # an app's boilerplate
+    "Heronlabs (open source, MIT) produced these files.",                           # an aside about the uploader
+    "I make open-source quants in my spare time.",
 ]
 
 
@@ -624,6 +627,8 @@ LINE_CLAIMS = [
     "Heron has a ChatML template and is open source.",              # a thing noun in the subject: still Heron
     "We release open-source models for Portuguese.",                   # the publisher's own models
     "We provide the best open-source models for Portuguese.",
+    "Heron-7B-Chat is 100% open source.",
+    "Heron-7B-Chat (open source, MIT) is a chat model.",
 ]
 
 

@@ -42,7 +42,7 @@ _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s
                         re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
-_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#-]+\s+){0,6}",
+_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
                      re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -178,8 +178,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
-    if aside and whose(_last_phrase(aside.group("name")), names) in ("other", "sibling"):
-        return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)"
+    aside_of = whose(_last_phrase(aside.group("name")), names) if aside else None
+    if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
+        return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
     phrase = sentence[start:end]
     owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
     dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
