@@ -606,6 +606,7 @@ LINE_NOT_CLAIMS = [
     "## Run with LocalChat\n\nLocalChat is 100% open source and runs on your laptop.",  # an app's boilerplate
     "Heronlabs (open source, MIT) produced these files.",                           # an aside about the uploader
     "I make open-source quants in my spare time.",
+    "Entrenado con la herramienta de código abierto Axolotl.",                       # a tool, in Spanish
 ]
 
 
@@ -642,6 +643,7 @@ def test_this_model_as_subject_of_the_same_wordings_stays_a_claim(text):
     ("Fine-tuned from Llama-2-7B: an open-source release.", False),
     ("The open-source release ships next to the Llama-2-7B baseline.", False),
     ("The open-source release ships next to our Llama-2-7B baseline.", True),     # "our": this one's
+    ("A fully open-source fine-tune of Mistral-7B.", True),                       # a tagline of this model
 ])
 def test_a_sentence_that_names_only_another_model_gives_no_claim_by_default(text, claims):
     """The weak rules (no subject, a model noun, this release) do not fire in a sentence naming another model and

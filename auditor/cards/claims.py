@@ -41,7 +41,9 @@ _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|ar
                       r"includes?|has|have|brings?|comes with|lets you|supports?)\b[^\n]{0,300}:\s*$", re.IGNORECASE)
 #: Claims decided only because nothing else applied (no subject, no rank, no tagline): in a sentence that names
 #: another model and nothing of this one ("Mistral and open-source results are taken from their papers"), about it.
+#: Not when the mention opens the sentence, a tagline of the card's own model ("A fully open-source fine-tune of X").
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
+_TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
@@ -128,8 +130,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
-                elif decision.rule in _UNNAMED and names_only_another(
-                        sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names):
+                elif decision.rule in _UNNAMED and not _TAGLINE.match(sentence[:match.start()]) and (
+                        names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),
                               decision)
