@@ -30,3 +30,60 @@ def test_broken_front_matter_keeps_the_license_evidence_and_reports_the_error(fr
     assert result.classification is cls
     invalid = [f for f in result.findings if f.code == "card-metadata-invalid"]
     assert invalid and "read by line scan" in invalid[0].message
+
+
+# --- how strong each kind of lineage evidence is (lineage-evidence.tsv) ----------------------------
+
+def lineage_verdict(body: str = "", model_id: str = "someone/acme-13b", **metadata: object):
+    return classify({"license": "mit", **metadata}, body=f"# A model\n\n{body}\n" if body else None, model_id=model_id)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme-13b is a 13B LLM pretrained from scratch on a Japanese corpus.",
+    "We trained this model from scratch on 1T tokens.",
+    "本模型从零开始训练。",
+    "本モデルはスクラッチから学習しました。",
+    "이 모델은 처음부터 학습되었습니다.",
+])
+def test_a_family_tag_on_a_model_trained_from_scratch_names_its_architecture(sentence):
+    verdict = lineage_verdict(sentence, tags=["llama-2"])
+    assert verdict.classification is OSI
+    tag = next(d for d in verdict.detections if d.matcher == "card-base-tag")
+    assert not tag.decides and "trained from scratch" in tag.reason
+
+
+@pytest.mark.parametrize(("sentence", "metadata"), [
+    ("", {"tags": ["llama-2"]}),  # a tag alone restricts: the labels follow it (an `apache-2.0` Llama 3 GGUF)
+    ("Llama 2 was pretrained from scratch on 2T tokens.", {"tags": ["llama-2"]}),  # about the family, not this model
+    ("The Yi series models are trained from scratch by 01.AI.", {"tags": ["Yi-34B"]}),  # copied from the base's card
+    ("Its tokenizer was trained from scratch.", {"tags": ["llama-2"]}),  # a part, not the model
+    ("This model was not trained from scratch.", {"tags": ["llama-2"]}),
+    ("Acme-13b is pretrained from scratch.", {"base_model": "meta-llama/Llama-2-13b-hf"}),  # the declared base stands
+    ("Acme-13b is pretrained from scratch. It is a fine-tune of Llama-2-13b.", {}),  # so does a base named in prose
+])
+def test_a_from_scratch_statement_outweighs_only_weak_evidence_about_this_model(sentence, metadata):
+    assert lineage_verdict(sentence, model_id="someone/Yi-34B-GGUF" if "Yi" in sentence else "someone/acme-13b",
+                           **metadata).classification is RESTRICTED
+
+
+def test_the_governing_detection_quotes_the_strongest_lineage_evidence():
+    verdict = lineage_verdict("It is an extension of Llama-2-70b-hf with a 32k context.", model_id="someone/Yarn-Llama-2-70b-32k")
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-base-model" and verdict.governing.evidence.line == 3
+
+
+def test_a_family_word_in_the_id_without_a_declared_license_still_restricts():
+    assert classify({}, model_id="someone/llama2-13b-megacode2").classification is RESTRICTED
+    assert classify({"license": "other"}, model_id="someone/llama2-13b-megacode2").classification is RESTRICTED
+
+
+def test_the_lineage_strength_table_orders_the_kinds_of_evidence_as_documented():
+    from auditor.engine.families import lineage_strengths
+    from tests.conftest import ROOT
+
+    rows = lineage_strengths()
+    order = ["card-base-model", "card-text-base-model", "card-base-tag", "model-id-family"]
+    assert sorted(rows, key=lambda m: -rows[m].strength) == order
+    assert [rows[m].restricts_under_open_license for m in order] == [True, True, True, False]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{m}` |" in readme for m in order) and "lineage-evidence.tsv" in readme

@@ -1,5 +1,6 @@
 """Card-text matchers for base models: derivation phrases naming a well-known family, a family's terms named by the
-family ("the Gemma license"), and terms deferred to a base the card does not name ("same license as the base model")."""
+family ("the Gemma license"), terms deferred to a base the card does not name ("same license as the base model"), and
+a model trained from scratch."""
 
 from __future__ import annotations
 
@@ -127,3 +128,28 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
     return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name=INHERITED, confidence=0.5,
                       reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]
+
+
+#: "pretrained from scratch", "从零开始训练", "スクラッチから学習", "처음부터 학습": the model is nobody's derivative.
+_FROM_SCRATCH = re.compile(
+    r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b|"
+    r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
+#: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
+_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?|"
+                            r"not|never|rather than|instead of|unlike)\b|分词器|词表|トークナイザ", re.I)
+#: The matcher of that statement: classify lets it outweigh weak lineage evidence (lineage-evidence.tsv), nothing else.
+FROM_SCRATCH = "card-text-from-scratch"
+
+
+def from_scratch(line: str, number: int) -> list[Detection]:
+    """"Stockmark-13b is an LLM pretrained from scratch": evidence that a tag or a word in the id (`llama-2`) names the
+    model's architecture, not its base. A line that names a restrictive family ("Llama 2 was trained from scratch")
+    or says a part was trained so ("its tokenizer was trained from scratch") is not that statement."""
+    if "scratch" not in line.lower() and line.isascii():
+        return []
+    found = _FROM_SCRATCH.search(line)
+    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.start()]) or names_a_family(CJK_SEAM.sub(" ", line)):
+        return []
+    return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                      name="trained from scratch", confidence=0.6, decides=False,
+                      reason="the card says the model was trained from scratch, not built on another model")]

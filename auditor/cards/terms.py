@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import base_mentions, family_terms, inherited_terms
+from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -93,6 +93,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
         detections += base_mentions(line, number)
         detections += inherited_terms(line, number)
+        detections += from_scratch(line, number)
         if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
             detections += _card_restrictions(line, number)
         elif not in_section and not doubts:

@@ -12,6 +12,7 @@ from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
 from auditor.cards.bases import INHERITED
 from auditor.cards.terms import DOUBT, card_text_detections
+from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.engine.references import find_references
@@ -62,10 +63,10 @@ def classify(
         doubts = [d for d in texts if d.matcher == DOUBT]
         card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
-    detections = card + files
+    detections = weigh_lineage(card, model_id) + files
     deciding = [d for d in detections if d.decides]
     if deciding:
-        governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0)))
+        governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0), precedence(d)))
         classification = governing.classification
     else:
         governing = detections[0] if detections else None
