@@ -87,3 +87,25 @@ def test_the_lineage_strength_table_orders_the_kinds_of_evidence_as_documented()
     assert [rows[m].restricts_under_open_license for m in order] == [True, True, True, False]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(f"| `{m}` |" in readme for m in order) and "lineage-evidence.tsv" in readme
+
+
+# --- restrictions stated in prose under a permissive tag (tests/data/prose-terms.tsv) --------------
+
+def _prose_rows() -> list[tuple[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "data" / "prose-terms.tsv").open(encoding="utf-8") as handle:
+        return [(r["expect"], r["sentence"]) for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@pytest.mark.parametrize(("expect", "sentence"), _prose_rows(), ids=lambda v: v[:60])
+def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_else_does_not(expect, sentence):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
+    if expect == "R":
+        assert verdict.classification is RESTRICTED
+        assert verdict.governing.evidence.line == 3 and verdict.governing.evidence.quote  # the line is quoted
+    elif expect == "O":
+        assert verdict.classification is OSI
+    else:
+        assert verdict.classification is not OSI

@@ -62,7 +62,8 @@ def derived_from(line: str) -> list[str]:
 
 
 #: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
-_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b", re.IGNORECASE)
+_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?(?:\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b|"
+                          r"许可|协议|使用条款|ライセンス|利用規約|라이선스|라이센스|이용\s*약관)", re.IGNORECASE)
 #: Before a family's name, the words that make it that family's terms ("the same license as StarCoder").
 _TERMS_BEFORE = re.compile(r"\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)\s+(?:the\s+)?(?:original\s+|base\s+)?"
                            r"(?:model\s+)?$", re.IGNORECASE)

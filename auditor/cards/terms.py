@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms
+from auditor.cards.bases import CJK_SEAM, base_mentions, family_terms, from_scratch, inherited_terms
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.references import find_named_terms, find_references, known_license_family
-from auditor.engine.restrictions import find_restrictions, osd_text
+from auditor.engine.families import names_a_family
+from auditor.engine.restrictions import Hit, find_restrictions, osd_text
 from auditor.engine.textmatch import identify
 
 #: A License section this long may be a whole license text pasted into the card (the longest licenses have ~15k words).
@@ -22,7 +23,8 @@ _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restr
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
 _ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
-_ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations)\b", re.IGNORECASE)
+_ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|"
+                         r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
 #: A sentence that forbids or conditions something for the reader (advice such as "should not" is not a license term).
 _PROHIBITIVE = re.compile(
     r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|\b(?:please\s+)?do\s+not\s+use\b|\bdon['’]t\s+use\b|"
@@ -35,15 +37,20 @@ _PROHIBITIVE = re.compile(
     r"\bfor\s+non-?commercial\s+(?:use|usage|purposes?)\b|"
     r"仅(?:允许|可以|能|可)|只(?:能|可|允许)|不(?:允许|准)|(?:若需|如需)[^。；\n]{0,6}商|"
     r"商用(?:利用|目的|での利用)?(?:は|を)?(?:不可|禁止|できません|禁じ)|非商用|研究目的(?:のみ|に限)|研究用途(?:のみ|に限)|비상업|"
-    r"상업적\s*(?:이용|사용|목적)[^.。]{0,12}(?:금지|불가|허용되지)|연구\s*(?:목적|용도)(?:으로|로)만|"
+    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,12}(?:금지|불가|허용되지)|연구\s*(?:목적|용도)(?:으로|로)만|"
     r"\b(?:must|shall|need\s+to)\s+(?:first\s+)?(?:obtain|request|apply\s+for|seek)\b[^.]{0,40}\b(?:permission|licen[cs]e|authori[sz]ation|approval)|"
     r"\b(?:use|usage)(?:\s+of\s+(?:this|the|these|our)\s+(?:model|weights|checkpoints?)s?)?\s+is\s+(?:restricted|limited)\s+to\b|"
-    r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?commercial\b|"
+    r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?(?:commercial|profit)\b|"
     r"\b(?:may|can|shall|must)\s+only\s+be\s+used\b|\bcontact\b[^.]{0,60}\bcommercial|"
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
-    r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request)\b|"
+    r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
-    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
+    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bagrees?\s+not\s+to\b|"
+    r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
+    r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
+    r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
+    r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
+    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
@@ -58,7 +65,10 @@ _MODEL_LICENSED = re.compile(
     r"\b(?:you|users?|licensees?)\s+(?:must|shall|should|need\s+to|have\s+to|agree\s+to)\s+(?:comply|abide|adhere|follow|agree|accept)\b|"
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
-    r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)", re.IGNORECASE)
+    r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
+    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b|"
+    r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,20}(?:に従|を継承|が適用|に準拠)|"
+    r"(?:라이선스|라이센스|이용\s*약관)[^.。]{0,20}(?:따릅|따라|적용|준수|상속)", re.IGNORECASE)
 
 
 def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
@@ -95,7 +105,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
         if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
-            detections += _card_restrictions(line, number)
+            detections += _card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
             doubts = _doubt(line, number)
     for section in sections:
@@ -240,23 +250,51 @@ def _doubt(line: str, number: int) -> list[Detection]:
 
 
 def _kept_hits(line: str, number: int) -> tuple:
-    """The restriction hits of a line, without those about the data ("the training data is for research only")."""
-    return tuple(h for h in find_restrictions(line, number)
-                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote))
-                 and not (h.code == "non-commercial" and _NC_DATA.search(h.quote) and not _NC_USE.search(h.quote)))
+    """The restriction hits of a line, without those about the data ("the training data is for research only"), each
+    judged on its own clause ("the dataset is for non-commercial research only, but the model is Apache-2.0")."""
+    return tuple(h for h in find_restrictions(line, number) if any(
+        not (_ABOUT_DATA.search(clause) and not _ABOUT_WEIGHTS.search(clause))
+        and not (h.code == "non-commercial" and _NC_DATA.search(clause) and not _NC_USE.search(clause))
+        for clause in _restricting_clauses(h)))
+
+
+#: Where one clause of a sentence ends and another, about something else, begins.
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and)\b|\s(?:but|whereas)\s", re.IGNORECASE)
+
+
+def _restricting_clauses(hit: Hit) -> list[str]:
+    """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause)."""
+    parts = _CLAUSE_BREAK.split(hit.quote)
+    found = [p for p in parts if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []
+    return found or [hit.quote]
+
+
+#: Another model named as the subject of a restriction ("Alpaca was released for research use only").
+_OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b", re.IGNORECASE)
+_THIS_MODEL = re.compile(r"\b(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}(?:model|weights|checkpoints?|release|llm)s?\b|\bwe\b|"
+                         r"\byou\b|本模型|我们|本モデル|이 모델", re.IGNORECASE)
+
+
+def _about_another_model(hit: Hit) -> bool:
+    """Outside the License section, the restriction is said of another, named model ("Alpaca 7B is for research use
+    only"), not of this one nor of a family's terms ("the Llama 3 Community License and its use policy"): a doubt."""
+    return all(not _THIS_MODEL.search(clause) and not family_terms(clause, hit.line)
+               and bool(_OTHER_MODEL.search(clause) or names_a_family(CJK_SEAM.sub(" ", clause)))
+               for clause in _restricting_clauses(hit))
 
 
 #: "trained on non-commercial data": the data's terms, not a use restriction on the model.
 _NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
-_NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b", re.IGNORECASE)
+_NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
+                     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b", re.IGNORECASE)
 
 
-def _card_restrictions(line: str, number: int) -> list[Detection]:
+def _card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:
     """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
     terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = _kept_hits(line, number)
+    hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))]
     if not hits:
-        return []
+        return _doubt(line, number)  # said of another model ("Alpaca is for research use only"): checked, not taken
     return [Detection(
         "card-text-restrictions", LicenseClass.CUSTOM_RESTRICTED, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
         name="use restrictions stated in the card", osd=tuple(sorted({c for h in hits for c in h.osd})),
