@@ -109,3 +109,15 @@ def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_el
         assert verdict.classification is OSI
     else:
         assert verdict.classification is not OSI
+
+
+def test_a_from_scratch_statement_is_not_terms_a_card_without_a_license_still_has_none():
+    verdict = classify({}, body="# A model\n\nWe pretrained this model from scratch on Greek text.\n")
+    assert verdict.classification is UNKNOWN and verdict.governing is None
+    assert any(f.code == "no-license" for f in verdict.findings)
+
+
+@pytest.mark.parametrize("sentence", ["We created from scratch a complete pipeline for image generation.",
+                                      "We trained a new tokenizer from scratch.", "The projection head was trained from scratch."])
+def test_building_something_else_from_scratch_is_not_a_model_trained_from_scratch(sentence):
+    assert lineage_verdict(sentence, tags=["llama-2"]).classification is RESTRICTED

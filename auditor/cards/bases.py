@@ -133,7 +133,7 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
 
 #: "pretrained from scratch", "从零开始训练", "スクラッチから学習", "처음부터 학습": the model is nobody's derivative.
 _FROM_SCRATCH = re.compile(
-    r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b|"
+    r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b(?=[^.]{0,40}\b(?:pre-?)?train)|"
     r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
 #: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
 _SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?|"
@@ -149,7 +149,7 @@ def from_scratch(line: str, number: int) -> list[Detection]:
     if "scratch" not in line.lower() and line.isascii():
         return []
     found = _FROM_SCRATCH.search(line)
-    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.start()]) or names_a_family(CJK_SEAM.sub(" ", line)):
+    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or names_a_family(CJK_SEAM.sub(" ", line)):
         return []
     return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name="trained from scratch", confidence=0.6, decides=False,

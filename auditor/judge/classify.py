@@ -10,7 +10,7 @@ from typing import Any
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
-from auditor.cards.bases import INHERITED
+from auditor.cards.bases import FROM_SCRATCH, INHERITED
 from auditor.cards.terms import DOUBT, card_text_detections
 from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
@@ -69,12 +69,12 @@ def classify(
         governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0), precedence(d)))
         classification = governing.classification
     else:
-        governing = detections[0] if detections else None
+        governing = next((d for d in detections if d.matcher != FROM_SCRATCH), None)  # a fact about training, not terms
         classification = LicenseClass.UNKNOWN
     if body and doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
         governing, classification = doubts[0], LicenseClass.UNKNOWN
         detections.append(governing)
-    if not declared and not license_name and not license_files and not detections:
+    if not declared and not license_name and not license_files and governing is None:
         findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
     findings.extend(_mismatches(card, files, license_link))
     if governing is not None and classification is LicenseClass.CUSTOM_RESTRICTED:
