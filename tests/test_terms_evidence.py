@@ -121,3 +121,96 @@ def test_a_from_scratch_statement_is_not_terms_a_card_without_a_license_still_ha
                                       "We trained a new tokenizer from scratch.", "The projection head was trained from scratch."])
 def test_building_something_else_from_scratch_is_not_a_model_trained_from_scratch(sentence):
     assert lineage_verdict(sentence, tags=["llama-2"]).classification is RESTRICTED
+
+
+# --- terms deferred to a declared base: settled by lineage, never OSI on an unread base ------------
+
+def _deferring(base_terms: dict | None, declared: str = "apache-2.0") -> ModelResult:
+    from auditor.errors import HubError
+    from auditor.judge.lineage import Lineage, apply_lineage
+
+    def read(repo_id: str) -> ModelMeta:
+        if base_terms is None:
+            raise HubError("not-found", f"{repo_id} not found")
+        return ModelMeta(id=repo_id, card_data=base_terms)
+
+    result = judged(f"---\nlicense: {declared}\nbase_model: someorg/base-7b\n---\n# A model\n\n"
+                    "This model inherits the license of the base model.\n")
+    assert result.classification is UNKNOWN  # before lineage: the terms are the base's, unread
+    return apply_lineage(result, Lineage(read, {result.id: result}))
+
+
+@pytest.mark.parametrize(("base_terms", "cls"), [
+    ({"license": "mit"}, OSI),  # the base is read and open: the card's apache-2.0 and the base's MIT settle it
+    ({"license": "cc-by-4.0"}, OPEN),
+    ({"license": "cc-by-nc-4.0"}, RESTRICTED),
+    ({"license": "other"}, UNKNOWN),  # the base's own terms are unknown
+    (None, UNKNOWN),  # the base could not be read: never OSI-approved on terms nobody read
+])
+def test_terms_deferred_to_a_declared_base_follow_the_base_once_it_is_read(base_terms, cls):
+    assert _deferring(base_terms).classification is cls
+
+
+# --- hostile: no later OSI match overrides a restriction stated anywhere ---------------------------
+
+def _mit() -> str:
+    from auditor.engine.catalog import reference_text
+    return reference_text("MIT")
+
+
+def _apache() -> str:
+    from auditor.engine.catalog import reference_text
+    return reference_text("Apache-2.0")
+
+
+HOSTILE = {
+    "an OSI LICENSE file beside a card that restricts use":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()),),
+                         body="# M\n\nThis model is for non-commercial use only.\n"),
+    "an OSI id with a license_link to a non-commercial license":
+        lambda: classify({"license": "mit", "license_link": "https://creativecommons.org/licenses/by-nc/4.0/"}),
+    "the code is MIT, the weights another license (one line)":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe code is MIT; the model weights are CC BY-NC 4.0.\n"),
+    "the code is Apache, the weights Llama 2 (two sentences)":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\nThe code is released under Apache-2.0. "
+                         "The weights are released under the Llama 2 Community License.\n"),
+    "a 'Model weights license:' field under an OSI id":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n- Code license: Apache-2.0\n- Model weights license: CC BY-NC-SA 4.0\n"),
+    "a use policy file beside an OSI LICENSE":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()), FetchedFile(
+            "USE_POLICY.md", text="# Acceptable use\n\nYou agree not to use the model for military purposes.\n"))),
+    "the Apache text pasted in the License section, a restriction added after it":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n## License\n\n" + _apache()
+                         + "\n\nAdditional restriction: the model may not be used for commercial purposes.\n"),
+    "the Apache text pasted in the License section, three words added":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n## License\n\n" + _apache() + "\n\nNon-commercial use only.\n"),
+    "an MIT LICENSE with a restriction appended":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit() + "\nResearch use only.\n"),)),
+    "an MIT LICENSE with a restriction before it":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text="Non-commercial use only.\n\n" + _mit()),)),
+    "an OSI id next to license: other + a restrictive license_name":
+        lambda: classify({"license": ["apache-2.0", "other"], "license_name": "llama2"}),
+    "an Apache LICENSE and a MODEL_LICENSE that restricts the weights":
+        lambda: classify({"license": "apache-2.0"}, (FetchedFile("LICENSE", text=_apache()), FetchedFile(
+            "MODEL_LICENSE", text="The model weights may be used for academic research only.\n"))),
+    "an MIT LICENSE and an unreadable-by-us LICENSE-WEIGHTS":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()), FetchedFile(
+            "LICENSE-WEIGHTS", text="ACME WEIGHTS TERMS\n\nSee acme.ai/terms for the terms that govern the weights.\n"))),
+    "an OSI id and an access form that restricts":
+        lambda: classify({"license": "mit", "extra_gated_prompt": "By requesting access you agree to use the weights for research only."}),
+    "an OSI id and weights for internal evaluation only":
+        lambda: classify({"license": "mit"}, body="# M\n\n## Terms\n\nThe weights are for internal evaluation only and may not be deployed.\n"),
+    "an OSI id and weights licensed separately under a license nobody knows":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe weights are licensed separately under the Acme Model License.\n"),
+    "an OSI id and weights subject to a restrictive license named in prose":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe model weights are subject to the Llama 3.1 Community License.\n"),
+    "an OSI id and a deferral to a declared base nobody read":
+        lambda: classify({"license": "apache-2.0", "base_model": "someorg/base"}, body="# M\n\nThis model inherits the license of the base model.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_no_later_osi_match_overrides_a_stated_restriction(case):
+    verdict = HOSTILE[case]()
+    assert verdict.classification in (RESTRICTED, UNKNOWN)
+    assert verdict.governing is not None and verdict.governing.evidence.quote  # a reader can check it

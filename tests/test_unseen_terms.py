@@ -200,9 +200,9 @@ def test_terms_deferred_to_an_unnamed_base_are_unknown_never_osi(sentence):
     assert "base model" in verdict.governing.reason
 
 
-def test_terms_deferred_to_a_declared_base_leave_it_to_the_base():
+def test_terms_deferred_to_a_declared_base_stay_unknown_until_lineage_reads_it():
     verdict = verdict_of("The license follows the base model.", base_model="mistralai/Mistral-7B-v0.1")
-    assert verdict.classification is OSI  # lineage reads the declared base's own terms
+    assert verdict.classification is UNKNOWN  # lineage reads the declared base's own terms (tests/test_terms_evidence.py)
 
 
 # --- the model id, the license link, the access form ----------------------------------------------

@@ -49,13 +49,14 @@ _PROHIBITIVE = re.compile(
     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
     r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
     r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
+    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b|"
     r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
     r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
 #: or a "| License | X |" row of a model-details table.
-_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0,2}licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
@@ -128,9 +129,12 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
     match = identify(text) if PASTED_MIN_WORDS <= len(text.split()) <= PASTED_MAX_WORDS else None
     if match is None or match.kind not in ("copy", "partial"):
         return detections + _card_restrictions(text, section[0][0])
-    lines = {number for number, _ in section}
+    added = [(section[a.line - 1][0], a.text) for a in match.additions if 0 < a.line <= len(section)]
+    added_lines = {section[n - 1][0] for a in match.additions for n in range(a.line, min(a.end_line, len(section)) + 1) if n > 0}
+    lines = {number for number, _ in section} - added_lines  # words added to the pasted text are the card's own terms
     entry = load_catalog()[match.key]
     kept = [d for d in detections if not (d.evidence.line in lines and d.matcher in ("card-text-restrictions", "card-text-license"))]
+    kept += [d for number, words in added for d in _card_restrictions(words, number)]
     evidence = Evidence("card-text", f"the License section is {entry.name} ({match.ref_coverage:.0%} of its text)",
                         "README.md", section[0][0])
     keep = find_restrictions(reference_text(entry.key)) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
@@ -140,7 +144,8 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
 
 
 #: "released under the Acme Community License": a license named by its title that the catalog does not know.
-_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
+                              r"under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)

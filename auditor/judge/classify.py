@@ -10,7 +10,7 @@ from typing import Any
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
-from auditor.cards.bases import FROM_SCRATCH, INHERITED
+from auditor.cards.bases import FROM_SCRATCH
 from auditor.cards.terms import DOUBT, card_text_detections
 from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
@@ -57,9 +57,7 @@ def classify(
         card += [d for d in license_link_detections(license_link, metadata_file)
                  if d.classification is LicenseClass.CUSTOM_RESTRICTED]
     if body:
-        texts = card_text_detections(body, body_first_line)
-        if isinstance(metadata, Mapping) and metadata.get("base_model"):  # "same license as the base model": the declared base is followed
-            texts = [dataclasses.replace(d, decides=False) if d.name == INHERITED else d for d in texts]
+        texts = card_text_detections(body, body_first_line)  # "same license as the base model": unknown until lineage reads it
         doubts = [d for d in texts if d.matcher == DOUBT]
         card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
