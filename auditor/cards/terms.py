@@ -67,9 +67,15 @@ _MODEL_LICENSED = re.compile(
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
     r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
-    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b|"
+    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
+#: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).
+_MODEL_LICENSED_CJK = re.compile(
     r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,20}(?:に従|を継承|が適用|に準拠)|"
     r"(?:라이선스|라이센스|이용\s*약관)[^.。]{0,20}(?:따릅|따라|적용|준수|상속)", re.IGNORECASE)
+
+
+def _model_licensed(line: str) -> bool:
+    return bool(_MODEL_LICENSED.search(line) or (not line.isascii() and _MODEL_LICENSED_CJK.search(line)))
 
 
 def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
@@ -100,12 +106,12 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         if not line.strip():
             continue
         field = _LICENSE_FIELD.match(line)
-        if in_section or field or _MODEL_LICENSED.search(line):
+        if in_section or field or _model_licensed(line):
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
         detections += base_mentions(line, number)
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
-        if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
+        if not in_section and (field or _PROHIBITIVE.search(line) or _model_licensed(line)):
             detections += _card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
             doubts = _doubt(line, number)
