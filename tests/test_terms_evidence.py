@@ -214,3 +214,15 @@ def test_no_later_osi_match_overrides_a_stated_restriction(case):
     verdict = HOSTILE[case]()
     assert verdict.classification in (RESTRICTED, UNKNOWN)
     assert verdict.governing is not None and verdict.governing.evidence.quote  # a reader can check it
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("This model is a fine-tuned version of microsoft/layoutlmv3-base on FUNSD.", RESTRICTED),  # CC BY-NC-SA 4.0
+    ("Fine-tuned from LayoutXLM on invoices.", RESTRICTED),
+    ("An audio head trained on top of ImageBind.", RESTRICTED),
+    ("Based on Jamba 1.5 Mini.", RESTRICTED),  # the Jamba Open Model License
+    ("Fine-tuned from layoutlm-base-uncased.", OSI),  # LayoutLM v1 is MIT
+    ("Fine-tuned from Jamba-v0.1.", OSI),  # Apache-2.0
+])
+def test_common_non_commercial_bases_pass_their_terms_on_and_their_open_versions_do_not(sentence, cls):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls
