@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import CJK_SEAM, base_mentions, family_terms, from_scratch, inherited_terms
+from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, card_restrictions, doubt
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.references import find_named_terms, find_references, known_license_family
-from auditor.engine.families import names_a_family
-from auditor.engine.restrictions import Hit, find_restrictions, osd_text
+from auditor.engine.restrictions import find_restrictions, osd_text
 from auditor.engine.textmatch import identify
 
 #: A License section this long may be a whole license text pasted into the card (the longest licenses have ~15k words).
@@ -21,10 +21,7 @@ _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restr
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
                            re.IGNORECASE)
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
-_ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
-_ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|"
-                         r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
 #: A sentence that forbids or conditions something for the reader (advice such as "should not" is not a license term).
 _PROHIBITIVE = re.compile(
     r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|\b(?:please\s+)?do\s+not\s+use\b|\bdon['’]t\s+use\b|"
@@ -95,7 +92,7 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
             if _PROHIBITIVE.search(heading.group(2)):  # "## Research use only" says it in the heading itself
-                detections += _card_restrictions(heading.group(2), first_line + offset)
+                detections += card_restrictions(heading.group(2), first_line + offset)
             continue
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
@@ -112,9 +109,9 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
         if not in_section and (field or _PROHIBITIVE.search(line) or _model_licensed(line)):
-            detections += _card_restrictions(line, number, outside_terms=True)
+            detections += card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
-            doubts = _doubt(line, number)
+            doubts = doubt(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
@@ -134,13 +131,13 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
     text = "\n".join(line for _, line in section)
     match = identify(text) if PASTED_MIN_WORDS <= len(text.split()) <= PASTED_MAX_WORDS else None
     if match is None or match.kind not in ("copy", "partial"):
-        return detections + _card_restrictions(text, section[0][0])
+        return detections + card_restrictions(text, section[0][0])
     added = [(section[a.line - 1][0], a.text) for a in match.additions if 0 < a.line <= len(section)]
     added_lines = {section[n - 1][0] for a in match.additions for n in range(a.line, min(a.end_line, len(section)) + 1) if n > 0}
     lines = {number for number, _ in section} - added_lines  # words added to the pasted text are the card's own terms
     entry = load_catalog()[match.key]
     kept = [d for d in detections if not (d.evidence.line in lines and d.matcher in ("card-text-restrictions", "card-text-license"))]
-    kept += [d for number, words in added for d in _card_restrictions(words, number)]
+    kept += [d for number, words in added for d in card_restrictions(words, number)]
     evidence = Evidence("card-text", f"the License section is {entry.name} ({match.ref_coverage:.0%} of its text)",
                         "README.md", section[0][0])
     keep = find_restrictions(reference_text(entry.key)) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
@@ -166,7 +163,7 @@ def _without_name(clause: str, name: str) -> str:
 
 def _about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
-    return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
+    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
 def _license_statements(line: str, number: int, named: bool = False) -> list[Detection]:
@@ -239,76 +236,3 @@ def _restrictive_license(line: str, number: int) -> list[Detection]:
     return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED,
                       Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {named.group(0)}",
                       confidence=0.6, osd=("6",), reason=f"the card says the model is under a {named.group(0).lower()}")]
-
-
-#: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
-DOUBT = "card-text-doubt"
-#: Detectors too loose to raise a doubt on their own ("it won't compete with larger models").
-_NO_DOUBT = frozenset({"no-compete"})
-
-
-def _doubt(line: str, number: int) -> list[Detection]:
-    """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
-    weights are non-commercial" in a list of models): not proof of restricted terms, but enough that the verdict may
-    not be OSI-approved — unknown, deciding, until a reader checks it."""
-    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
-            and (h.code != "non-commercial" or _NC_USE.search(h.quote))]  # not "a non-commercial GPU cluster"
-    if not hits:
-        return []
-    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
-                      name="a possible restriction stated in the card", confidence=0.4,
-                      reason=f"the card says something that may restrict use ({hits[0].description}); check whether it binds the model")]
-
-
-def _kept_hits(line: str, number: int) -> tuple:
-    """The restriction hits of a line, without those about the data ("the training data is for research only"), each
-    judged on its own clause ("the dataset is for non-commercial research only, but the model is Apache-2.0")."""
-    return tuple(h for h in find_restrictions(line, number) if any(
-        not (_ABOUT_DATA.search(clause) and not _ABOUT_WEIGHTS.search(clause))
-        and not (h.code == "non-commercial" and _NC_DATA.search(clause) and not _NC_USE.search(clause))
-        for clause in _restricting_clauses(h)))
-
-
-#: Where one clause of a sentence ends and another, about something else, begins.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and)\b|\s(?:but|whereas)\s", re.IGNORECASE)
-
-
-def _restricting_clauses(hit: Hit) -> list[str]:
-    """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause)."""
-    parts = _CLAUSE_BREAK.split(hit.quote)
-    found = [p for p in parts if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []
-    return found or [hit.quote]
-
-
-#: Another model named as the subject of a restriction ("Alpaca was released for research use only").
-_OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b", re.IGNORECASE)
-_THIS_MODEL = re.compile(r"\b(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}(?:model|weights|checkpoints?|release|llm)s?\b|\bwe\b|"
-                         r"\byou\b|本模型|我们|本モデル|이 모델", re.IGNORECASE)
-
-
-def _about_another_model(hit: Hit) -> bool:
-    """Outside the License section, the restriction is said of another, named model ("Alpaca 7B is for research use
-    only"), not of this one nor of a family's terms ("the Llama 3 Community License and its use policy"): a doubt."""
-    return all(not _THIS_MODEL.search(clause) and not family_terms(clause, hit.line)
-               and bool(_OTHER_MODEL.search(clause) or names_a_family(CJK_SEAM.sub(" ", clause)))
-               for clause in _restricting_clauses(hit))
-
-
-#: "trained on non-commercial data": the data's terms, not a use restriction on the model.
-_NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
-_NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
-                     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b", re.IGNORECASE)
-
-
-def _card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:
-    """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
-    terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))]
-    if not hits:
-        return _doubt(line, number)  # said of another model ("Alpaca is for research use only"): checked, not taken
-    return [Detection(
-        "card-text-restrictions", LicenseClass.CUSTOM_RESTRICTED, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
-        name="use restrictions stated in the card", osd=tuple(sorted({c for h in hits for c in h.osd})),
-        reason="; ".join(sorted({h.description for h in hits})),
-        restrictions=tuple(Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
-                                   (Evidence("card-text", h.quote, "README.md", h.line),)) for h in hits))]

@@ -11,7 +11,8 @@ from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
 from auditor.cards.bases import FROM_SCRATCH
-from auditor.cards.terms import DOUBT, card_text_detections
+from auditor.cards.restrictive import DOUBT
+from auditor.cards.terms import card_text_detections
 from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
