@@ -226,3 +226,54 @@ def test_no_later_osi_match_overrides_a_stated_restriction(case):
 ])
 def test_common_non_commercial_bases_pass_their_terms_on_and_their_open_versions_do_not(sentence, cls):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls
+
+
+# --- a base named in prose, before or after the derivation words -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    'We continued training Llama-2-7b on 10B tokens of Korean text.',
+    'This is Llama 2 7B fine-tuned on our instruction data.',
+    'A Llama-2-13B model fine-tuned on Orca-style data.',
+    'Llama 2 13B, instruction-tuned on our dataset.',
+    'Our model uses Llama 2 as its backbone.',
+    'The backbone is LLaMA-7B.',
+    'Initialized with the weights of Llama 2 7B.',
+    'We start from LLaMA-13B and train on 1M dialogues.',
+    'Starting from Llama-2-7b, we apply DPO.',
+    'This model extends Llama 2 with a longer context window.',
+    'LoRA weights for LLaMA-7B.',
+    'Finetune of Llama 3 8B on roleplay data.',
+    'Llama-2-7b + LoRA trained on medical notes.',
+    'Model: Llama-2-7b-hf fine-tuned with QLoRA.',
+    'We instruction-tuned Llama 3.1 8B on our data.',
+    'We fine-tuned Gemma-2-9b on legal text.',
+    'We further trained Qwen-7B on code.',
+    '使用Llama2作为基座模型进行训练。',
+    '本模型以Llama-2-13B为底座。',
+    'Llama 2をベースに日本語で追加学習したモデルです。',
+    'Llama-2-7bをもとに継続事前学習を行いました。',
+    'Llama 2를 기반으로 한국어 데이터로 미세조정한 모델입니다.',
+    '이 모델은 Llama-2-7b를 파인튜닝한 모델입니다.',
+    'The weights were obtained by fine-tuning meta-llama/Llama-2-7b-hf.',
+    'We applied SFT to Llama-3-8B-Instruct.',
+    'This model was created by merging Llama-2-13b-chat with our adapter.',
+])
+def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts(sentence):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
+    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
+
+
+@pytest.mark.parametrize("sentence", [
+    'We compare with Llama 2 fine-tuned on the same data.',
+    'Unlike Llama 2 trained on 2T tokens, ours saw 500B.',
+    'Our model outperforms Llama 2 7B fine-tuned on Alpaca.',
+    'It extends beyond Llama 2 in reasoning.',
+    'Llama 2 7B: 45.3 MMLU.',
+    'Llama 2と比較しました。',
+    'Llama 2보다 성능이 좋습니다.',
+    'Llama 2 trained on 2T tokens is a strong baseline.',
+    'Starting from our own checkpoint, we train longer.',
+    'Models fine-tuned on Llama 2 outputs are excluded.',
+])
+def test_a_base_compared_with_or_described_is_not_this_models_base(sentence):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI

@@ -24,9 +24,21 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
-                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
+                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
+                      r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:instruction|chat|sft|dpo)[- ]?tun\w*|"
+                      r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with (?:the )?(?:weights|parameters|checkpoints?) of\b|"
+                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\bextends?\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
+                      r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
+                      r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
                       r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
+#: Derivation words that follow the base's name: Japanese and Korean ("Llama 2をベースに", "Llama 2를 기반으로"), and a
+#: sentence that opens with the base ("Llama 2 7B fine-tuned on our data", "A Llama-2-13B model fine-tuned on …").
+_AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|もと|元に|基に|ファインチューニング|微調整|追加学習|継続事前学習|事前学習)|"
+                             r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
+_AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
+                         r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b)", re.I)
+_OPENING = re.compile(r"^\W*(?:(?:this|it) is\s+|(?:an?|the|our)\s+|(?:base\s+)?model\W{0,4}[:：]\W*)?$", re.I)
 #: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
                             r"others|your|you|users?)\W*$", re.I)
@@ -40,7 +52,8 @@ _DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|co
 
 
 #: A letter or digit touching a CJK character ("基于Llama2微调"): a space goes between them, so family names keep their \b.
-CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uff00-\uffef])")
+CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z0-9])|"
+                      r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
 
 
 def derived_from(line: str) -> list[str]:
@@ -58,7 +71,17 @@ def derived_from(line: str) -> list[str]:
             if named and not _DATASET_AFTER.match(match.group(0), named.end()):
                 keys.append(key)
                 break
-    return keys
+    return keys or _named_then_derived(line)
+
+
+def _named_then_derived(line: str) -> list[str]:
+    """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
+    for pattern, key in load_base_families():
+        for named in pattern.finditer(line):
+            if (not line.isascii() and _AFTER_NAME_CJK.match(line, named.end())) or \
+                    (_OPENING.match(line[:named.start()]) and _AFTER_NAME.match(line, named.end())):
+                return [key]
+    return []
 
 
 #: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
