@@ -46,6 +46,8 @@ _PROHIBITIVE = re.compile(
     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
     r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
     r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
+    r"\bnot\s+for\s+(?:re-?distribution|resale|sale)\b|\b(?:internal|non-?production)(?:[- ](?:use|usage|purposes?))?[- ]only\b|"
+    r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"
     r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b|"
     r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
     r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)|"
