@@ -273,6 +273,9 @@ def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts
     'Llama 2보다 성능이 좋습니다.',
     'Llama 2 trained on 2T tokens is a strong baseline.',
     'Starting from our own checkpoint, we train longer.',
+    "Unlike chat-tuned models such as Llama 2-Chat, ours is small.",
+    "Compared with instruction-tuned models such as Llama-2-chat, ours wins.",
+    "The dataset extends the Llama 2 evaluation suite.",
     'Models fine-tuned on Llama 2 outputs are excluded.',
 ])
 def test_a_base_compared_with_or_described_is_not_this_models_base(sentence):

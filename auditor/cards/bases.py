@@ -26,9 +26,9 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
                       r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
-                      r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:instruction|chat|sft|dpo)[- ]?tun\w*|"
+                      r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:we|was|were|is|been)\s+(?:further\s+)?(?:instruction|sft|dpo)[- ]?tun\w*|"
                       r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with (?:the )?(?:weights|parameters|checkpoints?) of\b|"
-                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\bextends?\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
+                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
                       r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
