@@ -280,3 +280,18 @@ def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts
 ])
 def test_a_base_compared_with_or_described_is_not_this_models_base(sentence):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI
+
+
+TABLE = ("# A model\n\n| Model | License | Size |\n|---|---|---|\n| [Acme-7B](https://hf.co/acme/Acme-7B) | CC BY-NC 4.0 | 7B |\n"
+         "| Other-13B | Apache-2.0 | 13B |\n| Grok-1 | Proprietary | 314B |\n")
+
+
+@pytest.mark.parametrize(("model_id", "cls"), [
+    ("acme/Acme-7B", RESTRICTED), ("someone/Acme-7B-GGUF", RESTRICTED),  # this model's row of the License column
+    ("acme/Other-13B", OSI), ("acme/Third-3B", OSI),  # another model's row says nothing of this one
+])
+def test_the_license_column_row_that_names_this_model_is_its_license_statement(model_id, cls):
+    verdict = classify({"license": "apache-2.0"}, body=TABLE, model_id=model_id)
+    assert verdict.classification is cls
+    if cls is RESTRICTED:
+        assert verdict.governing.evidence.line == 5 and "Acme-7B" in verdict.governing.evidence.quote

@@ -177,3 +177,18 @@ def from_scratch(line: str, number: int) -> list[Detection]:
     return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name="trained from scratch", confidence=0.6, decides=False,
                       reason="the card says the model was trained from scratch, not built on another model")]
+
+
+#: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).
+_FORMAT_SUFFIX = re.compile(r"(?:[-_.](?:gguf|ggml|gptq|awq|exl2|mlx|onnx|fp16|bf16|int[48]|[2-8]bit|q\d\w*|hf))+$", re.I)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
+
+
+def names_this_model(text: str, model_id: str | None) -> bool:
+    """Whether `text` names the model by its repo name ("Stockmark-13b", "OpenChat 3.5" for openchat/openchat_3.5),
+    its format suffix aside (a GGUF re-upload is named like its original)."""
+    name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
+    return len(name) >= 3 and _plain(name) in _plain(text)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms
+from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
 from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, card_restrictions, doubt
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
@@ -77,9 +78,11 @@ def _model_licensed(line: str) -> bool:
     return bool(_MODEL_LICENSED.search(line) or (not line.isascii() and _MODEL_LICENSED_CJK.search(line)))
 
 
-def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
-    """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
+def card_text_detections(body: str, first_line: int = 1, model_id: str | None = None) -> list[Detection]:
+    """Every card-text matcher over the body's visible lines; one detection per license key and matcher. With the
+    model's id, the row of a table with a License column that names this model is a license statement too."""
     in_section, level = False, 0
+    license_column: int | None = None  # the License column of the table being read
     detections: list[Detection] = []
     doubts: list[Detection] = []
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
@@ -98,6 +101,10 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
             continue
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        license_column = _license_column(cells, license_column)
+        if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
+            row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
+            detections += [dataclasses.replace(d, evidence=row) for d in _license_statements(cells[license_column], number, named=True)]
         if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
             line = f"{cells[0]}: {cells[1]}."
         if in_section and offset < len(raw):
@@ -122,6 +129,14 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
     return list(unique.values())
+
+
+def _license_column(cells: list[str], column: int | None) -> int | None:
+    """The License column of a table: found on its header row, kept over its rows, forgotten when the table ends."""
+    if not cells:
+        return None
+    header = next((i for i, c in enumerate(cells) if i and re.fullmatch(r"(?:model |weights? )?licen[cs]e", c, re.IGNORECASE)), None)
+    return header if header is not None and len(cells) >= 3 else column
 
 
 def _pasted_license(section: list[tuple[int, str]], detections: list[Detection]) -> list[Detection]:

@@ -58,7 +58,7 @@ def classify(
         card += [d for d in license_link_detections(license_link, metadata_file)
                  if d.classification is LicenseClass.CUSTOM_RESTRICTED]
     if body:
-        texts = card_text_detections(body, body_first_line)  # "same license as the base model": unknown until lineage reads it
+        texts = card_text_detections(body, body_first_line, model_id)  # "same license as the base model": unknown until lineage reads it
         doubts = [d for d in texts if d.matcher == DOUBT]
         card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)

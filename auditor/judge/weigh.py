@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.cards.bases import FROM_SCRATCH
+from auditor.cards.bases import FROM_SCRATCH, names_this_model
 from auditor.engine.families import lineage_strengths
 from auditor.models import Detection, LicenseClass
 
@@ -13,15 +13,11 @@ from auditor.models import Detection, LicenseClass
 _DECLARED = ("card-license-id", "card-license-name")
 #: A from-scratch statement about this model, not one copied about the model it re-uploads ("Yi was trained from scratch").
 _THIS_MODEL = re.compile(r"\b(?:this|our) (?:\w+ ){0,2}(?:model|llm|checkpoint)s?\b|\bwe\b|本模型|我们|本モデル|私たち|이 모델|저희", re.I)
-#: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).
-_FORMAT_SUFFIX = re.compile(r"(?:[-_.](?:gguf|ggml|gptq|awq|exl2|mlx|onnx|fp16|bf16|int[48]|[2-8]bit|q\d\w*|hf))+$", re.I)
 
 
 def about_this_model(quote: str, model_id: str | None) -> bool:
     """Whether a sentence speaks of this model: it names the repo ("Stockmark-13b is ..."), "this model" or "we"."""
-    name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2]).lower()
-    plain = re.sub(r"[\s_]+", "-", quote.lower())
-    return bool(_THIS_MODEL.search(quote) or (len(name) >= 3 and re.sub(r"[\s_]+", "-", name) in plain))
+    return bool(_THIS_MODEL.search(quote)) or names_this_model(quote, model_id)
 
 
 def precedence(detection: Detection) -> int:
