@@ -295,3 +295,15 @@ def test_the_license_column_row_that_names_this_model_is_its_license_statement(m
     assert verdict.classification is cls
     if cls is RESTRICTED:
         assert verdict.governing.evidence.line == 5 and "Acme-7B" in verdict.governing.evidence.quote
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("The model weights are released under a custom license.", UNKNOWN),
+    ("This model is released under our own license (see LICENSE.md).", UNKNOWN),
+    ("The weights are released under a separate model license.", UNKNOWN),
+    ("The model is licensed under a proprietary license.", RESTRICTED),
+    ("The model is released under a permissive license.", OSI),
+    ("Our training code uses a custom license.", OSI),  # the code's terms, not the weights'
+])
+def test_a_license_described_but_not_named_is_never_taken_for_the_declared_one(sentence, cls):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls

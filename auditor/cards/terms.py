@@ -208,7 +208,7 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
                                reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
     if not found and not named_terms and not unknown:
         found += _field_label(line, number) or ([] if _about_other_things(line) else family_terms(line, number)) \
-            or _restrictive_license(line, number)
+            or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _about_other_things(terms.clause):
             continue
@@ -220,6 +220,31 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
 #: A license named by what it restricts ("released under a non-commercial license").
 _RESTRICTIVE_LICENSE = re.compile(r"\b(?:non-?commercial|research[- ]only|research|academic|non-?production|evaluation)"
                                   r"(?:[- ]use)?(?:[- ]only)?\s+licen[cs]e\b", re.IGNORECASE)
+
+
+#: A license the card describes but does not name ("released under a custom license", "our own license"): the declared id
+#: may not be the weights' terms. A proprietary or closed one is no open license at all.
+_UNNAMED_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided|governed|covered|uses?)\s+"
+                              r"(?:separately\s+)?(?:(?:under|by)\s+)?(?:a|an|our|its|their)\s+(?:own\s+)?"
+                              r"(custom|proprietary|closed|own|separate|bespoke|special|non-standard|commercial)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:licen[cs]e|terms|agreement)\b", re.IGNORECASE)
+_CLOSED = ("proprietary", "closed")
+
+
+def _unnamed_license(line: str, number: int) -> list[Detection]:
+    """"The weights are released under a custom license": `unknown` (deciding) beside any declared id; "a proprietary
+    license": restricted."""
+    found = _UNNAMED_LICENSE.search(line)
+    if not found or _about_other_things(line[:found.start()]):
+        return []
+    kind = found.group(1).lower()
+    kind = "custom" if kind == "own" else kind  # "our own license"
+    closed = kind in _CLOSED
+    return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED if closed else LicenseClass.UNKNOWN,
+                      Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {kind} license",
+                      confidence=0.5, osd=("1",) if closed else (),
+                      reason=f"the card says the model is under a {kind} license it does not name"
+                             + ("" if closed else "; the declared license may not be the weights' terms"))]
 
 
 #: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
