@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from auditor.engine.families import family_detection, family_title, names_a_family
-from auditor.engine.catalog import base_family_key, load_base_families
+from auditor.engine.catalog import any_base_family, base_family_key, load_base_families
 from auditor.models import Detection, Evidence, LicenseClass
 from auditor.engine.references import find_named_terms, find_references
 
@@ -38,6 +38,9 @@ _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|
                              r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
 _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
                          r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b)", re.I)
+#: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
+_AFTER_CUE = re.compile(r"tuned|trained|adapted|\+", re.I)
+_CJK_CUE = re.compile(r"ベース|もと|元に|基に|ファインチューニング|微調整|学習|기반|튜닝|미세|학습")
 _OPENING = re.compile(r"^\W*(?:(?:this|it) is\s+|(?:an?|the|our)\s+|(?:base\s+)?model\W{0,4}[:：]\W*)?$", re.I)
 #: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
@@ -76,6 +79,12 @@ def derived_from(line: str) -> list[str]:
 
 def _named_then_derived(line: str) -> list[str]:
     """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
+    if line.isascii():
+        first = any_base_family().search(line) if _AFTER_CUE.search(line) else None
+        if first is None or not _OPENING.match(line[:first.start()]):
+            return []  # in English the sentence must open with the base
+    elif not _CJK_CUE.search(line):
+        return []
     for pattern, key in load_base_families():
         for named in pattern.finditer(line):
             if (not line.isascii() and _AFTER_NAME_CJK.match(line, named.end())) or \

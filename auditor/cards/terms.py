@@ -43,17 +43,36 @@ _PROHIBITIVE = re.compile(
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
     r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
-    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bagrees?\s+not\s+to\b|"
+    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
+    r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
+    re.IGNORECASE)
+#: More phrasings of the same, tried only on lines that have one of their words (most lines have none).
+_PROHIBITIVE_MORE = re.compile(
+    r"\bagrees?\s+not\s+to\b|"
     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
     r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
     r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
     r"\bnot\s+for\s+(?:re-?distribution|resale|sale)\b|\b(?:internal|non-?production)(?:[- ](?:use|usage|purposes?))?[- ]only\b|"
     r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"
-    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b|"
-    r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
-    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)|"
-    r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
+    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b",
     re.IGNORECASE)
+_MORE_CUES = ("agree", "commercial", "-only", " only", "request", "application", "approval", "not for", "licensed",
+              "other than", "production")
+#: The same in Japanese and Korean, tried only on lines that are not ASCII.
+_PROHIBITIVE_CJK = re.compile(
+    r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
+    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)")
+
+
+def _prohibitive(line: str) -> bool:
+    """Whether the line forbids or conditions something for the reader (`_PROHIBITIVE` and its companions)."""
+    if _PROHIBITIVE.search(line):
+        return True
+    lowered = line.lower()
+    return bool((any(cue in lowered for cue in _MORE_CUES) and _PROHIBITIVE_MORE.search(line))
+                or (not line.isascii() and _PROHIBITIVE_CJK.search(line)))
+
+
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
 #: or a "| License | X |" row of a model-details table.
 _LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0,2}licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
@@ -96,7 +115,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
                 else (in_section and depth > level, level)
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
-            if _PROHIBITIVE.search(heading.group(2)):  # "## Research use only" says it in the heading itself
+            if _prohibitive(heading.group(2)):  # "## Research use only" says it in the heading itself
                 detections += card_restrictions(heading.group(2), first_line + offset)
             continue
         number = first_line + offset
@@ -112,12 +131,13 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if not line.strip():
             continue
         field = _LICENSE_FIELD.match(line)
-        if in_section or field or _model_licensed(line):
+        about_model = _model_licensed(line)
+        if in_section or field or about_model:
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
         detections += base_mentions(line, number)
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
-        if not in_section and (field or _PROHIBITIVE.search(line) or _model_licensed(line)):
+        if not in_section and (field or about_model or _prohibitive(line)):
             detections += card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
             doubts = doubt(line, number)
