@@ -40,7 +40,7 @@ def test_a_block_that_does_not_start_the_file_is_not_metadata(text):
         ("---\nlicense: [mit\n---\nbody", "invalid YAML"),
         ("---\n- a\n- b\n---\nbody", "not a mapping"),
         ("---\na: &x [1, 2]\nb: *x\n---\n", "aliases"),
-        ("---\nlicense: mit\n----\nfoo: 1\n---\n", "invalid YAML"),
+        ("---\nfoo: bar\n----\nfoo: 1\n---\n", "invalid YAML"),
     ],
 )
 def test_broken_front_matter_is_reported_not_raised(text, fragment):
@@ -48,6 +48,36 @@ def test_broken_front_matter_is_reported_not_raised(text, fragment):
     card = parse_card(text)
     assert card.metadata is None
     assert fragment in card.error
+
+
+@pytest.mark.parametrize(
+    ("front", "recovered"),
+    [
+        ("widget:\n- text: [\n\t\t\"tab-indented\"\n\t]\nlicense: apache-2.0", {"license": "apache-2.0"}),
+        ("license: \twtfpl\ntags: [a", {"license": "wtfpl"}),
+        ("license: other\nlicense_name: 'acme-research-license'  # see LICENSE\nlicense_link: LICENSE\nx: [",
+         {"license": "other", "license_name": "acme-research-license", "license_link": "LICENSE"}),
+        ("base_model:\n- meta-llama/Llama-2-7b-hf\n  - \"mistralai/Mistral-7B-v0.1\"\nlicense: [mit, apache-2.0]\nx: [",
+         {"base_model": ["meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1"], "license": ["mit", "apache-2.0"]}),
+        ("license: cc-by-nc-4.0\nlicense: mit", {"license": ["cc-by-nc-4.0", "mit"]}),
+        ("license: mit\n----\nfoo: 1", {"license": "mit"}),
+    ],
+)
+def test_invalid_front_matter_keeps_its_license_fields_by_a_line_scan(front, recovered):
+    """YAML that does not parse (a tab in a widget, a duplicate key) still reports the error, and the top-level
+    license fields are read line by line so the verdict keeps its evidence."""
+    card = parse_card(f"---\n{front}\n---\nbody\n")
+    assert card.metadata == recovered
+    assert "read by line scan" in card.error
+
+
+@pytest.mark.parametrize("front", [
+    "license: " + "[" * 500 + "]" * 500, "license: !!python/object/apply:os.system ['id']", "license: " + "9" * 5000,
+    "  license: indented-is-not-top-level\nx: [", "tags:\n- license: mit\nx: [", "- license: mit",
+])
+def test_the_line_scan_keeps_no_nested_tagged_or_oversized_value(front):
+    card = parse_card(f"---\n{front}\n---\nbody\n")
+    assert card.metadata is None and card.error
 
 
 def test_oversized_front_matter_is_refused_before_parsing():
@@ -90,4 +120,4 @@ def test_license_fields_tolerate_any_yaml_shape(metadata, expected):
 def test_duplicate_keys_are_invalid_not_last_one_wins():
     """`license: cc-by-nc-4.0` then `license: mit` must not quietly become MIT."""
     card = parse_card("---\nlicense: cc-by-nc-4.0\nlicense: mit\n---\n")
-    assert card.metadata is None and "duplicate keys" in card.error
+    assert "duplicate keys" in card.error and card.metadata == {"license": ["cc-by-nc-4.0", "mit"]}  # both count

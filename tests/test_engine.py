@@ -24,6 +24,7 @@ def test_every_shipped_reference_identifies_as_itself(key):
 DETECTOR_CASES = {
     "non-commercial": "The Model may not be used, in whole or in part, for any commercial purpose.",
     "research-only": "You may use the Model solely for non-commercial research.",
+    "limited-use": "The Model is licensed to you for evaluation only and may be used for internal purposes only.",
     "acceptable-use-policy": "Your use must comply with the Acceptable Use Policy, incorporated by reference.",
     "user-threshold": "Licensees with more than 700 million monthly active users must request a license.",
     "improve-other-models": "You will not use the outputs of the Model to improve any other large language model.",

@@ -1,12 +1,13 @@
 """Card-text matchers for base models: derivation phrases naming a well-known family, a family's terms named by the
-family ("the Gemma license"), and terms deferred to a base the card does not name ("same license as the base model")."""
+family ("the Gemma license"), terms deferred to a base the card does not name ("same license as the base model"), and
+a model trained from scratch."""
 
 from __future__ import annotations
 
 import re
 
 from auditor.engine.families import family_detection, family_title, names_a_family
-from auditor.engine.catalog import base_family_key, load_base_families
+from auditor.engine.catalog import any_base_family, base_family_key, load_base_families
 from auditor.models import Detection, Evidence, LicenseClass
 from auditor.engine.references import find_named_terms, find_references
 
@@ -23,9 +24,24 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
-                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
+                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
+                      r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:we|was|were|is|been)\s+(?:further\s+)?(?:instruction|sft|dpo)[- ]?tun\w*|"
+                      r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with (?:the )?(?:weights|parameters|checkpoints?) of\b|"
+                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
+                      r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
+                      r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
                       r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
+#: Derivation words that follow the base's name: Japanese and Korean ("Llama 2をベースに", "Llama 2를 기반으로"), and a
+#: sentence that opens with the base ("Llama 2 7B fine-tuned on our data", "A Llama-2-13B model fine-tuned on …").
+_AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|もと|元に|基に|ファインチューニング|微調整|追加学習|継続事前学習|事前学習)|"
+                             r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
+_AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
+                         r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b)", re.I)
+#: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
+_AFTER_CUE = re.compile(r"tuned|trained|adapted|\+", re.I)
+_CJK_CUE = re.compile(r"ベース|もと|元に|基に|ファインチューニング|微調整|学習|기반|튜닝|미세|학습")
+_OPENING = re.compile(r"^\W*(?:(?:this|it) is\s+|(?:an?|the|our)\s+|(?:base\s+)?model\W{0,4}[:：]\W*)?$", re.I)
 #: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
                             r"others|your|you|users?)\W*$", re.I)
@@ -39,7 +55,8 @@ _DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|co
 
 
 #: A letter or digit touching a CJK character ("基于Llama2微调"): a space goes between them, so family names keep their \b.
-CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uff00-\uffef])")
+CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z0-9])|"
+                      r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
 
 
 def derived_from(line: str) -> list[str]:
@@ -57,11 +74,28 @@ def derived_from(line: str) -> list[str]:
             if named and not _DATASET_AFTER.match(match.group(0), named.end()):
                 keys.append(key)
                 break
-    return keys
+    return keys or _named_then_derived(line)
+
+
+def _named_then_derived(line: str) -> list[str]:
+    """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
+    if line.isascii():
+        first = any_base_family().search(line) if _AFTER_CUE.search(line) else None
+        if first is None or not _OPENING.match(line[:first.start()]):
+            return []  # in English the sentence must open with the base
+    elif not _CJK_CUE.search(line):
+        return []
+    for pattern, key in load_base_families():
+        for named in pattern.finditer(line):
+            if (not line.isascii() and _AFTER_NAME_CJK.match(line, named.end())) or \
+                    (_OPENING.match(line[:named.start()]) and _AFTER_NAME.match(line, named.end())):
+                return [key]
+    return []
 
 
 #: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
-_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b", re.IGNORECASE)
+_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?(?:\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b|"
+                          r"许可|协议|使用条款|ライセンス|利用規約|라이선스|라이센스|이용\s*약관)", re.IGNORECASE)
 #: Before a family's name, the words that make it that family's terms ("the same license as StarCoder").
 _TERMS_BEFORE = re.compile(r"\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)\s+(?:the\s+)?(?:original\s+|base\s+)?"
                            r"(?:model\s+)?$", re.IGNORECASE)
@@ -127,3 +161,43 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
     return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name=INHERITED, confidence=0.5,
                       reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]
+
+
+#: "pretrained from scratch", "从零开始训练", "スクラッチから学習", "처음부터 학습": the model is nobody's derivative.
+_FROM_SCRATCH = re.compile(
+    r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b(?=[^.]{0,40}\b(?:pre-?)?train)|"
+    r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
+#: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
+_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?|"
+                            r"not|never|rather than|instead of|unlike)\b|分词器|词表|トークナイザ", re.I)
+#: The matcher of that statement: classify lets it outweigh weak lineage evidence (lineage-evidence.tsv), nothing else.
+FROM_SCRATCH = "card-text-from-scratch"
+
+
+def from_scratch(line: str, number: int) -> list[Detection]:
+    """"Stockmark-13b is an LLM pretrained from scratch": evidence that a tag or a word in the id (`llama-2`) names the
+    model's architecture, not its base. A line that names a restrictive family ("Llama 2 was trained from scratch")
+    or says a part was trained so ("its tokenizer was trained from scratch") is not that statement."""
+    if "scratch" not in line.lower() and line.isascii():
+        return []
+    found = _FROM_SCRATCH.search(line)
+    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or names_a_family(CJK_SEAM.sub(" ", line)):
+        return []
+    return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                      name="trained from scratch", confidence=0.6, decides=False,
+                      reason="the card says the model was trained from scratch, not built on another model")]
+
+
+#: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).
+_FORMAT_SUFFIX = re.compile(r"(?:[-_.](?:gguf|ggml|gptq|awq|exl2|mlx|onnx|fp16|bf16|int[48]|[2-8]bit|q\d\w*|hf))+$", re.I)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
+
+
+def names_this_model(text: str, model_id: str | None) -> bool:
+    """Whether `text` names the model by its repo name ("Stockmark-13b", "OpenChat 3.5" for openchat/openchat_3.5),
+    its format suffix aside (a GGUF re-upload is named like its original)."""
+    name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
+    return len(name) >= 3 and _plain(name) in _plain(text)

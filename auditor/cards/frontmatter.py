@@ -86,16 +86,72 @@ def parse_card(text: str) -> Card:
     body = text[match.end() :]
     first_line = text[: match.end()].count("\n") + 1
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_METADATA_BYTES:
-        return Card(None, body, first_line, error=f"front matter larger than {MAX_METADATA_BYTES} bytes")
+        return _recovered(raw[:MAX_METADATA_BYTES], body, first_line, f"front matter larger than {MAX_METADATA_BYTES} bytes")
     try:
         data = load_yaml(raw)
     except yaml.YAMLError as exc:
-        return Card(None, body, first_line, error=f"invalid YAML front matter: {_one_line(exc)}")
+        return _recovered(raw, body, first_line, f"invalid YAML front matter: {_one_line(exc)}")
     if data is None:
         return Card({}, body, first_line)
     if not isinstance(data, Mapping):
-        return Card(None, body, first_line, error="front matter is not a mapping")
+        return _recovered(raw, body, first_line, "front matter is not a mapping")
     return Card(data, body, first_line)
+
+
+#: The license fields a line scan recovers from front matter that YAML cannot read (a tab in a widget, a duplicate key).
+RECOVERED_KEYS = ("license", "license_name", "license_link", "base_model")
+MAX_RECOVERED_VALUES = 64  # values per key (a block list of bases), each at most MAX_RECOVERED_CHARS
+MAX_RECOVERED_CHARS = 300
+_TOP_KEY = re.compile(r"^(" + "|".join(RECOVERED_KEYS) + r")[ \t]*:(?:[ \t]+(.*))?$")
+_LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*)$")
+_FLOW_LIST = re.compile(r"^\[([^\[\]{}]*)\]$")
+
+
+def _recovered(raw: str, body: str, first_line: int, error: str) -> Card:
+    """A card whose front matter YAML cannot read: the error stands, and the top-level license fields are still read
+    by a line scan (one pass, values bounded), so the verdict keeps its evidence; nothing else of the block is."""
+    found = recover_license_fields(raw)
+    if not found:
+        return Card(None, body, first_line, error=error)
+    return Card(found, body, first_line, error=f"{error}; read by line scan: {', '.join(found)}")
+
+
+def recover_license_fields(raw: str) -> dict[str, Any]:
+    """`license:`, `license_name:`, `license_link:` and `base_model:` at the start of a line, as plain strings: a scalar,
+    a flat `[a, b]` list or a block list of `- item` lines. A key given twice keeps every value (`license: cc-by-nc-4.0`
+    then `license: mit` is both), so the more restrictive one still counts; tagged (`!!x`), nested or oversized values
+    are left out."""
+    values: dict[str, list[str]] = {}
+    key: str | None = None  # the key whose block list is being read
+    for line in raw.splitlines():
+        top = _TOP_KEY.match(line)
+        item = _LIST_ITEM.match(line) if key and not top else None
+        if top:
+            key, value = top.group(1), _clean(top.group(2) or "")
+            flow = _FLOW_LIST.match(value)
+            for part in (flow.group(1).split(",") if flow else [value] if value else []):
+                _keep(values, key, _clean(part))
+            key = None if value else key
+        elif item and key:
+            _keep(values, key, _clean(item.group(1)))
+        elif line.strip() and not line.lstrip().startswith("#"):
+            key = None
+    return {k: v[0] if len(v) == 1 else v for k, v in values.items() if v}
+
+
+def _keep(values: dict[str, list[str]], key: str, value: str) -> None:
+    kept = values.setdefault(key, [])
+    if value and len(value) <= MAX_RECOVERED_CHARS and value[0] not in "!&*[{|>" and value not in kept \
+            and len(kept) < MAX_RECOVERED_VALUES:
+        kept.append(value)
+
+
+def _clean(value: str) -> str:
+    """A scalar as written: surrounding blanks and tabs, a trailing comment and matching quotes removed."""
+    value = re.sub(r"[ \t]+#.*$", "", value.strip(" \t"))
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1].strip(" \t")
+    return value
 
 
 def _one_line(exc: Exception) -> str:

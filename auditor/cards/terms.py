@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import base_mentions, family_terms, inherited_terms
+from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, card_restrictions, doubt
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -20,9 +22,7 @@ _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restr
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
                            re.IGNORECASE)
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
-_ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
-_ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations)\b", re.IGNORECASE)
 #: A sentence that forbids or conditions something for the reader (advice such as "should not" is not a license term).
 _PROHIBITIVE = re.compile(
     r"\b(?:you|users?|licensees?|recipients?)\s+(?:may|must|shall|can|will)\s*not\b|\b(?:may|must|shall|can)\s*not\s+be\s+used\b|\b(?:please\s+)?do\s+not\s+use\b|\bdon['’]t\s+use\b|"
@@ -35,20 +35,47 @@ _PROHIBITIVE = re.compile(
     r"\bfor\s+non-?commercial\s+(?:use|usage|purposes?)\b|"
     r"仅(?:允许|可以|能|可)|只(?:能|可|允许)|不(?:允许|准)|(?:若需|如需)[^。；\n]{0,6}商|"
     r"商用(?:利用|目的|での利用)?(?:は|を)?(?:不可|禁止|できません|禁じ)|非商用|研究目的(?:のみ|に限)|研究用途(?:のみ|に限)|비상업|"
-    r"상업적\s*(?:이용|사용|목적)[^.。]{0,12}(?:금지|불가|허용되지)|연구\s*(?:목적|용도)(?:으로|로)만|"
+    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,12}(?:금지|불가|허용되지)|연구\s*(?:목적|용도)(?:으로|로)만|"
     r"\b(?:must|shall|need\s+to)\s+(?:first\s+)?(?:obtain|request|apply\s+for|seek)\b[^.]{0,40}\b(?:permission|licen[cs]e|authori[sz]ation|approval)|"
     r"\b(?:use|usage)(?:\s+of\s+(?:this|the|these|our)\s+(?:model|weights|checkpoints?)s?)?\s+is\s+(?:restricted|limited)\s+to\b|"
-    r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?commercial\b|"
+    r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?(?:commercial|profit)\b|"
     r"\b(?:may|can|shall|must)\s+only\s+be\s+used\b|\bcontact\b[^.]{0,60}\bcommercial|"
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
-    r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request)\b|"
+    r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
+#: More phrasings of the same, tried only on lines that have one of their words (most lines have none).
+_PROHIBITIVE_MORE = re.compile(
+    r"\bagrees?\s+not\s+to\b|"
+    r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
+    r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
+    r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
+    r"\bnot\s+for\s+(?:re-?distribution|resale|sale)\b|\b(?:internal|non-?production)(?:[- ](?:use|usage|purposes?))?[- ]only\b|"
+    r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"
+    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b",
+    re.IGNORECASE)
+_MORE_CUES = ("agree", "commercial", "-only", " only", "request", "application", "approval", "not for", "licensed",
+              "other than", "production")
+#: The same in Japanese and Korean, tried only on lines that are not ASCII.
+_PROHIBITIVE_CJK = re.compile(
+    r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
+    r"상업적\s*(?:이용|사용|목적|용도)[^.。]{0,30}(?:허가|허락|승인|문의|신청)")
+
+
+def _prohibitive(line: str) -> bool:
+    """Whether the line forbids or conditions something for the reader (`_PROHIBITIVE` and its companions)."""
+    if _PROHIBITIVE.search(line):
+        return True
+    lowered = line.lower()
+    return bool((any(cue in lowered for cue in _MORE_CUES) and _PROHIBITIVE_MORE.search(line))
+                or (not line.isascii() and _PROHIBITIVE_CJK.search(line)))
+
+
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
 #: or a "| License | X |" row of a model-details table.
-_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
+_LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0,2}licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
@@ -58,12 +85,23 @@ _MODEL_LICENSED = re.compile(
     r"\b(?:you|users?|licensees?)\s+(?:must|shall|should|need\s+to|have\s+to|agree\s+to)\s+(?:comply|abide|adhere|follow|agree|accept)\b|"
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
-    r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)", re.IGNORECASE)
+    r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
+    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
+#: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).
+_MODEL_LICENSED_CJK = re.compile(
+    r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,20}(?:に従|を継承|が適用|に準拠)|"
+    r"(?:라이선스|라이센스|이용\s*약관)[^.。]{0,20}(?:따릅|따라|적용|준수|상속)", re.IGNORECASE)
 
 
-def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
-    """Every card-text matcher over the body's visible lines; one detection per license key and matcher."""
+def _model_licensed(line: str) -> bool:
+    return bool(_MODEL_LICENSED.search(line) or (not line.isascii() and _MODEL_LICENSED_CJK.search(line)))
+
+
+def card_text_detections(body: str, first_line: int = 1, model_id: str | None = None) -> list[Detection]:
+    """Every card-text matcher over the body's visible lines; one detection per license key and matcher. With the
+    model's id, the row of a table with a License column that names this model is a license statement too."""
     in_section, level = False, 0
+    license_column: int | None = None  # the License column of the table being read
     detections: list[Detection] = []
     doubts: list[Detection] = []
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
@@ -77,11 +115,15 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
                 else (in_section and depth > level, level)
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
-            if _PROHIBITIVE.search(heading.group(2)):  # "## Research use only" says it in the heading itself
-                detections += _card_restrictions(heading.group(2), first_line + offset)
+            if _prohibitive(heading.group(2)):  # "## Research use only" says it in the heading itself
+                detections += card_restrictions(heading.group(2), first_line + offset)
             continue
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        license_column = _license_column(cells, license_column)
+        if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
+            row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
+            detections += [dataclasses.replace(d, evidence=row) for d in _license_statements(cells[license_column], number, named=True)]
         if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
             line = f"{cells[0]}: {cells[1]}."
         if in_section and offset < len(raw):
@@ -89,14 +131,16 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
         if not line.strip():
             continue
         field = _LICENSE_FIELD.match(line)
-        if in_section or field or _MODEL_LICENSED.search(line):
+        about_model = _model_licensed(line)
+        if in_section or field or about_model:
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
         detections += base_mentions(line, number)
         detections += inherited_terms(line, number)
-        if not in_section and (field or _PROHIBITIVE.search(line) or _MODEL_LICENSED.search(line)):
-            detections += _card_restrictions(line, number)
+        detections += from_scratch(line, number)
+        if not in_section and (field or about_model or _prohibitive(line)):
+            detections += card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
-            doubts = _doubt(line, number)
+            doubts = doubt(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
@@ -105,6 +149,14 @@ def card_text_detections(body: str, first_line: int = 1) -> list[Detection]:
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
     return list(unique.values())
+
+
+def _license_column(cells: list[str], column: int | None) -> int | None:
+    """The License column of a table: found on its header row, kept over its rows, forgotten when the table ends."""
+    if not cells:
+        return None
+    header = next((i for i, c in enumerate(cells) if i and re.fullmatch(r"(?:model |weights? )?licen[cs]e", c, re.IGNORECASE)), None)
+    return header if header is not None and len(cells) >= 3 else column
 
 
 def _pasted_license(section: list[tuple[int, str]], detections: list[Detection]) -> list[Detection]:
@@ -116,10 +168,13 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
     text = "\n".join(line for _, line in section)
     match = identify(text) if PASTED_MIN_WORDS <= len(text.split()) <= PASTED_MAX_WORDS else None
     if match is None or match.kind not in ("copy", "partial"):
-        return detections + _card_restrictions(text, section[0][0])
-    lines = {number for number, _ in section}
+        return detections + card_restrictions(text, section[0][0])
+    added = [(section[a.line - 1][0], a.text) for a in match.additions if 0 < a.line <= len(section)]
+    added_lines = {section[n - 1][0] for a in match.additions for n in range(a.line, min(a.end_line, len(section)) + 1) if n > 0}
+    lines = {number for number, _ in section} - added_lines  # words added to the pasted text are the card's own terms
     entry = load_catalog()[match.key]
     kept = [d for d in detections if not (d.evidence.line in lines and d.matcher in ("card-text-restrictions", "card-text-license"))]
+    kept += [d for number, words in added for d in card_restrictions(words, number)]
     evidence = Evidence("card-text", f"the License section is {entry.name} ({match.ref_coverage:.0%} of its text)",
                         "README.md", section[0][0])
     keep = find_restrictions(reference_text(entry.key)) if entry.classification is LicenseClass.CUSTOM_RESTRICTED else ()
@@ -129,7 +184,8 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
 
 
 #: "released under the Acme Community License": a license named by its title that the catalog does not know.
-_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
+                              r"under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
@@ -144,7 +200,7 @@ def _without_name(clause: str, name: str) -> str:
 
 def _about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
-    return bool((_ABOUT_CODE.search(clause) or _ABOUT_DATA.search(clause)) and not _ABOUT_WEIGHTS.search(clause))
+    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
 def _license_statements(line: str, number: int, named: bool = False) -> list[Detection]:
@@ -172,7 +228,7 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
                                reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
     if not found and not named_terms and not unknown:
         found += _field_label(line, number) or ([] if _about_other_things(line) else family_terms(line, number)) \
-            or _restrictive_license(line, number)
+            or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _about_other_things(terms.clause):
             continue
@@ -184,6 +240,31 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
 #: A license named by what it restricts ("released under a non-commercial license").
 _RESTRICTIVE_LICENSE = re.compile(r"\b(?:non-?commercial|research[- ]only|research|academic|non-?production|evaluation)"
                                   r"(?:[- ]use)?(?:[- ]only)?\s+licen[cs]e\b", re.IGNORECASE)
+
+
+#: A license the card describes but does not name ("released under a custom license", "our own license"): the declared id
+#: may not be the weights' terms. A proprietary or closed one is no open license at all.
+_UNNAMED_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided|governed|covered|uses?)\s+"
+                              r"(?:separately\s+)?(?:(?:under|by)\s+)?(?:a|an|our|its|their)\s+(?:own\s+)?"
+                              r"(custom|proprietary|closed|own|separate|bespoke|special|non-standard|commercial)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:licen[cs]e|terms|agreement)\b", re.IGNORECASE)
+_CLOSED = ("proprietary", "closed")
+
+
+def _unnamed_license(line: str, number: int) -> list[Detection]:
+    """"The weights are released under a custom license": `unknown` (deciding) beside any declared id; "a proprietary
+    license": restricted."""
+    found = _UNNAMED_LICENSE.search(line)
+    if not found or _about_other_things(line[:found.start()]):
+        return []
+    kind = found.group(1).lower()
+    kind = "custom" if kind == "own" else kind  # "our own license"
+    closed = kind in _CLOSED
+    return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED if closed else LicenseClass.UNKNOWN,
+                      Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {kind} license",
+                      confidence=0.5, osd=("1",) if closed else (),
+                      reason=f"the card says the model is under a {kind} license it does not name"
+                             + ("" if closed else "; the declared license may not be the weights' terms"))]
 
 
 #: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
@@ -217,48 +298,3 @@ def _restrictive_license(line: str, number: int) -> list[Detection]:
     return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED,
                       Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {named.group(0)}",
                       confidence=0.6, osd=("6",), reason=f"the card says the model is under a {named.group(0).lower()}")]
-
-
-#: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
-DOUBT = "card-text-doubt"
-#: Detectors too loose to raise a doubt on their own ("it won't compete with larger models").
-_NO_DOUBT = frozenset({"no-compete"})
-
-
-def _doubt(line: str, number: int) -> list[Detection]:
-    """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
-    weights are non-commercial" in a list of models): not proof of restricted terms, but enough that the verdict may
-    not be OSI-approved — unknown, deciding, until a reader checks it."""
-    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
-            and (h.code != "non-commercial" or _NC_USE.search(h.quote))]  # not "a non-commercial GPU cluster"
-    if not hits:
-        return []
-    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
-                      name="a possible restriction stated in the card", confidence=0.4,
-                      reason=f"the card says something that may restrict use ({hits[0].description}); check whether it binds the model")]
-
-
-def _kept_hits(line: str, number: int) -> tuple:
-    """The restriction hits of a line, without those about the data ("the training data is for research only")."""
-    return tuple(h for h in find_restrictions(line, number)
-                 if not (_ABOUT_DATA.search(h.quote) and not _ABOUT_WEIGHTS.search(h.quote))
-                 and not (h.code == "non-commercial" and _NC_DATA.search(h.quote) and not _NC_USE.search(h.quote)))
-
-
-#: "trained on non-commercial data": the data's terms, not a use restriction on the model.
-_NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
-_NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b", re.IGNORECASE)
-
-
-def _card_restrictions(line: str, number: int) -> list[Detection]:
-    """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
-    terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = _kept_hits(line, number)
-    if not hits:
-        return []
-    return [Detection(
-        "card-text-restrictions", LicenseClass.CUSTOM_RESTRICTED, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
-        name="use restrictions stated in the card", osd=tuple(sorted({c for h in hits for c in h.osd})),
-        reason="; ".join(sorted({h.description for h in hits})),
-        restrictions=tuple(Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
-                                   (Evidence("card-text", h.quote, "README.md", h.line),)) for h in hits))]

@@ -1,13 +1,17 @@
-"""Base-model families (base-families.tsv): a fast test for family names, their publishers, and detections of a
-family's license, whether its text is shipped or only judged."""
+"""Base-model families (base-families.tsv): a fast test for family names, their publishers, detections of a family's
+license, whether its text is shipped or only judged, and how strong each kind of lineage evidence is (lineage-evidence.tsv)."""
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
+from dataclasses import dataclass
+from importlib import resources
 
 from auditor.engine.catalog import (any_base_family, entry_detection, judged_title, load_base_families, load_catalog,
                               load_name_judgements)
+from auditor.errors import DataFileError
 from auditor.models import Detection, Evidence
 
 def _literal_stems(pattern: str) -> list[str] | None:
@@ -92,3 +96,33 @@ def family_detection(matcher: str, key: str, evidence: Evidence, *, confidence: 
     judgement, why = load_name_judgements()[key]
     return Detection(matcher, judgement, evidence, name=judged_title(why, key), confidence=confidence,
                      reason=f"{reason}: {why.split(':', 1)[-1].strip()}")
+
+
+@dataclass(frozen=True, slots=True)
+class LineageStrength:
+    """One row of lineage-evidence.tsv: how much one kind of lineage evidence may decide."""
+
+    matcher: str
+    strength: int  # higher is stronger: a declared base_model > a base named in prose > a tag > a word in the id
+    restricts_under_open_license: bool  # False: against a declared open license it gives `unknown`, not a restriction
+    yields_to_from_scratch: bool  # True: a card that says the model was trained from scratch outweighs it
+    evidence: str
+
+
+@functools.lru_cache(maxsize=1)
+def lineage_strengths() -> dict[str, LineageStrength]:
+    """lineage-evidence.tsv, by matcher name."""
+    path = resources.files("auditor") / "data" / "lineage-evidence.tsv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return {r["matcher"]: LineageStrength(r["matcher"], int(r["strength"]), _choice(r, "under_open_license", "restricts", "unknown"),
+                                              not _choice(r, "from_scratch", "stands", "yields"), r["evidence"]) for r in rows}
+    except (OSError, csv.Error, KeyError, ValueError) as exc:
+        raise DataFileError(f"lineage-evidence.tsv: {exc}") from exc
+
+
+def _choice(row: dict[str, str], column: str, yes: str, no: str) -> bool:
+    if row[column] not in (yes, no):
+        raise ValueError(f"{column} must be {yes!r} or {no!r}, not {row[column]!r}")
+    return row[column] == yes

@@ -10,8 +10,10 @@ from typing import Any
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
-from auditor.cards.bases import INHERITED
-from auditor.cards.terms import DOUBT, card_text_detections
+from auditor.cards.bases import FROM_SCRATCH
+from auditor.cards.restrictive import DOUBT
+from auditor.cards.terms import card_text_detections
+from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.engine.references import find_references
@@ -56,24 +58,22 @@ def classify(
         card += [d for d in license_link_detections(license_link, metadata_file)
                  if d.classification is LicenseClass.CUSTOM_RESTRICTED]
     if body:
-        texts = card_text_detections(body, body_first_line)
-        if isinstance(metadata, Mapping) and metadata.get("base_model"):  # "same license as the base model": the declared base is followed
-            texts = [dataclasses.replace(d, decides=False) if d.name == INHERITED else d for d in texts]
+        texts = card_text_detections(body, body_first_line, model_id)  # "same license as the base model": unknown until lineage reads it
         doubts = [d for d in texts if d.matcher == DOUBT]
         card += [d for d in texts if d.matcher != DOUBT]
     files = _file_detections(license_files + _gated_prompt(metadata), license_link, findings)
-    detections = card + files
+    detections = weigh_lineage(card, model_id) + files
     deciding = [d for d in detections if d.decides]
     if deciding:
-        governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0)))
+        governing = max(deciding, key=lambda d: (d.classification.rank, _SOURCE_PREFERENCE.get(d.evidence.source, 0), precedence(d)))
         classification = governing.classification
     else:
-        governing = detections[0] if detections else None
+        governing = next((d for d in detections if d.matcher != FROM_SCRATCH), None)  # a fact about training, not terms
         classification = LicenseClass.UNKNOWN
     if body and doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
         governing, classification = doubts[0], LicenseClass.UNKNOWN
         detections.append(governing)
-    if not declared and not license_name and not license_files and not detections:
+    if not declared and not license_name and not license_files and governing is None:
         findings.append(Finding("no-license", Severity.WARNING, "No license is declared in the card and the repo has no license file."))
     findings.extend(_mismatches(card, files, license_link))
     if governing is not None and classification is LicenseClass.CUSTOM_RESTRICTED:

@@ -9,6 +9,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.cards.bases import INHERITED
 from auditor.judge.classify import classify
 from auditor.repoids import is_model_ref
 from auditor.errors import HubError
@@ -179,7 +180,7 @@ def apply_lineage(result: ModelResult, lineage: Lineage) -> ModelResult:
                                 f"Base model {terms.id} could not be read: {terms.error}",
                                 (Evidence("hub-metadata", f"base_model: {terms.id}"),)))
     if found is None or found[0].classification is not LicenseClass.CUSTOM_RESTRICTED:
-        return dataclasses.replace(result, findings=tuple(findings))
+        return _settle_deferral(dataclasses.replace(result, findings=tuple(findings)), found, unresolved)
     origin, chain = found
     links = " ← ".join(f"{t.id} ({t.label}: {t.classification.value})" for t in chain)
     evidence = Evidence("hub-metadata", f"{result.id} ({result.classification.value}) ← {links}")
@@ -202,3 +203,24 @@ def apply_lineage(result: ModelResult, lineage: Lineage) -> ModelResult:
                       result.verdict.findings)
     return dataclasses.replace(result, classification=LicenseClass.CUSTOM_RESTRICTED, verdict=verdict,
                                findings=tuple(findings))
+
+
+def _settle_deferral(result: ModelResult, found: tuple[Terms, tuple[Terms, ...]] | None, unresolved: list[Terms]) -> ModelResult:
+    """"Same license as the base model" keeps a verdict `unknown` until the base is read; once every declared base was
+    read and none is restrictive, the base's terms and the card's other evidence settle it (still never looser than
+    what the card itself says). An unread base leaves it `unknown`."""
+    verdict = result.verdict
+    if verdict is None or verdict.governing is None or verdict.governing.name != INHERITED or unresolved or found is None:
+        return result
+    origin, chain = found
+    others = [d for d in verdict.detections if d.decides and d.name != INHERITED]
+    strictest = max(others, key=lambda d: d.classification.rank, default=None)
+    if origin.classification.rank >= LicenseClass.UNKNOWN.rank or strictest is None:
+        return result  # the base's terms are unknown too, or the card says nothing else: unknown stands
+    links = " ← ".join(f"{t.id} ({t.label}: {t.classification.value})" for t in chain)
+    settled = Detection("base-model-lineage", origin.classification, Evidence("hub-metadata", f"{result.id} ← {links}"),
+                        key=None, name=f"terms of base model {origin.id}",
+                        reason=f"the card defers its terms to its base model; {origin.id} is under {origin.label}")
+    governing = strictest if strictest.classification.rank >= settled.classification.rank else settled
+    verdict = Verdict(governing.classification, governing, verdict.detections + (settled,), verdict.findings)
+    return dataclasses.replace(result, classification=governing.classification, verdict=verdict)

@@ -85,7 +85,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
         if card.error is not None:
             findings.append(Finding("card-metadata-invalid", Severity.WARNING, f"README.md: {card.error}",
                                     (Evidence("card-metadata", card.error, README, 1),)))
-            metadata, source = None, "card-metadata"
+            metadata, source = card.metadata, "card-metadata"  # None, or the license fields a line scan recovered
         else:
             metadata, source = card.metadata, "card-metadata"
     if meta.gated:

@@ -1,0 +1,309 @@
+"""Verdicts on terms that hold on unseen cards: license fields kept from broken front matter, how strong each kind of
+lineage evidence is, restrictions stated in prose, and no later OSI match overriding a stated restriction."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.judge.classify import classify
+from auditor.models import FetchedFile, LicenseClass, ModelMeta, ModelResult, Snapshot
+from auditor.pipeline.audit import judge
+
+OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
+                                  LicenseClass.CUSTOM_RESTRICTED, LicenseClass.UNKNOWN)
+
+
+def judged(readme: str, model_id: str = "someone/model", files: tuple[FetchedFile, ...] = ()) -> ModelResult:
+    return judge(Snapshot(ModelMeta(id=model_id, sha="0" * 40), FetchedFile("README.md", text=readme), files))
+
+
+# --- front matter YAML cannot read ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("front", "cls"), [
+    ("widget:\n- sentences: [\n\t\t\"a tab-indented sentence\"\n\t]\nlicense: apache-2.0", OSI),
+    ("license: \twtfpl\ntags: [a", OPEN),
+    ("license: cc-by-nc-4.0\nlicense: mit", RESTRICTED),  # a duplicate key: the stricter value is not lost
+    ("license: mit\nbase_model: meta-llama/Llama-2-7b-hf\nx: [", RESTRICTED),
+])
+def test_broken_front_matter_keeps_the_license_evidence_and_reports_the_error(front, cls):
+    result = judged(f"---\n{front}\n---\n# A model\n")
+    assert result.classification is cls
+    invalid = [f for f in result.findings if f.code == "card-metadata-invalid"]
+    assert invalid and "read by line scan" in invalid[0].message
+
+
+# --- how strong each kind of lineage evidence is (lineage-evidence.tsv) ----------------------------
+
+def lineage_verdict(body: str = "", model_id: str = "someone/acme-13b", **metadata: object):
+    return classify({"license": "mit", **metadata}, body=f"# A model\n\n{body}\n" if body else None, model_id=model_id)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme-13b is a 13B LLM pretrained from scratch on a Japanese corpus.",
+    "We trained this model from scratch on 1T tokens.",
+    "本模型从零开始训练。",
+    "本モデルはスクラッチから学習しました。",
+    "이 모델은 처음부터 학습되었습니다.",
+])
+def test_a_family_tag_on_a_model_trained_from_scratch_names_its_architecture(sentence):
+    verdict = lineage_verdict(sentence, tags=["llama-2"])
+    assert verdict.classification is OSI
+    tag = next(d for d in verdict.detections if d.matcher == "card-base-tag")
+    assert not tag.decides and "trained from scratch" in tag.reason
+
+
+@pytest.mark.parametrize(("sentence", "metadata"), [
+    ("", {"tags": ["llama-2"]}),  # a tag alone restricts: the labels follow it (an `apache-2.0` Llama 3 GGUF)
+    ("Llama 2 was pretrained from scratch on 2T tokens.", {"tags": ["llama-2"]}),  # about the family, not this model
+    ("The Yi series models are trained from scratch by 01.AI.", {"tags": ["Yi-34B"]}),  # copied from the base's card
+    ("Its tokenizer was trained from scratch.", {"tags": ["llama-2"]}),  # a part, not the model
+    ("This model was not trained from scratch.", {"tags": ["llama-2"]}),
+    ("Acme-13b is pretrained from scratch.", {"base_model": "meta-llama/Llama-2-13b-hf"}),  # the declared base stands
+    ("Acme-13b is pretrained from scratch. It is a fine-tune of Llama-2-13b.", {}),  # so does a base named in prose
+])
+def test_a_from_scratch_statement_outweighs_only_weak_evidence_about_this_model(sentence, metadata):
+    assert lineage_verdict(sentence, model_id="someone/Yi-34B-GGUF" if "Yi" in sentence else "someone/acme-13b",
+                           **metadata).classification is RESTRICTED
+
+
+def test_the_governing_detection_quotes_the_strongest_lineage_evidence():
+    verdict = lineage_verdict("It is an extension of Llama-2-70b-hf with a 32k context.", model_id="someone/Yarn-Llama-2-70b-32k")
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-base-model" and verdict.governing.evidence.line == 3
+
+
+def test_a_family_word_in_the_id_without_a_declared_license_still_restricts():
+    assert classify({}, model_id="someone/llama2-13b-megacode2").classification is RESTRICTED
+    assert classify({"license": "other"}, model_id="someone/llama2-13b-megacode2").classification is RESTRICTED
+
+
+def test_the_lineage_strength_table_orders_the_kinds_of_evidence_as_documented():
+    from auditor.engine.families import lineage_strengths
+    from tests.conftest import ROOT
+
+    rows = lineage_strengths()
+    order = ["card-base-model", "card-text-base-model", "card-base-tag", "model-id-family"]
+    assert sorted(rows, key=lambda m: -rows[m].strength) == order
+    assert [rows[m].restricts_under_open_license for m in order] == [True, True, True, False]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{m}` |" in readme for m in order) and "lineage-evidence.tsv" in readme
+
+
+# --- restrictions stated in prose under a permissive tag (tests/data/prose-terms.tsv) --------------
+
+def _prose_rows() -> list[tuple[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "data" / "prose-terms.tsv").open(encoding="utf-8") as handle:
+        return [(r["expect"], r["sentence"]) for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@pytest.mark.parametrize(("expect", "sentence"), _prose_rows(), ids=lambda v: v[:60])
+def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_else_does_not(expect, sentence):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
+    if expect == "R":
+        assert verdict.classification is RESTRICTED
+        assert verdict.governing.evidence.line == 3 and verdict.governing.evidence.quote  # the line is quoted
+    elif expect == "O":
+        assert verdict.classification is OSI
+    else:
+        assert verdict.classification is not OSI
+
+
+def test_a_from_scratch_statement_is_not_terms_a_card_without_a_license_still_has_none():
+    verdict = classify({}, body="# A model\n\nWe pretrained this model from scratch on Greek text.\n")
+    assert verdict.classification is UNKNOWN and verdict.governing is None
+    assert any(f.code == "no-license" for f in verdict.findings)
+
+
+@pytest.mark.parametrize("sentence", ["We created from scratch a complete pipeline for image generation.",
+                                      "We trained a new tokenizer from scratch.", "The projection head was trained from scratch."])
+def test_building_something_else_from_scratch_is_not_a_model_trained_from_scratch(sentence):
+    assert lineage_verdict(sentence, tags=["llama-2"]).classification is RESTRICTED
+
+
+# --- terms deferred to a declared base: settled by lineage, never OSI on an unread base ------------
+
+def _deferring(base_terms: dict | None, declared: str = "apache-2.0") -> ModelResult:
+    from auditor.errors import HubError
+    from auditor.judge.lineage import Lineage, apply_lineage
+
+    def read(repo_id: str) -> ModelMeta:
+        if base_terms is None:
+            raise HubError("not-found", f"{repo_id} not found")
+        return ModelMeta(id=repo_id, card_data=base_terms)
+
+    result = judged(f"---\nlicense: {declared}\nbase_model: someorg/base-7b\n---\n# A model\n\n"
+                    "This model inherits the license of the base model.\n")
+    assert result.classification is UNKNOWN  # before lineage: the terms are the base's, unread
+    return apply_lineage(result, Lineage(read, {result.id: result}))
+
+
+@pytest.mark.parametrize(("base_terms", "cls"), [
+    ({"license": "mit"}, OSI),  # the base is read and open: the card's apache-2.0 and the base's MIT settle it
+    ({"license": "cc-by-4.0"}, OPEN),
+    ({"license": "cc-by-nc-4.0"}, RESTRICTED),
+    ({"license": "other"}, UNKNOWN),  # the base's own terms are unknown
+    (None, UNKNOWN),  # the base could not be read: never OSI-approved on terms nobody read
+])
+def test_terms_deferred_to_a_declared_base_follow_the_base_once_it_is_read(base_terms, cls):
+    assert _deferring(base_terms).classification is cls
+
+
+# --- hostile: no later OSI match overrides a restriction stated anywhere ---------------------------
+
+def _mit() -> str:
+    from auditor.engine.catalog import reference_text
+    return reference_text("MIT")
+
+
+def _apache() -> str:
+    from auditor.engine.catalog import reference_text
+    return reference_text("Apache-2.0")
+
+
+HOSTILE = {
+    "an OSI LICENSE file beside a card that restricts use":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()),),
+                         body="# M\n\nThis model is for non-commercial use only.\n"),
+    "an OSI id with a license_link to a non-commercial license":
+        lambda: classify({"license": "mit", "license_link": "https://creativecommons.org/licenses/by-nc/4.0/"}),
+    "the code is MIT, the weights another license (one line)":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe code is MIT; the model weights are CC BY-NC 4.0.\n"),
+    "the code is Apache, the weights Llama 2 (two sentences)":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\nThe code is released under Apache-2.0. "
+                         "The weights are released under the Llama 2 Community License.\n"),
+    "a 'Model weights license:' field under an OSI id":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n- Code license: Apache-2.0\n- Model weights license: CC BY-NC-SA 4.0\n"),
+    "a use policy file beside an OSI LICENSE":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()), FetchedFile(
+            "USE_POLICY.md", text="# Acceptable use\n\nYou agree not to use the model for military purposes.\n"))),
+    "the Apache text pasted in the License section, a restriction added after it":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n## License\n\n" + _apache()
+                         + "\n\nAdditional restriction: the model may not be used for commercial purposes.\n"),
+    "the Apache text pasted in the License section, three words added":
+        lambda: classify({"license": "apache-2.0"}, body="# M\n\n## License\n\n" + _apache() + "\n\nNon-commercial use only.\n"),
+    "an MIT LICENSE with a restriction appended":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit() + "\nResearch use only.\n"),)),
+    "an MIT LICENSE with a restriction before it":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text="Non-commercial use only.\n\n" + _mit()),)),
+    "an OSI id next to license: other + a restrictive license_name":
+        lambda: classify({"license": ["apache-2.0", "other"], "license_name": "llama2"}),
+    "an Apache LICENSE and a MODEL_LICENSE that restricts the weights":
+        lambda: classify({"license": "apache-2.0"}, (FetchedFile("LICENSE", text=_apache()), FetchedFile(
+            "MODEL_LICENSE", text="The model weights may be used for academic research only.\n"))),
+    "an MIT LICENSE and an unreadable-by-us LICENSE-WEIGHTS":
+        lambda: classify({"license": "mit"}, (FetchedFile("LICENSE", text=_mit()), FetchedFile(
+            "LICENSE-WEIGHTS", text="ACME WEIGHTS TERMS\n\nSee acme.ai/terms for the terms that govern the weights.\n"))),
+    "an OSI id and an access form that restricts":
+        lambda: classify({"license": "mit", "extra_gated_prompt": "By requesting access you agree to use the weights for research only."}),
+    "an OSI id and weights for internal evaluation only":
+        lambda: classify({"license": "mit"}, body="# M\n\n## Terms\n\nThe weights are for internal evaluation only and may not be deployed.\n"),
+    "an OSI id and weights licensed separately under a license nobody knows":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe weights are licensed separately under the Acme Model License.\n"),
+    "an OSI id and weights subject to a restrictive license named in prose":
+        lambda: classify({"license": "mit"}, body="# M\n\nThe model weights are subject to the Llama 3.1 Community License.\n"),
+    "an OSI id and a deferral to a declared base nobody read":
+        lambda: classify({"license": "apache-2.0", "base_model": "someorg/base"}, body="# M\n\nThis model inherits the license of the base model.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_no_later_osi_match_overrides_a_stated_restriction(case):
+    verdict = HOSTILE[case]()
+    assert verdict.classification in (RESTRICTED, UNKNOWN)
+    assert verdict.governing is not None and verdict.governing.evidence.quote  # a reader can check it
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("This model is a fine-tuned version of microsoft/layoutlmv3-base on FUNSD.", RESTRICTED),  # CC BY-NC-SA 4.0
+    ("Fine-tuned from LayoutXLM on invoices.", RESTRICTED),
+    ("An audio head trained on top of ImageBind.", RESTRICTED),
+    ("Based on Jamba 1.5 Mini.", RESTRICTED),  # the Jamba Open Model License
+    ("Fine-tuned from layoutlm-base-uncased.", OSI),  # LayoutLM v1 is MIT
+    ("Fine-tuned from Jamba-v0.1.", OSI),  # Apache-2.0
+])
+def test_common_non_commercial_bases_pass_their_terms_on_and_their_open_versions_do_not(sentence, cls):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls
+
+
+# --- a base named in prose, before or after the derivation words -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    'We continued training Llama-2-7b on 10B tokens of Korean text.',
+    'This is Llama 2 7B fine-tuned on our instruction data.',
+    'A Llama-2-13B model fine-tuned on Orca-style data.',
+    'Llama 2 13B, instruction-tuned on our dataset.',
+    'Our model uses Llama 2 as its backbone.',
+    'The backbone is LLaMA-7B.',
+    'Initialized with the weights of Llama 2 7B.',
+    'We start from LLaMA-13B and train on 1M dialogues.',
+    'Starting from Llama-2-7b, we apply DPO.',
+    'This model extends Llama 2 with a longer context window.',
+    'LoRA weights for LLaMA-7B.',
+    'Finetune of Llama 3 8B on roleplay data.',
+    'Llama-2-7b + LoRA trained on medical notes.',
+    'Model: Llama-2-7b-hf fine-tuned with QLoRA.',
+    'We instruction-tuned Llama 3.1 8B on our data.',
+    'We fine-tuned Gemma-2-9b on legal text.',
+    'We further trained Qwen-7B on code.',
+    '使用Llama2作为基座模型进行训练。',
+    '本模型以Llama-2-13B为底座。',
+    'Llama 2をベースに日本語で追加学習したモデルです。',
+    'Llama-2-7bをもとに継続事前学習を行いました。',
+    'Llama 2를 기반으로 한국어 데이터로 미세조정한 모델입니다.',
+    '이 모델은 Llama-2-7b를 파인튜닝한 모델입니다.',
+    'The weights were obtained by fine-tuning meta-llama/Llama-2-7b-hf.',
+    'We applied SFT to Llama-3-8B-Instruct.',
+    'This model was created by merging Llama-2-13b-chat with our adapter.',
+])
+def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts(sentence):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
+    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
+
+
+@pytest.mark.parametrize("sentence", [
+    'We compare with Llama 2 fine-tuned on the same data.',
+    'Unlike Llama 2 trained on 2T tokens, ours saw 500B.',
+    'Our model outperforms Llama 2 7B fine-tuned on Alpaca.',
+    'It extends beyond Llama 2 in reasoning.',
+    'Llama 2 7B: 45.3 MMLU.',
+    'Llama 2と比較しました。',
+    'Llama 2보다 성능이 좋습니다.',
+    'Llama 2 trained on 2T tokens is a strong baseline.',
+    'Starting from our own checkpoint, we train longer.',
+    "Unlike chat-tuned models such as Llama 2-Chat, ours is small.",
+    "Compared with instruction-tuned models such as Llama-2-chat, ours wins.",
+    "The dataset extends the Llama 2 evaluation suite.",
+    'Models fine-tuned on Llama 2 outputs are excluded.',
+])
+def test_a_base_compared_with_or_described_is_not_this_models_base(sentence):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI
+
+
+TABLE = ("# A model\n\n| Model | License | Size |\n|---|---|---|\n| [Acme-7B](https://hf.co/acme/Acme-7B) | CC BY-NC 4.0 | 7B |\n"
+         "| Other-13B | Apache-2.0 | 13B |\n| Grok-1 | Proprietary | 314B |\n")
+
+
+@pytest.mark.parametrize(("model_id", "cls"), [
+    ("acme/Acme-7B", RESTRICTED), ("someone/Acme-7B-GGUF", RESTRICTED),  # this model's row of the License column
+    ("acme/Other-13B", OSI), ("acme/Third-3B", OSI),  # another model's row says nothing of this one
+])
+def test_the_license_column_row_that_names_this_model_is_its_license_statement(model_id, cls):
+    verdict = classify({"license": "apache-2.0"}, body=TABLE, model_id=model_id)
+    assert verdict.classification is cls
+    if cls is RESTRICTED:
+        assert verdict.governing.evidence.line == 5 and "Acme-7B" in verdict.governing.evidence.quote
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("The model weights are released under a custom license.", UNKNOWN),
+    ("This model is released under our own license (see LICENSE.md).", UNKNOWN),
+    ("The weights are released under a separate model license.", UNKNOWN),
+    ("The model is licensed under a proprietary license.", RESTRICTED),
+    ("The model is released under a permissive license.", OSI),
+    ("Our training code uses a custom license.", OSI),  # the code's terms, not the weights'
+])
+def test_a_license_described_but_not_named_is_never_taken_for_the_declared_one(sentence, cls):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls
