@@ -59,6 +59,7 @@ class Run:
     label: str
     code: int | None  # None: timed out (killed)
     wall: float
+    cpu: float  # the child's user + system seconds (its worker processes included)
     peak_rss_kb: int
     stdout: str
     stderr: str
@@ -117,23 +118,24 @@ def run_child(label: str, command: list[str], hub: FakeHub, work: Path, timeout:
         proc = subprocess.Popen(command, cwd=ROOT, env=child_env(hub.url, home), stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL)
         code: int | None = None
-        peak = 0
+        peak, cpu = 0, 0.0
         deadline = started + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 code, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss
+                cpu = usage.ru_utime + usage.ru_stime
                 proc.returncode = code  # reaped here: keep Popen from waiting again
                 break
             if time.perf_counter() > deadline:
                 proc.kill()
                 _, status, usage = os.wait4(proc.pid, 0)
-                proc.returncode, peak = -9, usage.ru_maxrss
+                proc.returncode, peak, cpu = -9, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
                 break
             time.sleep(0.02)
         wall = time.perf_counter() - started
     stats = hub.stats()
-    return Run(label, code, wall, peak, out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
+    return Run(label, code, wall, cpu, peak, out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
                hub.count("api"), hub.count("resolve"), sum(stats["status_429"].values()), stats["rejected"],
                stats["faults"])
 
@@ -180,7 +182,7 @@ def with_errors(feed_path: Path) -> int:
 
 def describe(run: Run, models: int, *, rss: bool = False) -> str:
     per_model = run.requests / max(1, models)
-    text = (f"{run.wall:7.2f} s wall, {run.requests} Hub requests ({run.api} api + {run.resolve} resolve) = "
+    text = (f"{run.wall:7.2f} s wall, {run.cpu:.2f} s CPU, {run.requests} Hub requests ({run.api} api + {run.resolve} resolve) = "
             f"{per_model:.2f}/model, 429s sent {run.sent_429}")
     if rss:
         text += f", peak RSS {run.peak_rss_kb / 1024:.0f} MB"

@@ -55,7 +55,7 @@ def _top_level(pattern: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _family_stems() -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+def _family_stems() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """Plain words one of which any family's name contains, and the short ones that must start a word."""
     stems: list[str] = []
     for pattern, _ in load_base_families():
@@ -65,7 +65,8 @@ def _family_stems() -> tuple[tuple[str, ...], re.Pattern[str]] | None:
         stems += found
     inner = sorted({s for s in stems if not s.startswith("\\b")})
     starts = sorted({s[2:] for s in stems if s.startswith("\\b")})
-    return tuple(inner), re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + ")" if starts else r"(?!)")
+    anywhere = "|".join(map(re.escape, inner)) or r"(?!)"  # one search says whether any stem occurs
+    return re.compile(anywhere), re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + ")" if starts else r"(?!)")
 
 
 def names_a_family(text: str) -> bool:
@@ -73,7 +74,7 @@ def names_a_family(text: str) -> bool:
     stems = _family_stems()
     if stems is not None:
         lowered = text.lower()
-        if not any(stem in lowered for stem in stems[0]) and not stems[1].search(lowered):
+        if not stems[0].search(lowered) and not stems[1].search(lowered):
             return False
     return any_base_family().search(text) is not None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import functools
 import re
@@ -142,14 +142,36 @@ def _names_in(text: str, first_line: int, named: bool, *indices) -> Iterator[tup
         if not named and not _MENTIONS_LICENSE.search(sentence):
             continue
         for clause in _clauses(sentence):
-            padded = f" {' '.join(tokens(clause))} "
+            words = tokens(clause)
+            padded = f" {' '.join(words)} "
             taken: list[str] = []
             for which, index in enumerate(indices):
-                for variant, *rest in index:
+                for variant, *rest in _candidates(index, words):
                     needle = f" {variant} "
                     if needle in padded and not any(needle in f" {t} " for t in taken):
                         taken.append(variant)
                         yield line, sentence, clause, which, tuple(rest)
+
+
+_BY_FIRST_WORD: dict[int, tuple[Sequence, dict[str, list[int]], list[int]]] = {}
+
+
+def _candidates(index: Sequence[tuple], words: list[str]) -> list[tuple]:
+    """The entries of `index` (in its order) that the clause's `words` may name: a variant is found as whole words,
+    so its first word is one of them (the others need not be tried)."""
+    known = _BY_FIRST_WORD.get(id(index))
+    if known is None or known[0] is not index:
+        positions: dict[str, list[int]] = {}
+        always: list[int] = []
+        for at, (variant, *_) in enumerate(index):
+            first = variant.split(" ")[0]
+            (positions.setdefault(first, []) if first else always).append(at)
+        known = _BY_FIRST_WORD[id(index)] = (index, positions, always)
+    _, positions, always = known
+    found = set(always)
+    for word in set(words):
+        found.update(positions.get(word, ()))
+    return [index[at] for at in sorted(found)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,28 +94,53 @@ def sentences(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     return result
 
 
-@functools.lru_cache(maxsize=256)
+#: Texts at least this long (license files) are cached whole; shorter ones (card lines) by sentence only.
+_WHOLE_TEXT_CHARS = 1000
+
+
 def find_restrictions(text: str, first_line: int = 1, *, limit_per_code: int = 2) -> tuple[Hit, ...]:
-    """Every restrictive sentence in `text` (at most `limit_per_code` quotes per detector; cached by text,
-    since thousands of fine-tunes ship the same LICENSE)."""
+    """Every restrictive sentence in `text` (at most `limit_per_code` quotes per detector). Cached by text, whatever
+    its first line (thousands of fine-tunes ship the same LICENSE), and by sentence (cards repeat boilerplate)."""
+    hits = _long_text_hits(text, limit_per_code) if len(text) >= _WHOLE_TEXT_CHARS else _text_hits(text, limit_per_code)
+    if first_line == 1:
+        return hits
+    return tuple(Hit(h.code, h.osd, h.description, h.quote, h.line + first_line - 1) for h in hits)
+
+
+def _text_hits(text: str, limit_per_code: int) -> tuple[Hit, ...]:
+    """The hits of `text` with lines counted from 1."""
     hits: list[Hit] = []
     counts: dict[str, int] = {}
-    negation = _negation()
-    for line, sentence in sentences(text, first_line):
-        if negation is not None and negation.search(sentence):
-            continue
-        lowered = sentence.lower()
-        for detector in detectors():
-            if counts.get(detector.code, 0) >= limit_per_code or not any(k in lowered for k in detector.needs):
-                continue
-            found = detector.pattern.search(sentence)
-            if not found:
-                continue
-            if detector.unless is not None and detector.unless.search(sentence):
+    found = detectors()
+    for line, sentence in sentences(text):
+        for index, quote in _sentence_hits(sentence):
+            detector = found[index]
+            if counts.get(detector.code, 0) >= limit_per_code:
                 continue
             counts[detector.code] = counts.get(detector.code, 0) + 1
-            hits.append(Hit(detector.code, detector.osd, detector.description, _clip(sentence, found.start(), found.end()), line))
+            hits.append(Hit(detector.code, detector.osd, detector.description, quote, line))
     return tuple(hits)
+
+
+_long_text_hits = functools.lru_cache(maxsize=64)(_text_hits)
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(detector index, quote) for each detector that flags one sentence, in file order."""
+    negation = _negation()
+    if negation is not None and negation.search(sentence):
+        return ()
+    lowered = sentence.lower()
+    found: list[tuple[int, str]] = []
+    for index, detector in enumerate(detectors()):
+        if not any(k in lowered for k in detector.needs):
+            continue
+        match = detector.pattern.search(sentence)
+        if not match or (detector.unless is not None and detector.unless.search(sentence)):
+            continue
+        found.append((index, _clip(sentence, match.start(), match.end())))
+    return tuple(found)
 
 
 def osd_text(clauses: tuple[str, ...]) -> str:
