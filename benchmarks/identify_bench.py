@@ -65,7 +65,7 @@ def judge(row: dict[str, str], result: dict, group: str) -> tuple[bool, str]:
 def main(folders: list[str]) -> None:
     started = time.perf_counter()
     from auditor.judge.identify import identify_text, to_dict
-    from auditor.engine.restrictions import find_restrictions
+    from auditor.engine.restrictions import clear_caches as clear_restriction_caches
     from auditor.engine.textmatch import default_index, identify
 
     default_index()
@@ -82,7 +82,7 @@ def main(folders: list[str]) -> None:
             runs = []
             for _ in range(REPEATS):  # best of N with caches cleared: the machine's noise, not the engine's
                 identify.cache_clear()
-                find_restrictions.cache_clear()
+                clear_restriction_caches()
                 t0 = time.perf_counter()
                 result = to_dict(identify_text(text, row["file"]))
                 runs.append(time.perf_counter() - t0)

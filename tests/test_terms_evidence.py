@@ -44,6 +44,7 @@ def lineage_verdict(body: str = "", model_id: str = "someone/acme-13b", **metada
     "本模型从零开始训练。",
     "本モデルはスクラッチから学習しました。",
     "이 모델은 처음부터 학습되었습니다.",
+    "Acme-13b was trained from scratch on 1T tokens of Japanese text using the Llama architecture.",  # a design
 ])
 def test_a_family_tag_on_a_model_trained_from_scratch_names_its_architecture(sentence):
     verdict = lineage_verdict(sentence, tags=["llama-2"])

@@ -11,7 +11,7 @@ from auditor.engine.catalog import any_base_family, base_family_key, load_base_f
 from auditor.models import Detection, Evidence, LicenseClass
 from auditor.engine.references import find_named_terms, find_references
 
-_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from|initiali[sz]ed from|"
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
                       r"\b(?:quanti[sz]ed|distilled|pruned|merged|converted|abliterated|uncensored|gguf|gptq|awq|exl2|mlx|onnx|fp8|int[48])"
@@ -50,8 +50,13 @@ _DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|sampl
                            r"instructions|conversations)\W*$", re.I)
 
 
+#: A family name followed by "architecture", "tokenizer"... names a design or a part the model shares, not its weights
+#: ("trained from scratch using the Llama architecture").
+_DESIGN_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:model\s+)?(?:architecture|arch|design|tokeni[sz]er|vocabulary|recipe)s?\b|"
+                           r"-?(?:style|like)\b", re.IGNORECASE)
 #: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
-_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b", re.IGNORECASE)
+_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b|" + _DESIGN_AFTER.pattern,
+                            re.IGNORECASE)
 
 
 #: A letter or digit touching a CJK character ("基于Llama2微调"): a space goes between them, so family names keep their \b.
@@ -181,11 +186,16 @@ def from_scratch(line: str, number: int) -> list[Detection]:
     if "scratch" not in line.lower() and line.isascii():
         return []
     found = _FROM_SCRATCH.search(line)
-    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or names_a_family(CJK_SEAM.sub(" ", line)):
+    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", line)):
         return []
     return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name="trained from scratch", confidence=0.6, decides=False,
                       reason="the card says the model was trained from scratch, not built on another model")]
+
+
+def _names_a_base(text: str) -> bool:
+    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture")."""
+    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) for named in any_base_family().finditer(text))
 
 
 #: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).

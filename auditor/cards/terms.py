@@ -50,7 +50,8 @@ _PROHIBITIVE = re.compile(
 _PROHIBITIVE_MORE = re.compile(
     r"\bagrees?\s+not\s+to\b|"
     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
-    r"\b(?:available|provided|released|shared|distributed)\s+(?:only\s+)?(?:on|upon|by)\s+(?:request|application|approval)\b|"
+    r"\b(?:available|provided|released|shared|distributed|granted|given)\s+(?:only\s+)?(?:on|upon|by|after)\s+(?:(?:a |an )?(?:written |approved )?(?:request|application|approval)\b|(?:filling (?:in|out)|completing|submitting)\b)|"
+    r"(?<!not )(?<!n't )(?<!never )(?<!nothing )\b(?:prohibits?|forbids?|bans?|disallows?|excludes?)\s+(?:any\s+|all\s+)?commercial\b|"
     r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
     r"\bnot\s+for\s+(?:re-?distribution|resale|sale)\b|\b(?:internal|non-?production)(?:[- ](?:use|usage|purposes?))?[- ]only\b|"
     r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"

@@ -125,6 +125,12 @@ def _text_hits(text: str, limit_per_code: int) -> tuple[Hit, ...]:
 _long_text_hits = functools.lru_cache(maxsize=64)(_text_hits)
 
 
+def clear_caches() -> None:
+    """Forget cached hits (benchmarks time the engine cold)."""
+    _long_text_hits.cache_clear()
+    _sentence_hits.cache_clear()
+
+
 @functools.lru_cache(maxsize=16384)
 def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """(detector index, quote) for each detector that flags one sentence, in file order."""
