@@ -308,3 +308,34 @@ def test_the_license_column_row_that_names_this_model_is_its_license_statement(m
 ])
 def test_a_license_described_but_not_named_is_never_taken_for_the_declared_one(sentence, cls):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is cls
+
+
+# --- bases a card lists: a merge's models, its mergekit configuration, the line under "Base model" -------------
+
+_MERGE_LIST = ("### Models Merged\n\nThe following models were included in the merge:\n"
+               "* [meta-llama/Llama-2-13b-chat-hf](https://huggingface.co/meta-llama/Llama-2-13b-chat-hf)\n"
+               "* [NousResearch/Nous-Hermes-Llama2-13b](https://huggingface.co/NousResearch/Nous-Hermes-Llama2-13b)")
+_MERGE_CONFIG = ("### Configuration\n\n```yaml\nmodels:\n  - model: meta-llama/Llama-2-13b-chat-hf\n"
+                 "merge_method: slerp\nbase_model: meta-llama/Llama-2-13b-chat-hf\n```")
+
+
+@pytest.mark.parametrize("body", [
+    _MERGE_LIST,
+    _MERGE_CONFIG,
+    "## Base model\n\nmeta-llama/Meta-Llama-3-8B",
+    "Merge of:\n- Qwen/Qwen-72B-Chat\n- someone/other-72b",
+    "SFT of Qwen-72B on medical question answering.",
+])
+def test_a_base_the_card_lists_restricts_under_a_permissive_tag(body):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A merge\n\n{body}\n")
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.matcher == "card-text-base-model" and verdict.governing.evidence.line  # the line is quoted
+
+
+@pytest.mark.parametrize("body", [
+    "The following models were used for comparison:\n* Llama-2-13b-chat\n* GPT-4",  # a comparison, not a merge
+    "The following models were included in the merge:\n* mistralai/Mistral-7B-v0.1\n\nLlama 2 is a fine model too.",
+    "```yaml\nmodels:\n  - model: meta-llama/Llama-2-13b-chat-hf\n```",  # code that is not a merge configuration
+])
+def test_models_named_outside_a_merge_list_or_configuration_are_not_listed_bases(body):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}\n").classification is OSI

@@ -14,6 +14,7 @@ from auditor.engine.references import find_named_terms, find_references
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
+                      r"\b(?:sft|dpo|orpo|kto|rlhf|ppo|q?lora)(?:[- ](?:tuned|trained|version))?\s+(?:of|on top of)\b|"
                       r"\b(?:quanti[sz]ed|distilled|pruned|merged|converted|abliterated|uncensored|gguf|gptq|awq|exl2|mlx|onnx|fp8|int[48])"
                       r" (?:\w+ )?versions? of|\b(?:lora|adapter|dreambooth|lycoris)s? (?:model )?(?:trained|fine-?tuned|made|built) (?:on|for|with)\b|"
                       r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"

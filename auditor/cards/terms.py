@@ -7,6 +7,7 @@ import re
 
 from auditor.cards.claims import visible_lines
 from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
+from auditor.cards.merges import listed_bases
 from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, card_restrictions, doubt
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
@@ -144,6 +145,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             doubts = doubt(line, number)
     for section in sections:
         detections = _pasted_license(section, detections)
+    detections += listed_bases(visible_lines(body), raw, first_line)
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
     unique: dict[tuple[str, str | None], Detection] = {}
