@@ -339,3 +339,32 @@ def test_a_base_the_card_lists_restricts_under_a_permissive_tag(body):
 ])
 def test_models_named_outside_a_merge_list_or_configuration_are_not_listed_bases(body):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}\n").classification is OSI
+
+
+@pytest.mark.parametrize("sentence", [
+    "This model is a Gemma 2 fine-tune for Korean.",
+    "Powered by Llama 3.1.",
+    "Our Llama-3 based model for Korean.",
+    "This model uses Llama 3.2 1B as its backbone.",  # the dot inside the name
+    "Quantized from Qwen/Qwen-14B-Chat with AutoGPTQ.",
+    "This checkpoint is an uncensored Llama 2 13B.",
+    "This model is Llama-2-7b with a new head for classification.",
+    "Meta-Llama-3.1-8B-Instruct abliterated.",
+    "Model type: Llama 2 (7B) fine-tuned with LoRA",
+])
+def test_a_base_named_in_everyday_phrasings_restricts(sentence):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
+    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inference is powered by llama.cpp.",
+    "This model is better than Llama 2 13B.",
+    "This model is a Llama 2 alternative.",
+    "The model is a strong Llama 2 competitor.",
+    "We compare it with Llama-2 based models.",  # a kind of model, not this one's base
+    "It outperforms Llama 2 based chatbots.",
+    "Works with Llama-3 based tokenizers.",
+])
+def test_a_family_named_beside_derivation_like_words_but_not_as_the_base_does_not_restrict(sentence):
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI

@@ -25,7 +25,9 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
-                      r"\b(?:uses?|using) [^.]{0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
+                      r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
+                      r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"
+                      r"[\w.]+(?:[ -][\w.]+){0,2} based (?=(?:\w+ ){0,2}(?:model|llm|checkpoint|fine-?tune|chat ?bot|assistant)\b(?!s))|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
                       r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:we|was|were|is|been)\s+(?:further\s+)?(?:instruction|sft|dpo)[- ]?tun\w*|"
                       r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with (?:the )?(?:weights|parameters|checkpoints?) of\b|"
@@ -37,12 +39,24 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
 #: sentence that opens with the base ("Llama 2 7B fine-tuned on our data", "A Llama-2-13B model fine-tuned on …").
 _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|もと|元に|基に|ファインチューニング|微調整|追加学習|継続事前学習|事前学習)|"
                              r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
-_AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
-                         r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b)", re.I)
+_AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
+                         r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b|"
+                         r"(?:fine-?tune|finetune|merge|quant(?:ization)?|derivative|variant|abliterated|uncensored|"
+                         r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2)s?\b)", re.I)
+#: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
+#: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
+_IS_A_BASE_BEFORE = re.compile(
+    r"^\W*(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?!(?:than|like|unlike|not|no|vs|similar|comparable|alternative|better|worse|faster|smaller|larger|bigger|"
+    r"competitor|rival|replacement)\b)[a-z][\w-]*\s+){0,2}$", re.I)
+_IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|it|v\d[\w.]*|\(\w+\)))*\s*(?:[.,;:!]|$|\s+(?:with|for|that|which|"
+                              r"model|checkpoint|weights)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
-_AFTER_CUE = re.compile(r"tuned|trained|adapted|\+", re.I)
+_AFTER_CUE = re.compile(r"tuned|trained|adapted|\+|fine-?tune|finetune|merge|quant|derivative|variant|abliterated|uncensored|"
+                        r"distilled|pruned|gguf|gptq|awq|exl2|\b(?:is|was)\b", re.I)
 _CJK_CUE = re.compile(r"ベース|もと|元に|基に|ファインチューニング|微調整|学習|기반|튜닝|미세|학습")
-_OPENING = re.compile(r"^\W*(?:(?:this|it) is\s+|(?:an?|the|our)\s+|(?:base\s+)?model\W{0,4}[:：]\W*)?$", re.I)
+_OPENING = re.compile(r"^\W*(?:(?:(?:this|it)(?:\s+(?:model|checkpoint|repo(?:sitory)?|lora|adapter))?\s+is\s+)?(?:an?|the|our)\s+|"
+                      r"(?:this|it) is\s+|(?:base\s+)?model(?:\s+type)?\W{0,4}[:：]\W*)?(?:\w+-)?$", re.I)
 #: Words before a derivation phrase that make it about other things ("projects built upon Llama", "your fine-tuned model").
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
                             r"others|your|you|users?)\W*$", re.I)
@@ -87,14 +101,15 @@ def _named_then_derived(line: str) -> list[str]:
     """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
     if line.isascii():
         first = any_base_family().search(line) if _AFTER_CUE.search(line) else None
-        if first is None or not _OPENING.match(line[:first.start()]):
+        if first is None or not (_OPENING.match(line[:first.start()]) or _IS_A_BASE_BEFORE.match(line[:first.start()])):
             return []  # in English the sentence must open with the base
     elif not _CJK_CUE.search(line):
         return []
     for pattern, key in load_base_families():
         for named in pattern.finditer(line):
             if (not line.isascii() and _AFTER_NAME_CJK.match(line, named.end())) or \
-                    (_OPENING.match(line[:named.start()]) and _AFTER_NAME.match(line, named.end())):
+                    (_OPENING.match(line[:named.start()]) and _AFTER_NAME.match(line, named.end())) or \
+                    (_IS_A_BASE_BEFORE.match(line[:named.start()]) and _IS_A_BASE_AFTER.match(line, named.end())):
                 return [key]
     return []
 
