@@ -661,3 +661,66 @@ def test_a_sentence_that_names_only_another_model_gives_no_claim_by_default(text
 ])
 def test_the_cards_h1_title_is_one_of_its_names_unless_it_is_a_base_or_a_copy(text, model_id, claims):
     assert bool(find_claims(text, model_id=model_id)) is claims, text
+
+
+#: Rules from the genres of real cards (benchmarks/claims/genres.jsonl; docs/CLAIMS.md): each row is decided wrongly
+#: by the rules before them. (text, model_id, is a claim)
+GENRE_RULES = [
+    # identifier: the words inside a hyphenated or underscored name (a repo or dataset id) are a name, not prose
+    ("# distilbert-finetuned-opensource-issues\n\nThis model is a fine-tuned version of distilbert-base-uncased.",
+     "kim/distilbert-finetuned-opensource-issues", False),
+    ("Trained on the opensource_licenses dataset.", "kim/bert-license-cls", False),
+    # web content and programmes are other things
+    ("Questions were mined from open-source forums and FAQ pages.", "kim/bert-faq", False),
+    ("Compute came from the Open Source Compute Grant programme.", "kim/bert-faq", False),
+    # a library named by a part of the repo name is the library ("Flair" on flair-…, "fastai" on fastai-…)
+    ("This model was trained with fastai, the open-source deep learning library.", "kim/fastai-bird-classifier",
+     False),
+    ("It ships with Flair, the open-source NLP framework.", "kim/flair-ner-danish-legal", False),
+    ("Deita-Kit is an open-source library.", "kim/deita-kit", True),                  # the whole name: its code
+    # a role noun (pipeline, detector, parser…) is this model as its subject or in the card's tagline
+    ("Open-source multilingual irony detector fine-tuned from xlm-roberta-base.", "kim/xlmr-irony", True),
+    ("`da_legal_trf` is an open-source spaCy pipeline for Danish legal text.", "kim/da_legal_trf", True),
+    ("We evaluated it with open-source toxicity detectors.", "kim/xlmr-irony", False),
+    # after "a/an" opening the sentence or after a copula, a name is the architecture ("an open source GPT-2 model")
+    ("This is an open source GPT-2 model fine-tuned on Danish songs.", "kim/gpt2-danish-songs", True),
+    ("We fine-tuned the open-source Falcon-7B on Danish songs.", "kim/gpt2-danish-songs", False),
+    # LoRA and adapters are model nouns; "LoRA" is no foreign name
+    ("Open-source LoRA for Mistral-7B trained on 10k SQL queries.", "kim/mistral-sql-lora", True),
+    # a different size, not named, is a sibling ("a larger 3B version")
+    ("We plan to open-source a larger 13B version next year.", "kim/Vega-1B", False),
+    # an unticked task-list item with no subject of this model's is a component's plan
+    ("## TODO\n\n- [ ] Open-source the prompt rewriter\n- [x] Inference code", "kim/Vega-1B", False),
+    ("## TODO\n\n- [ ] Open-source the Vega-1B weights", "kim/Vega-1B", True),
+    # "the most capable open-source model" is a superlative, not "most open-source models"
+    ("Today we release Vega-70B, the most capable open-source model we have trained.", "kim/Vega-70B", True),
+    ("Most open-source models lack Danish data.", "kim/Vega-70B", False),
+    # a subject read past a closed aside: "The dependencies (A, B) are open source"
+    ("The runtime dependencies (PyTorch, Transformers) are open source.", "kim/Vega-70B", False),
+    # the apposition of a licence the model "is licensed under" restates its licence
+    ("Vega-70B is licensed under the MIT License, an OSI-approved open source license.", "kim/Vega-70B", True),
+    # a Chinese copula's subject with a CJK name joined to its Latin part
+    ("# 星河-7B-Chat\n\n星河-7B-Chat 是星河科技开源的对话模型。", "kim/Xinghe-7B-Chat", True),
+    # system prompts by their opening words, after a template's role word; "system prompt" in prose hides nothing
+    ("<|im_start|>system\nYou are an open source AI assistant.<|im_end|>", "kim/Vega-70B", False),
+    ("Vega-70B is open-source. Use the system prompt below.", "kim/Vega-70B", True),
+    # a FAQ question answered yes in the next paragraph
+    ("**Is Vega-70B open source?**\n\nYes. The weights are Apache-2.0.", "kim/Vega-70B", True),
+    ("**Is Vega-70B open source?**\n\nNo. The weights are for research only.", "kim/Vega-70B", False),
+    # a format suffix (llamafile, Core ML, OpenVINO) is no name of the model
+    ("## About llamafile\n\nllamafile is an open source project for running LLMs.", "kim/Vega-8B-llamafile", False),
+    # a diffusion base family's row is another model's
+    ("| Model | FID |\n|---|---|\n| SDXL base (open source) | 23.1 |\n| sdxl-vega-distill | 22.0 |",
+     "kim/sdxl-vega-distill", False),
+    # the uploader's name as the first part of the repo name is the uploader ("About LocalChat": its boilerplate)
+    ("## About TinyChat\n\n- Open source & free\n- Runs offline", "tinychat/TinyChat-Assistant-3B", False),
+    ("TinyChat is an open-source, offline alternative to ChatGPT.", "tinychat/TinyChat-Assistant-3B", False),
+    ("TinyChat-Assistant-3B is open source.", "tinychat/TinyChat-Assistant-3B", True),
+    # a key-value table describes the card's own model
+    ("| | |\n|---|---|\n| Developer | Vega Labs |\n| Open source | Yes: Apache-2.0 weights |", "kim/Vega-70B", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), GENRE_RULES)
+def test_rules_from_the_genres_of_real_cards(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

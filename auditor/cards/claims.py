@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose, with_title
 from auditor.cards.claimscope import WINDOW, Decision, decide
-from auditor.cards.claimtables import table_claims
+from auditor.cards.claimtables import key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
 from auditor.cards.claimwords import vocabulary
 from auditor.models import Claim
@@ -45,6 +45,10 @@ _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|ar
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
 _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
+#: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
+#: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
+_OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
+_PLANNED = Decision(False, "model", "open-task")
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -69,7 +73,7 @@ def _about_another(heading: str, names) -> bool:
     words = title.split()
     if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
         return False
-    return whose(title, names) in ("other", "sibling")
+    return whose(title, names) in ("other", "sibling", "org")  # "## About Heronlabs": the uploader's boilerplate
 
 
 def _leads_in_for_another(text: str, names) -> bool:
@@ -96,7 +100,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
-    for first, text, heading in units(lines):
+    keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
+    found_units = units(lines)
+    for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = _about_another(text, names)
         listed = bool(_LIST_ITEM.match(text))
@@ -108,7 +114,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
             continue  # a quoted or listed reference: paper titles are not claims
         if vocab.test("prompt", "unit", text):
             continue  # a line of a conversation or prompt template
-        other_row = text.lstrip().startswith("|") and not names_this_model(text, names)
+        other_row = text.lstrip().startswith("|") and first not in keyed and not names_this_model(text, names)
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
@@ -116,7 +122,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 continue
             if sentence.rstrip().endswith(("?", "？")):
                 reply = found[number + 1][1].strip() if number + 1 < len(found) else ""
-                if not answer.search(reply):
+                if not reply and number + 1 == len(found) and position_unit + 1 < len(found_units):
+                    reply = found_units[position_unit + 1][1].strip()  # a FAQ: the answer is the next paragraph
+                if not answer.search(reply.lstrip("*_> ")):
                     continue  # a question is a claim only when the card answers it with yes
             for match in target.finditer(sentence):
                 if budget == 0:
@@ -126,7 +134,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 line += text.count("\n", counted, position)
                 counted = position
                 decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
-                if section_other and decision.rule in _WEAK and not heading:
+                if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
+                    decision = _PLANNED
+                elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
