@@ -724,3 +724,15 @@ GENRE_RULES = [
 @pytest.mark.parametrize(("text", "model_id", "claims"), GENRE_RULES)
 def test_rules_from_the_genres_of_real_cards(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+@pytest.mark.parametrize(("base_models", "claims"), [
+    ((), True),                                    # no base named: the title is a marketing name of this model
+    (("seabird/Nimbus-7B-Chat",), False),          # the title is the base's (a fine-tune copies the base card)
+    (("Nimbus-7B-Chat",), False),                  # a base id without its org
+    (("seabird/Heron-7B",), True),                 # another base: the title is still this model's
+])
+def test_a_title_equal_to_a_base_models_name_is_not_this_models_name(base_models, claims):
+    text = "# Nimbus-7B-Chat\n\nNimbus-7B-Chat is an open-source chat model."
+    found = find_claims(text, 1, model_id="kim/nb-sql-ft", base_models=base_models)
+    assert bool(found) is claims

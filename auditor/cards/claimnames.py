@@ -219,10 +219,12 @@ _HEADING_WORDS = frozenset("card information description introduction overview s
                            "obsolete experimental demo example examples notes note".split())
 
 
-def with_title(names: Names, model_id: str | None, lines: tuple[str, ...]) -> Names:
+def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_models: tuple[str, ...] = ()) -> Names:
     """The names plus those of the card's first H1 title ("# Nimbus-Chat" on `x/nb7-chat`: a marketing name), when
     it reads as a name (one to three words, one of them name-like, no heading words) and is not a base family's
-    ("# Llama 2" copied from the base card); never on a quantised or converted upload, which copies its base's card."""
+    ("# Llama 2" copied from the base card) nor one of the `base_models`' names (front matter `base_model`: a
+    fine-tune that copies its base's card keeps the base's title); never on a quantised or converted upload, which
+    copies its base's card."""
     if not names.known or not model_id or _DERIVATIVE.search(model_id.rpartition("/")[2]):
         return names
     title = next((line.strip() for line in lines[:400] if line.startswith("# ")), "")
@@ -233,7 +235,19 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...]) -> Na
         return names
     families = _families()
     first = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.]", words[0])[0]).lower()
-    if first in families or _is_own(words, names):
+    if first in families or _is_own(words, names) or _names_a_base(words, base_models):
         return names
     extra = own_names("title/" + "-".join(words))
     return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole)
+
+
+def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:
+    """Is the title one of the base models' names ("# Nimbus-7B-Chat" over `base_model: seabird/Nimbus-7B-Chat`)?"""
+    title = _norm("".join(words))
+    for base in base_models[:20]:
+        if not isinstance(base, str) or not base.strip():
+            continue
+        found = own_names(base.strip()[:200] if "/" in base else "base/" + base.strip()[:200])
+        if title in found.aliases | found.whole:
+            return True
+    return False

@@ -89,14 +89,16 @@ def _quote(sentence: str, start: int) -> str:
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
 
 
-def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Iterator[Mention]:
+def mentions(body: str, first_line: int = 1, model_id: str | None = None,
+             base_models: tuple[str, ...] = ()) -> Iterator[Mention]:
     """Every "open source" mention of the body's prose, with its decision: tables' "open source" columns first,
-    then the prose in order."""
+    then the prose in order. `base_models` (the front matter's `base_model` ids) keep a title copied from a base's
+    card from being taken as one of this model's names."""
     vocab = vocabulary()
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
     budget = MAX_MENTIONS
     lines = visible_lines(body)
-    names = with_title(own_names(model_id), model_id, lines)
+    names = with_title(own_names(model_id), model_id, lines, tuple(base_models))
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
@@ -147,12 +149,14 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                               decision)
 
 
-def find_claims(body: str, first_line: int = 1, model_id: str | None = None) -> tuple[Claim, ...]:
+def find_claims(body: str, first_line: int = 1, model_id: str | None = None,
+                base_models: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     """Every "open source" claim about the model (`model_id`, `org/name`, gives its own names), one per sentence,
-    with its line in README.md and what it is about (the model, or its code)."""
+    with its line in README.md and what it is about (the model, or its code). `base_models`: the ids the front
+    matter's `base_model` names; a card title equal to one of their names is the base's, not this model's."""
     claims: list[Claim] = []
     last: tuple[int, str] | None = None
-    for mention in sorted(mentions(body, first_line, model_id), key=lambda m: m.line):
+    for mention in sorted(mentions(body, first_line, model_id, base_models), key=lambda m: m.line):
         if not mention.decision.claim or (mention.line, mention.quote) == last:
             continue
         last = (mention.line, mention.quote)
