@@ -669,7 +669,7 @@ GENRE_RULES = [
     # identifier: the words inside a hyphenated or underscored name (a repo or dataset id) are a name, not prose
     ("# distilbert-finetuned-opensource-issues\n\nThis model is a fine-tuned version of distilbert-base-uncased.",
      "kim/distilbert-finetuned-opensource-issues", False),
-    ("Trained on the opensource_licenses dataset.", "kim/bert-license-cls", False),
+    ("Evaluated on the bench-opensource-qa split.", "kim/bert-license-cls", False),
     # web content and programmes are other things
     ("Questions were mined from open-source forums and FAQ pages.", "kim/bert-faq", False),
     ("Compute came from the Open Source Compute Grant programme.", "kim/bert-faq", False),
@@ -718,6 +718,23 @@ GENRE_RULES = [
     ("TinyChat-Assistant-3B is open source.", "tinychat/TinyChat-Assistant-3B", True),
     # a key-value table describes the card's own model
     ("| | |\n|---|---|\n| Developer | Vega Labs |\n| Open source | Yes: Apache-2.0 weights |", "kim/Vega-70B", True),
+    # (from genres-fresh.jsonl) a role noun after the verb is no tagline; "this/our" before it is this model's
+    ("- [ ] Open-sourcing the data cleaning pipeline", "kim/Vega-70B", False),
+    ("This open-source Danish pipeline adds a legal NER component.", "kim/da_legal_trf", True),
+    # a quantifier over the things just named ("…and libraries, most of them open source")
+    ("It runs in many UIs and libraries, most of them open source.", "kim/Vega-70B", False),
+    ("We release three models, all of them open source.", "kim/Vega-70B", True),
+    # the parents of a merge
+    ("Both parents are open source.", "kim/vega-heron-slerp", False),
+    # a quoted reference with initials, a title and a venue with its year
+    ("> K. Vega, *Danish summarisation with open-source transformers*, LREC 2022.", "kim/Vega-70B", False),
+    # 基于 (based on) right before the mention; Japanese and Korean other-thing nouns after it
+    ("本项目基于开源的 LLaMA-Factory 框架进行微调。", "kim/Vega-70B", False),
+    ("学習には、オープンソースの日本語コーパスを使用しました。", "kim/Vega-70B", False),
+    # a line of links only: the labels say where the links go
+    ("Follow us: [X](https://x.com/v) · [Blog](https://v.example/b) · [Open Source](https://github.com/v)",
+     "kim/Vega-70B", False),
+    ("Vega-70B is [open source](https://github.com/v) · [Blog](https://v.example/b)", "kim/Vega-70B", True),
 ]
 
 

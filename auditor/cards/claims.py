@@ -49,6 +49,11 @@ _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
 _PLANNED = Decision(False, "model", "open-task")
+#: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
+#: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
+_LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
+_LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){{2,}}$")
+_LABEL = Decision(False, "model", "link-label")
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -98,6 +103,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
     budget = MAX_MENTIONS
     lines = visible_lines(body)
+    raw_lines = body.split("\n")  # visible_lines keeps the line count
     names = with_title(own_names(model_id), model_id, lines, tuple(base_models))
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
@@ -116,6 +122,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a quoted or listed reference: paper titles are not claims
         if vocab.test("prompt", "unit", text):
             continue  # a line of a conversation or prompt template
+        raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
+        link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
         other_row = text.lstrip().startswith("|") and first not in keyed and not names_this_model(text, names)
         line, counted = first, 0
         found = list(sentences(text))
@@ -135,7 +143,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position
-                decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
+                decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
+                    sentence, match.start(), match.end(), heading, names)
                 if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:

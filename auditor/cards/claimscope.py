@@ -59,12 +59,16 @@ _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|�
 _LATIN_NAME = re.compile(r"(?:[^\W\d_A-Za-z]+-)?(?:[A-Za-z]|(?<=-)\d+[A-Za-z])[\w.+-]*(?:\s+\d[\w.]*)?")
 #: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
-#: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews",
-#: "opensource_reviews"), hyphens on both sides or an underscore on either.
+#: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
+#: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
 _ID_BEFORE, _ID_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"^-[A-Za-z0-9]")
 _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 #: A tagline opening the sentence ("Open-source sarcasm detector fine-tuned from X", "An open-source parser").
 _OPENING = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
+_THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
+#: "…libraries, most of them open source": a quantifier over the things just named.
+_QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
+                         r"(?:are\s+|being\s+)?$", re.IGNORECASE)
 #: "This is an open source GPT-2 model", "An open-source Llama-3 fine-tune": after the indefinite article, opening
 #: the sentence or after a copula, the name is the model's architecture, not the model the mention is about.
 _INDEFINITE = re.compile(r"(?:^[\W_]*|\b(?:is|are|was|were)\s+)an?\s+(?:(?:fully|completely|truly|entirely|"
@@ -220,9 +224,16 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
-        if owner != "own" and not (owner is None and _OPENING.match(clause)):
+        tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and bool(
+            _OPENING.match(clause) or _THIS_BEFORE.search(clause))
+        if owner != "own" and not tagline:
             return no(f"other-thing:{word}")
         kind = "model"
+    quantified = _QUANTIFIED.search(before)
+    if quantified:  # "UIs and libraries, most of them open source": the things just named
+        named = [vocabulary().kind_of(w.lower().strip(".,;:")) for w in before[:quantified.start()].split()[-6:]]
+        if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
+            return no("quantified-other")
     if kind in ("other", "thing", "license", "code", "project", "software"):
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
