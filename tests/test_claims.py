@@ -735,6 +735,20 @@ GENRE_RULES = [
     ("Follow us: [X](https://x.com/v) · [Blog](https://v.example/b) · [Open Source](https://github.com/v)",
      "kim/Vega-70B", False),
     ("Vega-70B is [open source](https://github.com/v) · [Blog](https://v.example/b)", "kim/Vega-70B", True),
+    # (second fresh batch) "About <the uploader's whole name>" is its boilerplate even when a part names the model
+    ("## About Vega Labs\n\nVega Labs is a research group working on open-source language technology.",
+     "vega-labs/Vega-4B", False),
+    ("## About Vega Labs\n\nWe release Vega-4B as open source.", "vega-labs/Vega-4B", True),
+    # a heart before the words is the movement
+    ("We ❤️ open source. Star us on GitHub!", "kim/Vega-70B", False),
+    # Korean and Japanese negation after a noun
+    ("Vega-70B는 오픈소스 모델이 아닙니다.", "kim/Vega-70B", False),
+    ("Vega-70B はオープンソースモデルではありません。", "kim/Vega-70B", False),
+    # "a small open-source model" is one model, not "small open-source models" in general
+    ("Vega-1B is a small open-source model for function calling.", "kim/Vega-1B", True),
+    # a CJK name with this model's size and no known name says nothing of whose it is (kept from before the CJK
+    # name rule above)
+    ("## 简介\n\n织女-14B 是织女实验室推出的开源大语言模型。", "kim/Zhinv-14B", True),
 ]
 
 

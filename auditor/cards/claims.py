@@ -76,9 +76,12 @@ def _about_another(heading: str, names) -> bool:
         return False
     title = heading[match.end():].strip(" :*_")
     words = title.split()
+    named = re.sub(r"[\W_]+", "", title.lower())
+    if names.org and named == names.org and named not in names.whole:
+        return True  # "## About Crest Lab" on `crest-lab/…`: the uploader's own name, its boilerplate
     if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
         return False
-    return whose(title, names) in ("other", "sibling", "org")  # "## About Heronlabs": the uploader's boilerplate
+    return whose(title, names) in ("other", "sibling", "org")
 
 
 def _leads_in_for_another(text: str, names) -> bool:

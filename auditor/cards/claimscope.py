@@ -58,6 +58,7 @@ _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|�
 #: A name with Latin letters, with the CJK part joined to it by a hyphen ("智云-7B-Chat", "Llama 2").
 _LATIN_NAME = re.compile(r"(?:[^\W\d_A-Za-z]+-)?(?:[A-Za-z]|(?<=-)\d+[A-Za-z])[\w.+-]*(?:\s+\d[\w.]*)?")
 #: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
+_CJK_SIZED = re.compile(r"[^\W\d_A-Za-z]+-\d+(?:\.\d+)?[BbMm](?:-[A-Za-z]+)?")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
 #: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
@@ -140,7 +141,10 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                 return whose(head if pattern is _COPULA else _last_phrase(head), names, whole=software)
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
     if cjk and _LATIN_NAME.search(cjk.group("name")):
-        found = whose(" ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:]), names)
+        latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
+        found = whose(latin, names)
+        if found == "other" and _CJK_SIZED.fullmatch(latin):
+            found = None  # "兰亭-14B" on `x/Lanting-14B`: a CJK name and this model's size says nothing of whose
         if found:
             return "own" if found == "org" else found
     title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
