@@ -749,6 +749,14 @@ GENRE_RULES = [
     # a CJK name with this model's size and no known name says nothing of whose it is (kept from before the CJK
     # name rule above)
     ("## 简介\n\n织女-14B 是织女实验室推出的开源大语言模型。", "kim/Zhinv-14B", True),
+    # (third fresh batch) a key-value table's fields other than licence/open source/weights/code describe other things
+    ("| Feature | Description |\n| --- | --- |\n| **Components** | `ner`, open-source `spancat` from spacy-experimental |",
+     "kim/en_pipeline_cv", False),
+    # a table row naming this model's name with another size is a parent or sibling (a merge's names are its parents')
+    ("| Parent | Open source |\n|---|---|\n| vega/Vega-2B | ✓ |\n| heron/Heron-7B | ✓ |", "kim/Vega-Heron-9B", False),
+    ("| Model | Open source |\n|---|---|\n| kim/Vega-Heron-9B | ✓ |", "kim/Vega-Heron-9B", True),
+    # a licence apposition after a name with a dot ("Apache-2.0, a permissive open-source license")
+    ("Vega-3B is distributed under Apache-2.0, a permissive open-source license.", "kim/Vega-3B", True),
 ]
 
 

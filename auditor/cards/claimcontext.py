@@ -24,7 +24,7 @@ _WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;]\s*(?:and\s+)?(?:we|i)\b", re.IGNOREC
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
 _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
-                             r"under\b[^.;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                             r"under\b[^;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 

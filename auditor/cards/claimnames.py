@@ -145,7 +145,14 @@ def names_this_model(text: str, names: Names) -> bool:
     text = text[:2000]
     if not names.known or _OURS.search(text):
         return True
-    return any(_is_own(_TOKEN.findall(cell), names) for cell in text.split("|") if cell.strip())
+    return any(_is_own(_TOKEN.findall(cell), names) and not _other_size(cell, names) for cell in text.split("|")
+               if cell.strip())
+
+
+def _other_size(cell: str, names: Names) -> bool:
+    """Does a cell name another size than this model's ("nova-ai/Nova-2B" in a merge's table on the 9B merge)?"""
+    sizes = {s.lower() for s in _SIZE.findall(cell[:300])}
+    return bool(sizes and names.sizes and not sizes & names.sizes)
 
 
 _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")

@@ -50,8 +50,16 @@ _KEY_HEADER = re.compile(r"^(?:|\**(?:field|key|attribute|property|item|feature|
                          r"detail|details|info|information|spec|specification|属性|项目|字段)s?\**)$", re.IGNORECASE)
 
 
+#: The fields of a key-value table that can say the model is open source ("| License | … |", "| Open source | Yes |");
+#: other fields describe other things ("| Components | …, open-source `spancat` |", "| 训练框架 | 开源框架 … |").
+_OPEN_FIELD = re.compile(r"^\W*(?:licen[cs]es?|licensing|open[\s-]?source(?:d)?|availability|access|release|weights|"
+                         r"model weights|code|source code|是否开源|开源|開源|许可|協議|协议|许可证|ライセンス|라이선스)\W*$",
+                         re.IGNORECASE)
+
+
 def key_value_rows(lines: list[str]) -> frozenset[int]:
-    """Line indices of the rows of two-column key-value tables (one pass over the lines)."""
+    """Line indices of the rows of two-column key-value tables whose field can say the model is open source (one
+    pass over the lines)."""
     rows: set[int] = set()
     index = 0
     while index + 1 < len(lines):
@@ -63,7 +71,7 @@ def key_value_rows(lines: list[str]) -> frozenset[int]:
         keyed = len(cells) == 2 and bool(_KEY_HEADER.match(cells[0]))
         index += 2
         while index < len(lines) and lines[index].lstrip().startswith("|"):
-            if keyed:
+            if keyed and _OPEN_FIELD.match(_cells(lines[index][:2000])[0]):
                 rows.add(index)
             index += 1
     return frozenset(rows)
