@@ -661,3 +661,117 @@ def test_a_sentence_that_names_only_another_model_gives_no_claim_by_default(text
 ])
 def test_the_cards_h1_title_is_one_of_its_names_unless_it_is_a_base_or_a_copy(text, model_id, claims):
     assert bool(find_claims(text, model_id=model_id)) is claims, text
+
+
+#: Rules from the genres of real cards (benchmarks/claims/genres.jsonl; docs/CLAIMS.md): each row is decided wrongly
+#: by the rules before them. (text, model_id, is a claim)
+GENRE_RULES = [
+    # identifier: the words inside a hyphenated or underscored name (a repo or dataset id) are a name, not prose
+    ("# distilbert-finetuned-opensource-issues\n\nThis model is a fine-tuned version of distilbert-base-uncased.",
+     "kim/distilbert-finetuned-opensource-issues", False),
+    ("Evaluated on the bench-opensource-qa split.", "kim/bert-license-cls", False),
+    # web content and programmes are other things
+    ("Questions were mined from open-source forums and FAQ pages.", "kim/bert-faq", False),
+    ("Compute came from the Open Source Compute Grant programme.", "kim/bert-faq", False),
+    # a library named by a part of the repo name is the library ("Flair" on flair-…, "fastai" on fastai-…)
+    ("This model was trained with fastai, the open-source deep learning library.", "kim/fastai-bird-classifier",
+     False),
+    ("It ships with Flair, the open-source NLP framework.", "kim/flair-ner-danish-legal", False),
+    ("Deita-Kit is an open-source library.", "kim/deita-kit", True),                  # the whole name: its code
+    # a role noun (pipeline, detector, parser…) is this model as its subject or in the card's tagline
+    ("Open-source multilingual irony detector fine-tuned from xlm-roberta-base.", "kim/xlmr-irony", True),
+    ("`da_legal_trf` is an open-source spaCy pipeline for Danish legal text.", "kim/da_legal_trf", True),
+    ("We evaluated it with open-source toxicity detectors.", "kim/xlmr-irony", False),
+    # after "a/an" opening the sentence or after a copula, a name is the architecture ("an open source GPT-2 model")
+    ("This is an open source GPT-2 model fine-tuned on Danish songs.", "kim/gpt2-danish-songs", True),
+    ("We fine-tuned the open-source Falcon-7B on Danish songs.", "kim/gpt2-danish-songs", False),
+    # LoRA and adapters are model nouns; "LoRA" is no foreign name
+    ("Open-source LoRA for Mistral-7B trained on 10k SQL queries.", "kim/mistral-sql-lora", True),
+    # a different size, not named, is a sibling ("a larger 3B version")
+    ("We plan to open-source a larger 13B version next year.", "kim/Vega-1B", False),
+    # an unticked task-list item with no subject of this model's is a component's plan
+    ("## TODO\n\n- [ ] Open-source the prompt rewriter\n- [x] Inference code", "kim/Vega-1B", False),
+    ("## TODO\n\n- [ ] Open-source the Vega-1B weights", "kim/Vega-1B", True),
+    # "the most capable open-source model" is a superlative, not "most open-source models"
+    ("Today we release Vega-70B, the most capable open-source model we have trained.", "kim/Vega-70B", True),
+    ("Most open-source models lack Danish data.", "kim/Vega-70B", False),
+    # a subject read past a closed aside: "The dependencies (A, B) are open source"
+    ("The runtime dependencies (PyTorch, Transformers) are open source.", "kim/Vega-70B", False),
+    # the apposition of a licence the model "is licensed under" restates its licence
+    ("Vega-70B is licensed under the MIT License, an OSI-approved open source license.", "kim/Vega-70B", True),
+    # a Chinese copula's subject with a CJK name joined to its Latin part
+    ("# 星河-7B-Chat\n\n星河-7B-Chat 是星河科技开源的对话模型。", "kim/Xinghe-7B-Chat", True),
+    # system prompts by their opening words, after a template's role word; "system prompt" in prose hides nothing
+    ("<|im_start|>system\nYou are an open source AI assistant.<|im_end|>", "kim/Vega-70B", False),
+    ("Vega-70B is open-source. Use the system prompt below.", "kim/Vega-70B", True),
+    # a FAQ question answered yes in the next paragraph
+    ("**Is Vega-70B open source?**\n\nYes. The weights are Apache-2.0.", "kim/Vega-70B", True),
+    ("**Is Vega-70B open source?**\n\nNo. The weights are for research only.", "kim/Vega-70B", False),
+    # a format suffix (llamafile, Core ML, OpenVINO) is no name of the model
+    ("## About llamafile\n\nllamafile is an open source project for running LLMs.", "kim/Vega-8B-llamafile", False),
+    # a diffusion base family's row is another model's
+    ("| Model | FID |\n|---|---|\n| SDXL base (open source) | 23.1 |\n| sdxl-vega-distill | 22.0 |",
+     "kim/sdxl-vega-distill", False),
+    # the uploader's name as the first part of the repo name is the uploader ("About LocalChat": its boilerplate)
+    ("## About TinyChat\n\n- Open source & free\n- Runs offline", "tinychat/TinyChat-Assistant-3B", False),
+    ("TinyChat is an open-source, offline alternative to ChatGPT.", "tinychat/TinyChat-Assistant-3B", False),
+    ("TinyChat-Assistant-3B is open source.", "tinychat/TinyChat-Assistant-3B", True),
+    # a key-value table describes the card's own model
+    ("| | |\n|---|---|\n| Developer | Vega Labs |\n| Open source | Yes: Apache-2.0 weights |", "kim/Vega-70B", True),
+    # (from genres-fresh.jsonl) a role noun after the verb is no tagline; "this/our" before it is this model's
+    ("- [ ] Open-sourcing the data cleaning pipeline", "kim/Vega-70B", False),
+    ("This open-source Danish pipeline adds a legal NER component.", "kim/da_legal_trf", True),
+    # a quantifier over the things just named ("…and libraries, most of them open source")
+    ("It runs in many UIs and libraries, most of them open source.", "kim/Vega-70B", False),
+    ("We release three models, all of them open source.", "kim/Vega-70B", True),
+    # the parents of a merge
+    ("Both parents are open source.", "kim/vega-heron-slerp", False),
+    # a quoted reference with initials, a title and a venue with its year
+    ("> K. Vega, *Danish summarisation with open-source transformers*, LREC 2022.", "kim/Vega-70B", False),
+    # 基于 (based on) right before the mention; Japanese and Korean other-thing nouns after it
+    ("本项目基于开源的 LLaMA-Factory 框架进行微调。", "kim/Vega-70B", False),
+    ("学習には、オープンソースの日本語コーパスを使用しました。", "kim/Vega-70B", False),
+    # a line of links only: the labels say where the links go
+    ("Follow us: [X](https://x.com/v) · [Blog](https://v.example/b) · [Open Source](https://github.com/v)",
+     "kim/Vega-70B", False),
+    ("Vega-70B is [open source](https://github.com/v) · [Blog](https://v.example/b)", "kim/Vega-70B", True),
+    # (second fresh batch) "About <the uploader's whole name>" is its boilerplate even when a part names the model
+    ("## About Vega Labs\n\nVega Labs is a research group working on open-source language technology.",
+     "vega-labs/Vega-4B", False),
+    ("## About Vega Labs\n\nWe release Vega-4B as open source.", "vega-labs/Vega-4B", True),
+    # a heart before the words is the movement
+    ("We ❤️ open source. Star us on GitHub!", "kim/Vega-70B", False),
+    # Korean and Japanese negation after a noun
+    ("Vega-70B는 오픈소스 모델이 아닙니다.", "kim/Vega-70B", False),
+    ("Vega-70B はオープンソースモデルではありません。", "kim/Vega-70B", False),
+    # "a small open-source model" is one model, not "small open-source models" in general
+    ("Vega-1B is a small open-source model for function calling.", "kim/Vega-1B", True),
+    # a CJK name with this model's size and no known name says nothing of whose it is (kept from before the CJK
+    # name rule above)
+    ("## 简介\n\n织女-14B 是织女实验室推出的开源大语言模型。", "kim/Zhinv-14B", True),
+    # (third fresh batch) a key-value table's fields other than licence/open source/weights/code describe other things
+    ("| Feature | Description |\n| --- | --- |\n| **Components** | `ner`, open-source `spancat` from spacy-experimental |",
+     "kim/en_pipeline_cv", False),
+    # a table row naming this model's name with another size is a parent or sibling (a merge's names are its parents')
+    ("| Parent | Open source |\n|---|---|\n| vega/Vega-2B | ✓ |\n| heron/Heron-7B | ✓ |", "kim/Vega-Heron-9B", False),
+    ("| Model | Open source |\n|---|---|\n| kim/Vega-Heron-9B | ✓ |", "kim/Vega-Heron-9B", True),
+    # a licence apposition after a name with a dot ("Apache-2.0, a permissive open-source license")
+    ("Vega-3B is distributed under Apache-2.0, a permissive open-source license.", "kim/Vega-3B", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), GENRE_RULES)
+def test_rules_from_the_genres_of_real_cards(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+@pytest.mark.parametrize(("base_models", "claims"), [
+    ((), True),                                    # no base named: the title is a marketing name of this model
+    (("seabird/Nimbus-7B-Chat",), False),          # the title is the base's (a fine-tune copies the base card)
+    (("Nimbus-7B-Chat",), False),                  # a base id without its org
+    (("seabird/Heron-7B",), True),                 # another base: the title is still this model's
+])
+def test_a_title_equal_to_a_base_models_name_is_not_this_models_name(base_models, claims):
+    text = "# Nimbus-7B-Chat\n\nNimbus-7B-Chat is an open-source chat model."
+    found = find_claims(text, 1, model_id="kim/nb-sql-ft", base_models=base_models)
+    assert bool(found) is claims

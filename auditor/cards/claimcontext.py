@@ -22,6 +22,9 @@ _OWN_CLAUSE = re.compile(r"[,;:]\s*(?:and\s+|so\s+)?(?:we|our|this|it|its|i)\b",
 #: "we" as the subject with a plural model noun after a verb of handling ("we host open-source models"): others'.
 _WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;]\s*(?:and\s+)?(?:we|i)\b", re.IGNORECASE)
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
+_LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
+                             r"under\b[^;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -47,6 +50,9 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     if kind == "license":
         if heading:
             return yes("license-heading")
+        under = _LICENSED_UNDER.search(clause) if owner != "own" else None
+        if under and whose(" ".join(clause[:under.start()].split()[-4:]), names) in ("own", "org"):
+            owner = "own"  # "This model is licensed under the MIT License, an OSI-approved open source license"
         return yes("own-license") if owner == "own" else no("license-name")
     if kind in ("other", "thing"):
         return no(f"other-thing:{word}")

@@ -10,7 +10,7 @@ from importlib import resources
 from auditor.cards.claimwords import vocabulary
 
 _GENERIC = re.compile(
-    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"
+    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"
     r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
     r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
@@ -27,7 +27,7 @@ _MODEL_OWN = re.compile(r"\b(?:this|the|our|its)\s+(?:\w+\s+){0,2}(?:model|model
 _NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
 _COMMON_CAPITALISED = frozenset(
     "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
-    "model models llm llms ai ml note table figure section version license licence yes no all each every both "
+    "model models llm llms ai ml lora loras qlora note table figure section version license licence yes no all each every both "
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please". split())
@@ -42,6 +42,9 @@ class Names:
     aliases: frozenset[str]  # from the model's name
     sizes: frozenset[str]
     org: str = ""
+    #: The whole names (the repo name without sizes and variant words, the title's): a toolkit named by a part of
+    #: the repo name ("Flair" on `x/flair-ner-german-legal`) is the toolkit, not this model.
+    whole: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -82,12 +85,18 @@ def own_names(model_id: str | None) -> Names:
     if not derived and tokens and len(_norm(re.sub(r"\d+$", "", tokens[0]))) >= 3:
         aliases.add(_norm(re.sub(r"\d+$", "", tokens[0])))  # Qwen2-7B-Instruct is also "Qwen"
     org_alias = _norm(org) if len(_norm(org)) >= 4 else ""
-    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias)
+    distinctive = [t for t in tokens if not _GENERIC.fullmatch(t)]
+    if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
+        aliases.discard(org_alias)
+    whole = {_norm("".join(distinctive)), _norm(name)} - {""}
+    return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias, frozenset(whole))
 
 
-def whose(phrase: str, names: Names) -> str | None:
+def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     """Whose the noun phrase is: `own` (this model), `org` (its uploader's name), `code` (its code), `tooling`,
-    `other`, `sibling`, or None."""
+    `other`, `sibling`, or None. With `whole`, a name must be one of the model's whole names: the subject of
+    "<name>, the open-source library" that is only a part of the repo name ("fastai" on `x/fastai-pets-classifier`)
+    is the library the model was made with."""
     words = _TOKEN.findall(phrase)[-6:]
     if not words:
         return None
@@ -97,8 +106,10 @@ def whose(phrase: str, names: Names) -> str | None:
         return "other"
     if names.known:
         sizes = {s.lower() for s in _SIZE.findall(phrase)}
-        if sizes and names.sizes and not sizes & names.sizes and _is_own(words, names):
-            return "sibling"  # ToRA-Code-34B on the ToRA-7B card
+        if sizes and names.sizes and not sizes & names.sizes and (_is_own(words, names) or (
+                "model" in kinds or any(w.lower() in ("version", "versions", "size", "sizes") for w in words)) and not
+                _OWN_WORDS.match(words[0])):
+            return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
@@ -116,7 +127,8 @@ def whose(phrase: str, names: Names) -> str | None:
         return "own"
     if names.known:
         if _is_own(words, names, with_org=False):
-            return "own"
+            named = _norm("".join(w for w in words if w.lower() not in ("the", "a", "an")))
+            return "other" if whole and names.whole and named not in names.whole else "own"
         if _is_own(words, names):
             return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
         last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
@@ -133,7 +145,14 @@ def names_this_model(text: str, names: Names) -> bool:
     text = text[:2000]
     if not names.known or _OURS.search(text):
         return True
-    return any(_is_own(_TOKEN.findall(cell), names) for cell in text.split("|") if cell.strip())
+    return any(_is_own(_TOKEN.findall(cell), names) and not _other_size(cell, names) for cell in text.split("|")
+               if cell.strip())
+
+
+def _other_size(cell: str, names: Names) -> bool:
+    """Does a cell name another size than this model's ("nova-ai/Nova-2B" in a merge's table on the 9B merge)?"""
+    sizes = {s.lower() for s in _SIZE.findall(cell[:300])}
+    return bool(sizes and names.sizes and not sizes & names.sizes)
 
 
 _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
@@ -200,17 +219,19 @@ def names_only_another(sentence: str, names: Names) -> bool:
 
 _TITLE_NAME = re.compile(r"^#\s+(?:model card (?:for|of)\s+)?(?P<name>[^:|()\[\]—–]{1,60}?)\s*(?:[:|(\[—–]|\s-\s|$)",
                          re.IGNORECASE)
-_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|fp8|int[48]|\d+bit|"
+_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|bnb|nf4|fp8|int[48]|\d+bit|"
                          r"q\d\w*|quant\w*|imatrix)(?:$|[-_.])", re.IGNORECASE)
 _HEADING_WORDS = frozenset("card information description introduction overview summary details usage contents table "
                            "api inference about quickstart readme doc docs documentation news updates abstract "
                            "obsolete experimental demo example examples notes note".split())
 
 
-def with_title(names: Names, model_id: str | None, lines: tuple[str, ...]) -> Names:
+def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_models: tuple[str, ...] = ()) -> Names:
     """The names plus those of the card's first H1 title ("# Nimbus-Chat" on `x/nb7-chat`: a marketing name), when
     it reads as a name (one to three words, one of them name-like, no heading words) and is not a base family's
-    ("# Llama 2" copied from the base card); never on a quantised or converted upload, which copies its base's card."""
+    ("# Llama 2" copied from the base card) nor one of the `base_models`' names (front matter `base_model`: a
+    fine-tune that copies its base's card keeps the base's title); never on a quantised or converted upload, which
+    copies its base's card."""
     if not names.known or not model_id or _DERIVATIVE.search(model_id.rpartition("/")[2]):
         return names
     title = next((line.strip() for line in lines[:400] if line.startswith("# ")), "")
@@ -221,7 +242,19 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...]) -> Na
         return names
     families = _families()
     first = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.]", words[0])[0]).lower()
-    if first in families or _is_own(words, names):
+    if first in families or _is_own(words, names) or _names_a_base(words, base_models):
         return names
-    extra = own_names("title/" + "-".join(words)).aliases
-    return Names(names.aliases | extra, names.sizes, names.org)
+    extra = own_names("title/" + "-".join(words))
+    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole)
+
+
+def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:
+    """Is the title one of the base models' names ("# Nimbus-7B-Chat" over `base_model: seabird/Nimbus-7B-Chat`)?"""
+    title = _norm("".join(words))
+    for base in base_models[:20]:
+        if not isinstance(base, str) or not base.strip():
+            continue
+        found = own_names(base.strip()[:200] if "/" in base else "base/" + base.strip()[:200])
+        if title in found.aliases | found.whole:
+            return True
+    return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose, with_title
 from auditor.cards.claimscope import WINDOW, Decision, decide
-from auditor.cards.claimtables import table_claims
+from auditor.cards.claimtables import key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
 from auditor.cards.claimwords import vocabulary
 from auditor.models import Claim
@@ -45,6 +45,15 @@ _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|ar
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
 _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
+#: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
+#: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
+_OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
+_PLANNED = Decision(False, "model", "open-task")
+#: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
+#: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
+_LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
+_LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){{2,}}$")
+_LABEL = Decision(False, "model", "link-label")
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -67,9 +76,12 @@ def _about_another(heading: str, names) -> bool:
         return False
     title = heading[match.end():].strip(" :*_")
     words = title.split()
+    named = re.sub(r"[\W_]+", "", title.lower())
+    if names.org and named == names.org and named not in names.whole:
+        return True  # "## About Crest Lab" on `crest-lab/…`: the uploader's own name, its boilerplate
     if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
         return False
-    return whose(title, names) in ("other", "sibling")
+    return whose(title, names) in ("other", "sibling", "org")
 
 
 def _leads_in_for_another(text: str, names) -> bool:
@@ -85,18 +97,23 @@ def _quote(sentence: str, start: int) -> str:
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
 
 
-def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Iterator[Mention]:
+def mentions(body: str, first_line: int = 1, model_id: str | None = None,
+             base_models: tuple[str, ...] = ()) -> Iterator[Mention]:
     """Every "open source" mention of the body's prose, with its decision: tables' "open source" columns first,
-    then the prose in order."""
+    then the prose in order. `base_models` (the front matter's `base_model` ids) keep a title copied from a base's
+    card from being taken as one of this model's names."""
     vocab = vocabulary()
     target, answer = vocab.modifiers[("target", "-")], vocab.modifiers[("question-yes", "-")]
     budget = MAX_MENTIONS
     lines = visible_lines(body)
-    names = with_title(own_names(model_id), model_id, lines)
+    raw_lines = body.split("\n")  # visible_lines keeps the line count
+    names = with_title(own_names(model_id), model_id, lines, tuple(base_models))
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
-    for first, text, heading in units(lines):
+    keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
+    found_units = units(lines)
+    for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = _about_another(text, names)
         listed = bool(_LIST_ITEM.match(text))
@@ -108,7 +125,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
             continue  # a quoted or listed reference: paper titles are not claims
         if vocab.test("prompt", "unit", text):
             continue  # a line of a conversation or prompt template
-        other_row = text.lstrip().startswith("|") and not names_this_model(text, names)
+        raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
+        link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
+        other_row = text.lstrip().startswith("|") and first not in keyed and not names_this_model(text, names)
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
@@ -116,7 +135,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 continue
             if sentence.rstrip().endswith(("?", "？")):
                 reply = found[number + 1][1].strip() if number + 1 < len(found) else ""
-                if not answer.search(reply):
+                if not reply and number + 1 == len(found) and position_unit + 1 < len(found_units):
+                    reply = found_units[position_unit + 1][1].strip()  # a FAQ: the answer is the next paragraph
+                if not answer.search(reply.lstrip("*_> ")):
                     continue  # a question is a claim only when the card answers it with yes
             for match in target.finditer(sentence):
                 if budget == 0:
@@ -125,8 +146,11 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position
-                decision = _OTHER_ROW if other_row else decide(sentence, match.start(), match.end(), heading, names)
-                if section_other and decision.rule in _WEAK and not heading:
+                decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
+                    sentence, match.start(), match.end(), heading, names)
+                if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
+                    decision = _PLANNED
+                elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
@@ -137,12 +161,14 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None) -> Ite
                               decision)
 
 
-def find_claims(body: str, first_line: int = 1, model_id: str | None = None) -> tuple[Claim, ...]:
+def find_claims(body: str, first_line: int = 1, model_id: str | None = None,
+                base_models: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     """Every "open source" claim about the model (`model_id`, `org/name`, gives its own names), one per sentence,
-    with its line in README.md and what it is about (the model, or its code)."""
+    with its line in README.md and what it is about (the model, or its code). `base_models`: the ids the front
+    matter's `base_model` names; a card title equal to one of their names is the base's, not this model's."""
     claims: list[Claim] = []
     last: tuple[int, str] | None = None
-    for mention in sorted(mentions(body, first_line, model_id), key=lambda m: m.line):
+    for mention in sorted(mentions(body, first_line, model_id, base_models), key=lambda m: m.line):
         if not mention.decision.claim or (mention.line, mention.quote) == last:
             continue
         last = (mention.line, mention.quote)

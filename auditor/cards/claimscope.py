@@ -40,6 +40,7 @@ _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|
 _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
                         r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]{0,60}\)")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
@@ -54,9 +55,25 @@ _MODEL_WORD = re.compile(r"\b(?:models?|weights|checkpoints?|llms?|releases?)\b|
 _PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
 #: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
 _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
-_LATIN_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:\s+\d[\w.]*)?")
+#: A name with Latin letters, with the CJK part joined to it by a hyphen ("智云-7B-Chat", "Llama 2").
+_LATIN_NAME = re.compile(r"(?:[^\W\d_A-Za-z]+-)?(?:[A-Za-z]|(?<=-)\d+[A-Za-z])[\w.+-]*(?:\s+\d[\w.]*)?")
 #: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
+_CJK_SIZED = re.compile(r"[^\W\d_A-Za-z]+-\d+(?:\.\d+)?[BbMm](?:-[A-Za-z]+)?")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
+#: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
+#: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
+_ID_BEFORE, _ID_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"^-[A-Za-z0-9]")
+_UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
+#: A tagline opening the sentence ("Open-source sarcasm detector fine-tuned from X", "An open-source parser").
+_OPENING = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
+_THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
+#: "…libraries, most of them open source": a quantifier over the things just named.
+_QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
+                         r"(?:are\s+|being\s+)?$", re.IGNORECASE)
+#: "This is an open source GPT-2 model", "An open-source Llama-3 fine-tune": after the indefinite article, opening
+#: the sentence or after a copula, the name is the model's architecture, not the model the mention is about.
+_INDEFINITE = re.compile(r"(?:^[\W_]*|\b(?:is|are|was|were)\s+)an?\s+(?:(?:fully|completely|truly|entirely|"
+                         r"100%|small|new|tiny|compact|lightweight)[,]?\s+)*$", re.IGNORECASE)
 
 
 def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
@@ -92,7 +109,8 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     return best[0], best[1], text[position:]
 
 
-def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False) -> str | None:
+def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False,
+            software: bool = False) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
@@ -117,13 +135,16 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         for last in pattern.finditer(tail):
             pass
         if last and _MIDDLE.fullmatch(tail[last.end():]):
-            head = tail[max(0, last.start() - span):last.start()]
+            head = _ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip():
-                return whose(head if pattern is _COPULA else _last_phrase(head), names)
+                return whose(head if pattern is _COPULA else _last_phrase(head), names, whole=software)
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
     if cjk and _LATIN_NAME.search(cjk.group("name")):
-        found = whose(" ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:]), names)
+        latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
+        found = whose(latin, names)
+        if found == "other" and _CJK_SIZED.fullmatch(latin):
+            found = None  # "兰亭-14B" on `x/Lanting-14B`: a CJK name and this model's size says nothing of whose
         if found:
             return "own" if found == "org" else found
     title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
@@ -159,6 +180,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
     before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
+    if (_ID_BEFORE.search(before) and _ID_AFTER.match(after)) or _UNDERSCORE_BEFORE.search(
+            before) or _UNDERSCORE_AFTER.match(after):
+        return no("identifier")
     if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]) or v.test("citation", "before",
                                                                                                  before):
         return no("citation")
@@ -174,7 +198,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if v.test("hashtag", "-", before):
         return no("hashtag")
     kind, word, rest = head_noun(after, v)
-    if _ATTRIBUTIVE.search(before) and names_another(after[:len(after) - len(rest)], names):
+    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
+            after[:len(after) - len(rest)], names):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
@@ -182,7 +207,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
         return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
     phrase = sentence[start:end]
-    owner = subject(clause, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")))
+    # the subject reads past a closed aside, which ends a trigger's reach but not a subject ("X (A, B) are …")
+    said_of = _clause_before(_ASIDE.sub(lambda m: " " * len(m.group(0)), before), v) if ")" in before else clause
+    owner = subject(said_of, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")),
+                    software=kind == "software")
     dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
     if dash:
         owner = whose(_last_phrase(dash.group("name")), names)
@@ -199,6 +227,17 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
             owner = "other"
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
+    if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
+        tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and bool(
+            _OPENING.match(clause) or _THIS_BEFORE.search(clause))
+        if owner != "own" and not tagline:
+            return no(f"other-thing:{word}")
+        kind = "model"
+    quantified = _QUANTIFIED.search(before)
+    if quantified:  # "UIs and libraries, most of them open source": the things just named
+        named = [vocabulary().kind_of(w.lower().strip(".,;:")) for w in before[:quantified.start()].split()[-6:]]
+        if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
+            return no("quantified-other")
     if kind in ("other", "thing", "license", "code", "project", "software"):
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):

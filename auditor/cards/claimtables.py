@@ -1,4 +1,5 @@
-"""Claims made by a table: an "Open source" column whose cell in this model's row says yes (✓, yes, 开源)."""
+"""Claims made by a table: an "Open source" column whose cell in this model's row says yes (✓, yes, 开源), and the
+rows of a key-value table, which describe the card's own model."""
 
 from __future__ import annotations
 
@@ -41,3 +42,36 @@ def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Ite
                         yield index, target.search(_cells(header)[k]).group(0), quote
                         break
             index += 1
+
+
+#: The first header cell of a key-value table ("| | |", "| Feature | Description |", "| Component | License |"):
+#: its rows are fields of the card's own model, not rows of other models.
+_KEY_HEADER = re.compile(r"^(?:|\**(?:field|key|attribute|property|item|feature|component|parameter|aspect|category|"
+                         r"detail|details|info|information|spec|specification|属性|项目|字段)s?\**)$", re.IGNORECASE)
+
+
+#: The fields of a key-value table that can say the model is open source ("| License | … |", "| Open source | Yes |");
+#: other fields describe other things ("| Components | …, open-source `spancat` |", "| 训练框架 | 开源框架 … |").
+_OPEN_FIELD = re.compile(r"^\W*(?:licen[cs]es?|licensing|open[\s-]?source(?:d)?|availability|access|release|weights|"
+                         r"model weights|code|source code|是否开源|开源|開源|许可|協議|协议|许可证|ライセンス|라이선스)\W*$",
+                         re.IGNORECASE)
+
+
+def key_value_rows(lines: list[str]) -> frozenset[int]:
+    """Line indices of the rows of two-column key-value tables whose field can say the model is open source (one
+    pass over the lines)."""
+    rows: set[int] = set()
+    index = 0
+    while index + 1 < len(lines):
+        header = lines[index]
+        if not (header.lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1])):
+            index += 1
+            continue
+        cells = _cells(header[:2000])
+        keyed = len(cells) == 2 and bool(_KEY_HEADER.match(cells[0]))
+        index += 2
+        while index < len(lines) and lines[index].lstrip().startswith("|"):
+            if keyed and _OPEN_FIELD.match(_cells(lines[index][:2000])[0]):
+                rows.add(index)
+            index += 1
+    return frozenset(rows)

@@ -65,7 +65,7 @@ def vocabulary() -> Vocabulary:
         elif direction == "after" and not all(p.startswith("^") for p in patterns):
             body = f"^\\s*(?:{body})"
         modifiers[(category, direction)] = re.compile(body, re.IGNORECASE)
-    order = ("model", "code", "project", "software", "license", "other")
+    order = ("model", "code", "project", "software", "role", "license", "other")
     kinds = tuple(k for k in order if k in nouns) + tuple(sorted(set(nouns) - set(order)))
     compiled = {k: re.compile("|".join(f"(?:{w})" for w in nouns[k]), re.IGNORECASE) for k in kinds}
     return Vocabulary(modifiers, compiled, kinds)
