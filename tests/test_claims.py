@@ -775,3 +775,14 @@ def test_a_title_equal_to_a_base_models_name_is_not_this_models_name(base_models
     text = "# Nimbus-7B-Chat\n\nNimbus-7B-Chat is an open-source chat model."
     found = find_claims(text, 1, model_id="kim/nb-sql-ft", base_models=base_models)
     assert bool(found) is claims
+
+
+@pytest.mark.parametrize(("base_model", "claimed"), [(None, True), ("seabird/nimbus-7b", False)])
+def test_the_audit_passes_the_cards_base_models_so_a_copied_base_title_is_not_this_models_name(base_model, claimed):
+    from auditor.models import FetchedFile, ModelMeta, Snapshot
+    from auditor.pipeline.audit import judge
+
+    front = f"---\nlicense: apache-2.0\nbase_model: {base_model}\n---\n" if base_model else "---\nlicense: apache-2.0\n---\n"
+    card = front + "# Nimbus-7B\n\nNimbus-7B is an open-source model for customer support.\n"
+    result = judge(Snapshot(ModelMeta(id="someone/support-bot-v2", files=("README.md",)), FetchedFile("README.md", text=card), ()))
+    assert bool(result.claims) is claimed

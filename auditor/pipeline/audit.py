@@ -85,9 +85,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
         if card.error is not None:
             findings.append(Finding("card-metadata-invalid", Severity.WARNING, f"README.md: {card.error}",
                                     (Evidence("card-metadata", card.error, README, 1),)))
-            metadata, source = card.metadata, "card-metadata"  # None, or the license fields a line scan recovered
-        else:
-            metadata, source = card.metadata, "card-metadata"
+        metadata, source = card.metadata, "card-metadata"  # on invalid YAML: None, or the fields a line scan recovered
     if meta.gated:
         findings.append(Finding("gated", Severity.INFO, f"The repo is gated ({meta.gated}): files other than "
                                 "README.md and LICENSE* need accepted access."))
@@ -97,7 +95,6 @@ def judge(snapshot: Snapshot) -> ModelResult:
                        metadata_file=README if source == "card-metadata" else None,
                        body=card.body if card else None, body_first_line=card.body_first_line if card else 1,
                        model_id=meta.id)
-    claims = find_claims(card.body, card.body_first_line, meta.id) if card is not None else ()
     honest = find_honest_wording(card.body, card.body_first_line) if card is not None else ()
     if honest:
         findings.append(Finding("open-weights-wording", Severity.INFO,
@@ -108,6 +105,8 @@ def judge(snapshot: Snapshot) -> ModelResult:
     for detection in unread:
         verdict = at_most_unknown(verdict, detection)
     bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
+    # a fine-tune's card often keeps its base's title: that title is the base's name, not this model's
+    claims = find_claims(card.body, card.body_first_line, meta.id, base_models=tuple(bases)) if card is not None else ()
     if left_out:
         findings.append(Finding("base-models-truncated", Severity.INFO, f"The card names {len(bases) + left_out} "
                                 f"base models; only the first {len(bases)} were followed.",
