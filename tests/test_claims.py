@@ -760,6 +760,25 @@ GENRE_RULES = [
 ]
 
 
+PROBE_RULES = [
+    # the name right before an apposition is what it describes, whatever stands before it
+    ("This LoRA adapts Mistral-7B, an open-source model released by Mistral AI, to legal text.", "acme/halberd-7b-lora", False),
+    ("Our adapter, Halberd-7B-LoRA, an open-source add-on, plugs into any Mistral model.", "acme/halberd-7b-lora", True),
+    # a dash apposition too: "Try it in Chatterbox — an open source app"
+    ("Try this model in Chatterbox — an open source, privacy-first alternative to ChatGPT.", "appco/appco-7b-chat", False),
+    ("Halberd-7B — an open source model for legal text.", "acme/halberd-7b", True),
+    # the field or the scene of open-source models is no model
+    ("Quantized models are popular in the open-source LLM scene.", "acme/halberd-7b", False),
+    # "Key features:" introduces this model's own list: no named other thing leads it in
+    ("Key features:\n\n* Fully open source\n* 32k context\n* Function calling", "acme/halberd-7b", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), PROBE_RULES)
+def test_rules_from_the_leads_probe_of_card_phrasings(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), GENRE_RULES)
 def test_rules_from_the_genres_of_real_cards(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -37,8 +37,9 @@ _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关
 #: then "- Open Source & Free: we build in public"), says it of that thing.
 _OTHER_LIST = Decision(False, "model", "list-of-other")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
-_LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|features?|"
-                      r"includes?|has|have|brings?|comes with|lets you|supports?)\b[^\n]{0,300}:\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|"
+                      r"includes?|has|have|brings?|comes with|lets you|supports?|features?(?=\s+\S))\b[^\n]{0,300}:\s*$",
+                      re.IGNORECASE)  # "Key features:" is a heading of this model's list, "X features Y:" a lead-in
 #: Claims decided only because nothing else applied (no subject, no rank, no tagline): in a sentence that names
 #: another model and nothing of this one ("Mistral and open-source results are taken from their papers"), about it.
 #: Not when the mention opens the sentence, a tagline of the card's own model ("A fully open-source fine-tune of X").

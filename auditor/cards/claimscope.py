@@ -41,7 +41,7 @@ _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s
                         r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
-_APPOSITION = re.compile(r",\s+(?:a|an|the|our)\s", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
                      re.IGNORECASE)
@@ -137,6 +137,10 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         if last and _MIDDLE.fullmatch(tail[last.end():]):
             head = _ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
+            if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
+                named = whose(head.split()[-1], names)       # right before the apposition is what it describes
+                if named in ("other", "sibling"):
+                    return named
             if head.strip():
                 return whose(head if pattern is _COPULA else _last_phrase(head), names, whole=software)
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
@@ -211,7 +215,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     said_of = _clause_before(_ASIDE.sub(lambda m: " " * len(m.group(0)), before), v) if ")" in before else clause
     owner = subject(said_of, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")),
                     software=kind == "software")
-    dash = _DASH_TITLE.search(before) if owner is None and not clause.strip() else None
+    # "Heron-7B — open source", "Try it in Chatterbox — an open source app": the name before the dash
+    dash = _DASH_TITLE.search(before[:len(before) - len(clause)] if clause.strip().lower() in ("a", "an") else before) \
+        if owner is None and clause.strip().lower() in ("", "a", "an") else None
     if dash:
         owner = whose(_last_phrase(dash.group("name")), names)
     if kind in ("project", "software") and owner == "org":
