@@ -368,3 +368,24 @@ def test_a_base_named_in_everyday_phrasings_restricts(sentence):
 ])
 def test_a_family_named_beside_derivation_like_words_but_not_as_the_base_does_not_restrict(sentence):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("## License\nThis model is released under the Apache License, Version 2.0.", "Apache-2.0"),  # the canonical title
+    ("## License\n\nMIT", "MIT"),                         # a License section holding only an id
+    ("## License\n\n`apache-2.0`", "Apache-2.0"),
+    ("GPT-2 fine-tuned on recipes. MIT licensed, do whatever you like.", "MIT"),
+])
+def test_a_license_stated_only_in_the_card_text_is_read(body, key):
+    verdict = classify({}, body=f"# A model\n\n{body}\n")
+    assert verdict.classification is OSI and verdict.governing.key == key and verdict.governing.evidence.line
+
+
+def test_a_base_named_in_traditional_chinese_restricts():
+    verdict = classify({"license": "apache-2.0"}, body="# A model\n\nFormosa-7B 是一個以 Llama 2 7B 為基礎繼續預訓練的繁體中文模型。\n")
+    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
+
+
+def test_a_judged_name_without_a_version_is_named_by_its_license_not_by_its_note():
+    verdict = classify({"license": "apache-2.0"}, body="# A model\n\n## License\n\nCC BY-NC\n")
+    assert verdict.classification is RESTRICTED and verdict.governing.name.startswith("CC BY-NC")

@@ -24,7 +24,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\bmerged? (?:of|from|between|with)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
-                      r"在[^。；\n]{1,60}?基础上|以[^。；\n]{1,60}?为(?:基座|基础|底座)|"
+                      r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
                       r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"
                       r"[\w.]+(?:[ -][\w.]+){0,2} based (?=(?:\w+ ){0,2}(?:model|llm|checkpoint|fine-?tune|chat ?bot|assistant)\b(?!s))|"
@@ -34,7 +34,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
-                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基于|微调)(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
+                      r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基[于於]|微[调調])(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
 #: Derivation words that follow the base's name: Japanese and Korean ("Llama 2をベースに", "Llama 2를 기반으로"), and a
 #: sentence that opens with the base ("Llama 2 7B fine-tuned on our data", "A Llama-2-13B model fine-tuned on …").
 _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|もと|元に|基に|ファインチューニング|微調整|追加学習|継続事前学習|事前学習)|"

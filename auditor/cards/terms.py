@@ -88,7 +88,7 @@ _MODEL_LICENSED = re.compile(
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
     r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
-    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
+    r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
 #: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).
 _MODEL_LICENSED_CJK = re.compile(
     r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,20}(?:に従|を継承|が適用|に準拠)|"
@@ -230,7 +230,7 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
                                name=unknown.group(1), confidence=0.5,
                                reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
     if not found and not named_terms and not unknown:
-        found += _field_label(line, number) or ([] if _about_other_things(line) else family_terms(line, number)) \
+        found += _field_label(line, number, bare=named) or ([] if _about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _about_other_things(terms.clause):
@@ -272,11 +272,14 @@ def _unnamed_license(line: str, number: int) -> list[Detection]:
 
 #: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
 _FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]\W*([\w.+-]+(?: [\w.+-]+){0,5}?)[\s*_`.]*$", re.IGNORECASE)
+#: A line of the License section that is only a Hub id or alias ("MIT", "`apache-2.0`", "**llama2**").
+_BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$")
 
 
-def _field_label(line: str, number: int) -> list[Detection]:
-    """A License field whose value is a Hub id or a known alias, not a title ("- License: openrail++")."""
-    value = _FIELD_VALUE.match(line)
+def _field_label(line: str, number: int, bare: bool = False) -> list[Detection]:
+    """A License field whose value is a Hub id or a known alias, not a title ("- License: openrail++"); with `bare`
+    (a line of the License section), a line that is only such a value ("MIT")."""
+    value = _FIELD_VALUE.match(line) or (_BARE_VALUE.match(line) if bare else None)
     label = resolve_label(value.group(1)) if value else None
     if label is None:
         return []

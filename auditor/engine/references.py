@@ -17,7 +17,7 @@ from auditor.engine.restrictions import sentences
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
-_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*v\s*\d)|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*(?:v|version)\s*\d)|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
                           "open license", "model license", "license agreement", "research license", "software license"})
@@ -118,8 +118,9 @@ def _index() -> list[tuple[str, str]]:
             for variant, keys in _keys_by_variant().items():
                 if len(keys) != 1 or variant in _TOO_GENERIC:
                     continue
-                if len(variant.split()) == 1:
-                    variant += " license"  # "MIT" alone is a word; "MIT License" is a license
+                if len(variant.split()) == 1:  # "MIT" alone is a word; "MIT License", "MIT licensed" name a license
+                    pairs.append((variant + " licensed", next(iter(keys))))
+                    variant += " license"
                 pairs.append((variant, next(iter(keys))))
             _INDEX.append(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     return _INDEX[0]
