@@ -7,7 +7,7 @@ import pytest
 
 from auditor.cards import claims as claims_module
 from auditor.cards.claimnames import own_names, whose
-from auditor.cards.claims import MAX_MENTIONS, find_claims, mentions
+from auditor.cards.claims import MAX_MENTIONS, find_claims, mentions, visible_lines
 
 MODEL = "heronlabs/heron-7b-chat"
 
@@ -771,7 +771,14 @@ PROBE_RULES = [
     ("Quantized models are popular in the open-source LLM scene.", "acme/halberd-7b", False),
     # "Key features:" introduces this model's own list: no named other thing leads it in
     ("Key features:\n\n* Fully open source\n* 32k context\n* Function calling", "acme/halberd-7b", True),
+    # from a second blind probe: a size or version ends the name before an apposition; a demo is not the model
+    ("GGUF quants of OLMo 2 7B, a truly open-source language model from AllenAI.", "QuantFolk/OLMo-2-7B-GGUF", True),
+    ("Runs Phi-3 in the browser with transformers.js. The demo source is open source on GitHub.", "webgpu/phi3-webgpu", False),
 ]
+
+
+def test_an_underscore_inside_a_name_is_not_emphasis():
+    assert visible_lines("Trained with kohya_ss on _our_ data.") == ("Trained with kohya_ss on our data.",)
 
 
 @pytest.mark.parametrize(("text", "model_id", "claims"), PROBE_RULES)

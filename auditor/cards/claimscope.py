@@ -138,7 +138,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             head = _ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
             head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
             if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
-                named = whose(head.split()[-1], names)       # right before the apposition is what it describes
+                words = head.split()                          # right before the apposition is what it describes
+                last = next((k for k in range(1, min(3, len(words)) + 1) if not words[-k][:1].isdigit()), 1)
+                named = whose(" ".join(words[-last:]), names)  # "OLMo 2 7B, a …": a size or version is part of it
                 if named in ("other", "sibling"):
                     return named
             if head.strip():
