@@ -11,7 +11,7 @@ from auditor.engine.catalog import any_base_family, base_family_key, load_base_f
 from auditor.models import Detection, Evidence, LicenseClass
 from auditor.engine.references import find_named_terms, find_references
 
-_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
                       r"\b(?:sft|dpo|orpo|kto|rlhf|ppo|q?lora)(?:[- ](?:tuned|trained|version))?\s+(?:of|on top of)\b|"
@@ -23,14 +23,14 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:on|upon)|d
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
                       r"\bmerged? (?:of|from|between|with)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
-                      r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|"
+                      r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
                       r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"
                       r"[\w.]+(?:[ -][\w.]+){0,2} based (?=(?:\w+ ){0,2}(?:model|llm|checkpoint|fine-?tune|chat ?bot|assistant)\b(?!s))|"
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
                       r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:we|was|were|is|been)\s+(?:further\s+)?(?:instruction|sft|dpo)[- ]?tun\w*|"
-                      r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with (?:the )?(?:weights|parameters|checkpoints?) of\b|"
+                      r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with\b|"
                       r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
@@ -41,14 +41,15 @@ _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|
                              r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
 _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
                          r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b|"
-                         r"(?:fine-?tune|finetune|merge|quant(?:ization)?|derivative|variant|abliterated|uncensored|"
+                         r"(?:(?:fine-?tune|finetune|merge|derivative|variant)(?!s)|quant(?:ization)?|abliterated|uncensored|"
                          r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2)s?\b)", re.I)
 #: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
 #: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
 _IS_A_BASE_BEFORE = re.compile(
     r"^\W*(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
     r"(?:(?!(?:than|like|unlike|not|no|vs|similar|comparable|alternative|better|worse|faster|smaller|larger|bigger|"
-    r"competitor|rival|replacement)\b)[a-z][\w-]*\s+){0,2}$", re.I)
+    r"competitor|rival|replacement|inspired|influenced|modell?ed|compared|by|to|of|on|with|from|after|for|against|as|in|into)\b)"
+    r"[a-z][\w-]*\s+){0,2}$", re.I)
 _IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|it|v\d[\w.]*|\(\w+\)))*\s*(?:[.,;:!]|$|\s+(?:with|for|that|which|"
                               r"model|checkpoint|weights)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
@@ -61,13 +62,19 @@ _OPENING = re.compile(r"^\W*(?:(?:(?:this|it)(?:\s+(?:model|checkpoint|repo(?:si
 _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|ecosystems?|libraries|products|"
                             r"others|your|you|users?)\W*$", re.I)
 #: Data made with a model is not built on it: "trained on data distilled from Llama 2".
+#: A derivation phrase denied or compared ("is not based on Llama", "we compare with a Llama 2 fine-tune"): no base.
+_DENIED_OR_COMPARED = re.compile(r"(?:\b(?:not|never|nor)|n't)\s+(?:\w+\s+)?$|\b(?:compar\w*(?:\s+(?:with|to|against))?|vs\.?|versus|"
+                                 r"against|than|unlike)\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,3}$|(?:不是|并非|并不是|不)\s*$", re.I)
+#: A family named as what the base is not ("powered by our own base, not Llama", "rather than Qwen").
+_NOT_THIS = re.compile(r"\b(?:not|nor|rather than|instead of|unlike)\s+(?:the\s+)?$", re.I)
 _DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|samples|answers|labels|annotations|generations|"
                            r"instructions|conversations)\W*$", re.I)
 
 
 #: A family name followed by "architecture", "tokenizer"... names a design or a part the model shares, not its weights
 #: ("trained from scratch using the Llama architecture").
-_DESIGN_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:model\s+)?(?:architecture|arch|design|tokeni[sz]er|vocabulary|recipe)s?\b|"
+_DESIGN_AFTER = re.compile(r"[\w.-]*(?:['’]s\s+(?:[\w-]+\s+)?)?\W{0,3}(?:model\s+)?(?:architecture|arch|design|tokeni[sz]er|"
+                           r"vocabulary|recipe|repo(?:sitory|sitories)?|codebase|paper|implementation|scripts?|code(?!\s+(?:model|llm)))s?\b|"
                            r"-?(?:style|like)\b", re.IGNORECASE)
 #: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
 _DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b|" + _DESIGN_AFTER.pattern,
@@ -87,11 +94,12 @@ def derived_from(line: str) -> list[str]:
         return keys  # fast path: most lines name no well-known base at all
     for match in _DERIVED.finditer(line):
         before = line[max(0, match.start() - 40):match.start()]
-        if _OTHER_SUBJECT.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
+        if _OTHER_SUBJECT.search(before) or _DENIED_OR_COMPARED.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
             continue
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
-            if named and not _DATASET_AFTER.match(match.group(0), named.end()):
+            if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]):
                 keys.append(key)
                 break
     return keys or _named_then_derived(line)

@@ -54,12 +54,15 @@ _PROHIBITIVE_MORE = re.compile(
     r"\b(?:available|provided|released|shared|distributed|granted|given)\s+(?:only\s+)?(?:on|upon|by|after)\s+(?:(?:a |an )?(?:written |approved )?(?:request|application|approval)\b|(?:filling (?:in|out)|completing|submitting)\b)|"
     r"(?<!not )(?<!n't )(?<!never )(?<!nothing )\b(?:prohibits?|forbids?|bans?|disallows?|excludes?)\s+(?:any\s+|all\s+)?commercial\b|"
     r"\bonly\s+(?:released|available|provided|distributed|granted|shared)\s+to\b|"
+    r"\b(?:released|available|provided|distributed|granted|shared)\s+only\s+to\b|"
     r"\bnot\s+for\s+(?:re-?distribution|resale|sale)\b|\b(?:internal|non-?production)(?:[- ](?:use|usage|purposes?))?[- ]only\b|"
     r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"
-    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b",
+    r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b|"
+    r"\bcommercial\s+(?:use|usage)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b|"
+    r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b",
     re.IGNORECASE)
 _MORE_CUES = ("agree", "commercial", "-only", " only", "request", "application", "approval", "not for", "licensed",
-              "other than", "production")
+              "other than", "production", "restricted to", "limited to")
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = re.compile(
     r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
