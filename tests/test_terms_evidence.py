@@ -258,6 +258,16 @@ def test_common_non_commercial_bases_pass_their_terms_on_and_their_open_versions
     'The weights were obtained by fine-tuning meta-llama/Llama-2-7b-hf.',
     'We applied SFT to Llama-3-8B-Instruct.',
     'This model was created by merging Llama-2-13b-chat with our adapter.',
+    "This model is a Gemma 2 fine-tune for Korean.",
+    "Powered by Llama 3.1.",
+    "Our Llama-3 based model for Korean.",
+    "This model uses Llama 3.2 1B as its backbone.",  # the dot inside the name
+    "Quantized from Qwen/Qwen-14B-Chat with AutoGPTQ.",
+    "This checkpoint is an uncensored Llama 2 13B.",
+    "This model is Llama-2-7b with a new head for classification.",
+    "Meta-Llama-3.1-8B-Instruct abliterated.",
+    "Model type: Llama 2 (7B) fine-tuned with LoRA",
+    'Formosa-7B 是一個以 Llama 2 7B 為基礎繼續預訓練的繁體中文模型。',  # traditional Chinese
 ])
 def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts(sentence):
     verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
@@ -278,6 +288,13 @@ def test_a_restrictive_base_named_before_or_after_the_derivation_words_restricts
     "Compared with instruction-tuned models such as Llama-2-chat, ours wins.",
     "The dataset extends the Llama 2 evaluation suite.",
     'Models fine-tuned on Llama 2 outputs are excluded.',
+    "Inference is powered by llama.cpp.",
+    "This model is better than Llama 2 13B.",
+    "This model is a Llama 2 alternative.",
+    "The model is a strong Llama 2 competitor.",
+    "We compare it with Llama-2 based models.",  # a kind of model, not this one's base
+    "It outperforms Llama 2 based chatbots.",
+    "Works with Llama-3 based tokenizers.",
 ])
 def test_a_base_compared_with_or_described_is_not_this_models_base(sentence):
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI
@@ -341,35 +358,6 @@ def test_models_named_outside_a_merge_list_or_configuration_are_not_listed_bases
     assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}\n").classification is OSI
 
 
-@pytest.mark.parametrize("sentence", [
-    "This model is a Gemma 2 fine-tune for Korean.",
-    "Powered by Llama 3.1.",
-    "Our Llama-3 based model for Korean.",
-    "This model uses Llama 3.2 1B as its backbone.",  # the dot inside the name
-    "Quantized from Qwen/Qwen-14B-Chat with AutoGPTQ.",
-    "This checkpoint is an uncensored Llama 2 13B.",
-    "This model is Llama-2-7b with a new head for classification.",
-    "Meta-Llama-3.1-8B-Instruct abliterated.",
-    "Model type: Llama 2 (7B) fine-tuned with LoRA",
-])
-def test_a_base_named_in_everyday_phrasings_restricts(sentence):
-    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n")
-    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
-
-
-@pytest.mark.parametrize("sentence", [
-    "Inference is powered by llama.cpp.",
-    "This model is better than Llama 2 13B.",
-    "This model is a Llama 2 alternative.",
-    "The model is a strong Llama 2 competitor.",
-    "We compare it with Llama-2 based models.",  # a kind of model, not this one's base
-    "It outperforms Llama 2 based chatbots.",
-    "Works with Llama-3 based tokenizers.",
-])
-def test_a_family_named_beside_derivation_like_words_but_not_as_the_base_does_not_restrict(sentence):
-    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{sentence}\n").classification is OSI
-
-
 @pytest.mark.parametrize(("body", "key"), [
     ("## License\nThis model is released under the Apache License, Version 2.0.", "Apache-2.0"),  # the canonical title
     ("## License\n\nMIT", "MIT"),                         # a License section holding only an id
@@ -379,11 +367,6 @@ def test_a_family_named_beside_derivation_like_words_but_not_as_the_base_does_no
 def test_a_license_stated_only_in_the_card_text_is_read(body, key):
     verdict = classify({}, body=f"# A model\n\n{body}\n")
     assert verdict.classification is OSI and verdict.governing.key == key and verdict.governing.evidence.line
-
-
-def test_a_base_named_in_traditional_chinese_restricts():
-    verdict = classify({"license": "apache-2.0"}, body="# A model\n\nFormosa-7B 是一個以 Llama 2 7B 為基礎繼續預訓練的繁體中文模型。\n")
-    assert verdict.classification is RESTRICTED and verdict.governing.matcher == "card-text-base-model"
 
 
 def test_a_judged_name_without_a_version_is_named_by_its_license_not_by_its_note():
