@@ -18,30 +18,38 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
-def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Iterator[tuple[int, str, str]]:
-    """(line index, phrase, quote) for each row of this model marked yes in an "open source" column. Without a
-    model id, only a row that says it is ours ("(ours)", 本模型) counts."""
+def _tables(lines: list[str]) -> Iterator[tuple[str, list[int]]]:
+    """(header row, indices of its body rows) for each Markdown table (a header row followed by a separator row);
+    one pass over the lines."""
     index = 0
     while index + 1 < len(lines):
         header = lines[index]
         if not (header.lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1])):
             index += 1
             continue
-        columns = [k for k, cell in enumerate(_cells(header)) if target.search(cell)]
         index += 2
-        rows = 0
+        start = index
         while index < len(lines) and lines[index].lstrip().startswith("|"):
-            row = lines[index]
-            rows += 1
-            if columns and rows <= MAX_ROWS and (_OURS.search(row[:2000]) or (
-                    names.known and names_this_model(row, names))):
-                cells = _cells(row[:2000])
-                for k in columns:
-                    if k < len(cells) and _YES.match(cells[k]):
-                        quote = " ".join(row.split())[:300]
-                        yield index, target.search(_cells(header)[k]).group(0), quote
-                        break
             index += 1
+        yield header, list(range(start, index))
+
+
+def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Iterator[tuple[int, str, str]]:
+    """(line index, phrase, quote) for each row of this model marked yes in an "open source" column. Without a
+    model id, only a row that says it is ours ("(ours)", 本模型) counts."""
+    for header, body in _tables(lines):
+        columns = [k for k, cell in enumerate(_cells(header)) if target.search(cell)]
+        if not columns:
+            continue
+        for index in body[:MAX_ROWS]:
+            row = lines[index]
+            if not (_OURS.search(row[:2000]) or (names.known and names_this_model(row, names))):
+                continue
+            cells = _cells(row[:2000])
+            for k in columns:
+                if k < len(cells) and _YES.match(cells[k]):
+                    yield index, target.search(_cells(header)[k]).group(0), " ".join(row.split())[:300]
+                    break
 
 
 #: The first header cell of a key-value table ("| | |", "| Feature | Description |", "| Component | License |"):
@@ -61,17 +69,8 @@ def key_value_rows(lines: list[str]) -> frozenset[int]:
     """Line indices of the rows of two-column key-value tables whose field can say the model is open source (one
     pass over the lines)."""
     rows: set[int] = set()
-    index = 0
-    while index + 1 < len(lines):
-        header = lines[index]
-        if not (header.lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1])):
-            index += 1
-            continue
+    for header, body in _tables(lines):
         cells = _cells(header[:2000])
-        keyed = len(cells) == 2 and bool(_KEY_HEADER.match(cells[0]))
-        index += 2
-        while index < len(lines) and lines[index].lstrip().startswith("|"):
-            if keyed and _OPEN_FIELD.match(_cells(lines[index][:2000])[0]):
-                rows.add(index)
-            index += 1
+        if len(cells) == 2 and _KEY_HEADER.match(cells[0]):
+            rows.update(index for index in body if _OPEN_FIELD.match(_cells(lines[index][:2000])[0]))
     return frozenset(rows)
