@@ -62,7 +62,7 @@ _PROHIBITIVE_MORE = re.compile(
     r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b",
     re.IGNORECASE)
 _MORE_CUES = ("agree", "commercial", "-only", " only", "request", "application", "approval", "not for", "licensed",
-              "other than", "production", "restricted to", "limited to")
+              "other than", "production", "restricted to", "limited to", "filling", "completing", "submitting")
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = re.compile(
     r"非営利|(?:研究|学術)[^。]{0,6}(?:のみ|に限)|商用[^。]{0,16}(?:許諾|許可|承認|申請|問い合わせ)|"
