@@ -105,19 +105,24 @@ def derived_from(line: str) -> list[str]:
     return keys or _named_then_derived(line)
 
 
+#: How far after an English opening base name its derivation words are looked for (a name, a size, "fine-tuned on").
+_AFTER_SPAN = 200
+
+
 def _named_then_derived(line: str) -> list[str]:
     """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
     if line.isascii():
         first = any_base_family().search(line) if _AFTER_CUE.search(line) else None
-        if first is None or not (_OPENING.match(line[:first.start()]) or _IS_A_BASE_BEFORE.match(line[:first.start()])):
+        if first is None or not (_OPENING.match(line, 0, first.start()) or _IS_A_BASE_BEFORE.match(line, 0, first.start())):
             return []  # in English the sentence must open with the base
+        line = line[:first.end() + _AFTER_SPAN]  # and its derivation words follow it closely
     elif not _CJK_CUE.search(line):
         return []
     for pattern, key in load_base_families():
         for named in pattern.finditer(line):
             if (not line.isascii() and _AFTER_NAME_CJK.match(line, named.end())) or \
-                    (_OPENING.match(line[:named.start()]) and _AFTER_NAME.match(line, named.end())) or \
-                    (_IS_A_BASE_BEFORE.match(line[:named.start()]) and _IS_A_BASE_AFTER.match(line, named.end())):
+                    (_OPENING.match(line, 0, named.start()) and _AFTER_NAME.match(line, named.end())) or \
+                    (_IS_A_BASE_BEFORE.match(line, 0, named.start()) and _IS_A_BASE_AFTER.match(line, named.end())):
                 return [key]
     return []
 
