@@ -140,6 +140,8 @@ BASE_NAMED_AFTER = [
     "Heron-7B-Chat is an open-source chat model distilled from Llama-2-70B.",
     "We open-source Heron-7B-Chat, fine-tuned from Mistral-7B.",
     "We present an open source reproduction of Meta's LLaMA.",
+    "A depth-upscaled Qwen2.5-14B. The result is a fully **open-source** 21B model between Qwen2.5-14B and 32B.",
+    "Released under the open source Apache 2.0 license, Heron-7B-Chat answers questions in eight languages.",
 ]
 
 
@@ -194,6 +196,17 @@ OTHER_THINGS = [
     "Support open source by sponsoring the maintainers.",
     "The evaluation data and scripts are open-sourced too.",
     "我们使用了由清华大学开源的对话数据。",
+    # tools, workflows and the people around them, whatever the markup or punctuation inside the phrase
+    "All documents were scraped with legalscrape, an open-source crawler we maintain.",
+    "I run it in ComfyUI; the open source node graph in the workflow file adds an upscaler pass.",
+    "Thanks to the calibration folks on the llama.cpp board, and the whole open source llama.cpp crew.",
+    "Trained with the open-source 🧨 diffusers DreamBooth script, with prior preservation.",
+    "感谢 StarCoder、DeepSeek-Coder 等开源项目为代码大模型社区作出的贡献。",
+    "If you love search and open source, see our jobs page.",
+    # a library or toolkit of the publisher's own is a product of its own, not this model's code
+    "We recommend our open-source inference library heron-serve for production.",
+    "The inference code lives in our open-source toolkit heronlabs/heron-kit (MPL-2.0).",
+    "- [ ] Open-source the tokenizer training pipeline",
 ]
 
 
@@ -206,6 +219,17 @@ def test_toolkit_boilerplate_is_judged_by_what_it_says_even_from_the_toolkits_ow
     """An uploader named like its toolkit does not make the toolkit's self-description a claim about the model."""
     text = "QuantKit is an open-source toolkit that produced these files.\n\n" * 20
     assert find_claims(text, model_id="quantkit/heron-7b-chat-gguf") == ()
+
+
+@pytest.mark.parametrize(("model_id", "text"), [
+    ("mkowal/autotrain-llama32-1b-faq", "AutoTrain Advanced is open source: https://github.com/huggingface/autotrain"),
+    ("hangang/kobart-news-summ", "오픈소스 KoBART (open-source KoBART base v2) 를 기반으로 뉴스 요약 데이터로 미세조정했습니다."),
+    ("x/nami-ja-7b", "オープンソースの Swallow をベースに日本語の会話データで追加学習しました。"),
+])
+def test_the_tool_a_card_was_made_with_and_a_base_named_before_based_on_words_are_not_this_model(model_id, text):
+    """A tool's name at the front of the repo id ("autotrain-…") is no name of the model; a model named before the
+    Korean or Japanese words for "based on" is what this one was made from."""
+    assert find_claims(text, model_id=model_id) == (), text
 
 
 # Rule 2 ("Where it stands"): citations, quoted prompts and conversations, code, table headers, comments.

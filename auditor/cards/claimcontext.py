@@ -25,6 +25,11 @@ _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
 _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
                              r"under\b[^;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: A sentence opening with a participle over the licence ("Released under the open source MIT license, X …"),
+#: whose subject is the main clause's, the words after the comma.
+_PARTICIPLE = re.compile(r"^\W*(?:released|licen[cs]ed|distributed|available|published|provided|shared|offered)\s+"
+                         r"(?:\w+\s+)?under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
 
 
@@ -53,6 +58,9 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
         under = _LICENSED_UNDER.search(clause) if owner != "own" else None
         if under and whose(" ".join(clause[:under.start()].split()[-4:]), names) in ("own", "org"):
             owner = "own"  # "This model is licensed under the MIT License, an OSI-approved open source license"
+        if owner != "own" and _PARTICIPLE.match(clause) and (not names.known or whose(
+                _FIRST_WORDS.match(rest).group(0), names) in ("own", "org")):
+            owner = "own"  # "Released under the open source Apache 2.0 license, Granola-TS forecasts …": the model
         return yes("own-license") if owner == "own" else no("license-name")
     if kind in ("other", "thing"):
         return no(f"other-thing:{word}")
@@ -69,7 +77,10 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     if (kind == "project" and (word.endswith("s") or re.search(r"\bother\s+$", clause, re.IGNORECASE))) or word in (
             "repositories", "repos"):
         return no(f"other-thing:{word}")  # "our other open-source projects", "our repositories": the portfolio
-    own_determiner = determiner and (kind == "code" or not determiner.group(0).lower().startswith("the"))
+    # "our open-source implementation" is this model's code; "our open-source inference library X" is a product of
+    # its own, not this model ("the" names neither)
+    own_determiner = determiner and (kind == "code" or kind == "project" and not determiner.group(0).lower(
+        ).startswith("the"))
     if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return yes(f"own-{kind}", "code")
     return no(f"other-thing:{word}")
@@ -94,7 +105,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
             and not self_subject) and not group:
         return no("other-model")
-    if v.test("uses", "before", before) and whose(" ".join(before.split()[-3:]), names) != "own":
+    if (v.test("uses", "before", before) or v.test("uses", "after", after)) and whose(
+            " ".join(before.split()[-3:]), names) != "own":
         return no("used-thing")  # (but "using the Skywork open-source model" is this model)
     named = _OF_MODEL.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):

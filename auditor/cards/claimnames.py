@@ -10,7 +10,7 @@ from importlib import resources
 from auditor.cards.claimwords import vocabulary
 
 _GENERIC = re.compile(
-    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|"
+    r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|autotrain|"
     r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
     r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
@@ -18,6 +18,8 @@ _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECAS
 _TOKEN = re.compile(r"[\w.+'’/-]+")
 _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
+#: "The result is a fully open-source 21B model": what a merge or fine-tune produced is this model.
+_RESULT = re.compile(r"^\W*(?:the|this)\s+(?:end\s+|final\s+)?result$", re.IGNORECASE)
 #: "the base model", "the original model", "the teacher": another model than this one.
 _OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlying|pre-?trained|reference|previous|earlier|"
                           r"older|other|source|foundation)\s+(?:\w+\s+)?(?:model|models|llm|llms|weights|checkpoints?)\b",
@@ -123,7 +125,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return "other"  # "the base model is open source"
     if _YOUR.match(words[0]):
         return "other"  # "make your model open source": the reader's, not this one
-    if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase):
+    if _OWN_WORDS.match(words[0]) or _OWN_WORDS.match(words[-1]) or _MODEL_OWN.search(phrase) or _RESULT.match(
+            phrase.strip()):
         return "own"
     if names.known:
         if _is_own(words, names, with_org=False):
@@ -192,7 +195,7 @@ def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
     return False
 
 
-_OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here)\b|本模型|我们|我們|本项目|本項目",
+_OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here|the result(?:ing)?)\b|本模型|我们|我們|本项目|本項目",
                           re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Za-z][\w.+-]*?\d+(?:\.\d+)?[bm]\b", re.IGNORECASE)
 

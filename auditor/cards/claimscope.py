@@ -20,7 +20,8 @@ _NP_STOP = frozenset(
     "has have had do does did it its we you they this these those the a an also now today here there not "
     "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das"
     .split())
-_TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"“”]+")
+#: A word, with dots inside it ("llama.cpp", "FLUX.1"): a sentence's full stop ends it.
+_TOKEN = re.compile(r"(?:[^\s,.;:!?()\[\]{}\"“”]|\.(?=\w))+")
 _GROUP_NOUN = re.compile(r"communit(?:y|ies)|ecosystem|world|landscape|space|family|camp", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")
 #: Words skipped before the phrase: a pair ("open-source and commercial LLM research") or, after the verb, a
@@ -65,7 +66,11 @@ _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+
 _ID_BEFORE, _ID_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"^-[A-Za-z0-9]")
 _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 #: A tagline opening the sentence ("Open-source sarcasm detector fine-tuned from X", "An open-source parser").
+#: Emoji and other pictographs (with their joiners and variation selectors), not dashes or other punctuation.
+_SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 _OPENING = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
+#: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
+_DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
 #: "…libraries, most of them open source": a quantifier over the things just named.
 _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
@@ -91,6 +96,9 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
         lowered = token.group(0).lower()
         if words == 0 and lowered in _LEADING_WORDS and not gap.strip():
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
+            continue
+        if not gap.strip() and _SYMBOLS.fullmatch(token.group(0)):
+            position = token.end()  # "the open-source 🧨 diffusers script": an emoji inside the phrase says nothing
             continue
         if gap.strip() or (words and "\n" in gap) or words >= 6 or lowered in _NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
@@ -236,8 +244,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
-        tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and bool(
-            _OPENING.match(clause) or _THIS_BEFORE.search(clause))
+        tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and not _DETERMINER_AFTER.match(
+            after) and bool(_OPENING.match(clause) or _THIS_BEFORE.search(clause))
         if owner != "own" and not tagline:
             return no(f"other-thing:{word}")
         kind = "model"
