@@ -142,6 +142,7 @@ BASE_NAMED_AFTER = [
     "We present an open source reproduction of Meta's LLaMA.",
     "A depth-upscaled Qwen2.5-14B. The result is a fully **open-source** 21B model between Qwen2.5-14B and 32B.",
     "Released under the open source Apache 2.0 license, Heron-7B-Chat answers questions in eight languages.",
+    "A small, open-source commit message generator you can run on a laptop, fine-tuned from t5-small.",
 ]
 
 
@@ -207,6 +208,7 @@ OTHER_THINGS = [
     "We recommend our open-source inference library heron-serve for production.",
     "The inference code lives in our open-source toolkit heronlabs/heron-kit (MPL-2.0).",
     "- [ ] Open-source the tokenizer training pipeline",
+    "Line segmentation is not included: use the open-source Kraken segmenter to cut pages into lines.",
 ]
 
 

@@ -68,7 +68,8 @@ _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 #: A tagline opening the sentence ("Open-source sarcasm detector fine-tuned from X", "An open-source parser").
 #: Emoji and other pictographs (with their joiners and variation selectors), not dashes or other punctuation.
 _SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
-_OPENING = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
+_OPENING = re.compile(r"^[\W_]*(?:an?\s+(?:(?!(?:the|of|with|for|in|on|by|from|to)\b)[\w-]+,?\s+){0,2})?"
+                      r"(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)  # "A small, open-source …"
 #: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
 _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
