@@ -242,6 +242,12 @@ class FakeHub:
       always, or once with `Retry-After: soon, maybe`);
       `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
     * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
+
+    Known differences from the recorded Hub (unrecorded there, or not needed by any test): cursors are offsets
+    or ids, not the Hub's keyset cursors; every page is capped at `page_size`; unsorted listings are in id order
+    unless `trending`; the overview's fields and whether `numModels` counts private repos were never recorded;
+    default model info lacks `config`, `safetensors`, `widgetData`...; a disabled repo's files answer `GatedRepo`
+    with a message the Hub was not seen sending; with `token` None every caller counts as anonymous.
     """
 
     intercept = None
