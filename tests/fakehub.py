@@ -40,7 +40,8 @@ LIST_FIELDS = ("_id", "id", "likes", "trendingScore", "private", "downloads", "t
                "createdAt", "modelId")
 INFO_FIELDS = ("_id", "id", "modelId", "author", "sha", "lastModified", "createdAt", "private", "gated", "disabled",
                "pipeline_tag", "library_name", "tags", "downloads", "likes", "cardData", "siblings", "spaces")
-QUOTA = {"api": 500, "resolvers": 3000, "pages": 100}
+QUOTA = {"api": 500, "resolvers": 3000, "pages": 100}  # per 5 minutes, anonymous (per IP)
+TOKEN_QUOTA = {"api": 1000, "resolvers": 5000, "pages": 200}  # a free user's token (hub-api.md §8)
 FAULT_KINDS = ("429", "5xx", "reset")
 FAULT_5XX = (500, 502, 503, 504)
 MAX_FAULT_STREAK = 3  # a URL never gets more than this many transient failures in a row from random faults
@@ -51,6 +52,13 @@ MSG_ANON_GATED = ("Access to model {id} is restricted. You must have access to i
                   "Please log in.")
 MSG_TOKEN_GATED = ("Access to model {id} is restricted and you are not in the authorized list. "
                    "Visit https://huggingface.co/{id} to ask for access.")
+#: A token's access request to a gated repo (`_meta.json` `"access"`), as the Hub words its refusal (§7).
+MSG_ACCESS = {
+    "pending": "Your request to access model {id} is awaiting a review from the repo authors.",
+    "rejected": "Your request to access model {id} has been rejected by the repo's authors.",
+    "reset": ("Your request to access model {id} has been reset by the repo's authors. "
+              "Visit https://huggingface.co/{id} to submit a new request."),
+}
 
 
 @dataclass(frozen=True)
@@ -200,19 +208,25 @@ class FakeHub:
 
     * `latency`: seconds slept in the handler thread before answering every request;
     * `fault_rates`: `{"429": p, "5xx": p, "reset": p}` random transient faults on `/api/` and `/resolve/`
-      requests, drawn from `random.Random(seed)`; 429s carry `Retry-After: 0` and `RateLimit: ...;r=0;t=0`,
+      requests, drawn from `random.Random(seed)`; 429s carry `RateLimit: ...;r=0;t=0` (no `Retry-After`: the
+      Hub was never seen sending one),
       5xx is one of 500/502/503/504, reset closes the connection without answering. A URL never gets
       more than `MAX_FAULT_STREAK` failures in a row, so every URL eventually succeeds;
     * `rate_limit`: `{"api": quota, "resolvers": quota, "pages": quota}` fixed windows of `rate_window`
       seconds: each request consumes one unit of its bucket, `RateLimit` reports the true remaining count
-      and seconds to reset, and over-quota requests answer 429 with `Retry-After: <seconds to reset>`
-      (counted in `rejected[bucket]`).
+      and seconds to reset, and over-quota requests answer 429 with `RateLimit: ...;r=0;t=<seconds to reset>`
+      (counted in `rejected[bucket]`). Unenforced, every answer still says the caller's tier quota (anonymous or
+      token) and what is left of the current window, which never runs out.
 
     `intercept(method, path, query, headers)`, when set, may return a crafted `(status, headers, body)` for
     any request (hostile-input tests); returning None lets the fake Hub answer as usual.
 
     Real-Hub behaviours (recorded in the Hub samples; all off by default):
 
+    * `bare_401_for_missing` (on by default, as live): a missing or private repo answers an anonymous caller 401
+      without `X-Error-Code` ("Invalid username or password."); a valid token gets 404 `RepoNotFound`;
+    * a gated repo's `_meta.json` `"access"`: the valid token's request is `accepted` (files served), `pending`,
+      `rejected` or `reset` (403 `GatedRepo` with the Hub's message); absent, it was never requested;
     * `token_sees_private`: a valid token sees private repos in listings, model info and files (the real
       listing shows them to any token that can see them, items carrying `"private": true`);
     * `trending`: listings without `sort` come in trending order, which reshuffles between pages (the cursor
@@ -228,12 +242,18 @@ class FakeHub:
       always, or once with `Retry-After: soon, maybe`);
       `{"org/name": "deep-card"}` for a 1,500-level `cardData` in listings;
     * `page_size` is also the default page of a listing without `limit` (the real Hub's is 1,000).
+
+    Known differences from the recorded Hub (unrecorded there, or not needed by any test): cursors are offsets
+    or ids, not the Hub's keyset cursors; every page is capped at `page_size`; unsorted listings are in id order
+    unless `trending`; the overview's fields and whether `numModels` counts private repos were never recorded;
+    default model info lacks `config`, `safetensors`, `widgetData`...; a disabled repo's files answer `GatedRepo`
+    with a message the Hub was not seen sending; with `token` None every caller counts as anonymous.
     """
 
     intercept = None
 
     def __init__(self, root: Path, *, page_size: int = 3, token: str | None = None,
-                 bare_401_for_missing: bool = False, port: int = 0, latency: float = 0.0,
+                 bare_401_for_missing: bool = True, port: int = 0, latency: float = 0.0,
                  fault_rates: dict[str, float] | None = None, seed: int = 0,
                  rate_limit: dict[str, int] | None = None, rate_window: float = 300.0,
                  token_sees_private: bool = False, trending: bool = False, burst_429: float = 0.0,
@@ -266,7 +286,7 @@ class FakeHub:
         self.window_counts: dict[str, dict[int, int]] = {}  # bucket -> {window number: requests}
         self._rng = random.Random(seed)
         self._server: _Server | None = None
-        self._started = self._window_origin = time.monotonic()
+        self._window_origin = time.monotonic()
 
     # -- lifecycle and log ---------------------------------------------------------------------------------
     @property
@@ -371,13 +391,14 @@ class FakeHub:
     def _handle(self, method: str, raw_path: str, raw_query: str, headers) -> Reply | object:
         """One request end to end: quota, random faults, routing, logging, common headers (or RESET)."""
         bucket = self._bucket(raw_path)
-        limit_headers, over = self._consume(bucket)
+        user = bool(self.token) and headers.get("Authorization") == f"Bearer {self.token}"
+        limit_headers, over = self._consume(bucket, user)
         url = f"{raw_path}?{raw_query}"
         reply: Reply | object | None = None
         if over is not None:
             reply = self._error(429, "You have been rate-limited; you can retry this action in about "
                                 f"{over} seconds.", api=bucket == "api",
-                                headers={"Retry-After": str(over), "RateLimit": f'"{bucket}";r=0;t={over}'})
+                                headers={"RateLimit": f'"{bucket}";r=0;t={over}'})
         elif bucket != "pages" and self.burst_429 and time.monotonic() - self._window_origin < self.burst_429:
             reply = self._error(429, "You have been rate-limited.", api=bucket == "api",
                                 headers={"RateLimit": f'"{bucket}";r=0;t=0'})
@@ -403,16 +424,12 @@ class FakeHub:
             return RESET
         return self._finish(method, raw_path, raw_query, headers, reply, limit_headers)  # type: ignore[arg-type]
 
-    def _consume(self, bucket: str) -> tuple[dict[str, str], int | None]:
+    def _consume(self, bucket: str, user: bool = False) -> tuple[dict[str, str], int | None]:
         """Count one request of `bucket`; returns its RateLimit headers and, when over quota, seconds to reset."""
         now = time.monotonic()
         quota = (self.rate_limit or {}).get(bucket)
         with self._lock:
-            hits = self._bucket_hits[bucket] = self._bucket_hits.get(bucket, 0) + 1
-            if quota is None:  # no enforcement: the anonymous quota, never exhausted
-                window = 300 - int(now - self._started) % 300
-                return {"RateLimit": f'"{bucket}";r={max(QUOTA[bucket] - hits, 1)};t={window}',
-                        "RateLimit-Policy": f'"fixed window";"{bucket}";q={QUOTA[bucket]};w=300'}, None
+            self._bucket_hits[bucket] = self._bucket_hits.get(bucket, 0) + 1
             width = self.rate_window
             number = int((now - self._window_origin) // width)
             state = self._windows.get(bucket)
@@ -420,9 +437,13 @@ class FakeHub:
                 state = self._windows[bucket] = [number, 0]
             state[1] += 1
             used = state[1]
+            reset_in = max(1, math.ceil(self._window_origin + (number + 1) * width - now))
+            if quota is None:  # no enforcement: the caller's tier quota, what is left of this window, never 0
+                tier = (TOKEN_QUOTA if user else QUOTA)[bucket]
+                return {"RateLimit": f'"{bucket}";r={max(tier - used, 1)};t={reset_in}',
+                        "RateLimit-Policy": f'"fixed window";"{bucket}";q={tier};w={math.ceil(width)}'}, None
             counts = self.window_counts.setdefault(bucket, {})
             counts[number] = counts.get(number, 0) + 1
-            reset_in = max(1, math.ceil(self._window_origin + (number + 1) * width - now))
         headers = {"RateLimit": f'"{bucket}";r={max(0, quota - used)};t={reset_in}',
                    "RateLimit-Policy": f'"fixed window";"{bucket}";q={quota};w={math.ceil(width)}'}
         return headers, (reset_in if used > quota else None)
@@ -482,7 +503,8 @@ class FakeHub:
                 if raw_path.startswith(prefix) and (rest == "" or rest.startswith("/")) and (
                         prefix.startswith("/api/") or rest.startswith(("/resolve/", "/raw/"))):
                     target = prefix.replace(old, new, 1) + rest + (f"?{raw_query}" if raw_query else "")
-                    return 307, {"Location": target, "Content-Type": "text/plain; charset=utf-8"}, b""
+                    return 307, {"Location": target, "Content-Type": "text/plain; charset=utf-8"}, \
+                        f"Temporary Redirect. Redirecting to {target}".encode()
         return None
 
     def _overview(self, kind: str, name: str) -> Reply:
@@ -647,9 +669,10 @@ class FakeHub:
         if err := file_errors.get(path, file_errors.get("*")):
             extra = {"X-Repo-Commit": sha} if err.get("code") == "EntryNotFound" else {}
             return self._error(err["status"], err.get("message") or "", err.get("code"), api=False, headers=extra)
-        if repo["fields"]["gated"] and not (kind == "resolve" and path in GATE_ALLOW):
-            message = (MSG_TOKEN_GATED if user else MSG_ANON_GATED).format(id=repo["id"])
-            return self._error(403 if user else 401, message, "GatedRepo", api=False)
+        access = meta.get("access") if user else None
+        if repo["fields"]["gated"] and access != "accepted" and not (kind == "resolve" and path in GATE_ALLOW):
+            message = MSG_ACCESS.get(access, MSG_TOKEN_GATED) if user else MSG_ANON_GATED
+            return self._error(403 if user else 401, message.format(id=repo["id"]), "GatedRepo", api=False)
         if rev not in ("main", sha):
             return self._error(404, f"Invalid rev id: {rev}", "RevisionNotFound", api=False)
         if path not in repo["files"]:
@@ -693,7 +716,6 @@ class FakeHub:
         if status == 401:
             extra["WWW-Authenticate"] = 'Bearer realm="Authentication required", charset="UTF-8"'
         if status == 429:
-            extra.setdefault("Retry-After", "0")
             extra.setdefault("RateLimit", f'"{"api" if api else "resolvers"}";r=0;t=0')
         if api:
             return self._json({"error": message}, status, extra)
@@ -812,7 +834,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: ephemeral)")
     parser.add_argument("--page-size", type=int, default=3, help="/api/models page size (default: 3)")
     parser.add_argument("--token", help="token that counts as a valid (but not authorized) user")
-    parser.add_argument("--bare-401-for-missing", action="store_true", help="missing repos: live anonymous bare 401")
+    parser.add_argument("--bare-401-for-missing", action=argparse.BooleanOptionalAction, default=True,
+                        help="missing or private repos answer anonymous callers a bare 401, as live (default: on)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds slept before every answer (default: 0)")
     parser.add_argument("--faults", type=_rates, metavar="429=P,5xx=P,reset=P",
                         help="random transient fault rates on /api/ and /resolve/, e.g. 429=0.15,5xx=0.1,reset=0.03")

@@ -203,20 +203,33 @@ def test_gated_repo_info_is_public(fake: FakeHub) -> None:
     assert "USE_POLICY.md" in [s.rfilename for s in info.siblings]
 
 
-def test_missing_repo_raises_repository_not_found(fake: FakeHub, tmp_path: Path) -> None:
+def test_missing_repo_raises_repository_not_found_for_a_token(fake: FakeHub, tmp_path: Path) -> None:
+    """With a valid token, missing and private repos are an explicit 404 RepoNotFound (hub-api.md §6)."""
+    user = HfApi(endpoint=fake.url, token=TOKEN)
     for repo_id in ("acme/nope", "acme/secret", "nobody/nothing"):
         with pytest.raises(RepositoryNotFoundError) as excinfo:
-            api(fake).model_info(repo_id)
+            user.model_info(repo_id)
         assert not isinstance(excinfo.value, GatedRepoError)
         assert excinfo.value.response.status_code == 404
     with pytest.raises(RepositoryNotFoundError):
-        download(fake, tmp_path, "acme/secret", "README.md")
-    assert api(fake).repo_exists("acme/nope") is False
-    assert api(fake).repo_exists("acme/hidden") is True  # unlisted but reachable by name
+        hf_hub_download("acme/secret", "README.md", endpoint=fake.url, token=TOKEN, cache_dir=tmp_path / "cache")
+    assert user.repo_exists("acme/nope") is False
+    assert user.repo_exists("acme/hidden") is True  # unlisted but reachable by name
+
+
+@pytest.mark.parametrize("path", ["/api/models/acme/nope", "/api/models/acme/secret", "/acme/secret/resolve/main/README.md",
+                                  "/nobody/nothing/resolve/main/config.json"])
+def test_missing_and_private_repos_answer_anonymous_callers_a_bare_401_by_default(fake: FakeHub, path: str) -> None:
+    """The live answer (sample error.401.missing-repo.anonymous.json): 401, no X-Error-Code, the same message."""
+    response = requests.get(fake.url + path)
+    assert response.status_code == 401 and "X-Error-Code" not in response.headers
+    assert response.headers["X-Error-Message"] == "Invalid username or password."
+    assert response.headers["WWW-Authenticate"].startswith("Bearer realm=")
+    assert response.text.strip('{}"\n').endswith("Invalid username or password.")
 
 
 def test_bare_401_mode_mimics_live_anonymous_missing_repo(tree: Path) -> None:
-    with FakeHub(tree, token=TOKEN, bare_401_for_missing=True) as hub:
+    with FakeHub(tree, token=TOKEN) as hub:
         response = requests.get(f"{hub.url}/api/models/acme/secret")
         assert response.status_code == 401 and "X-Error-Code" not in response.headers
         assert response.headers["X-Error-Message"] == "Invalid username or password."
@@ -226,6 +239,9 @@ def test_bare_401_mode_mimics_live_anonymous_missing_repo(tree: Path) -> None:
         assert not isinstance(excinfo.value, RepositoryNotFoundError)
         with pytest.raises(RepositoryNotFoundError):  # a valid token gets the explicit 404
             HfApi(endpoint=hub.url, token=TOKEN).model_info("acme/nope")
+    with FakeHub(tree, bare_401_for_missing=False) as hub:  # the switch off: an explicit 404 for everyone
+        response = requests.get(f"{hub.url}/api/models/acme/secret")
+        assert response.status_code == 404 and response.headers["X-Error-Code"] == "RepoNotFound"
 
 
 def test_info_error_is_answered_by_model_info(fake: FakeHub) -> None:
@@ -326,7 +342,7 @@ def test_transient_fault_answers_429_then_200(fake: FakeHub) -> None:
     url = f"{fake.url}/acme/flaky/resolve/main/README.md"
     first = requests.get(url)
     assert first.status_code == 429
-    assert first.headers["Retry-After"] == "0" and first.headers["RateLimit"] == '"resolvers";r=0;t=0'
+    assert "Retry-After" not in first.headers and first.headers["RateLimit"] == '"resolvers";r=0;t=0'
     assert first.headers["RateLimit-Policy"] == '"fixed window";"resolvers";q=3000;w=300'
     assert [requests.get(url).status_code for _ in range(3)] == [503, 200, 200]
     fake.reset()
@@ -437,7 +453,7 @@ def test_random_faults_are_seeded_transient_and_eventually_succeed(tree: Path) -
                     continue
                 outcomes.append((path, response.status_code))
                 if response.status_code == 429:
-                    assert response.headers["Retry-After"] == "0"
+                    assert "Retry-After" not in response.headers  # never seen live: RateLimit says when
                     bucket = "api" if path.startswith("/api/") else "resolvers"
                     assert response.headers["RateLimit"] == f'"{bucket}";r=0;t=0'
                 if response.status_code == 200:
@@ -474,7 +490,7 @@ def test_rate_limit_answers_429_with_true_headers_and_resets_after_the_window(tr
         assert [a.status_code for a in answers] == [200, 200, 429]
         assert [a.headers["RateLimit"].split(";")[1] for a in answers] == ["r=1", "r=0", "r=0"]
         assert answers[0].headers["RateLimit-Policy"] == '"fixed window";"api";q=2;w=1'
-        assert answers[2].headers["Retry-After"] == answers[2].headers["RateLimit"].split("t=")[1] == "1"
+        assert "Retry-After" not in answers[2].headers and answers[2].headers["RateLimit"].split("t=")[1] == "1"
         assert answers[2].headers["RateLimit"] == '"api";r=0;t=1' and "error" in answers[2].json()
         files = [requests.get(file_url) for _ in range(4)]  # a separate bucket
         assert [f.status_code for f in files] == [200, 200, 200, 429]
@@ -492,6 +508,69 @@ def test_rate_limit_answers_429_with_true_headers_and_resets_after_the_window(tr
         hub.reset()  # re-arms the windows and clears the counters
         assert requests.get(api_url).headers["RateLimit"].startswith('"api";r=1;')
         assert hub.rejected == {} and hub.stats()["requests"]["api"] == 1
+
+
+def test_unenforced_ratelimit_headers_say_the_callers_tier_and_reset_with_the_window(tree: Path) -> None:
+    """Live, every answer says the caller's tier quota (500/3,000 anonymous, 1,000/5,000 with a token) and what is
+    left of the current window; a long unenforced run must not look like a window that never resets."""
+    with FakeHub(tree, token=TOKEN, rate_window=2.0) as hub:
+        hub.reset()
+        url, auth = f"{hub.url}/api/models/acme/alpha", {"Authorization": f"Bearer {TOKEN}"}
+        anonymous = [requests.get(url) for _ in range(2)]
+        user = requests.get(url, headers=auth)
+        user_file = requests.get(f"{hub.url}/acme/alpha/resolve/main/LICENSE", headers=auth)
+        assert [a.headers["RateLimit"].split(";")[1] for a in anonymous] == ["r=499", "r=498"]
+        assert anonymous[0].headers["RateLimit-Policy"] == '"fixed window";"api";q=500;w=2'
+        assert user.headers["RateLimit-Policy"] == '"fixed window";"api";q=1000;w=2'
+        assert user_file.headers["RateLimit-Policy"] == '"fixed window";"resolvers";q=5000;w=2'
+        time.sleep(2.1)  # the next window: what is left starts again from the quota
+        assert requests.get(url).headers["RateLimit"].split(";")[1] == "r=499"
+
+
+def test_a_renamed_repo_answers_307_like_the_recording(tree: Path) -> None:
+    """Sample model-info.bert-base-uncased.307-redirect.json: relative Location, query kept, text body, RateLimit."""
+    with FakeHub(tree, renames={"acme/old-alpha": "acme/alpha"}) as hub:
+        answer = requests.get(f"{hub.url}/api/models/acme/old-alpha?expand=sha", allow_redirects=False)
+    assert answer.status_code == 307
+    assert answer.headers["Location"] == "/api/models/acme/alpha?expand=sha"
+    assert answer.text == "Temporary Redirect. Redirecting to /api/models/acme/alpha?expand=sha"
+    assert answer.headers["Content-Type"].startswith("text/plain") and answer.headers["RateLimit"].startswith('"api";')
+
+
+@pytest.mark.parametrize(("access", "status", "message"), [
+    (None, 403, "you are not in the authorized list"),
+    ("pending", 403, "is awaiting a review from the repo authors"),
+    ("rejected", 403, "has been rejected by the repo's authors"),
+    ("reset", 403, "has been reset by the repo's authors"),
+    ("accepted", 200, ""),
+])
+def test_a_gated_repo_answers_a_token_by_the_state_of_its_access_request(tmp_path: Path, access, status, message) -> None:
+    """The gated matrix (gated-and-missing.status-matrix.observed.txt): 403 GatedRepo with the Hub's message for
+    each state of the request, files served once it is accepted; anonymous callers still get 401."""
+    meta = {"gated": "manual", **({"access": access} if access else {})}
+    root = build_tree(tmp_path / "hub")
+    (root / "models" / "acme" / "gamma" / "_meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with FakeHub(root, token=TOKEN) as hub:
+        url = f"{hub.url}/acme/gamma/resolve/main/USE_POLICY.md"
+        answer = requests.get(url, headers={"Authorization": f"Bearer {TOKEN}"})
+        anonymous = requests.get(url)
+    assert answer.status_code == status and anonymous.status_code == 401
+    if status == 200:
+        assert answer.text == "Acceptable use\n" and "X-Error-Code" not in answer.headers
+    else:
+        assert answer.headers["X-Error-Code"] == "GatedRepo" and message in answer.headers["X-Error-Message"]
+        assert answer.text == answer.headers["X-Error-Message"]  # text/plain body on /resolve/
+
+
+@pytest.mark.parametrize("path", ["/acme/alpha/resolve/main/LICENSE", "/acme/alpha/resolve/main/nope.txt",
+                                  "/acme/gamma/resolve/main/USE_POLICY.md", "/acme/gamma/resolve/main/LICENSE",
+                                  "/acme/secret/resolve/main/README.md", "/acme/alpha/resolve/no-branch/LICENSE"])
+def test_head_and_get_of_a_resolve_url_answer_alike(fake: FakeHub, path: str) -> None:
+    """The Hub answers HEAD like GET on /resolve/ (gate, errors, headers), without a body."""
+    get, head = requests.get(fake.url + path, allow_redirects=False), requests.head(fake.url + path)
+    assert head.status_code == get.status_code and head.content == b""
+    for name in ("X-Error-Code", "X-Error-Message", "X-Repo-Commit", "ETag", "Content-Length"):
+        assert head.headers.get(name) == get.headers.get(name), name
 
 
 def test_hf_client_waits_for_the_window_reset(tree: Path) -> None:

@@ -198,6 +198,24 @@ def test_lfs_files_redirected_to_the_cdn_are_read_without_the_token(tmp_path):
     assert feed["models"][0]["license"]["key"] == "MIT"
 
 
+def test_an_api_redirect_to_another_host_is_followed_without_the_token(tmp_path):
+    """A model-info answer that redirects off the endpoint (a moved repo, a proxy) never takes the token along."""
+    org_tree(tmp_path, public=1)
+    with FakeHub(tmp_path) as other, FakeHub(tmp_path, token=TOKEN) as hub:
+        def moved(method, path, query, headers):
+            if path == "/api/models/acme/moved":
+                return 307, {"Location": f"{other.url}/api/models/acme/public-00?{query}"}, b""
+            return None
+
+        hub.intercept = moved
+        meta = Hub(hub.url, TOKEN).model_info("acme/moved")
+        asked = [r for r in hub.requests if r.path == "/api/models/acme/moved"]
+        received = [r for r in other.requests if r.path.startswith("/api/models/")]
+    assert meta.id == "acme/public-00"
+    assert asked and all(r.authorization for r in asked)
+    assert received and not any(r.authorization for r in received)
+
+
 def test_a_plain_http_endpoint_that_is_not_loopback_gets_no_token():
     with pytest.raises(EndpointError, match="--allow-insecure-token"):
         Hub("http://hub.internal.example", TOKEN)
@@ -267,6 +285,36 @@ def test_a_gated_repo_without_accepted_access_costs_one_refused_read(tmp_path):
     model = feed["models"][0]
     assert {f["code"] for f in model["findings"]} >= {"gated"}
     assert model["license"]["key"] == "MIT"
+
+
+@pytest.mark.parametrize(("access", "refused", "read"), [
+    ("accepted", 0, True),  # the token's request was accepted: every file is served
+    ("pending", 1, False),  # awaiting review: one refusal, the Hub's reason kept
+])
+def test_a_gated_repo_is_read_as_far_as_the_tokens_access_goes(tmp_path, access, refused, read):
+    files = {"LICENSE": MIT, "USE_POLICY.md": "You may not use the model for commercial purposes.\n"}
+    make_repo(tmp_path, "acme/gated", card(), files, meta={"gated": "manual", "access": access})
+    with FakeHub(tmp_path, token=TOKEN) as hub:
+        _, feed, _ = audit(hub, "acme", "--token", TOKEN)
+        policy = [r.status for r in hub.requests if r.path.endswith("/USE_POLICY.md")]
+    unreadable = [f["message"] for f in feed["models"][0]["findings"] if f["code"] == "file-unreadable"]
+    assert policy == ([200] if read else [403])
+    assert len(unreadable) == refused
+    if not read:
+        assert "USE_POLICY.md" in unreadable[0] and "awaiting a review" in unreadable[0]
+
+
+@pytest.mark.parametrize("token", [None, TOKEN])
+def test_a_missing_or_private_model_is_reported_not_found_with_or_without_a_token(tmp_path, token):
+    """Live, anonymous callers get a bare 401 for both (no X-Error-Code); a token gets 404 RepoNotFound."""
+    org_tree(tmp_path, public=1, private=1)
+    with FakeHub(tmp_path, token=TOKEN) as hub:
+        code, feed, _ = audit(hub, "-m", "acme/secret-00", "-m", "acme/nope", *(["--token", token] if token else []))
+        statuses = sorted(r.status for r in hub.requests if r.path.startswith("/api/models/"))
+    assert statuses == ([401, 401] if token is None else [404, 404])
+    assert code == 3
+    assert {t["name"]: t["error"]["code"] for t in feed["targets"]} == {"acme/secret-00": "repo-not-found",
+                                                                       "acme/nope": "repo-not-found"}
 
 
 def test_an_orgless_base_model_resolves_through_the_hubs_redirect(tmp_path):

@@ -5,14 +5,12 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx2
 import requests
-import tenacity
 import urllib3
 from huggingface_hub import constants as hf_constants
 from huggingface_hub.utils import build_hf_headers, get_session
@@ -21,49 +19,19 @@ from auditor import __version__
 from auditor.hub.endpoint import EndpointError, next_url, parse_endpoint, token_allowed
 from auditor.repoids import is_model_ref, is_namespace, is_repo_id
 from auditor.errors import HubError, HubUnreachable
-from auditor.hub.listing import ListingQuery, listing_params
+from auditor.hub.listing import (EXPAND, EXPAND_TERMS, EXPAND_TREE, MAX_PAGES, STALE_PAGES,  # noqa: F401 (re-exported)
+                                 ListingQuery, listing_params)
 from auditor.hub.answers import (Answer, Transient, incomplete, listing_items, meta_from_json, next_link, parse_json,
                               raise_for_status, read_body)
 from auditor.models import ModelMeta
 from auditor.hub.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
+from auditor.hub.retry import HubStats, RetryPolicy, retrying
 
 PUBLIC_ENDPOINT = "https://huggingface.co"
 
-#: Fields asked of the listing so that one paginated call gives all we need per model.
-#: `expand` is exclusive on the Hub: only these fields (plus `_id`, `id`) come back.
-EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
-#: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
-EXPAND_TERMS = ("cardData", "sha", "gated", "private", "tags")
-#: A derivatives sweep also asks how many children each model has, so leaves cost no listing call.
-EXPAND_TREE = EXPAND + ("childrenModelCount",)
-MAX_PAGES = 20_000  # 2 million models: beyond that a listing is assumed to be endless
-STALE_PAGES = 3  # pages in a row that bring no new model: the Hub is going round in circles
 MAX_REDIRECTS = 5
 MAX_API_BYTES = 64 * 1024 * 1024
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-@dataclass
-class HubStats:
-    """Counters for one run (thread-safe through the Hub's lock)."""
-
-    api_calls: int = 0
-    file_reads: int = 0
-    retries: int = 0
-    rate_limited: int = 0  # 429 answers received
-    waited_seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How every request retries: bounded attempts, bounded waits."""
-
-    attempts: int = 5
-    base_wait: float = 0.5
-    max_backoff: float = 8.0
-    max_wait: float = 300.0  # cap on any single wait (server-asked, backoff, or a bucket block)
-    min_429_wait: float = 1.0  # a 429 whose reset is 0 or missing still waits this long (plus jitter)
-    sleep: Callable[[float], None] | None = None  # None: time.sleep
 
 
 class Hub:
@@ -258,39 +226,8 @@ class Hub:
         return session
 
     def _with_retries(self, call: Callable[[], Any]) -> Any:
-        policy = self.retry
-
-        def wait(state: tenacity.RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            hinted = exc.wait if isinstance(exc, Transient) else None
-            backoff = min(policy.max_backoff, policy.base_wait * 2 ** (state.attempt_number - 1))
-            seconds = hinted if hinted is not None else backoff
-            self._count("retries")
-            limited = isinstance(exc, Transient) and exc.error.status == 429
-            if limited:
-                self._count("rate_limited")
-            if limited and (hinted or 0.0) < policy.min_429_wait:
-                # A reset of 0 (or none) is not "retry now": this request waits a second or so (jittered);
-                # the Hub said nothing about when its window ends, so the others are not held up.
-                seconds = policy.min_429_wait + self._random.uniform(0, 0.25 * policy.min_429_wait)
-            elif limited and exc.bucket in self.buckets:
-                # The Hub said when the window resets: the whole client pauses on that bucket, not just this
-                # thread (no retry storm); the next attempt's acquire() does the waiting and counts it.
-                self.buckets[exc.bucket].block(min(policy.max_wait, seconds))
-                return 0.0
-            seconds = min(policy.max_wait, seconds)
-            self._count("waited_seconds", seconds)
-            return seconds
-
-        retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(policy.attempts),
-            wait=wait,
-            retry=tenacity.retry_if_exception_type(Transient),
-            sleep=policy.sleep if policy.sleep is not None else time.sleep,
-            reraise=True,
-        )
         try:
-            return retrying(call)
+            return retrying(self.retry, self.buckets, self._count, self._random)(call)
         except Transient as exc:
             raise exc.error from exc
 

@@ -73,7 +73,7 @@ def _linked_file(license_link: str | None) -> str | None:
     """The file of the card's own repo a relative `license_link` names (`LICENSE`, `./LICENSE.md`), if any.
 
     A Hub URL (`https://huggingface.co/OTHER/REPO/blob/main/LICENSE`) is never taken for this repo's file:
-    the link alone does not say the repo is this one, and another repo's LICENSE is not ours (audit.py
+    the link alone does not say the repo is this one, and another repo's LICENSE is not ours (judging.py
     reports such a link). Root license files are read by their names anyway.
     """
     linked = linked_repo_file(license_link)

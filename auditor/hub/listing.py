@@ -13,6 +13,15 @@ LISTING_SORT = "createdAt"
 PAGE_SIZE = 100
 #: Most items asked per page when the caller sets a limit (huggingface.js asks at most 500).
 MAX_PAGE_LIMIT = 500
+#: Fields asked of the listing so that one paginated call gives all we need per model.
+#: `expand` is exclusive on the Hub: only these fields (plus `_id`, `id`) come back.
+EXPAND = ("cardData", "siblings", "sha", "lastModified", "gated", "private", "disabled", "tags")
+#: Enough to know a base model's declared terms and its own bases (no file list: it can be huge).
+EXPAND_TERMS = ("cardData", "sha", "gated", "private", "tags")
+#: A derivatives sweep also asks how many children each model has, so leaves cost no listing call.
+EXPAND_TREE = EXPAND + ("childrenModelCount",)
+MAX_PAGES = 20_000  # 2 million models: beyond that a listing is assumed to be endless
+STALE_PAGES = 3  # pages in a row that bring no new model: the Hub is going round in circles
 
 
 @dataclass(frozen=True)

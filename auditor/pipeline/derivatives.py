@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import HubError
-from auditor.hub.client import EXPAND_TREE, Hub
-from auditor.hub.listing import ListingQuery
+from auditor.hub.client import Hub
+from auditor.hub.listing import EXPAND_TREE, ListingQuery
 from auditor.models import RELATIONS, Derivation, DerivativeTree, ModelMeta
 from auditor.render.lineage import lineage_view
 
