@@ -25,6 +25,7 @@ CLAIMS = [
     "Acme-13B-Chat is an open-source alternative to proprietary assistants.",
     "this is an open-source code model that you can self-host.",
     "Acme-7B 是一个开源模型。",
+    "v1.1 (2025-03-02): open-sourced the LoRA adapter and the training code",  # a changelog's version is no agent
 ]
 NOT_CLAIMS = [
     "This model is not open source.",
@@ -102,6 +103,8 @@ CODE_CLAIMS = [
     "Heron is an open-source project for Portuguese dialogue.",
     "Everything in the `src/` folder is open source.",
     "本仓库的代码依照 Apache-2.0 协议开源。",
+    "2025-08-30 Inference code is open source (MIT); the model weights are released separately under CC-BY-NC-4.0.",
+    "The whole project (adapter, training scripts, eval harness) is open source under MIT.",
 ]
 
 
@@ -126,6 +129,10 @@ GROUP_CLAIMS = [
     "Heron-7B-Chat outperforms other open-source models of its size.",
     "It is the state of the art among open-source chat models.",
     "Heron belongs to a family of open-source models for Iberian languages.",
+    # in a comparison too: "other open source models" puts it in the group (the labelling rule)
+    "Compared with other open-source TTS systems on Seed-TTS-eval, Heron-7B-Chat has the lowest error rate.",
+    "We compare Heron-7B-Chat with other open-source models of similar size and with a proprietary model.",
+    "We compare Heron-7B-Chat with other open-source models such as Qwen2-7B.",
 ]
 
 
@@ -157,7 +164,6 @@ OTHER_MODELS = [
     "Mistral-7B is an open-source model released by Mistral AI.",
     "Heron-70B-Chat is the largest open-source model in the series.",  # a sibling: another size
     "Meta open-sourced Llama 2 in July 2023.",
-    "We compare Heron-7B-Chat with other open-source models such as Qwen2-7B.",
     "Many open-source models struggle with long contexts.",
     "For more open-source models, visit our organization page.",
     "This model uses the open-source weights of the Pythia suite.",
@@ -209,6 +215,13 @@ OTHER_THINGS = [
     "The inference code lives in our open-source toolkit heronlabs/heron-kit (MPL-2.0).",
     "- [ ] Open-source the tokenizer training pipeline",
     "Line segmentation is not included: use the open-source Kraken segmenter to cut pages into lines.",
+    "Also tested in ComfyUI and Forge, both open source UIs; drop the file in the loras folder.",
+    "- [ ] Open-source 70B weights",
+    "vLLM や llama.cpp などの OSS の推論エンジンでも動作を確認しています。",
+    "Not in the sense of the Open Source Definition.",
+    "ROUGE computed with the open-source evaluate library and the open-source lm-evaluation-harness.",
+    "Captions regenerated with an open-source vision-language captioner; NSFW filters applied.",
+    "Parallel data from OPUS, the open-source collection of translated texts.",
 ]
 
 

@@ -98,7 +98,7 @@ def _own_clause_start(before: str) -> int:
 def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
                 owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
-    group = (v.test("group", "before", before) and not v.test("neutral-comparison", "before", before)) or v.test(
+    group = v.test("group", "before", before) or v.test(
         "membership", "before", before) or (v.test("one-of", "before", before) and not v.test(
             "comparison", "before", before))
     self_subject = owner == "own" or v.test("self", "before", before)

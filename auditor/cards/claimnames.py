@@ -17,6 +17,7 @@ _GENERIC = re.compile(
 _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.+'’/-]+")
 _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
+_VERSION_OR_DATE = re.compile(r"\[?(?:v?\d[\d.]*|\d{4}[-./]\d\d?(?:[-./]\d\d?)?)\]?:?", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
 #: "The result is a fully open-source 21B model": what a merge or fine-tune produced is this model.
 _RESULT = re.compile(r"^\W*(?:the|this)\s+(?:end\s+|final\s+)?result$", re.IGNORECASE)
@@ -117,7 +118,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "own"  # "our code and models": the model too
         return "tooling" if _TOOLING.search(phrase) else "code"
     if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
-        if re.search(r"\b(?:this|our|its)\b", phrase, re.IGNORECASE) and not phrase.rstrip().endswith("s"):
+        if re.search(r"\b(?:this|our|its|the whole|the entire)\b", phrase, re.IGNORECASE) and not phrase.rstrip(
+                ).endswith("s"):
             return "code"
         own = _is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
         return "code" if own else "other"
@@ -175,7 +177,7 @@ def agent(clause: str, names: Names) -> str | None:
     """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
     model's ("Meta open-sourced Llama"), else None."""
     words = [w for w in _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";")) + 1:]) if any(
-        c.isalnum() for c in w)][:5]  # a list bullet is no word
+        c.isalnum() for c in w) and not _VERSION_OR_DATE.fullmatch(w)][:5]  # a list bullet, "v1.1 (2025-03-02):"
     if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or _is_own(words, names):
         return None
     first = words[0]

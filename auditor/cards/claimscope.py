@@ -72,6 +72,9 @@ _OPENING = re.compile(r"^[\W_]*(?:an?\s+(?:(?!(?:the|of|with|for|in|on|by|from|t
                       r"(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)  # "A small, open-source …"
 #: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
 _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
+#: The weights' own terms stated beside a code claim: the card tells code and weights apart (a code claim).
+_WEIGHTS_TERMS = re.compile(r"\b(?:model\s+)?weights\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:released|licen[cs]ed|governed|"
+                            r"distributed|provided|under)\b", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
 #: "…libraries, most of them open source": a quantifier over the things just named.
 _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
@@ -259,8 +262,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):
         return no("kind-pair")
-    if owner == "code":
-        return yes("code-subject", "code")
+    if owner == "code" or (owner == "tooling" and _WEIGHTS_TERMS.search(after)):
+        return yes("code-subject", "code")  # "Inference code is open source (MIT); the weights are under CC-BY-NC"
+    if owner is None and kind == "model" and whose(after[:len(after) - len(rest)], names) == "sibling":
+        return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
     return by_context(v, before, after, rest, kind, word, owner, names, heading, clause)

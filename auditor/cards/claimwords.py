@@ -35,6 +35,9 @@ class Vocabulary:
         for kind in self.noun_kinds:
             if self.nouns[kind].fullmatch(word):
                 return kind
+        if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):  # a plural the table does not spell
+            singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # ("both open source UIs")
+            return next((kind for kind in self.noun_kinds if self.nouns[kind].fullmatch(singular)), None)
         return None
 
 
