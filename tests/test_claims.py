@@ -777,6 +777,27 @@ PROBE_RULES = [
 ]
 
 
+#: Rewrites that keep the meaning keep the decision (benchmarks/claims_perturb_bench.py, on tune lines): each row is a
+#: rewrite that flipped a decision, in the project's own words.
+REWRITE_RULES = [
+    # an adverb of degree before the mention says how open, not what is open: the modifiers read past it
+    ("We add a smaller dataset that we can't 100% open source because of its terms.", MODEL, False),
+    ("It ranks first among 100% open-source chat models on MT-bench.", MODEL, True),
+    # a leading label ("Note:") is not the named publisher open-sourcing it
+    ("Note: Orbital AI open-sourced Chatterly last year.", MODEL, False),
+    # a synonym of "tools" is another thing too
+    ("Our Lantern utilities are open sourced for the community to use.", MODEL, False),
+    # a one-column table is a box of prose, not another model's row of a comparison
+    ("| Summary |\n| --- |\n| We are open-sourcing the weights under Apache 2.0. |", MODEL, True),
+    ("| Note |\n|---|\n| This release is fully open source. |", MODEL, True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), REWRITE_RULES)
+def test_a_meaning_preserving_rewrite_keeps_the_decision(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 def test_an_underscore_inside_a_name_is_not_emphasis():
     assert visible_lines("Trained with kohya_ss on _our_ data.") == ("Trained with kohya_ss on our data.",)
 

@@ -171,8 +171,8 @@ def names_another(phrase: str, names: Names) -> bool:
 def agent(clause: str, names: Names) -> str | None:
     """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
     model's ("Meta open-sourced Llama"), else None."""
-    words = [w for w in _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";")) + 1:]) if any(
-        c.isalnum() for c in w)][:5]  # a list bullet is no word
+    words = [w for w in _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1:])
+             if any(c.isalnum() for c in w)][:5]  # a list bullet is no word, a label before ":" ("Note:") none
     if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or _is_own(words, names):
         return None
     first = words[0]

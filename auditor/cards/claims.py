@@ -93,6 +93,12 @@ def _leads_in_for_another(text: str, names) -> bool:
     return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
 
 
+def _one_cell(row: str) -> bool:
+    """Is a table row a single cell ("| We release the weights as open source. |": a one-column box of prose)? Only
+    a row of several cells can be another model's row of a comparison."""
+    return row.strip().strip("|").count("|") == 0
+
+
 def _quote(sentence: str, start: int) -> str:
     text = sentence[max(0, start - 150):start + 150] if len(sentence) > 2 * WINDOW else sentence
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
@@ -128,7 +134,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a line of a conversation or prompt template
         raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
         link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
-        other_row = text.lstrip().startswith("|") and first not in keyed and not names_this_model(text, names)
+        other_row = text.lstrip().startswith("|") and first not in keyed and not _one_cell(text) and not (
+            names_this_model(text, names))
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
