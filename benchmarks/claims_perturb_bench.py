@@ -32,7 +32,7 @@ from benchmarks.split import TUNE, part  # noqa: E402
 
 #: The English mention, outside URLs and identifiers: what the spelling, markup and adverb rewrites act on.
 _MENTION = re.compile(r"(?<![\w/.@#=-])(open[ \-\u2011]?source)(?:d|s|ing)?\b(?![-_/.]\w)", re.IGNORECASE)
-_SPELLINGS = ("open source", "open-source", "Open-Source", "opensource", "open\u2011source")
+_SPELLINGS = ("open source", "open-source", "Open-Source", "Open Source", "opensource", "open\u2011source")
 _LIBRARIES = ("Transformers", "transformers", "PyTorch", "TensorFlow", "JAX", "vLLM", "llama.cpp", "Axolotl",
               "Unsloth", "LLaMA-Factory", "DeepSpeed", "PEFT", "TRL", "spaCy", "Flair", "fastai", "MLX", "Ollama",
               "ExLlamaV2", "AutoGPTQ", "AutoAWQ", "Diffusers", "LangChain", "mergekit", "Keras", "Megatron-LM",
@@ -90,7 +90,8 @@ def _mention_markup(line: str, ctx: dict):
     if _wrapped(line, s, e):
         return
     word = first.group(0)
-    for name, form in (("bold", f"**{word}**"), ("italics", f"_{word}_"), ("link", f"[{word}](https://example.org/x)")):
+    for name, form in (("bold", f"**{word}**"), ("italics", f"_{word}_"), ("link", f"[{word}](https://example.org/x)"),
+                       ("html-bold", f"<b>{word}</b>")):
         yield name, [line[:s] + form + line[e:]]
 
 
@@ -275,10 +276,103 @@ def _emoji(line: str, ctx: dict):
         yield "emoji", [line.rstrip() + _EMOJI]  # at the end of a sentence or unit, not inside a wrapped one
 
 
+_CONTRACTIONS = (("it is", "it's"), ("It is", "It's"), ("we have", "we've"), ("We have", "We've"),
+                 ("is not", "isn't"), ("are not", "aren't"), ("cannot", "can't"), ("do not", "don't"),
+                 ("we are", "we're"), ("We are", "We're"), ("that is", "that's"))
+
+
+def _contraction(line: str, ctx: dict):
+    """"it is" ↔ "it's", "we have" ↔ "we've", "cannot" ↔ "can't" (the first one found, either way)."""
+    for full, short in _CONTRACTIONS:
+        for old, new in ((full, short), (short, full)):
+            match = re.search(rf"(?<![\w'’]){re.escape(old)}(?![\w'’])", line)
+            if match and not _inside_link(line, match.start()):
+                yield f"{old}->{new}", [line[:match.start()] + new + line[match.end():]]
+                return
+
+
+def _quotes(line: str, ctx: dict):
+    """Straight double quotes ↔ curly ones, in pairs."""
+    if re.search(r'"[^"]+"', line) and not _inside_link(line, line.index('"')):
+        yield "curly-quotes", [re.sub(r'"([^"]+)"', "\u201c\\1\u201d", line)]
+    elif re.search("\u201c[^\u201d]+\u201d", line):
+        yield "straight-quotes", [line.replace("\u201c", '"').replace("\u201d", '"')]
+
+
+def _wrap(line: str, ctx: dict):
+    """A prose line wrapped over two lines at a space near its middle (a paragraph, as editors wrap it)."""
+    if _STRUCTURE.match(line) or len(line) < 40 or "`" in line:
+        return
+    middle = len(line) // 2
+    spaces = [m.start() for m in re.finditer(" ", line) if not _inside_link(line, m.start())]
+    if not spaces:
+        return
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    yield "wrapped", [line[:cut], line[cut + 1:]]
+
+
+def _decoration(line: str, ctx: dict):
+    """A leading emoji, the whole line in bold, a quoted note, a numbered list item."""
+    if not line.strip() or line.lstrip().startswith(("|", "#", ">")):
+        return
+    prefix = re.match(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?", line).group(0)
+    text = line[len(prefix):]
+    lines, index = ctx["lines"], ctx["index"]
+    opens_unit = bool(prefix.strip()) or index == 0 or not lines[index - 1].strip()
+    if not text.startswith(("🚀", "🔥")) and opens_unit:
+        yield "leading-emoji", [prefix + "🔥 " + text]
+    if not text.startswith(("*", "_")) and not text.rstrip().endswith(("*", "_")):
+        yield "whole-bold", [prefix + "**" + text.rstrip() + "**"]
+    if _standalone(ctx) and not prefix:
+        yield "blockquote", ["> " + text]
+        yield "numbered", ["1. " + text]
+
+
+def _comma(line: str, ctx: dict):
+    """A comma before "and"/"but"/"so" joining two clauses, added or dropped (the first one in the line)."""
+    match = re.search(r"(,?) (and|but|so) (?=(?:it|they|we|this|the|our|its)\b)", line)
+    if match and not _inside_link(line, match.start()):
+        new = " " if match.group(1) else ", "
+        yield "comma-" + ("dropped" if match.group(1) else "added"), [
+            line[:match.start()] + new.rstrip(" ") + " " + match.group(2) + " " + line[match.end():]]
+
+
+def _own_forms(line: str, ctx: dict):
+    """The model's name written as its repo id, in lower case, or with spaces for its hyphens."""
+    spans = _own_name_spans(line, ctx)
+    if not spans or not ctx["model_id"]:
+        return
+    m = spans[0]
+    name = m.group(0)
+    for label, form in (("repo-id", ctx["model_id"]), ("lower", name.lower()), ("spaced", name.replace("-", " "))):
+        if form != name:
+            yield label, [line[:m.start()] + form + line[m.end():]]
+
+
+_SHAPED = re.compile(r"(?<![\w/.`*\[-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,})(?![\w/`*\]-])")
+
+
+def _swap_shape(line: str, ctx: dict):
+    """A capitalised or CamelCase name that is someone else's (an app, a toolkit, a company), for an invented one
+    of the same shape."""
+    for match in _SHAPED.finditer(line):
+        if match.start() == 0 or _inside_link(line, match.start()) or line[:match.start()].rstrip().endswith(
+                (".", "!", "?", ":", "#", "-", "*", "|")):
+            continue  # a capital that only opens a sentence or an item is no name
+        word = match.group(0)
+        if word.lower() in _COMMON_WORDS or whose(word, ctx["names"]) != "other":
+            continue
+        invented = "ZenTrix" if any(c.isupper() for c in word[1:]) else "Zentrix"
+        yield "swap-shaped-name", [line[:match.start()] + invented + line[match.end():]]
+        return
+
+
 REWRITES: tuple[tuple[str, Rewrite], ...] = (
     ("spelling", _spelling), ("markup", _mention_markup), ("name-markup", _subject_markup), ("swap-name", _swap_name),
     ("own-name", _own_name), ("head-noun", _head_noun), ("adverb", _adverb), ("leading-clause", _leading),
-    ("structure", _structure), ("case", _case), ("emoji", _emoji))
+    ("structure", _structure), ("case", _case), ("emoji", _emoji), ("contraction", _contraction),
+    ("quotes", _quotes), ("wrap", _wrap), ("decoration", _decoration), ("comma", _comma), ("own-forms", _own_forms),
+    ("swap-shaped", _swap_shape))
 
 
 def _claim_lines(body: str, first: int, model_id: str) -> set[int]:
@@ -298,7 +392,7 @@ def main(corpus: str, flips: bool) -> None:
             detected = _claim_lines(body, first, model_id)
             raw = body.split("\n")
             repo_name = model_id.rpartition("/")[2]
-            ctx_base = {"names": own_names(model_id), "lines": raw, "display": repo_name}
+            ctx_base = {"names": own_names(model_id), "lines": raw, "display": repo_name, "model_id": model_id}
             for number in sorted(labels.right | labels.negative):
                 index = number - first
                 if not 0 <= index < len(raw):
@@ -312,8 +406,9 @@ def main(corpus: str, flips: bool) -> None:
                 for family, rewrite in REWRITES:
                     for label, replacement in rewrite(raw[index], ctx):
                         new_body = "\n".join(raw[:index] + replacement + raw[index + 1:])
-                        new_line = number + len(replacement) - 1
-                        now = new_line in _claim_lines(new_body, first, model_id)
+                        # the rewritten line's own lines: the last one (a table's row) or both halves of a wrap
+                        spots = range(number, number + 2) if label == "wrapped" else [number + len(replacement) - 1]
+                        now = bool(set(spots) & _claim_lines(new_body, first, model_id))
                         flipped = now != is_claim
                         for key in ((kind, family), (kind, "overall")):
                             counts.setdefault(key, Counter())["tried"] += 1

@@ -790,6 +790,13 @@ REWRITE_RULES = [
     # a one-column table is a box of prose, not another model's row of a comparison
     ("| Summary |\n| --- |\n| We are open-sourcing the weights under Apache 2.0. |", MODEL, True),
     ("| Note |\n|---|\n| This release is fully open source. |", MODEL, True),
+    # a contraction is the copula it stands for ("it's licensed under" is "it is licensed under")
+    ("Unlike many other models, it's licensed under a permissive open source license (MIT).", MODEL, True),
+    # a pronoun after "and" refers back to the named subject with or without a comma
+    ("QuantKit compresses models and it is an open-source toolkit.", MODEL, False),
+    # a link whose text an editor wrapped over two lines is unwrapped like one on a line
+    ("The Heron model was presented in [A state-of-the-art open source\nchatbot](https://x.example/blog) by Orbital AI.",
+     MODEL, False),
 ]
 
 
