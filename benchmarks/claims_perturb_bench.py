@@ -9,7 +9,9 @@ flip is counted when the line's decision changes. Rewrites (deterministic, each 
 spelling of the mention; markup (bold, italics, a link around the mention or the subject's name, backticks around
 a name); another invented name of the same kind (library, model with a size, dataset); the model's own name and
 "this model"/"it"; the head noun for a synonym of its class; an adverb before the mention; a leading clause; the
-line as a list item, a heading or a table cell; sentence case and Title Case; a trailing emoji.
+line as a list item, a heading or a table cell; sentence case and Title Case; a trailing emoji; contractions,
+quotes, a line wrapped in two, a leading emoji, the line in bold or quoted or numbered, a comma before "and", the
+model's name as its repo id or in lower case; and, once per card, the model renamed everywhere (id and text).
 Printed: flip rates per rewrite and overall, claim lines (claim → none costs recall) and negative lines
 (none → claim costs precision) apart; `--flips` lists the flipped tune lines. Held-out text is never read here.
 """
@@ -375,6 +377,34 @@ REWRITES: tuple[tuple[str, Rewrite], ...] = (
     ("swap-shaped", _swap_shape))
 
 
+_VARIANT = re.compile(r"(?:chat|instruct|base|code|coder|model|large|small|medium|mini|tiny|hf|gguf|gptq|awq|"
+                      r"uncased|cased|finetuned|fine|tuned|merged|lora|sft|dpo|delta|diff|sharded|v\d.*|\d.*)", re.IGNORECASE)
+
+
+def _families() -> frozenset[str]:
+    path = ROOT / "auditor" / "data" / "claim-families.tsv"
+    return frozenset(line.split("\t")[0].strip().lower() for line in path.read_text("utf-8").splitlines()[1:])
+
+
+def _renamed(body: str, model_id: str) -> tuple[str, str] | None:
+    """The card with its model renamed everywhere: the longest distinctive word of the repo name (not a size, a
+    variant word or a base family's name) becomes "Zentrix" in the id and in the text, in the same case."""
+    org, _, name = model_id.rpartition("/")
+    families = _families()
+    words = [w for w in re.split(r"[-_.\s]+", name) if len(w) >= 4 and w.isalpha() and not _VARIANT.fullmatch(w)
+             and w.lower() not in families and w.lower() not in _COMMON_WORDS]
+    if not words:
+        return None
+    word = max(words, key=len)
+
+    def invented(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return "ZENTRIX" if found.isupper() else "Zentrix" if found[:1].isupper() else "zentrix"
+
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])", re.IGNORECASE)
+    return pattern.sub(invented, body), f"{org}/{pattern.sub(invented, name)}"
+
+
 def _claim_lines(body: str, first: int, model_id: str) -> set[int]:
     return {c.line for c in find_claims(body, first, model_id=model_id)}
 
@@ -417,9 +447,24 @@ def main(corpus: str, flips: bool) -> None:
                             shown.append(f"  [{kind} {family}/{label}] {name}/{row['dir']} L{number}\n"
                                          f"      was: {raw[index].strip()[:220]!r}\n"
                                          f"      now: {replacement[-1].strip()[:220]!r}")
+            renamed = _renamed(body, model_id)
+            now_claims = _claim_lines(renamed[0], first, renamed[1]) if renamed else set()
+            for number in sorted(labels.right | labels.negative) if renamed else ():
+                is_claim = number in labels.right
+                if (number in detected) != is_claim:
+                    continue
+                kind = "claim" if is_claim else "negative"
+                flipped = (number in now_claims) != is_claim
+                for key in ((kind, "rename-model"), (kind, "overall")):
+                    counts.setdefault(key, Counter())["tried"] += 1
+                    counts[key]["flipped"] += flipped
+                if flipped and flips:
+                    index = number - first
+                    shown.append(f"  [{kind} rename-model] {name}/{row['dir']} as {renamed[1]} L{number}\n"
+                                 f"      was: {raw[index].strip()[:220]!r}")
     print(f"tune lines whose decision agrees with the label: claim {lines_seen['claim']}, "
           f"negative {lines_seen['negative']}")
-    families = [f for f, _ in REWRITES] + ["overall"]
+    families = [f for f, _ in REWRITES] + ["rename-model", "overall"]
     print(f"{'rewrite':16} {'claim lines (claim -> none)':>30} {'negative lines (none -> claim)':>32}")
     for family in families:
         cells = []

@@ -797,6 +797,15 @@ REWRITE_RULES = [
     # a link whose text an editor wrapped over two lines is unwrapped like one on a line
     ("The Heron model was presented in [A state-of-the-art open source\nchatbot](https://x.example/blog) by Orbital AI.",
      MODEL, False),
+    # a synonym of a noun of the same class decides the same: hub/zoo/registry (platforms), samples and eval sets
+    # (data), page (pages), love/like (support: a kind of model, not this one), fine-tunes of (versions of)
+    ("Browse more models on the open-source model hub.", MODEL, False),
+    ("All training samples are open-sourced under CC-BY.", MODEL, False),
+    ("Our test set is open source.", MODEL, False),
+    ("Visit our Open Source page.", MODEL, False),
+    ("We love open-source models.", MODEL, False),
+    ("We release two fine-tunes of a popular open-source model.", MODEL, False),
+    ("We love open-source models, and Heron-7B-Chat is one of the best open-source models.", MODEL, True),
 ]
 
 
