@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose, with_title
+from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
 from auditor.cards.claimscope import WINDOW, Decision, decide
 from auditor.cards.claimtables import key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
+from auditor.cards.claimtitle import with_title
 from auditor.cards.claimwords import vocabulary
 from auditor.models import Claim
 

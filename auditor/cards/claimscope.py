@@ -183,21 +183,11 @@ def _clause_before(before: str, vocab: Vocabulary) -> str:
     return before[last.end():] if last else before
 
 
-def _without_degree(before: str, vocab: Vocabulary) -> str:
-    """The window before the mention without the adverbs of degree that end it ("we can't 100% open source", "among
-    all fully open-source models"): they say how open, not what is open, so every modifier reads past them."""
-    for _ in range(3):
-        degree = vocab.find("degree", "before", before)
-        if not degree:
-            break
-        before = before[:degree.start()]
-    return before
-
-
 def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> Decision:
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
-    before, after = _without_degree(sentence[max(0, start - WINDOW):start], v), sentence[end:end + WINDOW]
+    # adverbs of degree ending the window ("can't 100% open source") say how open, not what: every rule reads past them
+    before, after = v.strip_before("degree", sentence[max(0, start - WINDOW):start]), sentence[end:end + WINDOW]
     if (_ID_BEFORE.search(before) and _ID_AFTER.match(after)) or _UNDERSCORE_BEFORE.search(
             before) or _UNDERSCORE_AFTER.match(after):
         return no("identifier")
