@@ -806,6 +806,13 @@ REWRITE_RULES = [
     ("We love open-source models.", MODEL, False),
     ("We release two fine-tunes of a popular open-source model.", MODEL, False),
     ("We love open-source models, and Heron-7B-Chat is one of the best open-source models.", MODEL, True),
+    # the spaces a blanked tag leaves read as one ("an <b>open-source</b> model" is "an open-source model")
+    ("This is a fine-tune of Nimbus-13B, an <b>open-source</b> model.", MODEL, False),
+    # a discourse opener ("In short, ", "Note: ") changes nothing: the sentence is judged without it
+    ("In short, an open-source 7B chat model fine-tuned from Nimbus-7B.", MODEL, True),
+    ("Note: we love open-source models.", MODEL, False),
+    # fine-tunes and LoRAs, in the plural with no subject, are a kind of model like "open-source models"
+    ("Open-source fine-tunes are listed below.", MODEL, False),
 ]
 
 

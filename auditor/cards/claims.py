@@ -148,6 +148,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                     reply = found_units[position_unit + 1][1].strip()  # a FAQ: the answer is the next paragraph
                 if not answer.search(reply.lstrip("*_> ")):
                     continue  # a question is a claim only when the card answers it with yes
+            opener = vocab.find("opener", "sentence", sentence)  # "In short, …", "Note: …": judged without it
+            cut = opener.end() if opener else 0
             for match in target.finditer(sentence):
                 if budget == 0:
                     return
@@ -155,15 +157,16 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position
+                said, shift = (sentence[cut:], cut) if match.start() >= cut else (sentence, 0)
                 decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
-                    sentence, match.start(), match.end(), heading, names)
+                    said, match.start() - shift, match.end() - shift, heading, names)
                 if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
-                elif decision.rule in _UNNAMED and not _TAGLINE.match(sentence[:match.start()]) and (
+                elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),

@@ -31,6 +31,9 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])|(?<=\w)\*{1,3}
 #: (an underscore between letters is part of a name, `kohya_ss`, not emphasis: CommonMark)
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BLOCK = re.compile(r"^\s*(?:#|\||[-*+]\s|\d+[.)]\s|>)")
+#: Runs of spaces inside a line (left by blanked tags, URLs, code, or typed) read as one: "an <b>open-source</b> model"
+#: is "an open-source model" (the indentation that opens a line is kept: it makes list items and code blocks).
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 #: A sentence ends at . ! ? followed by a space or the end ("2.0", "e.g.x", "llama.cpp" do not end one), or at 。！？.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？]+")
 
@@ -98,7 +101,7 @@ def visible_lines(body: str) -> tuple[str, ...]:
         bullet = _LIST_ITEM.match(line)  # "* item" is a list item, not emphasis
         cut = bullet.end() if bullet else 0
         line = line[:cut] + _EMPHASIS.sub("", _EMAIL.sub(" ", line[cut:]) if "@" in line else line[cut:])
-        lines.append(html.unescape(line).replace("\u00a0", " "))
+        lines.append(_SPACES.sub(" ", html.unescape(line).replace("\u00a0", " ")))
     return tuple(lines)
 
 
