@@ -816,6 +816,50 @@ PROBE_RULES = [
 ]
 
 
+#: Rewrites that keep the meaning keep the decision (benchmarks/claims_perturb_bench.py, on tune lines): each row is a
+#: rewrite that flipped a decision, in the project's own words.
+REWRITE_RULES = [
+    # an adverb of degree before the mention says how open, not what is open: the modifiers read past it
+    ("We add a smaller dataset that we can't 100% open source because of its terms.", MODEL, False),
+    ("It ranks first among 100% open-source chat models on MT-bench.", MODEL, True),
+    # a leading label ("Note:") is not the named publisher open-sourcing it
+    ("Note: Orbital AI open-sourced Chatterly last year.", MODEL, False),
+    # a synonym of "tools" is another thing too
+    ("Our Lantern utilities are open sourced for the community to use.", MODEL, False),
+    # a one-column table is a box of prose, not another model's row of a comparison
+    ("| Summary |\n| --- |\n| We are open-sourcing the weights under Apache 2.0. |", MODEL, True),
+    ("| Note |\n|---|\n| This release is fully open source. |", MODEL, True),
+    # a contraction is the copula it stands for ("it's licensed under" is "it is licensed under")
+    ("Unlike many other models, it's licensed under a permissive open source license (MIT).", MODEL, True),
+    # a pronoun after "and" refers back to the named subject with or without a comma
+    ("QuantKit compresses models and it is an open-source toolkit.", MODEL, False),
+    # a link whose text an editor wrapped over two lines is unwrapped like one on a line
+    ("The Heron model was presented in [A state-of-the-art open source\nchatbot](https://x.example/blog) by Orbital AI.",
+     MODEL, False),
+    # a synonym of a noun of the same class decides the same: hub/zoo/registry (platforms), samples and eval sets
+    # (data), page (pages), love/like (support: a kind of model, not this one), fine-tunes of (versions of)
+    ("Browse more models on the open-source model hub.", MODEL, False),
+    ("All training samples are open-sourced under CC-BY.", MODEL, False),
+    ("Our test set is open source.", MODEL, False),
+    ("Visit our Open Source page.", MODEL, False),
+    ("We love open-source models.", MODEL, False),
+    ("We release two fine-tunes of a popular open-source model.", MODEL, False),
+    ("We love open-source models, and Heron-7B-Chat is one of the best open-source models.", MODEL, True),
+    # the spaces a blanked tag leaves read as one ("an <b>open-source</b> model" is "an open-source model")
+    ("This is a fine-tune of Nimbus-13B, an <b>open-source</b> model.", MODEL, False),
+    # a discourse opener ("In short, ", "Note: ") changes nothing: the sentence is judged without it
+    ("In short, an open-source 7B chat model fine-tuned from Nimbus-7B.", MODEL, True),
+    ("Note: we love open-source models.", MODEL, False),
+    # fine-tunes and LoRAs, in the plural with no subject, are a kind of model like "open-source models"
+    ("Open-source fine-tunes are listed below.", MODEL, False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), REWRITE_RULES)
+def test_a_meaning_preserving_rewrite_keeps_the_decision(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 def test_an_underscore_inside_a_name_is_not_emphasis():
     assert visible_lines("Trained with kohya_ss on _our_ data.") == ("Trained with kohya_ss on our data.",)
 

@@ -20,7 +20,7 @@ _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
 _OWN_CLAUSE = re.compile(r"[,;:]\s*(?:and\s+|so\s+)?(?:we|our|this|it|its|i)\b", re.IGNORECASE)
 #: "we" as the subject with a plural model noun after a verb of handling ("we host open-source models"): others'.
-_WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;]\s*(?:and\s+)?(?:we|i)\b", re.IGNORECASE)
+_WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;:]\s*(?:and\s+)?(?:we|i)\b", re.IGNORECASE)
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
 _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
@@ -30,7 +30,8 @@ _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released
 _PARTICIPLE = re.compile(r"^\W*(?:released|licen[cs]ed|distributed|available|published|provided|shared|offered)\s+"
                          r"(?:\w+\s+)?under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
-_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants)$", re.IGNORECASE)
+_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

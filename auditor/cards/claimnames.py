@@ -15,7 +15,7 @@ _GENERIC = re.compile(
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
     r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
 _SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
-_TOKEN = re.compile(r"[\w.+'’/-]+")
+TOKEN = re.compile(r"[\w.+'’/-]+")
 _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
 _VERSION_OR_DATE = re.compile(r"\[?(?:v?\d[\d.]*|\d{4}[-./]\d\d?(?:[-./]\d\d?)?)\]?:?", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
@@ -27,8 +27,8 @@ _OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlyin
                           re.IGNORECASE)
 _MODEL_OWN = re.compile(r"\b(?:this|the|our|its)\s+(?:\w+\s+){0,2}(?:model|models|weights|checkpoints?|release|llm)\b",
                         re.IGNORECASE)
-_NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
-_COMMON_CAPITALISED = frozenset(
+NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
+COMMON_CAPITALISED = frozenset(
     "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
     "model models llm llms ai ml lora loras qlora note table figure section version license licence yes no all each every both "
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
@@ -54,12 +54,12 @@ class Names:
         return bool(self.aliases or self.org)
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
 @functools.cache
-def _families() -> frozenset[str]:
+def base_families() -> frozenset[str]:
     text = resources.files("auditor").joinpath("data", "claim-families.tsv").read_text(encoding="utf-8")
     return frozenset(line.split("\t")[0].strip().lower() for line in text.splitlines()[1:] if line.strip())
 
@@ -72,7 +72,7 @@ def own_names(model_id: str | None) -> Names:
         return Names(frozenset(), frozenset())
     org, _, name = model_id.rpartition("/")
     tokens = [t for t in re.split(r"[-_.\s]+", name) if t]
-    families = _families()
+    families = base_families()
     family_like = [t for t in tokens if _GENERIC.fullmatch(t) or re.sub(r"\d+$", "", t.lower()) in families
                    or t.lower() in families]
     derived = len(family_like) < len(tokens)  # a word of its own: "turkish", "dutch", "zephyr"
@@ -82,16 +82,16 @@ def own_names(model_id: str | None) -> Names:
             run = tokens[i:j]
             if all(_GENERIC.fullmatch(t) for t in run) or (derived and all(t in family_like for t in run)):
                 continue
-            alias = _norm("".join(run))
+            alias = norm("".join(run))
             if len(alias) >= 3:
                 aliases.add(alias)
-    if not derived and tokens and len(_norm(re.sub(r"\d+$", "", tokens[0]))) >= 3:
-        aliases.add(_norm(re.sub(r"\d+$", "", tokens[0])))  # Qwen2-7B-Instruct is also "Qwen"
-    org_alias = _norm(org) if len(_norm(org)) >= 4 else ""
+    if not derived and tokens and len(norm(re.sub(r"\d+$", "", tokens[0]))) >= 3:
+        aliases.add(norm(re.sub(r"\d+$", "", tokens[0])))  # Qwen2-7B-Instruct is also "Qwen"
+    org_alias = norm(org) if len(norm(org)) >= 4 else ""
     distinctive = [t for t in tokens if not _GENERIC.fullmatch(t)]
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
-    whole = {_norm("".join(distinctive)), _norm(name)} - {""}
+    whole = {norm("".join(distinctive)), norm(name)} - {""}
     return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias, frozenset(whole))
 
 
@@ -100,7 +100,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     `other`, `sibling`, or None. With `whole`, a name must be one of the model's whole names: the subject of
     "<name>, the open-source library" that is only a part of the repo name ("fastai" on `x/fastai-pets-classifier`)
     is the library the model was made with."""
-    words = _TOKEN.findall(phrase)[-6:]
+    words = TOKEN.findall(phrase)[-6:]
     if not words:
         return None
     vocab = vocabulary()
@@ -109,7 +109,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return "other"
     if names.known:
         sizes = {s.lower() for s in _SIZE.findall(phrase)}
-        if sizes and names.sizes and not sizes & names.sizes and (_is_own(words, names) or (
+        if sizes and names.sizes and not sizes & names.sizes and (is_own(words, names) or (
                 "model" in kinds or any(w.lower() in ("version", "versions", "size", "sizes") for w in words)) and not
                 _OWN_WORDS.match(words[0])):
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
@@ -121,7 +121,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         if re.search(r"\b(?:this|our|its|the whole|the entire)\b", phrase, re.IGNORECASE) and not phrase.rstrip(
                 ).endswith("s"):
             return "code"
-        own = _is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
+        own = is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
         return "code" if own else "other"
     if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\b", phrase, re.IGNORECASE):
         return "other"  # "the base model is open source"
@@ -131,13 +131,13 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             phrase.strip()):
         return "own"
     if names.known:
-        if _is_own(words, names, with_org=False):
-            named = _norm("".join(w for w in words if w.lower() not in ("the", "a", "an")))
+        if is_own(words, names, with_org=False):
+            named = norm("".join(w for w in words if w.lower() not in ("the", "a", "an")))
             return "other" if whole and names.whole and named not in names.whole else "own"
-        if _is_own(words, names):
+        if is_own(words, names):
             return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
         last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
-        if _NAME_LIKE.match(last) and last.lower() not in _COMMON_CAPITALISED:  # "Llama 2" is a name too
+        if NAME_LIKE.match(last) and last.lower() not in COMMON_CAPITALISED:  # "Llama 2" is a name too
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None
 
@@ -150,7 +150,7 @@ def names_this_model(text: str, names: Names) -> bool:
     text = text[:2000]
     if not names.known or _OURS.search(text):
         return True
-    return any(_is_own(_TOKEN.findall(cell), names) and not _other_size(cell, names) for cell in text.split("|")
+    return any(is_own(TOKEN.findall(cell), names) and not _other_size(cell, names) for cell in text.split("|")
                if cell.strip())
 
 
@@ -166,32 +166,33 @@ _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)"
 def names_another(phrase: str, names: Names) -> bool:
     """Does the phrase after "the open-source" name another model ("the open-source Falcon-7B", "LLaMA models")?
     Only names with digits or inner capitals count (not Title Case words, not acronyms of four letters or less)."""
-    words = _TOKEN.findall(phrase)
-    if not names.known or not words or _is_own(words, names):
+    words = TOKEN.findall(phrase)
+    if not names.known or not words or is_own(words, names):
         return False
     return any(_STRONG_NAME.match(w) and (len(w) > 4 or any(c.isdigit() for c in w))
-               and w.lower() not in _COMMON_CAPITALISED for w in words)
+               and w.lower() not in COMMON_CAPITALISED for w in words)
 
 
 def agent(clause: str, names: Names) -> str | None:
     """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
     model's ("Meta open-sourced Llama"), else None."""
-    words = [w for w in _TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";")) + 1:]) if any(
-        c.isalnum() for c in w) and not _VERSION_OR_DATE.fullmatch(w)][:5]  # a list bullet, "v1.1 (2025-03-02):"
-    if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or _is_own(words, names):
+    words = [w for w in TOKEN.findall(clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1:])
+             if any(c.isalnum() for c in w) and not _VERSION_OR_DATE.fullmatch(w)][:5]  # a list bullet is no word, a
+    # label before ":" ("Note:") none, nor a changelog's version or date ("v1.1 (2025-03-02): open-sourced …")
+    if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or is_own(words, names):
         return None
     first = words[0]
-    return "other" if _NAME_LIKE.match(first) and first.lower() not in _COMMON_CAPITALISED else None
+    return "other" if NAME_LIKE.match(first) and first.lower() not in COMMON_CAPITALISED else None
 
 
-def _is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
+def is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
     aliases = names.aliases | {names.org} if with_org and names.org else names.aliases
-    if _norm("".join(words)) in aliases:
+    if norm("".join(words)) in aliases:
         return True
     words = [part for word in words for part in re.split(r"[-_./]+", word) if part]  # Hunyuan-A52B-Pretrain
     for size in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
-            joined = _norm("".join(words[i:i + size]))
+            joined = norm("".join(words[i:i + size]))
             if joined in aliases and not _GENERIC.fullmatch(joined):
                 return True
     return False
@@ -209,57 +210,14 @@ def names_only_another(sentence: str, names: Names) -> bool:
     text = sentence[:400]
     if not names.known or _OWN_MENTION.search(text):
         return False
-    words = [w[:60] for w in _TOKEN.findall(text)[:80]]
-    if not words or _is_own(words, names):
+    words = [w[:60] for w in TOKEN.findall(text)[:80]]
+    if not words or is_own(words, names):
         return False
-    families = _families()
+    families = base_families()
     for word in words:
         base = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.(]", word)[0]).lower()
         if (word[:1].isupper() or any(c.isdigit() for c in word)) and base in families:
             return True
         if _SIZED_NAME.match(word):
-            return True
-    return False
-
-
-_TITLE_NAME = re.compile(r"^#\s+(?:model card (?:for|of)\s+)?(?P<name>[^:|()\[\]—–]{1,60}?)\s*(?:[:|(\[—–]|\s-\s|$)",
-                         re.IGNORECASE)
-_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|bnb|nf4|fp8|int[48]|\d+bit|"
-                         r"q\d\w*|quant\w*|imatrix)(?:$|[-_.])", re.IGNORECASE)
-_HEADING_WORDS = frozenset("card information description introduction overview summary details usage contents table "
-                           "api inference about quickstart readme doc docs documentation news updates abstract "
-                           "obsolete experimental demo example examples notes note".split())
-
-
-def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_models: tuple[str, ...] = ()) -> Names:
-    """The names plus those of the card's first H1 title ("# Nimbus-Chat" on `x/nb7-chat`: a marketing name), when
-    it reads as a name (one to three words, one of them name-like, no heading words) and is not a base family's
-    ("# Llama 2" copied from the base card) nor one of the `base_models`' names (front matter `base_model`: a
-    fine-tune that copies its base's card keeps the base's title); never on a quantised or converted upload, which
-    copies its base's card."""
-    if not names.known or not model_id or _DERIVATIVE.search(model_id.rpartition("/")[2]):
-        return names
-    title = next((line.strip() for line in lines[:400] if line.startswith("# ")), "")
-    match = _TITLE_NAME.match(title)
-    words = _TOKEN.findall(match.group("name")) if match else []
-    if not words or len(words) > 3 or any(w.lower() in _HEADING_WORDS or w.lower() in _COMMON_CAPITALISED
-                                          for w in words) or not any(_NAME_LIKE.match(w) for w in words):
-        return names
-    families = _families()
-    first = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.]", words[0])[0]).lower()
-    if first in families or _is_own(words, names) or _names_a_base(words, base_models):
-        return names
-    extra = own_names("title/" + "-".join(words))
-    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole)
-
-
-def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:
-    """Is the title one of the base models' names ("# Nimbus-7B-Chat" over `base_model: seabird/Nimbus-7B-Chat`)?"""
-    title = _norm("".join(words))
-    for base in base_models[:20]:
-        if not isinstance(base, str) or not base.strip():
-            continue
-        found = own_names(base.strip()[:200] if "/" in base else "base/" + base.strip()[:200])
-        if title in found.aliases | found.whole:
             return True
     return False

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose, with_title
+from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
 from auditor.cards.claimscope import WINDOW, Decision, decide
 from auditor.cards.claimtables import key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
+from auditor.cards.claimtitle import with_title
 from auditor.cards.claimwords import vocabulary
 from auditor.models import Claim
 
@@ -93,6 +94,12 @@ def _leads_in_for_another(text: str, names) -> bool:
     return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
 
 
+def _one_cell(row: str) -> bool:
+    """Is a table row a single cell ("| We release the weights as open source. |": a one-column box of prose)? Only
+    a row of several cells can be another model's row of a comparison."""
+    return row.strip().strip("|").count("|") == 0
+
+
 def _quote(sentence: str, start: int) -> str:
     text = sentence[max(0, start - 150):start + 150] if len(sentence) > 2 * WINDOW else sentence
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
@@ -128,7 +135,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a line of a conversation or prompt template
         raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
         link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
-        other_row = text.lstrip().startswith("|") and first not in keyed and not names_this_model(text, names)
+        other_row = text.lstrip().startswith("|") and first not in keyed and not _one_cell(text) and not (
+            names_this_model(text, names))
         line, counted = first, 0
         found = list(sentences(text))
         for number, (offset, sentence) in enumerate(found):
@@ -140,6 +148,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                     reply = found_units[position_unit + 1][1].strip()  # a FAQ: the answer is the next paragraph
                 if not answer.search(reply.lstrip("*_> ")):
                     continue  # a question is a claim only when the card answers it with yes
+            opener = vocab.find("opener", "sentence", sentence)  # "In short, …", "Note: …": judged without it
+            cut = opener.end() if opener else 0
             for match in target.finditer(sentence):
                 if budget == 0:
                     return
@@ -147,15 +157,16 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 position = offset + match.start()
                 line += text.count("\n", counted, position)
                 counted = position
+                said, shift = (sentence[cut:], cut) if match.start() >= cut else (sentence, 0)
                 decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
-                    sentence, match.start(), match.end(), heading, names)
+                    said, match.start() - shift, match.end() - shift, heading, names)
                 if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
-                elif decision.rule in _UNNAMED and not _TAGLINE.match(sentence[:match.start()]) and (
+                elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),

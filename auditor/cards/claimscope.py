@@ -35,8 +35,9 @@ _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|using|use|uses|us
                           re.IGNORECASE)
 _COMMA_AND = re.compile(r"^\s*,\s*(?:and|or|but|so)\b", re.IGNORECASE)
 _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
-_COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s",
-                     re.IGNORECASE)
+_COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s"
+                     r"|(?<=\bit)['’]s\s|(?<=\bthat)['’]s\s|(?<=\bwe)['’]re\s|(?<=\bthey)['’]re\s",
+                     re.IGNORECASE)  # "it's licensed under …" is "it is"
 #: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
 _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
                         r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
@@ -50,7 +51,7 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
-_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*)(?:(?:and|so|but)\s+)?(?:it|they)"
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _MODEL_WORD = re.compile(r"\b(?:models?|weights|checkpoints?|llms?|releases?)\b|模型|权重", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
@@ -197,7 +198,8 @@ def _clause_before(before: str, vocab: Vocabulary) -> str:
 def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> Decision:
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
-    before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
+    # adverbs of degree ending the window ("can't 100% open source") say how open, not what: every rule reads past them
+    before, after = v.strip_before("degree", sentence[max(0, start - WINDOW):start]), sentence[end:end + WINDOW]
     if (_ID_BEFORE.search(before) and _ID_AFTER.match(after)) or _UNDERSCORE_BEFORE.search(
             before) or _UNDERSCORE_AFTER.match(after):
         return no("identifier")

@@ -15,6 +15,9 @@ _INLINE_CODE = re.compile(r"`([^`\n]{0,500})`")
 #: An inline code span that reads as words ("`Acme-7B`", "`open-source`"), not as code: it is unwrapped, not blanked.
 _PROSE_SPAN = re.compile(r"[^\W_][\w'’.+-]*(?: [^\W_][\w'’+-]*)?")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\](?:\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,100}\])")
+#: The end of a link whose text began on the line before ("… in [A state-of-the-art open source" then
+#: "chatbot](https://…) by …": an editor wrapped the link text).
+_LINK_END = re.compile(r"^([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]{1,100}\.(?:com|org|io|ai|net|dev|co|cn|hf\.co)/\S*", re.IGNORECASE)
 #: HTML table cells become Markdown cells, so a row of another model's table is judged like one; header rows go.
 _CELL_TAG = re.compile(r"</?t[dr]\b[^>\n]{0,300}>", re.IGNORECASE)
@@ -28,6 +31,9 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])|(?<=\w)\*{1,3}
 #: (an underscore between letters is part of a name, `kohya_ss`, not emphasis: CommonMark)
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BLOCK = re.compile(r"^\s*(?:#|\||[-*+]\s|\d+[.)]\s|>)")
+#: Runs of spaces inside a line (left by blanked tags, URLs, code, or typed) read as one: "an <b>open-source</b> model"
+#: is "an open-source model" (the indentation that opens a line is kept: it makes list items and code blocks).
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 #: A sentence ends at . ! ? followed by a space or the end ("2.0", "e.g.x", "llama.cpp" do not end one), or at 。！？.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？]+")
 
@@ -62,7 +68,9 @@ def visible_lines(body: str) -> tuple[str, ...]:
     depth = 0  # inside a bare BibTeX entry (@article{...}) outside a code fence
     in_code = False  # inside an indented code block (which needs a blank line before it, and no list around it)
     previous_blank, in_list = True, False
-    for line in _without_comments(body).split("\n"):
+    raw = _without_comments(body).split("\n")
+    closing = -1  # the index of the line that ends a link opened on the line before it
+    for index, line in enumerate(raw):
         blank = not line.strip()
         indented = bool(_INDENTED_CODE.match(line))
         in_code = indented and (in_code or (previous_blank and not in_list))
@@ -80,6 +88,8 @@ def visible_lines(body: str) -> tuple[str, ...]:
         if in_code:
             lines.append("")
             continue
+        line, opens = _wrapped_link(line, raw[index + 1] if index + 1 < len(raw) else "", closing == index)
+        closing = index + 1 if opens else -1
         line = _INLINE_CODE.sub(_code_span, line)
         line = _LINK.sub(lambda m: m.group(1), _LINK.sub(lambda m: m.group(1), line))  # [![badge](img)](url) too
         if "<" in line:
@@ -91,8 +101,19 @@ def visible_lines(body: str) -> tuple[str, ...]:
         bullet = _LIST_ITEM.match(line)  # "* item" is a list item, not emphasis
         cut = bullet.end() if bullet else 0
         line = line[:cut] + _EMPHASIS.sub("", _EMAIL.sub(" ", line[cut:]) if "@" in line else line[cut:])
-        lines.append(html.unescape(line).replace("\u00a0", " "))
+        lines.append(_SPACES.sub(" ", html.unescape(line).replace("\u00a0", " ")))
     return tuple(lines)
+
+
+def _wrapped_link(line: str, following: str, closes: bool) -> tuple[str, bool]:
+    """A link whose text is wrapped over two lines, unwrapped on both: the target after "](" goes from this line when
+    it closes one opened before, the "[" when the next line closes it. Returns the line and whether the next closes."""
+    if closes:
+        line = _LINK_END.sub(r"\1", line, count=1)
+    opened = line.rfind("[")
+    if opened > line.rfind("]") and _LINK_END.match(following[:2600]):
+        return line[:opened] + " " + line[opened + 1:], True
+    return line, False
 
 
 def units(lines: list[str]) -> list[tuple[int, str, bool]]:

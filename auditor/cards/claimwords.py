@@ -30,6 +30,15 @@ class Vocabulary:
         pattern = self.modifiers.get((category, direction))
         return pattern.search(text) if pattern else None
 
+    def strip_before(self, category: str, text: str) -> str:
+        """The window `text` before a mention without the modifiers of that category that end it (up to three)."""
+        for _ in range(3):
+            match = self.find(category, "before", text)
+            if not match:
+                break
+            text = text[:match.start()]
+        return text
+
     def kind_of(self, word: str) -> str | None:
         """The kind of a noun (model, code, project, license, other), or None when the word is none of them."""
         for kind in self.noun_kinds:
