@@ -26,6 +26,7 @@ CLAIMS = [
     "this is an open-source code model that you can self-host.",
     "Acme-7B 是一个开源模型。",
     "v1.1 (2025-03-02): open-sourced the LoRA adapter and the training code",  # a changelog's version is no agent
+    "Model is open-sourced for free under MIT license same as original Whisper.",
 ]
 NOT_CLAIMS = [
     "This model is not open source.",
@@ -105,6 +106,8 @@ CODE_CLAIMS = [
     "本仓库的代码依照 Apache-2.0 协议开源。",
     "2025-08-30 Inference code is open source (MIT); the model weights are released separately under CC-BY-NC-4.0.",
     "The whole project (adapter, training scripts, eval harness) is open source under MIT.",
+    "The training code is open source and lives on GitHub.",
+    "The training and inference code in our GitHub repo is open source (MPL-2.0).",
 ]
 
 
@@ -133,6 +136,7 @@ GROUP_CLAIMS = [
     "Compared with other open-source TTS systems on Seed-TTS-eval, Heron-7B-Chat has the lowest error rate.",
     "We compare Heron-7B-Chat with other open-source models of similar size and with a proprietary model.",
     "We compare Heron-7B-Chat with other open-source models such as Qwen2-7B.",
+    "Heron は他のオープンソースモデルと比較して高い性能を示します。",
 ]
 
 
@@ -197,7 +201,6 @@ OTHER_THINGS = [
     "Thanks to llama.cpp, the amazing open-source inference engine.",
     "GGUF files for Heron 7B Chat, made with open-source llama.cpp.",
     "Jan is an open source desktop app that runs models offline.",
-    "The training code is open source and lives on GitHub.",
     "It is released under the Apache 2.0 open source license of its base model Mistral.",
     "We love open source.",
     "Support open source by sponsoring the maintainers.",
@@ -222,6 +225,15 @@ OTHER_THINGS = [
     "ROUGE computed with the open-source evaluate library and the open-source lm-evaluation-harness.",
     "Captions regenerated with an open-source vision-language captioner; NSFW filters applied.",
     "Parallel data from OPUS, the open-source collection of translated texts.",
+    "everything done w/ open source libs (transformers, datasets, evaluate), huge thx HF",
+    "The term open source comes from software.",
+    "It grants broad rights, but the revenue threshold means it is not an OSI-approved open source licence.",
+    "scFormer reads AnnData objects, so it fits into the open-source scanpy / scvi-tools ecosystem.",
+    "Feature extraction can also be reproduced with librosa, which is open source (ISC).",
+    "Works as a local autocomplete backend for Continue.dev (open-source VS Code / JetBrains extension):",
+    "Thanks to the mergekit devs and the whole OSS RP crowd on discord for testing.",
+    "Charts were rendered with the open-source matplotlib and LaTeX toolchains.",
+    "Made with llama.cpp (OSS, MIT-licensed) at commit a1b2c3d, imatrix from a mixed calibration set.",
 ]
 
 
@@ -245,6 +257,16 @@ def test_the_tool_a_card_was_made_with_and_a_base_named_before_based_on_words_ar
     """A tool's name at the front of the repo id ("autotrain-…") is no name of the model; a model named before the
     Korean or Japanese words for "based on" is what this one was made from."""
     assert find_claims(text, model_id=model_id) == (), text
+
+
+@pytest.mark.parametrize(("model_id", "text"), [
+    ("hanlin-lab/Hanlin-7B-Base", "翰林-7B 是由翰林实验室开源的中文增强基座模型，在 DeepSeek-LLM-7B-Base 的基础上继续预训练。"),
+    ("ggufbarn/Mistral-7B-Instruct-v0.2-GGUF",
+     "This repo contains GGUF quantisations of Mistral 7B Instruct v0.2, an open-source instruction model."),
+])
+def test_this_models_name_with_its_size_or_version_keeps_a_claim_its_own(model_id, text):
+    """A CJK name with this model's size, and a name ending in its version, are this model (a quantised copy too)."""
+    assert find_claims(text, model_id=model_id), text
 
 
 # Rule 2 ("Where it stands"): citations, quoted prompts and conversations, code, table headers, comments.
@@ -326,7 +348,7 @@ OWN_NAMES = [
     ("We", "own"),
     ("Mistral-7B", "other"),
     ("Heron-70B-Chat", "sibling"),
-    ("the training code", "tooling"),
+    ("the conversion code", "tooling"), ("the training code", "code"),
     ("the code in this repository", "code"),
     ("the dataset", "other"),
 ]
@@ -628,7 +650,6 @@ LINE_NOT_CLAIMS = [
     "Heron-7B matches the best open-source model on math.",                      # more comparisons
     "Heron lags behind the strongest open-source model on math.",
     "Heron-7B is competing with the largest open-source model.",
-    "Heron は他のオープンソースモデルと比較して高い性能を示します。",                  # Japanese and Korean comparisons
     "Heron은 오픈소스 모델보다 성능이 뛰어납니다.",
     "Heronlabs is the open-source leader in AI.",                                 # the uploader's slogan
     "Heronlabs, the open-source leader in AI, presents its first chat model.",

@@ -30,6 +30,7 @@ _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released
 _PARTICIPLE = re.compile(r"^\W*(?:released|licen[cs]ed|distributed|available|published|provided|shared|offered)\s+"
                          r"(?:\w+\s+)?under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
+_MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
 
@@ -121,7 +122,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")
     if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
-            r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE)):
+            r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
+            owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")
     if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
         return yes("code-cjk", "code")

@@ -20,7 +20,7 @@ _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
 _VERSION_OR_DATE = re.compile(r"\[?(?:v?\d[\d.]*|\d{4}[-./]\d\d?(?:[-./]\d\d?)?)\]?:?", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"^(?:we|us|our|ours|it|its|this|these|here)$", re.IGNORECASE)
 #: "The result is a fully open-source 21B model": what a merge or fine-tune produced is this model.
-_RESULT = re.compile(r"^\W*(?:the|this)\s+(?:end\s+|final\s+)?result$", re.IGNORECASE)
+_RESULT = re.compile(r"^\W*(?:(?:the|this)\s+(?:end\s+|final\s+)?result|(?-i:Model))$", re.IGNORECASE)  # "Model is …"
 #: "the base model", "the original model", "the teacher": another model than this one.
 _OTHER_MODEL = re.compile(r"\b(?:base|original|parent|teacher|upstream|underlying|pre-?trained|reference|previous|earlier|"
                           r"older|other|source|foundation)\s+(?:\w+\s+)?(?:model|models|llm|llms|weights|checkpoints?)\b",
@@ -34,8 +34,6 @@ COMMON_CAPITALISED = frozenset(
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please". split())
-_TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|preprocessing|data|fine-?tuning|benchmark\w*|"
-                      r"demo|example|sample|serving|quantization)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +114,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
-        return "tooling" if _TOOLING.search(phrase) else "code"
+        return "tooling" if vocab.test("tooling", "-", phrase) else "code"
     if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
         if re.search(r"\b(?:this|our|its|the whole|the entire)\b", phrase, re.IGNORECASE) and not phrase.rstrip(
                 ).endswith("s"):
@@ -200,6 +198,7 @@ def is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
 
 _OWN_MENTION = re.compile(r"\b(?:we|our|ours|us|this|these|it|its|here|the result(?:ing)?)\b|本模型|我们|我們|本项目|本項目",
                           re.IGNORECASE)
+_CJK_WITH_SIZE = re.compile(r"[^\W\d_A-Za-z]+-(\d+(?:\.\d+)?[BbMm])\b")
 _SIZED_NAME = re.compile(r"^[A-Za-z][\w.+-]*?\d+(?:\.\d+)?[bm]\b", re.IGNORECASE)
 
 
@@ -211,8 +210,8 @@ def names_only_another(sentence: str, names: Names) -> bool:
     if not names.known or _OWN_MENTION.search(text):
         return False
     words = [w[:60] for w in TOKEN.findall(text)[:80]]
-    if not words or is_own(words, names):
-        return False
+    if not words or is_own(words, names) or any(names.sizes & {x.lower() for x in _CJK_WITH_SIZE.findall(text)}):
+        return False  # "翰林-7B 是…" on `x/Hanlin-7B-Base`: a CJK name with this model's size is this model
     families = base_families()
     for word in words:
         base = re.sub(r"\d+(?:\.\d+)?$", "", re.split(r"[-_.(]", word)[0]).lower()

@@ -43,6 +43,8 @@ _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s
                         r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
+_SIZE_OR_VERSION = re.compile(r"v?\d", re.IGNORECASE)  # "OLMo 2 7B", "Mistral 7B Instruct v0.2"
+_RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
@@ -99,6 +101,9 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     for token in _TOKEN.finditer(text):
         gap = text[position:token.start()]
         lowered = token.group(0).lower()
+        if words and lowered in ("/", "&", "+") and not gap.strip(" "):
+            position = token.end()  # "the open-source scanpy / scvi-tools ecosystem": one phrase, read on
+            continue
         if words == 0 and lowered in _LEADING_WORDS and not gap.strip():
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
@@ -149,10 +154,17 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             pass
         if last and _MIDDLE.fullmatch(tail[last.end():]):
             head = _ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
-            head = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:]
+            cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+            if _RELATIVE.fullmatch(head[cut + 1:]) and cut > 0:  # "librosa, which is open source": what it follows
+                antecedent = _last_phrase(head[:cut])
+                found = whose(antecedent, names, whole=software)
+                if found is None and names.known and not _MODEL_WORD.search(antecedent):
+                    return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
+                return found
+            head = head[cut + 1:]
             if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
                 words = head.split()                          # right before the apposition is what it describes
-                last = next((k for k in range(1, min(3, len(words)) + 1) if not words[-k][:1].isdigit()), 1)
+                last = next((k for k in range(1, min(3, len(words)) + 1) if not _SIZE_OR_VERSION.match(words[-k])), 1)
                 named = whose(" ".join(words[-last:]), names)  # "OLMo 2 7B, a …": a size or version is part of it
                 if named in ("other", "sibling"):
                     return named
@@ -217,6 +229,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("promise-with-present-terms")
     if v.test("hashtag", "-", before):
         return no("hashtag")
+    if v.test("term", "before", before):
+        return no("the-term")  # "The term open source comes from software": the words, not a thing said of
     kind, word, rest = head_noun(after, v)
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
             after[:len(after) - len(rest)], names):
