@@ -27,6 +27,11 @@ CLAIMS = [
     "Acme-7B 是一个开源模型。",
     "v1.1 (2025-03-02): open-sourced the LoRA adapter and the training code",  # a changelog's version is no agent
     "Model is open-sourced for free under MIT license same as original Whisper.",
+    "Acme-7B uses RoPE and is fully open source.",
+    "Acme-7B is the first intelligent Open Source system that understands Moroccan Darija.",
+    "This open-source release offers two inference backends for Acme-7B.",
+    "In this release, we are open-sourcing the vLLM solution, with TensorRT-LLM to follow.",
+    "- Open-source the model weights",
 ]
 NOT_CLAIMS = [
     "This model is not open source.",
@@ -234,6 +239,21 @@ OTHER_THINGS = [
     "Thanks to the mergekit devs and the whole OSS RP crowd on discord for testing.",
     "Charts were rendered with the open-source matplotlib and LaTeX toolchains.",
     "Made with llama.cpp (OSS, MIT-licensed) at commit a1b2c3d, imatrix from a mixed calibration set.",
+    # software named by its name is the tool, whatever the sentence says of it
+    "shoutout unsloth for making this possible on free tier 🙏 unsloth is open source too go star it",
+    "mergekit is open source, go star it, merging is basically free compute.",
+    "The I-quants also run on the open-source Vulkan and ROCm builds of llama.cpp, but are slower on CPU.",
+    "The merge notebook is adapted from an open-source Colab by the LazyMergekit author.",
+    # offices, systems, data and labels others give
+    "Questions about these notices may be sent to the Heronlabs OSS compliance office.",
+    "Trained on 31k tickets exported from our open-source ticketing system (Zammad).",
+    "Also evaluated on the open-source Electricity (UCI) and ETTh benchmark datasets.",
+    "StarCoder2 was pre-trained on The Stack v2, a collection of open source code from Software Heritage.",
+    "As a baseline we ran the open source Detoxify models on the same test set.",
+    "Some competitors describe models with usage restrictions as open source.",
+    "Many models described as open source publish only their final weights.",
+    "We love open source ❤️",
+    "Open-source the Lean-based answer verifier once it is cleaned up.",
 ]
 
 

@@ -20,7 +20,8 @@ _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 _ARTEFACT = re.compile(r"release|weights|checkpoint|权重|模型权重", re.IGNORECASE)  # plural releases: a kind
 _OWN_CLAUSE = re.compile(r"[,;:]\s*(?:and\s+|so\s+)?(?:we|our|this|it|its|i)\b", re.IGNORECASE)
 #: "we" as the subject with a plural model noun after a verb of handling ("we host open-source models"): others'.
-_WE_ONLY = re.compile(r"^\W*(?:we|i)\b|[,;:]\s*(?:and\s+)?(?:we|i)\b", re.IGNORECASE)
+_WE_ONLY = re.compile(r"^\W*(?:(?:as|for|in|on|at)\s+(?:[\w-]+\s+){0,3}?)?(?:we|i)\b|[,;:]\s*(?:and\s+)?(?:we|i)\b",
+                      re.IGNORECASE)  # "As a baseline we ran the open source Detoxify models"
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
 _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
@@ -30,6 +31,9 @@ _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released
 _PARTICIPLE = re.compile(r"^\W*(?:released|licen[cs]ed|distributed|available|published|provided|shared|offered)\s+"
                          r"(?:\w+\s+)?under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
+#: This model's copula right before the mention ("Heron uses RoPE and is fully open source"): a "uses" earlier in
+#: the sentence is the subject's, not what the mention is said of.
+_OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
@@ -108,8 +112,10 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             and not self_subject) and not group:
         return no("other-model")
     if (v.test("uses", "before", before) or v.test("uses", "after", after)) and whose(
-            " ".join(before.split()[-3:]), names) != "own":
-        return no("used-thing")  # (but "using the Skywork open-source model" is this model)
+            " ".join(before.split()[-3:]), names) != "own" and not (
+            (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
+        return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
+        #                            are this model)
     named = _OF_MODEL.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")

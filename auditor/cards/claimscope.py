@@ -18,7 +18,11 @@ _NP_STOP = frozenset(
     "and or but to that which who whom whose because while since as for with in on at from by of under via into "
     "through when where if so than is are was were be been being can could will would shall should may might must "
     "has have had do does did it its we you they this these those the a an also now today here there not "
-    "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das"
+    "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das "
+    # the verbs a phrase's head is the subject of ("This open-source release offers two inference backends")
+    "offers provides supports includes enables allows achieves delivers brings features outperforms surpasses beats "
+    "uses runs works comes shows gives combines extends reaches scores matches performs requires needs handles "
+    "generates produces understands speaks writes reads answers ships contains adds"
     .split())
 #: A word, with dots inside it ("llama.cpp", "FLUX.1"): a sentence's full stop ends it.
 _TOKEN = re.compile(r"(?:[^\s,.;:!?()\[\]{}\"“”]|\.(?=\w))+")
@@ -73,6 +77,8 @@ _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 _SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 _OPENING = re.compile(r"^[\W_]*(?:an?\s+(?:(?!(?:the|of|with|for|in|on|by|from|to)\b)[\w-]+,?\s+){0,2})?"
                       r"(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)  # "A small, open-source …"
+#: The mention opens the sentence, or a list item or task: "Open-source the X" is an imperative, a plan.
+_PLAN = re.compile(r"^[\W_]*(?:\[[ xX]\]\s*)?$")
 #: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
 _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
 #: The weights' own terms stated beside a code claim: the card tells code and weights apart (a code claim).
@@ -231,7 +237,12 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("hashtag")
     if v.test("term", "before", before):
         return no("the-term")  # "The term open source comes from software": the words, not a thing said of
+    labelled = v.find("labelled-as", "before", before)
+    if labelled and whose(labelled.group(0), names) != "own":
+        return no("labelled-as")  # "Some competitors describe models with usage restrictions as open source"
     kind, word, rest = head_noun(after, v)
+    if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
+        return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
             after[:len(after) - len(rest)], names):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
@@ -266,8 +277,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
         tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and not _DETERMINER_AFTER.match(
             after) and bool(_OPENING.match(clause) or _THIS_BEFORE.search(clause))
-        if owner != "own" and not tagline:
-            return no(f"other-thing:{word}")
+        if owner != "own" and not tagline and not v.test("group", "before", before) and not v.test("rank", "before",
+                                                                                                    before):
+            return no(f"other-thing:{word}")  # ("other open-source TTS systems" puts this model in their group)
         kind = "model"
     quantified = _QUANTIFIED.search(before)
     if quantified:  # "UIs and libraries, most of them open source": the things just named
