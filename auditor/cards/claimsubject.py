@@ -1,0 +1,114 @@
+"""Whose an "open source" mention is: the subject of its clause (a copula's, an apposition's, a title's, a Chinese
+copula's) or, for the verb, its object (docs/CLAIMS.md, section 5)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.cards.claimnames import Names, agent, names_another, whose
+from auditor.cards.claimphrase import head_noun, last_phrase
+from auditor.cards.claimwords import vocabulary
+
+_TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")
+
+_COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|be|being|remains?|becomes?|stays?)\s"
+                     r"|(?<=\bit)['’]s\s|(?<=\bthat)['’]s\s|(?<=\bwe)['’]re\s|(?<=\bthey)['’]re\s",
+                     re.IGNORECASE)  # "it's licensed under …" is "it is"
+
+#: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
+_CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
+                        r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
+                        re.IGNORECASE)
+
+ASIDE = re.compile(r"\([^()]{0,60}\)")
+
+_SIZE_OR_VERSION = re.compile(r"v?\d", re.IGNORECASE)  # "OLMo 2 7B", "Mistral 7B Instruct v0.2"
+
+_RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
+
+_APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
+
+#: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
+_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
+                     re.IGNORECASE)
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+_ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
+
+MODEL_WORD = re.compile(r"\b(?:models?|weights|checkpoints?|llms?|releases?)\b|模型|权重", re.IGNORECASE)
+
+_PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
+
+#: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
+_CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")
+
+#: A name with Latin letters, with the CJK part joined to it by a hyphen ("智云-7B-Chat", "Llama 2").
+_LATIN_NAME = re.compile(r"(?:[^\W\d_A-Za-z]+-)?(?:[A-Za-z]|(?<=-)\d+[A-Za-z])[\w.+-]*(?:\s+\d[\w.]*)?")
+
+#: "Heron-7B — open source, Apache 2.0": a name, a dash, the mention (a tagline like "Heron-7B: open source").
+_CJK_SIZED = re.compile(r"[^\W\d_A-Za-z]+-\d+(?:\.\d+)?[BbMm](?:-[A-Za-z]+)?")
+
+
+def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool = False,
+            software: bool = False) -> str | None:
+    """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
+    ("we open-sourced X"), its object."""
+    if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
+        return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
+    active = verb and bool(_ACTIVE_BEFORE.search(clause))
+    if active and not _PUNCTUATION.match(after):  # "we open-source X": the object is what is open-sourced
+        kind, word, rest = head_noun(after, vocabulary())
+        obj = after[:len(after) - len(rest)]
+        found = whose(obj, names) if obj.strip() else None
+        if found == "other" and kind == "model" and not names_another(obj, names) and _agent_is_this(clause, names):
+            return "own"  # "InternLM2 has open-sourced a base model and a chat model": its publisher's own models
+        if found:
+            return found
+    if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
+        return "other"  # "Meta open-sourced X": someone else's release
+    causative = _CAUSATIVE.search(clause)
+    if causative:  # "make your model, Grok, open source": the verb's object is what would be open source
+        return whose(causative.group("object"), names)
+    tail = clause[-160:]
+    for pattern, span in ((_COPULA, 80), (_APPOSITION, 40)):
+        last = None
+        for last in pattern.finditer(tail):
+            pass
+        if last and _MIDDLE.fullmatch(tail[last.end():]):
+            head = ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
+            cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+            if _RELATIVE.fullmatch(head[cut + 1:]) and cut > 0:  # "librosa, which is open source": what it follows
+                antecedent = last_phrase(head[:cut])
+                found = whose(antecedent, names, whole=software)
+                if found is None and names.known and not MODEL_WORD.search(antecedent):
+                    return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
+                return found
+            head = head[cut + 1:]
+            if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
+                words = head.split()                          # right before the apposition is what it describes
+                last = next((k for k in range(1, min(3, len(words)) + 1) if not _SIZE_OR_VERSION.match(words[-k])), 1)
+                named = whose(" ".join(words[-last:]), names)  # "OLMo 2 7B, a …": a size or version is part of it
+                if named in ("other", "sibling"):
+                    return named
+            if head.strip():
+                return whose(head if pattern is _COPULA else last_phrase(head), names, whole=software)
+    cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
+    if cjk and _LATIN_NAME.search(cjk.group("name")):
+        latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
+        found = whose(latin, names)
+        if found == "other" and _CJK_SIZED.fullmatch(latin):
+            found = None  # "兰亭-14B" on `x/Lanting-14B`: a CJK name and this model's size says nothing of whose
+        if found:
+            return "own" if found == "org" else found
+    title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
+    named = whose(title.group("name"), names) if title else None
+    if named in ("own", "org", "other", "sibling"):
+        return "own" if named == "org" else named
+    return None
+
+
+def _agent_is_this(clause: str, names: Names) -> bool:
+    """Is the one who open-sources this model or its publisher ("we have", "InternLM2 has", "Heronlabs will")?"""
+    words = clause[max(clause.rfind(","), clause.rfind(";")) + 1:].split()[:3]
+    return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
