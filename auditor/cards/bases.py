@@ -21,7 +21,10 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|quanti[sz]ed)\b(?:[ -](?:format|model|weight|file|version|quant)s?){1,3} (?:for|of)\b|"
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
-                      r"\bmerged? (?:of|from|between|with)\b|\bbuilt with (?=(?:meta )?llama)|"
+                      r"\bmerged? (?:of|from|between|with|into)\b|\b(?:starting|initial) (?:point|checkpoint|weights|model)s?\b|"
+                      r"\b(?:took|take|taking|start(?:ed|ing)? with|began with|begin with|picked)\b(?=[^.]{0,80}\b(?:and|then)\s+(?:then\s+)?"
+                      r"(?:further\s+)?(?:(?:pre-?)?train|fine-?tun|tun|adapt|align|merg|extend|distil)\w*\s+(?:it|them)\b)|"
+                      r"\badapt(?:ed|ing)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
@@ -46,12 +49,13 @@ _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:
 #: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
 #: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
 _IS_A_BASE_BEFORE = re.compile(
-    r"^\W*(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
+    r"^\W*(?:(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)|(?:both|they|all|each|these)(?:\s+of\s+them)?\s+(?:are|were|is))\s+"
+    r"(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
     r"(?:(?!(?:than|like|unlike|not|no|vs|similar|comparable|alternative|better|worse|faster|smaller|larger|bigger|"
     r"competitor|rival|replacement|inspired|influenced|modell?ed|compared|by|to|of|on|with|from|after|for|against|as|in|into)\b)"
     r"[a-z][\w-]*\s+){0,2}$", re.I)
 _IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|it|v\d[\w.]*|\(\w+\)))*\s*(?:[.,;:!]|$|\s+(?:with|for|that|which|"
-                              r"model|checkpoint|weights)\b)", re.I)
+                              r"model|checkpoint|weights|fine-?tunes?|finetunes?|merges?|derivatives?|variants?)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
 _AFTER_CUE = re.compile(r"tuned|trained|adapted|\+|fine-?tune|finetune|merge|quant|derivative|variant|abliterated|uncensored|"
                         r"distilled|pruned|gguf|gptq|awq|exl2|\b(?:is|was)\b", re.I)
@@ -202,8 +206,11 @@ _FROM_SCRATCH = re.compile(
     r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b(?=[^.]{0,40}\b(?:pre-?)?train)|"
     r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
 #: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
-_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?|"
-                            r"not|never|rather than|instead of|unlike)\b|分词器|词表|トークナイザ", re.I)
+_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?)\b|"
+                            r"分词器|词表|トークナイザ", re.I)
+_SCRATCH_DENIED = re.compile(r"\b(?:not|never|rather than|instead of|unlike)\b|n't\b", re.I)  # before the words only
+#: Where a sentence or a clause of its own ends ("…; this model was trained from scratch").
+_SENTENCE_BREAK = re.compile(r"[.!?;。；](?:\s|$)|[。；]")
 #: The matcher of that statement: classify lets it outweigh weak lineage evidence (lineage-evidence.tsv), nothing else.
 FROM_SCRATCH = "card-text-from-scratch"
 
@@ -215,16 +222,28 @@ def from_scratch(line: str, number: int) -> list[Detection]:
     if "scratch" not in line.lower() and line.isascii():
         return []
     found = _FROM_SCRATCH.search(line)
-    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", line)):
+    if not found:
+        return []
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, found.start())), default=0)
+    end = next((m.start() for m in _SENTENCE_BREAK.finditer(line, found.end())), len(line))
+    sentence = line[start:end]  # "Llama 2 is under its license; this model is trained from scratch": the second part
+    if _SCRATCH_OTHER.search(line[max(start, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", sentence)) \
+            or _SCRATCH_DENIED.search(line[max(start, found.start() - 80):found.end()]):
         return []
     return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name="trained from scratch", confidence=0.6, decides=False,
                       reason="the card says the model was trained from scratch, not built on another model")]
 
 
+#: A family named as what the model does not use ("does not use any Llama weights", "without Llama").
+_DENIED_NAME = re.compile(r"(?:\b(?:not|no|never|nor|without)|n't)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
 def _names_a_base(text: str) -> bool:
-    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture")."""
-    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) for named in any_base_family().finditer(text))
+    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture") nor as
+    what the model does not use ("no Llama weights")."""
+    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) and not _DENIED_NAME.search(text, 0, named.start())
+                                        for named in any_base_family().finditer(text))
 
 
 #: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).

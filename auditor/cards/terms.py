@@ -6,10 +6,11 @@ import dataclasses
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
+from auditor.cards.bases import CJK_SEAM, FROM_SCRATCH, base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
 from auditor.cards.merges import listed_bases
-from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, card_restrictions, doubt
-from auditor.engine.catalog import entry_detection, judged_title, load_catalog, reference_text, resolve_label
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
+from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, reference_text, resolve_label
+from auditor.engine.families import names_a_family
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.references import find_named_terms, find_references, known_license_family
 from auditor.engine.restrictions import find_restrictions, osd_text
@@ -44,7 +45,10 @@ _PROHIBITIVE = re.compile(
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
     r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
-    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|"
+    r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bnot\s+to\s+be\s+(?:used|deployed|distributed|exploited)\b|"
+    r"\b(?:use|usage)\s+(?:is|are)\s+not(?:\s+(?:permitted|allowed))?\s*(?:[.;,)]|$)|\bonly\b[^.;]{0,40}\b(?:use|usage)\s+(?:is|are)\s+(?:allowed|permitted)\b|"
+    r"\b(?:businesses|companies|enterprises|corporations|organi[sz]ations)\b[^.;]{0,20}\b(?:must|need|needs|have\s+to|are\s+required\s+to)\b|"
+    r"\b(?:requires?|needs?)\s+(?:a\s+|an\s+)?(?:separate|additional|prior|paid|commercial)\s+(?:licen[cs]e|agreement|contract|permission|authori[sz]ation)\b|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: More phrasings of the same, tried only on lines that have one of their words (most lines have none).
@@ -128,7 +132,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         license_column = _license_column(cells, license_column)
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
-            detections += [dataclasses.replace(d, evidence=row) for d in _license_statements(cells[license_column], number, named=True)]
+            detections += [dataclasses.replace(d, evidence=row) for d in _license_statements(cells[license_column], number, named=True, model_id=model_id)]
         if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
             line = f"{cells[0]}: {cells[1]}."
         if in_section and offset < len(raw):
@@ -138,7 +142,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         field = _LICENSE_FIELD.match(line)
         about_model = _model_licensed(line)
         if in_section or field or about_model:
-            detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)))
+            detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
         detections += base_mentions(line, number)
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
@@ -151,6 +155,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     detections += listed_bases(visible_lines(body), raw, first_line)
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
+    if any(d.matcher == FROM_SCRATCH for d in detections):  # "Llama 2 is under its license; ours is trained from scratch"
+        detections = [d for d in detections if d.name != OTHERS_TERMS]
     unique: dict[tuple[str, str | None], Detection] = {}
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
@@ -189,9 +195,37 @@ def _pasted_license(section: list[tuple[int, str]], detections: list[Detection])
                 (Evidence("card-text", h.quote, "README.md"),)) for h in keep))]
 
 
-#: "released under the Acme Community License": a license named by its title that the catalog does not know.
-_UNKNOWN_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
-                              r"under\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+#: The verb of a license statement; what stands before it is what the statement is about.
+_LICENSING_VERB = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:licensed|released|distributed|"
+                             r"published|available|provided|governed|covered|subject)\b|\b(?:uses?|follows?|comes?\s+with|ships?\s+with)\b",
+                             re.IGNORECASE)
+_THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|weights|checkpoints?|release)\b|本模型|我们", re.IGNORECASE)
+#: The name of a doubt raised by another model's license ("Llama 2 is licensed under …"): a from-scratch statement clears it.
+OTHERS_TERMS = "another model's license"
+
+
+def _family_subject(clause: str, model_id: str | None) -> str | None:
+    """"Llama 2 is licensed under the Llama 2 Community License" (the clause without the license's name): the family
+    the license statement is about, when it is a well-known family and not this model (by "this"/"our"/"we" or by its name)."""
+    verb = _LICENSING_VERB.search(clause)
+    subject = CJK_SEAM.sub(" ", clause[:verb.start()]) if verb else ""
+    if not subject.strip() or _THIS_SUBJECT.search(subject) or names_this_model(subject, model_id) or not names_a_family(subject):
+        return None
+    named = any_base_family().search(subject)
+    return named.group(0) if named else None
+
+
+def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detection:
+    """A doubt, not the model's terms: the card says which license another model has."""
+    return Detection(DOUBT, LicenseClass.UNKNOWN, evidence, name=OTHERS_TERMS, confidence=0.4,
+                     reason=f"the card says {family} is under {license_name}; if this model is built on {family}, "
+                            "those terms apply to it too: check its base")
+
+
+#: "released under the Acme Community License", "you must accept the Acme Model Agreement": a license named by its
+#: title that the catalog does not know.
+_UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
+                              r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
@@ -209,15 +243,20 @@ def _about_other_things(clause: str) -> bool:
     return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
-def _license_statements(line: str, number: int, named: bool = False) -> list[Detection]:
-    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0");
-    with `named` (a line of the License section), a bare license name counts too ("CC BY-NC 4.0")."""
+def _license_statements(line: str, number: int, named: bool = False, model_id: str | None = None) -> list[Detection]:
+    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0", nor "Llama 2
+    is licensed under the Llama 2 Community License": a doubt); with `named` (a line of the License section), a bare
+    license name counts too ("CC BY-NC 4.0")."""
     catalog = load_catalog()
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
         if _about_other_things(_without_name(ref.clause, entry.name)):
             continue  # says nothing about the weights
+        family = _family_subject(_without_name(ref.clause, entry.name), model_id)
+        if family:
+            found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
+            continue
         evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
         if _MODIFIED.search(_without_name(ref.clause, entry.name)):
             found.append(Detection("card-text-license", LicenseClass.UNKNOWN, evidence, name=f"a modified {entry.name}",
@@ -237,6 +276,10 @@ def _license_statements(line: str, number: int, named: bool = False) -> list[Det
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _about_other_things(terms.clause):
+            continue
+        family = _family_subject(_without_name(terms.clause, terms.name), model_id)
+        if family:
+            found.append(_others_terms(family, terms.name, Evidence("card-text", terms.quote, "README.md", terms.line)))
             continue
         found.append(Detection("card-text-license", terms.classification, Evidence("card-text", terms.quote, "README.md", terms.line),
                                name=terms.name, confidence=0.7, reason=terms.reason))

@@ -18,6 +18,9 @@ LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohib
 #: authorisation, military, monthly users, "must not be used for"): a translation that has one is not a plain translation.
 LIMITING_ZH = re.compile(r"商业用途|商业目的|商用|非商业|仅限|仅用于|仅供|研究目的|学术研究|登记|申请|书面授权|军事|月活|日活|不得用于|禁止")
 _SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
+#: Where a sentence turns to another clause: a denial in one ("no restrictions on research use, but commercial use
+#: requires a license") says nothing of the other.
+_TURN = re.compile(r",\s*(?:but|while|whereas|although|though|yet|however|except)\b|\s(?:but|whereas|however)\s|[，,]\s*(?:但是|但|而)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,12 @@ def _negation() -> re.Pattern[str] | None:
     """The `*` row: sentences that deny a restriction ("does not restrict commercial use") restrict nothing."""
     row = next((r for r in _rows() if r["code"] == "*"), None)
     return re.compile(row["unless"], re.IGNORECASE) if row and row["unless"] else None
+
+
+def denies(sentence: str) -> bool:
+    """Whether the sentence says a restriction does not exist (the `*` row): "there are no restrictions on use"."""
+    negation = _negation()
+    return negation is not None and negation.search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +145,8 @@ def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """(detector index, quote) for each detector that flags one sentence, in file order."""
     negation = _negation()
     if negation is not None and negation.search(sentence):
-        return ()
+        clauses = [c for c in _TURN.split(sentence) if c.strip() and not negation.search(c)]
+        return tuple(hit for clause in clauses if clause != sentence for hit in _sentence_hits(clause))
     lowered = sentence.lower()
     found: list[tuple[int, str]] = []
     for index, detector in enumerate(detectors()):
