@@ -131,6 +131,43 @@ def _named_then_derived(line: str) -> list[str]:
     return []
 
 
+#: Words of training a model, and words that make a sentence about this model's making.
+_TRAINING_WORDS = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun\w*|finetun\w*|tun(?:ed|ing)|adapt(?:ed|ing)|merg(?:ed|ing)|distill?\w*|"
+                             r"continu\w*|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
+_OUR_MAKING = re.compile(r"\b(?:we|our|this (?:model|checkpoint|version|release|repo(?:sitory)?|lora|adapter|merge))\b", re.I)
+#: Before a family's name, the words that make it one of several models mentioned ("models such as Llama 2", "outperforms Llama").
+_MENTIONED = re.compile(r"\b(?:such as|like|e\.g\.|including|other|outperform\w*|beats?|surpass\w*|rivals?|matches|than|vs\.?|versus|"
+                        r"compar\w*|against|unlike|judge[sd]?|evaluat\w*|bench\w*|using|with|as|(?:outputs?|data|responses|generations|samples|"
+                        r"conversations|distillation)\s+(?:of|from|by))\W+(?:[\w.-]+\W+){0,6}$", re.I)
+
+
+#: A family's name followed, a word or two later, by a thing that is not its weights ("the LLaMA training dataset").
+_THING_AFTER = re.compile(r"[\w.-]*(?:['’]s)?(?:\s+[\w.-]+){0,2}?\s+(?:data(?:sets?)?|corpus|paper|architecture|recipe|tokeni[sz]er|design|"
+                          r"outputs?|code|implementation|hyper-?parameters|preprocessing|setup|style|team|authors)\b|"
+                          r"[\w.-]*(?:\s+[\w.-]+){0,2}?\s+as\s+(?:a|an|the|our)\s+(?:reference|baseline|teacher|judge|comparison|inspiration)\b", re.I)
+
+
+def possible_base(line: str) -> str | None:
+    """A family named in a sentence about how this model was made ("our model, trained with care, takes after Llama 2")
+    in words no derivation phrase knows: the name, for a doubt. Not one compared, denied, used as a design or data,
+    or named among other models."""
+    if not _OUR_MAKING.search(line) or not _TRAINING_WORDS.search(line):
+        return None
+    text = line if line.isascii() else CJK_SEAM.sub(" ", line)
+    if not names_a_family(text):
+        return None
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if not (_TRAINING_WORDS.search(sentence) and _OUR_MAKING.search(sentence)) or _FROM_SCRATCH.search(sentence):
+            continue
+        for named in any_base_family().finditer(sentence):
+            before = sentence[max(0, named.start() - 60):named.start()]
+            if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
+                    or _DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before):
+                continue
+            return named.group(0)
+    return None
+
+
 #: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
 _TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?(?:\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b|"
                           r"许可|协议|使用条款|ライセンス|利用規約|라이선스|라이센스|이용\s*약관)", re.IGNORECASE)

@@ -32,7 +32,7 @@ def doubt(line: str, number: int) -> list[Detection]:
     if hits:
         line, quote, what = hits[0].line, hits[0].quote, hits[0].description
     else:
-        limited = next(((n, s) for n, s in sentences(line, number) if _limits_use(s)), None)
+        limited = next(((n, s) for n, s in sentences(line, number) if limits_use(s)), None)
         if limited is None:
             return []
         line, quote, what = limited[0], limited[1][:400], "a use it limits"
@@ -54,7 +54,7 @@ _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b", re.IGNORECASE)
 
 
-def _limits_use(sentence: str) -> bool:
+def limits_use(sentence: str) -> bool:
     """Whether a clause of the sentence limits a use (`_LIMITED_USE`), not the data's, and does not deny it."""
     return _LIMITED_USE.search(sentence) is not None and any(
         _LIMITED_USE.search(clause) and not _NOT_A_LIMIT.search(clause) and not denies(clause)

@@ -6,7 +6,8 @@ import dataclasses
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import CJK_SEAM, FROM_SCRATCH, base_mentions, family_terms, from_scratch, inherited_terms, names_this_model
+from auditor.cards.bases import (CJK_SEAM, FROM_SCRATCH, base_mentions, family_terms, from_scratch, inherited_terms, names_this_model,
+                                 possible_base)
 from auditor.cards.merges import listed_bases
 from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, reference_text, resolve_label
@@ -113,6 +114,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     license_column: int | None = None  # the License column of the table being read
     detections: list[Detection] = []
     doubts: list[Detection] = []
+    base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
     for offset, line in enumerate(visible_lines(body)):
@@ -143,7 +145,14 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         about_model = _model_licensed(line)
         if in_section or field or about_model:
             detections += _license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
-        detections += base_mentions(line, number)
+        bases = base_mentions(line, number)
+        detections += bases
+        family = None if bases or base_doubt else possible_base(line)
+        if family:
+            base_doubt = [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                                    name="a possible base model named in the card", confidence=0.4,
+                                    reason=f"the card names {family} where it says how the model was made; if it is built on "
+                                           f"{family}, its terms apply: check its base")]
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
         if not in_section and (field or about_model or _prohibitive(line)):
@@ -155,6 +164,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     detections += listed_bases(visible_lines(body), raw, first_line)
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
+    if not any(d.matcher == "card-text-base-model" for d in detections):
+        detections += base_doubt
     if any(d.matcher == FROM_SCRATCH for d in detections):  # "Llama 2 is under its license; ours is trained from scratch"
         detections = [d for d in detections if d.name != OTHERS_TERMS]
     unique: dict[tuple[str, str | None], Detection] = {}
