@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from auditor.engine.prefilter import Prefiltered
 from auditor.errors import DataFileError
 from auditor.models import OSD_CLAUSES  # shared: the renderers name the clauses too
 
@@ -29,8 +30,7 @@ class Detector:
 
     code: str
     osd: tuple[str, ...]
-    pattern: re.Pattern[str]
-    needs: tuple[str, ...]  # the pattern is tried only when the sentence contains one of these (fast path)
+    pattern: Prefiltered  # tried only on a sentence that holds one of the words every match of it contains
     unless: re.Pattern[str] | None
     description: str
 
@@ -63,7 +63,10 @@ def denies(sentence: str) -> bool:
 def _rows() -> tuple[dict[str, str], ...]:
     path = resources.files("auditor") / "data" / "restrictions.tsv"
     with path.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = tuple(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if any(None in row or None in row.values() for row in rows):  # a row with more or fewer cells than the header
+        raise DataFileError("restrictions.tsv: a row does not have the header's columns")
+    return rows
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +78,7 @@ def detectors() -> tuple[Detector, ...]:
             Detector(
                 code=row["code"],
                 osd=tuple(row["osd"].split(";")),
-                pattern=re.compile(row["pattern"], re.IGNORECASE),
-                needs=tuple(k for k in row["needs"].split(",") if k),
+                pattern=Prefiltered.compile(row["pattern"]),
                 unless=re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None,
                 description=row["description"],
             )
@@ -147,12 +149,10 @@ def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     if negation is not None and negation.search(sentence):
         clauses = [c for c in _TURN.split(sentence) if c.strip() and not negation.search(c)]
         return tuple(hit for clause in clauses if clause != sentence for hit in _sentence_hits(clause))
-    lowered = sentence.lower()
+    folded = sentence.casefold()
     found: list[tuple[int, str]] = []
     for index, detector in enumerate(detectors()):
-        if not any(k in lowered for k in detector.needs):
-            continue
-        match = detector.pattern.search(sentence)
+        match = detector.pattern.search(sentence, folded)
         if not match or (detector.unless is not None and detector.unless.search(sentence)):
             continue
         found.append((index, _clip(sentence, match.start(), match.end())))
