@@ -59,3 +59,17 @@ def test_restrictions_tsv_rows_have_exactly_the_header_columns():
     header = lines[0].split("\t")
     assert "needs" not in header  # the prefilter is derived from the pattern, never kept by hand
     assert all(len(line.split("\t")) == len(header) for line in lines[1:] if line)
+
+
+def test_the_family_fast_test_never_hides_a_family_name():
+    """`names_a_family` first looks for the words derived from base-families.tsv; a name that any row matches passes."""
+    from auditor.engine.catalog import load_base_families
+    from auditor.engine.families import names_a_family
+
+    for pattern, _ in load_base_families():
+        @settings(max_examples=4, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(pattern, fullmatch=True))
+        def is_named(name: str) -> None:
+            assert names_a_family(f"built on {name} weights"), (pattern.pattern, name)
+
+        is_named()
