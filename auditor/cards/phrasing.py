@@ -14,7 +14,7 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:non-?commercial|research|academic|personal|educational|evaluation)[- ](?:use|usage|purposes?)[- ]only\b|"
     r"\b(?:not|never)\s+(?:\w+\s+)?for\s+(?:any\s+)?commercial\b|\bno\s+commercial\s+(?:use|usage)\b|"
     r"\b(?:only|solely|exclusively)\s+(?:available|released|provided|licensed|intended|usable)\s+for\b|"
-    r"\bcommercial\s+(?:use|usage)\s*[:：]\s*(?:not|no\b|prohibited|forbidden|contact|[✗❌×✘])|"
+    r"\bcommercial(?:\s+(?:use|usage))?\s*[:：]\s*(?:not|no\b|prohibited|forbidden|contact|[✗❌×✘])|"
     r"\bfor\s+non-?commercial\s+(?:use|usage|purposes?)\b|"
     r"仅(?:允许|可以|能|可)|只(?:能|可|允许)|不(?:允许|准)|(?:若需|如需)[^。；\n]{0,6}商|"
     r"商用(?:利用|目的|での利用)?(?:は|を)?(?:不可|禁止|できません|禁じ)|非商用|研究目的(?:のみ|に限)|研究用途(?:のみ|に限)|비상업|"

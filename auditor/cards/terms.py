@@ -21,6 +21,9 @@ from auditor.engine.textmatch import identify
 PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+#: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
+_USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
+                       r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
 _LICENSE_WORD = re.compile(r"licen[cs]|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b|"
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
                            re.IGNORECASE)
@@ -54,8 +57,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
             detections += [dataclasses.replace(d, evidence=row) for d in license_statements(cells[license_column], number, named=True, model_id=model_id)]
-        if len(cells) == 2 and all(cells):  # "| Commercial use | Not allowed |" reads as "Commercial use: Not allowed."
-            line = f"{cells[0]}: {cells[1]}."
+        if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
+            line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
         if in_section and offset < len(raw):
             sections[-1].append((number, raw[offset]))
         if not line.strip():
