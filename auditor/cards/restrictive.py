@@ -81,11 +81,23 @@ _CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:
                        r",?\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b.*$", re.IGNORECASE)
 
 
+#: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
+#: version was for research only"): not this release's terms.
+_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
+                      r"(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
+                      re.IGNORECASE)
+
+
+def earlier_release(clause: str) -> bool:
+    """Whether the clause speaks of an earlier release in the past tense (`_EARLIER`)."""
+    return _EARLIER.match(clause) is not None
+
+
 def _restricting_clauses(hit: Hit) -> list[str]:
     """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause); none
-    when it is said only inside a contrast with another thing."""
+    when it is said only inside a contrast with another thing or of an earlier release."""
     parts = _CLAUSE_BREAK.split(hit.quote)
-    own = [_CONTRAST.sub(" ", p) for p in parts]
+    own = [" " if _EARLIER.match(p) else _CONTRAST.sub(" ", p) for p in parts]
     if own != parts and not any(h.code == hit.code for h in find_restrictions(" ".join(own))):
         return []
     found = [p for p in own if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.bases import CJK_SEAM, family_terms, names_this_model
-from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
 from auditor.engine.families import names_a_family
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -72,8 +72,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if about_other_things(_without_name(ref.clause, entry.name)):
-            continue  # says nothing about the weights
+        if about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(ref.clause):
+            continue  # says nothing about the weights, or of an earlier release's
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
         if family:
             found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
@@ -96,7 +96,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if about_other_things(terms.clause):
+        if about_other_things(terms.clause) or earlier_release(terms.clause):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
         if family:
@@ -166,8 +166,9 @@ def _field_label(line: str, number: int, bare: bool = False) -> list[Detection]:
 def _restrictive_license(line: str, number: int) -> list[Detection]:
     """"Released under a research-only license": restricted, whatever its title, by what the card says of it."""
     named = _RESTRICTIVE_LICENSE.search(line)
-    if not named or about_other_things(line[:named.start()]):
-        return []
+    clause_start = max(line.rfind(";", 0, named.start()), line.rfind(". ", 0, named.start())) + 1 if named else 0
+    if not named or about_other_things(line[:named.start()]) or earlier_release(line[clause_start:named.start()]):
+        return []  # "v1 was released under a non-commercial license; v2 is Apache-2.0"
     return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED,
                       Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {named.group(0)}",
                       confidence=0.6, osd=("6",), reason=f"the card says the model is under a {named.group(0).lower()}")]
