@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.bases import CJK_SEAM, family_terms, names_this_model
+from auditor.cards.bases import CJK_SEAM, names_this_model
+from auditor.cards.inherited import family_terms
 from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
 from auditor.engine.families import names_a_family

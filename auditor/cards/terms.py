@@ -7,7 +7,8 @@ import dataclasses
 import re
 
 from auditor.cards.claims import visible_lines
-from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, inherited_terms, names_this_model, possible_base
+from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, names_this_model, possible_base
+from auditor.cards.inherited import inherited_terms
 from auditor.cards.merges import listed_bases
 from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
