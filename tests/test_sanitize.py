@@ -128,7 +128,10 @@ LLAMA_LINK = "https://huggingface.co/meta-llama/Llama-2-7b/blob/main/LICENSE"
 @pytest.mark.parametrize("front, license_text, classification, severity", [
     (f"license: other\nlicense_link: {LINK}", MIT_TEXT, "unknown", "warning"),  # our MIT LICENSE is not those terms
     (f"license_link: {LINK}", None, "unknown", "warning"),
-    (f"license: apache-2.0\nlicense_link: {LINK}", None, "osi-approved", "info"),  # the card's own id decides
+    # the card's own id beside another repo's file it names as its license: those unread terms may not be that id
+    (f"license: apache-2.0\nlicense_link: {LINK}", None, "unknown", "warning"),
+    # unless the file is a declared base's: the id decides and lineage reads the base's terms
+    (f"license: apache-2.0\nbase_model: someone/other-model\nlicense_link: {LINK}", None, "osi-approved", "info"),
     (f"license: other\nlicense_name: llama2\nlicense_link: {LINK}", None, "custom-restricted", "info"),
     # a link to the LICENSE of a well-known restrictive model names those terms: restricted, whatever our file says
     (f"license: other\nlicense_link: {LLAMA_LINK}", MIT_TEXT, "custom-restricted", "warning"),

@@ -112,6 +112,31 @@ def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_el
         assert verdict.classification is not OSI
 
 
+@pytest.mark.parametrize(("path", "text"), [
+    ("LICENSE", "Licensed under the Apache License 2.0.\n\nFor business deployments, please contact sales@acme.ai first.\n"),
+    ("USE_POLICY.md", "Acme usage policy\n\nFor business deployments, please contact sales@acme.ai first.\n"),
+])
+def test_a_license_file_that_may_limit_a_use_in_words_no_detector_knows_is_never_osi(path, text):
+    verdict = classify({"license": "apache-2.0"}, (FetchedFile(path, text=text),))
+    assert verdict.classification is UNKNOWN
+    assert verdict.governing.evidence.file == path and "business deployments" in verdict.governing.evidence.quote
+
+
+def test_an_apache_notice_with_its_standard_boilerplate_stays_osi():
+    notice = ("Licensed under the Apache License, Version 2.0 (the \"License\"); you may not use this file except in compliance "
+              "with the License. Unless required by applicable law or agreed to in writing, software distributed under the "
+              "License is distributed on an \"AS IS\" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND.\n")
+    assert classify({"license": "apache-2.0"}, (FetchedFile("LICENSE", text=notice),)).classification is OSI
+
+
+def test_another_models_license_is_a_doubt_that_a_from_scratch_statement_clears():
+    said = "Llama 2 is licensed under the Llama 2 Community License."
+    doubted = classify({"license": "mit"}, body=f"# A model\n\n{said} This model is MIT.\n")
+    assert doubted.classification is UNKNOWN and "Llama 2" in doubted.governing.reason
+    cleared = classify({"license": "mit"}, body=f"# A model\n\n{said}\n\nWe trained this model from scratch.\n")
+    assert cleared.classification is OSI
+
+
 def test_a_from_scratch_statement_is_not_terms_a_card_without_a_license_still_has_none():
     verdict = classify({}, body="# A model\n\nWe pretrained this model from scratch on Greek text.\n")
     assert verdict.classification is UNKNOWN and verdict.governing is None

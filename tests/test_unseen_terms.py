@@ -242,6 +242,11 @@ def test_an_access_form_checkbox_that_restricts_use_counts():
     assert classify({"license": "apache-2.0", "extra_gated_fields": plain}).classification is OSI
 
 
+def test_an_access_form_checkbox_of_three_words_that_restricts_use_counts_too():
+    short = {"Name": "text", "Research use only": "checkbox"}  # short labels ("Name", "Country") are skipped, not this
+    assert classify({"license": "apache-2.0", "extra_gated_fields": short}).classification is RESTRICTED
+
+
 # --- the shipped tables against the Hub's lists and their own properties --------------------------
 
 @pytest.mark.parametrize("row", table("hf-license-judgements.tsv"), ids=lambda r: r["hub_id"])

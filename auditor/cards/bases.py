@@ -1,6 +1,5 @@
-"""Card-text matchers for base models: derivation phrases naming a well-known family, a family's terms named by the
-family ("the Gemma license"), terms deferred to a base the card does not name ("same license as the base model"), and
-a model trained from scratch."""
+"""Card-text matchers for base models: derivation phrases naming a well-known family, a family named where the card
+says how the model was made (a doubt), and a model trained from scratch (a family's terms: `inherited`)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import re
 from auditor.engine.families import family_detection, family_title, names_a_family
 from auditor.engine.catalog import any_base_family, base_family_key, load_base_families
 from auditor.models import Detection, Evidence, LicenseClass
-from auditor.engine.references import find_named_terms, find_references
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
@@ -21,7 +19,10 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|quanti[sz]ed)\b(?:[ -](?:format|model|weight|file|version|quant)s?){1,3} (?:for|of)\b|"
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
-                      r"\bmerged? (?:of|from|between|with)\b|\bbuilt with (?=(?:meta )?llama)|"
+                      r"\bmerged? (?:of|from|between|with|into)\b|\b(?:starting|initial) (?:point|checkpoint|weights|model)s?\b|"
+                      r"\b(?:took|take|taking|start(?:ed|ing)? with|began with|begin with|picked)\b(?=[^.]{0,80}\b(?:and|then)\s+(?:then\s+)?"
+                      r"(?:further\s+)?(?:(?:pre-?)?train|fine-?tun|tun|adapt|align|merg|extend|distil)\w*\s+(?:it|them)\b)|"
+                      r"\badapt(?:ed|ing)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
@@ -46,12 +47,13 @@ _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:
 #: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
 #: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
 _IS_A_BASE_BEFORE = re.compile(
-    r"^\W*(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
+    r"^\W*(?:(?:this|it|the|our)\s+(?:[\w-]+\s+)?(?:is|was)|(?:both|they|all|each|these)(?:\s+of\s+them)?\s+(?:are|were|is))\s+"
+    r"(?:simply\s+|just\s+|basically\s+)?(?:an?\s+|the\s+)?"
     r"(?:(?!(?:than|like|unlike|not|no|vs|similar|comparable|alternative|better|worse|faster|smaller|larger|bigger|"
     r"competitor|rival|replacement|inspired|influenced|modell?ed|compared|by|to|of|on|with|from|after|for|against|as|in|into)\b)"
     r"[a-z][\w-]*\s+){0,2}$", re.I)
 _IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|it|v\d[\w.]*|\(\w+\)))*\s*(?:[.,;:!]|$|\s+(?:with|for|that|which|"
-                              r"model|checkpoint|weights)\b)", re.I)
+                              r"model|checkpoint|weights|fine-?tunes?|finetunes?|merges?|derivatives?|variants?)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
 _AFTER_CUE = re.compile(r"tuned|trained|adapted|\+|fine-?tune|finetune|merge|quant|derivative|variant|abliterated|uncensored|"
                         r"distilled|pruned|gguf|gptq|awq|exl2|\b(?:is|was)\b", re.I)
@@ -127,26 +129,41 @@ def _named_then_derived(line: str) -> list[str]:
     return []
 
 
-#: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
-_TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?(?:\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b|"
-                          r"许可|协议|使用条款|ライセンス|利用規約|라이선스|라이센스|이용\s*약관)", re.IGNORECASE)
-#: Before a family's name, the words that make it that family's terms ("the same license as StarCoder").
-_TERMS_BEFORE = re.compile(r"\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)\s+(?:the\s+)?(?:original\s+|base\s+)?"
-                           r"(?:model\s+)?$", re.IGNORECASE)
+#: Words of training a model, and words that make a sentence about this model's making.
+_TRAINING_WORDS = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun\w*|finetun\w*|tun(?:ed|ing)|adapt(?:ed|ing)|merg(?:ed|ing)|distill?\w*|"
+                             r"continu\w*|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
+_OUR_MAKING = re.compile(r"\b(?:we|our|this (?:model|checkpoint|version|release|repo(?:sitory)?|lora|adapter|merge))\b", re.I)
+#: Before a family's name, the words that make it one of several models mentioned ("models such as Llama 2", "outperforms Llama").
+_MENTIONED = re.compile(r"\b(?:such as|like|e\.g\.|including|other|outperform\w*|beats?|surpass\w*|rivals?|matches|than|vs\.?|versus|"
+                        r"compar\w*|against|unlike|judge[sd]?|evaluat\w*|bench\w*|using|with|as|(?:outputs?|data|responses|generations|samples|"
+                        r"conversations|distillation)\s+(?:of|from|by))\W+(?:[\w.-]+\W+){0,6}$", re.I)
 
 
-def family_terms(line: str, number: int) -> list[Detection]:
-    """"This model is governed by the Gemma license": a base family's terms named by the family, not by the title
-    (the caller has made sure the line is about the weights, not the code)."""
-    text = CJK_SEAM.sub(" ", line)
-    if not names_a_family(text) or derived_from(line):
-        return []  # a line that says the model derives from the family is a base mention
-    for pattern, key in load_base_families():
-        named = pattern.search(text)
-        if named and (_TERMS_AFTER.match(text, named.end()) or _TERMS_BEFORE.search(text[max(0, named.start() - 60):named.start()])):
-            return [family_detection("card-text-license", key, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
-                                     confidence=0.6, reason=f"the card names the terms of {named.group(0)}: {family_title(key)}")]
-    return []
+#: A family's name followed, a word or two later, by a thing that is not its weights ("the LLaMA training dataset").
+_THING_AFTER = re.compile(r"[\w.-]*(?:['’]s)?(?:\s+[\w.-]+){0,2}?\s+(?:data(?:sets?)?|corpus|paper|architecture|recipe|tokeni[sz]er|design|"
+                          r"outputs?|code|implementation|hyper-?parameters|preprocessing|setup|style|team|authors)\b|"
+                          r"[\w.-]*(?:\s+[\w.-]+){0,2}?\s+as\s+(?:a|an|the|our)\s+(?:reference|baseline|teacher|judge|comparison|inspiration)\b", re.I)
+
+
+def possible_base(line: str) -> str | None:
+    """A family named in a sentence about how this model was made ("our model, trained with care, takes after Llama 2")
+    in words no derivation phrase knows: the name, for a doubt. Not one compared, denied, used as a design or data,
+    or named among other models."""
+    if not _OUR_MAKING.search(line) or not _TRAINING_WORDS.search(line):
+        return None
+    text = line if line.isascii() else CJK_SEAM.sub(" ", line)
+    if not names_a_family(text):
+        return None
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if not (_TRAINING_WORDS.search(sentence) and _OUR_MAKING.search(sentence)) or _FROM_SCRATCH.search(sentence):
+            continue
+        for named in any_base_family().finditer(sentence):
+            before = sentence[max(0, named.start() - 60):named.start()]
+            if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
+                    or _DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before):
+                continue
+            return named.group(0)
+    return None
 
 
 #: A table row that states this model's base ("| Base model | Llama-2-7b |"); other rows compare other models.
@@ -168,42 +185,16 @@ def base_mentions(line: str, number: int) -> list[Detection]:
             for key in keys]
 
 
-#: "The license follows the base model", "see the LICENSE of the original model": terms that are another model's.
-_INHERITED = re.compile(
-    r"\b(?:licen[cs]es?|terms(?: of use)?)\b[^.]{0,60}?\b(?:same as|follows?|following|inherit\w*|see|refer to|consult|identical to|"
-    r"as per|according to|governed by|subject to|that of|depends? on|determined by|of|from|as)\b[^.]{0,40}?\b"
-    r"(?:base|original|parent|upstream|foundation|underlying|pre-?trained|source) (?:models?|weights|checkpoints?)\b|"
-    r"\b(?:inherits?|follows?|retains?|keeps?|carr(?:y|ies) over|adopts?|uses?) the (?:same )?(?:licen[cs]es?|terms)\b(?! (?:below|above))"
-    r"(?:[^.]{0,30}\b(?:base|original|parent|upstream|foundation|underlying|pre-?trained|source) (?:models?|weights|checkpoints?)\b|\W*$)|"
-    r"(?:遵循|遵守|沿用|继承|参见|参考|同)(?:原|原始|基座|基础|底座|上游)模型(?:的)?(?:许可|协议|开源协议|license)",
-    re.IGNORECASE)
-
-
-#: The name of a detection that defers the terms to the base model (classify lets a declared `base_model` settle it).
-INHERITED = "the base model's license"
-
-
-def inherited_terms(line: str, number: int) -> list[Detection]:
-    """"License: same as the base model": the terms are another model's, which the line does not name. Unknown, and
-    deciding: no verdict may be OSI-approved on a card that defers its terms to something the tool has not read.
-    A line that names the license or the base ("the same license as Llama 2") is read by the other matchers."""
-    lowered = line.lower()
-    found = _INHERITED.search(line) if any(w in lowered for w in ("licen", "terms", "许可", "协议")) else None
-    if not found or find_references(line, number, named=True) or find_named_terms(line, number, named=True) \
-            or base_family_key(CJK_SEAM.sub(" ", line)):
-        return []
-    return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
-                      name=INHERITED, confidence=0.5,
-                      reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]
-
-
 #: "pretrained from scratch", "从零开始训练", "スクラッチから学習", "처음부터 학습": the model is nobody's derivative.
 _FROM_SCRATCH = re.compile(
     r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b(?=[^.]{0,40}\b(?:pre-?)?train)|"
     r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
 #: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
-_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?|"
-                            r"not|never|rather than|instead of|unlike)\b|分词器|词表|トークナイザ", re.I)
+_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?)\b|"
+                            r"分词器|词表|トークナイザ", re.I)
+_SCRATCH_DENIED = re.compile(r"\b(?:not|never|rather than|instead of|unlike)\b|n't\b", re.I)  # before the words only
+#: Where a sentence or a clause of its own ends ("…; this model was trained from scratch").
+_SENTENCE_BREAK = re.compile(r"[.!?;。；](?:\s|$)|[。；]")
 #: The matcher of that statement: classify lets it outweigh weak lineage evidence (lineage-evidence.tsv), nothing else.
 FROM_SCRATCH = "card-text-from-scratch"
 
@@ -215,16 +206,28 @@ def from_scratch(line: str, number: int) -> list[Detection]:
     if "scratch" not in line.lower() and line.isascii():
         return []
     found = _FROM_SCRATCH.search(line)
-    if not found or _SCRATCH_OTHER.search(line[max(0, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", line)):
+    if not found:
+        return []
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, found.start())), default=0)
+    end = next((m.start() for m in _SENTENCE_BREAK.finditer(line, found.end())), len(line))
+    sentence = line[start:end]  # "Llama 2 is under its license; this model is trained from scratch": the second part
+    if _SCRATCH_OTHER.search(line[max(start, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", sentence)) \
+            or _SCRATCH_DENIED.search(line[max(start, found.start() - 80):found.end()]):
         return []
     return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name="trained from scratch", confidence=0.6, decides=False,
                       reason="the card says the model was trained from scratch, not built on another model")]
 
 
+#: A family named as what the model does not use ("does not use any Llama weights", "without Llama").
+_DENIED_NAME = re.compile(r"(?:\b(?:not|no|never|nor|without)|n't)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
 def _names_a_base(text: str) -> bool:
-    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture")."""
-    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) for named in any_base_family().finditer(text))
+    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture") nor as
+    what the model does not use ("no Llama weights")."""
+    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) and not _DENIED_NAME.search(text, 0, named.start())
+                                        for named in any_base_family().finditer(text))
 
 
 #: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).

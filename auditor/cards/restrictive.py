@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.bases import CJK_SEAM, family_terms
+from auditor.cards.bases import CJK_SEAM
+from auditor.cards.inherited import family_terms
 from auditor.engine.families import names_a_family
-from auditor.engine.restrictions import Hit, find_restrictions, osd_text
+from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text, sentences
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 
 #: Words that make a clause about the weights, or about the data ("the training data is for research only").
@@ -24,15 +25,41 @@ _NO_DOUBT = frozenset({"no-compete"})
 
 def doubt(line: str, number: int) -> list[Detection]:
     """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
-    weights are non-commercial" in a list of models): not proof of restricted terms, but enough that the verdict may
-    not be OSI-approved — unknown, deciding, until a reader checks it."""
+    weights are non-commercial" in a list of models), or one that limits a use in words no detector knows
+    (`_LIMITED_USE`): not proof of restricted terms, but enough that the verdict may not be OSI-approved — unknown,
+    deciding, until a reader checks it."""
     hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
-            and (h.code != "non-commercial" or _NC_USE.search(h.quote))]  # not "a non-commercial GPU cluster"
-    if not hits:
-        return []
-    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
+            and (h.code != "non-commercial" or _NC_USE.search(h.quote) or not _NC_WORD.search(h.quote))]  # not "a non-commercial GPU cluster"
+    if hits:
+        line, quote, what = hits[0].line, hits[0].quote, hits[0].description
+    else:
+        limited = next(((n, s) for n, s in sentences(line, number) if limits_use(s)), None)
+        if limited is None:
+            return []
+        line, quote, what = limited[0], limited[1][:400], "a use it limits"
+    return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", quote, "README.md", line),
                       name="a possible restriction stated in the card", confidence=0.4,
-                      reason=f"the card says something that may restrict use ({hits[0].description}); check whether it binds the model")]
+                      reason=f"the card says something that may restrict use ({what}); check whether it binds the model")]
+
+
+_USE_WORDS = r"(?:(?<!non-)(?<!non)commercial(?:ly)?|business(?:es)?|compan(?:y|ies)|enterprises?|for-profit|monetiz\w*|resell\w*|resale)"
+_LIMIT_WORDS = (r"(?:requires?|required|needs?|must|permission|approval|consent|pay|paid|fees?|subscription|purchase|contact|"
+                r"prohibited|forbidden|restricted|not (?:allowed|permitted)|only)")
+#: A use limited in words no detector knows ("companies should talk to us first" aside, "commercial users pay a
+#: fee", "Apache 2.0 with additional restrictions"): a doubt, never a restriction.
+_LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
+                          rf"\b{_LIMIT_WORDS}\b[^.;:]{{0,60}}\b{_USE_WORDS}\s+(?:use|usage|purposes?|deployment|exploitation|licen[cs]\w*)\b|"
+                          r"\b(?:additional|extra|supplementary|following) (?:use |usage )?(?:restrictions|limitations)\b", re.IGNORECASE)
+#: What a limit on such a use may be and still be open: attribution, a notice, no fee ("commercial use needs attribution").
+_NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
+                          r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b", re.IGNORECASE)
+
+
+def limits_use(sentence: str) -> bool:
+    """Whether a clause of the sentence limits a use (`_LIMITED_USE`), not the data's, and does not deny it."""
+    return _LIMITED_USE.search(sentence) is not None and any(
+        _LIMITED_USE.search(clause) and not _NOT_A_LIMIT.search(clause) and not denies(clause)
+        and not (ABOUT_DATA.search(clause) and not ABOUT_WEIGHTS.search(clause)) for clause in _CLAUSE_BREAK.split(sentence))
 
 
 def _kept_hits(line: str, number: int) -> tuple:
@@ -48,11 +75,34 @@ def _kept_hits(line: str, number: int) -> tuple:
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and)\b|\s(?:but|whereas)\s", re.IGNORECASE)
 
 
+#: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
+#: LLaMA, which is for research only"): what it says is said of the other thing.
+_CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:\([^)]*\)|[^,;:(])*[,;:]"
+                       r"(?:\s*(?:which|who|whose|that)\b(?:\([^)]*\)|[^,;:(])*[,;:])?|"
+                       r",?\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b.*$", re.IGNORECASE)
+
+
+#: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
+#: version was for research only"): not this release's terms.
+_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
+                      r"(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
+                      re.IGNORECASE)
+
+
+def earlier_release(clause: str) -> bool:
+    """Whether the clause speaks of an earlier release in the past tense (`_EARLIER`)."""
+    return _EARLIER.match(clause) is not None
+
+
 def _restricting_clauses(hit: Hit) -> list[str]:
-    """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause)."""
+    """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause); none
+    when it is said only inside a contrast with another thing or of an earlier release."""
     parts = _CLAUSE_BREAK.split(hit.quote)
-    found = [p for p in parts if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []
-    return found or [hit.quote]
+    own = [" " if _EARLIER.match(p) else _CONTRAST.sub(" ", p) for p in parts]
+    if own != parts and not any(h.code == hit.code for h in find_restrictions(" ".join(own))):
+        return []
+    found = [p for p in own if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []
+    return found or [" ".join(own)]
 
 
 #: Another model named as the subject of a restriction ("Alpaca was released for research use only").
@@ -71,6 +121,7 @@ def _about_another_model(hit: Hit) -> bool:
 
 #: "trained on non-commercial data": the data's terms, not a use restriction on the model.
 _NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
+_NC_WORD = re.compile(r"\bnon[- ]?commercial\b", re.IGNORECASE)  # the detector's loosest word; its other phrasings are uses
 _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
                      r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b", re.IGNORECASE)
 

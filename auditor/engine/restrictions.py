@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from auditor.engine.prefilter import Prefiltered
 from auditor.errors import DataFileError
 from auditor.models import OSD_CLAUSES  # shared: the renderers name the clauses too
 
@@ -18,6 +19,9 @@ LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohib
 #: authorisation, military, monthly users, "must not be used for"): a translation that has one is not a plain translation.
 LIMITING_ZH = re.compile(r"商业用途|商业目的|商用|非商业|仅限|仅用于|仅供|研究目的|学术研究|登记|申请|书面授权|军事|月活|日活|不得用于|禁止")
 _SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
+#: Where a sentence turns to another clause: a denial in one ("no restrictions on research use, but commercial use
+#: requires a license") says nothing of the other.
+_TURN = re.compile(r",\s*(?:but|while|whereas|although|though|yet|however|except)\b|\s(?:but|whereas|however)\s|[，,]\s*(?:但是|但|而)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +30,7 @@ class Detector:
 
     code: str
     osd: tuple[str, ...]
-    pattern: re.Pattern[str]
-    needs: tuple[str, ...]  # the pattern is tried only when the sentence contains one of these (fast path)
+    pattern: Prefiltered  # tried only on a sentence that holds one of the words every match of it contains
     unless: re.Pattern[str] | None
     description: str
 
@@ -50,11 +53,20 @@ def _negation() -> re.Pattern[str] | None:
     return re.compile(row["unless"], re.IGNORECASE) if row and row["unless"] else None
 
 
+def denies(sentence: str) -> bool:
+    """Whether the sentence says a restriction does not exist (the `*` row): "there are no restrictions on use"."""
+    negation = _negation()
+    return negation is not None and negation.search(sentence) is not None
+
+
 @functools.lru_cache(maxsize=1)
 def _rows() -> tuple[dict[str, str], ...]:
     path = resources.files("auditor") / "data" / "restrictions.tsv"
     with path.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = tuple(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if any(None in row or None in row.values() for row in rows):  # a row with more or fewer cells than the header
+        raise DataFileError("restrictions.tsv: a row does not have the header's columns")
+    return rows
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,8 +78,7 @@ def detectors() -> tuple[Detector, ...]:
             Detector(
                 code=row["code"],
                 osd=tuple(row["osd"].split(";")),
-                pattern=re.compile(row["pattern"], re.IGNORECASE),
-                needs=tuple(k for k in row["needs"].split(",") if k),
+                pattern=Prefiltered.compile(row["pattern"]),
                 unless=re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None,
                 description=row["description"],
             )
@@ -136,13 +147,12 @@ def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """(detector index, quote) for each detector that flags one sentence, in file order."""
     negation = _negation()
     if negation is not None and negation.search(sentence):
-        return ()
-    lowered = sentence.lower()
+        clauses = [c for c in _TURN.split(sentence) if c.strip() and not negation.search(c)]
+        return tuple(hit for clause in clauses if clause != sentence for hit in _sentence_hits(clause))
+    folded = sentence.casefold()
     found: list[tuple[int, str]] = []
     for index, detector in enumerate(detectors()):
-        if not any(k in lowered for k in detector.needs):
-            continue
-        match = detector.pattern.search(sentence)
+        match = detector.pattern.search(sentence, folded)
         if not match or (detector.unless is not None and detector.unless.search(sentence)):
             continue
         found.append((index, _clip(sentence, match.start(), match.end())))

@@ -151,7 +151,8 @@ def _gated_prompt(metadata: Mapping[str, Any] | None) -> tuple[FetchedFile, ...]
     labels = list(fields) if isinstance(fields, Mapping) else [f.get("label") for f in fields if isinstance(f, Mapping)] \
         if isinstance(fields, list) else []
     texts = [p.strip() for p in parts if isinstance(p, str) and p.strip()]
-    texts += [label.strip().rstrip(".") + "." for label in labels if isinstance(label, str) and len(label.split()) > 3]
+    texts += [label.strip().rstrip(".") + "." for label in labels if isinstance(label, str)
+              and (len(label.split()) > 3 or find_restrictions(label.strip().rstrip(".") + "."))]  # "Research use only"
     return (FetchedFile(GATED_PROMPT, text="\n\n".join(texts)),) if texts else ()
 
 

@@ -8,7 +8,8 @@ import re
 
 from auditor.engine.catalog import entry_detection, load_catalog
 from auditor.engine.references import find_references
-from auditor.engine.restrictions import LIMITING, Hit, find_restrictions, osd_text
+from auditor.cards.restrictive import limits_use
+from auditor.engine.restrictions import LIMITING, Hit, find_restrictions, osd_text, sentences
 from auditor.engine.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
                                       words_with_lines)
 from auditor.hub.crawl import is_primary_license_file
@@ -75,6 +76,11 @@ def _identify_file(fetched: FetchedFile, primary: bool) -> Detection | None:
     if reference is not None:
         return reference
     hits = find_restrictions(text)
+    limited = None if hits else _limited_use(text)
+    if limited is not None:
+        return Detection("license-file-restrictions", LicenseClass.UNKNOWN, Evidence("license-file", limited[1][:400], path, limited[0]),
+                         name="unrecognized license that may limit use", confidence=0.4,
+                         reason="license text not recognized, and it says something that may limit use; check it")
     if hits:
         first_hit = hits[0]
         return Detection("license-file-restrictions", LicenseClass.CUSTOM_RESTRICTED,
@@ -123,12 +129,22 @@ def _reference_detection(text: str, path: str) -> Detection | None:
                   for r in find_references(text)]
     best = max(detections, key=lambda d: d.classification.rank, default=None)
     hits = find_restrictions(text)
+    limited = _limited_use(text) if best is not None and not hits and best.classification.rank < LicenseClass.UNKNOWN.rank else None
+    if limited is not None:  # "Licensed under Apache 2.0. Commercial users pay a fee.": not the plain license
+        return Detection("license-file-reference", LicenseClass.UNKNOWN, Evidence("license-file", limited[1][:400], path, limited[0]),
+                         key=best.key, name=f"{best.name}, with words that may limit it", confidence=0.5,
+                         reason=f"names {best.name} but says something that may limit use; check it")
     if best is None or not hits:
         return best
     return Detection("license-file-reference", LicenseClass.CUSTOM_RESTRICTED, best.evidence, key=best.key,
                      name=f"{best.name}, with supplemental terms", confidence=0.8,
                      osd=tuple(sorted({c for h in hits for c in h.osd} | set(best.osd))),
                      reason=f"names {best.name} but adds restrictive terms", restrictions=_hit_findings(hits, path))
+
+
+def _limited_use(text: str) -> tuple[int, str] | None:
+    """The first sentence of a short or unrecognised file that limits a use in words no detector knows."""
+    return next(((n, s) for n, s in sentences(text) if limits_use(s)), None)
 
 
 def _hit_findings(hits: list[Hit] | tuple[Hit, ...], path: str) -> tuple[Finding, ...]:

@@ -34,22 +34,26 @@ def at_most_unknown(verdict: Verdict, detection: Detection) -> Verdict:
                                detections=verdict.detections + (detection,))
 
 
-def linked_elsewhere(verdict: Verdict, own_id: str, link: str | None) -> Verdict:
-    """A `license_link` into another repo is reported; when the card names no license of its own, those
-    unread terms govern, so the model is at best `unknown` (never OSI-approved on this repo's files)."""
+def linked_elsewhere(verdict: Verdict, own_id: str, link: str | None, bases: tuple[str, ...] = ()) -> Verdict:
+    """A `license_link` into another repo is reported; those unread terms govern, so the model is at best `unknown`
+    (never OSI-approved on this repo's files), unless the card names a license of its own that already restricts or
+    the link points to a declared base model's file (lineage reads that base's terms)."""
     linked = linked_repo_file(link)
     if linked is None or linked[0] is None or linked[0].lower() == own_id.lower():
         return verdict
     other, path = linked
     evidence = Evidence("card-metadata", f"license_link: {link}", README)
     own_label = any(d.decides and d.matcher in ("card-license-id", "card-license-name") for d in verdict.detections)
+    # the id decides: the link points to a declared base's file (lineage reads its terms), or the id already restricts
+    pointer = own_label and (other.lower() in {b.lower() for b in bases} or verdict.classification.rank >= LicenseClass.UNKNOWN.rank)
     message = (f"license_link points to {path} in another repo, {other}; those terms were not read here and this "
-               "repo's own files do not stand in for them" + (", so the card's own license id is used." if own_label
+               "repo's own files do not stand in for them" + (", so the card's own license id is used." if pointer
                                                               else ", so the terms are unknown."))
-    finding = Finding("license-elsewhere", Severity.INFO if own_label else Severity.WARNING, message, (evidence,))
+    finding = Finding("license-elsewhere", Severity.INFO if pointer else Severity.WARNING, message, (evidence,))
     findings = verdict.findings + (finding,)
-    if own_label:  # `license: apache-2.0` with a link to the base model's LICENSE: the id decides, the link is a pointer
+    if pointer:  # `license: apache-2.0` with a link to the base model's LICENSE: the id decides, the link is a pointer
         return dataclasses.replace(verdict, findings=findings)
     detection = Detection("license-link-elsewhere", LicenseClass.UNKNOWN, evidence, name=f"{other}/{path}",
-                          reason=f"the card's terms are {path} of {other}, which was not read")
+                          reason=f"the card's terms are {path} of {other}, which was not read"
+                                 + (" (not a declared base model), whatever license id the card declares" if own_label else ""))
     return at_most_unknown(dataclasses.replace(verdict, findings=findings), detection)

@@ -12,7 +12,8 @@ from auditor.models import Detection, LicenseClass
 #: The matchers of the card's own license declaration, against which weak lineage evidence is weighed.
 _DECLARED = ("card-license-id", "card-license-name")
 #: A from-scratch statement about this model, not one copied about the model it re-uploads ("Yi was trained from scratch").
-_THIS_MODEL = re.compile(r"\b(?:this|our) (?:\w+ ){0,2}(?:model|llm|checkpoint)s?\b|\bwe\b|本模型|我们|本モデル|私たち|이 모델|저희", re.I)
+_THIS_MODEL = re.compile(r"\b(?:this|our) (?:\w+ ){0,2}(?:model|llm|checkpoint)s?\b|\bwe\b|本模型|我们|本モデル|私たち|이 모델|저희|"
+                         r"^\W*an? (?:[\w.-]+ ){0,3}(?:model|llm|checkpoint)\b", re.I)  # a card opening "A 1B model trained …"
 
 
 def about_this_model(quote: str, model_id: str | None) -> bool:

@@ -86,10 +86,10 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 "The card uses accurate openness wording (open weights, openly available), not an open-source claim.",
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
-    verdict = linked_elsewhere(verdict, meta.id, license_link)
+    bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
+    verdict = linked_elsewhere(verdict, meta.id, license_link, tuple(bases))
     for detection in unread:
         verdict = at_most_unknown(verdict, detection)
-    bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
     # a fine-tune's card often keeps its base's title: that title is the base's name, not this model's
     claims = find_claims(card.body, card.body_first_line, meta.id, base_models=tuple(bases)) if card is not None else ()
     if left_out:

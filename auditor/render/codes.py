@@ -24,8 +24,8 @@ FINDING_HELP: dict[str, tuple[str, str]] = {
     "license-elsewhere": (
         "License link into another repository",
         "The card's license_link points to a file of another Hub repository, which was not read; this repository's "
-        "own files never stand in for it. When the card names no license of its own the model is at best unknown: "
-        "declare the license in the card or copy the license file into the repository."),
+        "own files never stand in for it. Unless the file is a declared base model's (whose terms lineage reads), the model "
+        "is at best unknown: copy the license file into the repository."),
     "license-family": (
         "License family instead of one license",
         "The license id names a family (bsd, cc, gpl, openrail, ...) rather than one text: name the exact license."),

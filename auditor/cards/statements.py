@@ -1,0 +1,175 @@
+"""License statements in one card line: a license named by its title or id, described ("a custom license"), named by
+what it restricts, or said of another model (a doubt)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.cards.bases import CJK_SEAM, names_this_model
+from auditor.cards.inherited import family_terms
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release
+from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
+from auditor.engine.families import names_a_family
+from auditor.engine.references import find_named_terms, find_references, known_license_family
+from auditor.models import Detection, Evidence, LicenseClass
+
+_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
+_MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
+
+
+#: The verb of a license statement; what stands before it is what the statement is about.
+_LICENSING_VERB = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:licensed|released|distributed|"
+                             r"published|available|provided|governed|covered|subject)\b|\b(?:uses?|follows?|comes?\s+with|ships?\s+with)\b",
+                             re.IGNORECASE)
+_THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|weights|checkpoints?|release)\b|本模型|我们", re.IGNORECASE)
+#: The name of a doubt raised by another model's license ("Llama 2 is licensed under …"): a from-scratch statement clears it.
+OTHERS_TERMS = "another model's license"
+
+
+def _family_subject(clause: str, model_id: str | None) -> str | None:
+    """"Llama 2 is licensed under the Llama 2 Community License" (the clause without the license's name): the family
+    the license statement is about, when it is a well-known family and not this model (by "this"/"our"/"we" or by its name)."""
+    verb = _LICENSING_VERB.search(clause)
+    subject = CJK_SEAM.sub(" ", clause[:verb.start()]) if verb else ""
+    if not subject.strip() or _THIS_SUBJECT.search(subject) or names_this_model(subject, model_id) or not names_a_family(subject):
+        return None
+    named = any_base_family().search(subject)
+    return named.group(0) if named else None
+
+
+def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detection:
+    """A doubt, not the model's terms: the card says which license another model has."""
+    return Detection(DOUBT, LicenseClass.UNKNOWN, evidence, name=OTHERS_TERMS, confidence=0.4,
+                     reason=f"the card says {family} is under {license_name}; if this model is built on {family}, "
+                            "those terms apply to it too: check its base")
+
+
+#: "released under the Acme Community License", "you must accept the Acme Model Agreement": a license named by its
+#: title that the catalog does not know.
+_UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
+                              r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+                              r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
+_GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
+                           r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
+
+
+def _without_name(clause: str, name: str) -> str:
+    """The clause without the license's own name, whose words ("Data" Agreement, "Modified" MIT) say nothing of it."""
+    words = re.sub(r"\s*\(.*$", "", name).split()
+    pattern = r"[\s,_-]+".join(re.escape(w) for w in words)
+    return re.sub(pattern, " ", clause, flags=re.IGNORECASE) if words else clause
+
+
+def about_other_things(clause: str) -> bool:
+    """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
+    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
+
+
+def license_statements(line: str, number: int, named: bool = False, model_id: str | None = None) -> list[Detection]:
+    """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0", nor "Llama 2
+    is licensed under the Llama 2 Community License": a doubt); with `named` (a line of the License section), a bare
+    license name counts too ("CC BY-NC 4.0")."""
+    catalog = load_catalog()
+    found: list[Detection] = []
+    for ref in find_references(line, number, named=named):
+        entry = catalog[ref.key]
+        if about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(ref.clause):
+            continue  # says nothing about the weights, or of an earlier release's
+        family = _family_subject(_without_name(ref.clause, entry.name), model_id)
+        if family:
+            found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
+            continue
+        evidence = Evidence("card-text", ref.quote, "README.md", ref.line)
+        if _MODIFIED.search(_without_name(ref.clause, entry.name)):
+            found.append(Detection("card-text-license", LicenseClass.UNKNOWN, evidence, name=f"a modified {entry.name}",
+                                   confidence=0.6, reason=f"the card says its terms are a modified {entry.name}"))
+        else:
+            found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
+    named_terms = find_named_terms(line, number, named=named)
+    unknown = None if found or named_terms else _UNKNOWN_LICENSE.search(line)
+    if unknown and not about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(unknown.group(1)) \
+            and not known_license_family(unknown.group(1)):
+        found.append(Detection("card-text-license", LicenseClass.UNKNOWN,
+                               Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                               name=unknown.group(1), confidence=0.5,
+                               reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
+    if not found and not named_terms and not unknown:
+        found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
+            or _restrictive_license(line, number) or _unnamed_license(line, number)
+    for terms in named_terms:
+        if about_other_things(terms.clause) or earlier_release(terms.clause):
+            continue
+        family = _family_subject(_without_name(terms.clause, terms.name), model_id)
+        if family:
+            found.append(_others_terms(family, terms.name, Evidence("card-text", terms.quote, "README.md", terms.line)))
+            continue
+        found.append(Detection("card-text-license", terms.classification, Evidence("card-text", terms.quote, "README.md", terms.line),
+                               name=terms.name, confidence=0.7, reason=terms.reason))
+    return found
+
+
+#: A license named by what it restricts ("released under a non-commercial license").
+_RESTRICTIVE_LICENSE = re.compile(r"\b(?:non-?commercial|research[- ]only|research|academic|non-?production|evaluation)"
+                                  r"(?:[- ]use)?(?:[- ]only)?\s+licen[cs]e\b", re.IGNORECASE)
+
+
+#: A license the card describes but does not name ("released under a custom license", "our own license"): the declared id
+#: may not be the weights' terms. A proprietary or closed one is no open license at all.
+_UNNAMED_LICENSE = re.compile(r"\b(?:released|licensed|distributed|published|available|provided|governed|covered|uses?)\s+"
+                              r"(?:separately\s+)?(?:(?:under|by)\s+)?(?:a|an|our|its|their)\s+(?:own\s+)?"
+                              r"(custom|proprietary|closed|own|separate|bespoke|special|non-standard|commercial)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:licen[cs]e|terms|agreement)\b", re.IGNORECASE)
+_CLOSED = ("proprietary", "closed")
+
+
+def _unnamed_license(line: str, number: int) -> list[Detection]:
+    """"The weights are released under a custom license": `unknown` (deciding) beside any declared id; "a proprietary
+    license": restricted."""
+    found = _UNNAMED_LICENSE.search(line)
+    if not found or about_other_things(line[:found.start()]):
+        return []
+    kind = found.group(1).lower()
+    kind = "custom" if kind == "own" else kind  # "our own license"
+    closed = kind in _CLOSED
+    return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED if closed else LicenseClass.UNKNOWN,
+                      Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {kind} license",
+                      confidence=0.5, osd=("1",) if closed else (),
+                      reason=f"the card says the model is under a {kind} license it does not name"
+                             + ("" if closed else "; the declared license may not be the weights' terms"))]
+
+
+#: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]\W*([\w.+-]+(?: [\w.+-]+){0,5}?)[\s*_`.]*$", re.IGNORECASE)
+#: A line of the License section that is only a Hub id or alias ("MIT", "`apache-2.0`", "**llama2**").
+_BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$")
+
+
+def _field_label(line: str, number: int, bare: bool = False) -> list[Detection]:
+    """A License field whose value is a Hub id or a known alias, not a title ("- License: openrail++"); with `bare`
+    (a line of the License section), a line that is only such a value ("MIT")."""
+    value = _FIELD_VALUE.match(line) or (_BARE_VALUE.match(line) if bare else None)
+    label = resolve_label(value.group(1)) if value else None
+    if label is None:
+        return []
+    evidence = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
+    if label.key is not None and label.key in load_catalog():
+        return [entry_detection("card-text-license", load_catalog()[label.key], evidence, confidence=0.7)]
+    hub = label.hub
+    if hub is not None and hub.classification is LicenseClass.CUSTOM_RESTRICTED:
+        return [Detection("card-text-license", hub.classification, evidence, name=hub.hub_id, confidence=0.6, osd=hub.osd,
+                          reason=hub.reason)]
+    if label.judgement is LicenseClass.CUSTOM_RESTRICTED:
+        return [Detection("card-text-license", label.judgement, evidence, name=judged_title(label.reason, value.group(1)),
+                          confidence=0.6, reason=label.reason)]
+    return []
+
+
+def _restrictive_license(line: str, number: int) -> list[Detection]:
+    """"Released under a research-only license": restricted, whatever its title, by what the card says of it."""
+    named = _RESTRICTIVE_LICENSE.search(line)
+    clause_start = max(line.rfind(";", 0, named.start()), line.rfind(". ", 0, named.start())) + 1 if named else 0
+    if not named or about_other_things(line[:named.start()]) or earlier_release(line[clause_start:named.start()]):
+        return []  # "v1 was released under a non-commercial license; v2 is Apache-2.0"
+    return [Detection("card-text-license", LicenseClass.CUSTOM_RESTRICTED,
+                      Evidence("card-text", " ".join(line.split())[:300], "README.md", number), name=f"a {named.group(0)}",
+                      confidence=0.6, osd=("6",), reason=f"the card says the model is under a {named.group(0).lower()}")]
