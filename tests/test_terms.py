@@ -255,7 +255,8 @@ def test_declared_base_of_a_restrictive_family_is_known_without_the_hub(base, ke
 
 
 @pytest.mark.parametrize("base", ["openlm-research/open_llama_7b", "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
-                                  "llama-fan/mistral-7b-tuned"])
+                                  "llama-fan/mistral-7b-tuned",
+                                  "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"])  # distilled into Qwen2.5, not Qwen-7B
 def test_declared_base_outside_the_families_changes_nothing(base):
     assert classify({"license": "apache-2.0", "base_model": base}).classification is OSI
 

@@ -112,6 +112,28 @@ def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_el
         assert verdict.classification is not OSI
 
 
+@pytest.mark.parametrize(("body", "line"), [
+    ("Quill-3B is a compact reasoning model for school and competition math. It is a fine-tune of\n"
+     "Qwen2.5-3B-Instruct, trained with rejection-sampled traces.\n", 3),
+    ("The weights are provided for research purposes. Any commercial deployment, including\n"
+     "internal production use within a company, requires a separate commercial licence from us.\n", 3),
+    ("Apache-2.0 applies, with one exception: you may not use the model or its outputs to train, distil or\n"
+     "improve any other language model that is offered as a product competing with ours.\n", 3),
+])
+def test_a_hard_wrapped_paragraph_is_read_as_one_sentence_and_quoted_on_its_first_line(body, line):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}")
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.evidence.line == line
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("License: MIT\nModel weights: CC-BY-NC-4.0\n", RESTRICTED),  # two fields stay two lines
+    ("This model was trained on a large corpus of news text and evaluated\n## License\nMIT\n", OSI),
+])
+def test_fields_and_headings_are_never_joined_to_the_line_before(body, cls):
+    assert classify({}, body=f"# A model\n\n{body}").classification is cls
+
+
 @pytest.mark.parametrize(("path", "text"), [
     ("LICENSE", "Licensed under the Apache License 2.0.\n\nFor business deployments, please contact sales@acme.ai first.\n"),
     ("USE_POLICY.md", "Acme usage policy\n\nFor business deployments, please contact sales@acme.ai first.\n"),

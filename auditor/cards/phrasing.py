@@ -23,7 +23,8 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:use|usage)(?:\s+of\s+(?:this|the|these|our)\s+(?:model|weights|checkpoints?)s?)?\s+is\s+(?:restricted|limited)\s+to\b|"
     r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?(?:commercial|profit)\b|"
     r"\b(?:may|can|shall|must)\s+only\s+be\s+used\b|\bcontact\b[^.]{0,60}\bcommercial|"
-    r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers))\b[^.]{0,60}\b(?:requires?|needs?|"
+    r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers|deployments?|exploitation|"
+    r"applications?|products?|services?))\b[^.]{0,60}\b(?:requires?|needs?|"
     r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bnot\s+to\s+be\s+(?:used|deployed|distributed|exploited)\b|"
@@ -44,7 +45,9 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\bnot\s+(?:be\s+)?licensed\s+for\b|\bother\s+than\s+(?:\w+\s+){0,2}(?:research|evaluation|testing)\b|\bevaluation\s+only\b|"
     r"\bfor\s+(?:internal\s+)?(?:evaluation|testing|benchmarking)(?:\s+use|\s+purposes?)?\s+only\b|\bnot\s+be\s+(?:deployed|used)\s+(?:in|for)\s+production\b|"
     r"\bcommercial\s+(?:use|usage)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b|"
-    r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b",
+    r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b|"
+    r"\b(?:may|must|shall|can)\s*not\s+be\s+(?:deployed|offered|provided|made\s+available|distributed|redistributed)\b|"
+    r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(

@@ -12,8 +12,11 @@ from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 
 #: Words that make a clause about the weights, or about the data ("the training data is for research only").
-ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters)\b", re.IGNORECASE)
-ABOUT_DATA = re.compile(r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|"
+ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|merged model|adapter|lora|fine-?tune)\b",
+                           re.IGNORECASE)
+#: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
+ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
+                        r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|"
                         r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
 
 
@@ -72,7 +75,7 @@ def _kept_hits(line: str, number: int) -> tuple:
 
 
 #: Where one clause of a sentence ends and another, about something else, begins.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and)\b|\s(?:but|whereas)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|so)\b|\s(?:but|whereas)\s", re.IGNORECASE)
 
 
 #: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
@@ -87,6 +90,12 @@ _CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:
 _EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
                       r"(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
                       re.IGNORECASE)
+
+
+def without_contrast(clause: str) -> str:
+    """The clause without what it says inside a contrast with another thing (`_CONTRAST`): "Unlike Yi-34B, which was
+    released under the Yi License, Yi-1.5 is Apache-2.0" keeps only "Yi-1.5 is Apache-2.0"."""
+    return _CONTRAST.sub(" ", clause)
 
 
 def earlier_release(clause: str) -> bool:
@@ -106,7 +115,8 @@ def _restricting_clauses(hit: Hit) -> list[str]:
 
 
 #: Another model named as the subject of a restriction ("Alpaca was released for research use only").
-_OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b", re.IGNORECASE)
+_OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b|"
+                          r"\b(?:many|most|some|other|several|such)\s+(?:[\w-]+\s+)?models\b", re.IGNORECASE)  # a kind
 _THIS_MODEL = re.compile(r"\b(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}(?:model|weights|checkpoints?|release|llm)s?\b|\bwe\b|"
                          r"\byou\b|本模型|我们|本モデル|이 모델", re.IGNORECASE)
 
@@ -123,7 +133,8 @@ def _about_another_model(hit: Hit) -> bool:
 _NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
 _NC_WORD = re.compile(r"\bnon[- ]?commercial\b", re.IGNORECASE)  # the detector's loosest word; its other phrasings are uses
 _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
-                     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b", re.IGNORECASE)
+                     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|"
+                     r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b", re.IGNORECASE)
 
 
 def card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:

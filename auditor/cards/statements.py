@@ -7,7 +7,7 @@ import re
 
 from auditor.cards.bases import CJK_SEAM, names_this_model
 from auditor.cards.inherited import family_terms
-from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, without_contrast
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
 from auditor.engine.families import names_a_family
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -65,6 +65,13 @@ def about_other_things(clause: str) -> bool:
     return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
+def _contrasted(clause: str, still_named) -> bool:
+    """Whether a license is named only inside a contrast with another model ("Unlike Yi-34B, which was released under
+    the Yi License, …"): the clause without the contrast no longer names it."""
+    stripped = without_contrast(clause)
+    return stripped != clause and not still_named(stripped)
+
+
 def license_statements(line: str, number: int, named: bool = False, model_id: str | None = None) -> list[Detection]:
     """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0", nor "Llama 2
     is licensed under the Llama 2 Community License": a doubt); with `named` (a line of the License section), a bare
@@ -73,8 +80,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(ref.clause):
-            continue  # says nothing about the weights, or of an earlier release's
+        if about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(ref.clause) or _contrasted(
+                ref.clause, lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
+            continue  # says nothing about the weights, or of an earlier release's, or of the thing it contrasts with
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
         if family:
             found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
@@ -97,7 +105,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if about_other_things(terms.clause) or earlier_release(terms.clause):
+        if about_other_things(terms.clause) or earlier_release(terms.clause) or _contrasted(
+                terms.clause, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
         if family:

@@ -40,7 +40,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
-    for offset, line in enumerate(visible_lines(body)):
+    for offset, line in enumerate(unwrapped(visible_lines(body))):
         heading = _HEADING.match(line)
         if heading:
             was_in_section = in_section
@@ -95,6 +95,31 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     for d in detections:
         unique.setdefault((d.matcher, d.key or d.name), d)
     return list(unique.values())
+
+
+#: A line that ends a sentence or a field, or starts something that is not a continuation: never joined.
+_ENDS = re.compile(r"[.!?。！？:：;；|]\s*$|^\s*$")
+_NEVER_STARTS = re.compile(r"^\s*(?:#|\||<|```|~~~|\[[^\]]*\]:)")
+_STARTS = re.compile(r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|<|```|~~~|\[[^\]]*\]:|$)|^\W*[\w][\w ./-]{0,30}[:：]\s")
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """The lines with a hard-wrapped paragraph's continuations joined to the line it starts on (their own places left
+    empty, so that line numbers stay right): "It is a fine-tune of" / "Qwen2.5-3B-Instruct, trained …" reads as one
+    sentence. A line (prose or a list item) is continued only when it is at least 50 characters long and ends no
+    sentence or field, and the next line starts no heading, list item, table row, field or markup."""
+    out = list(lines)
+    start = None
+    for index, line in enumerate(lines):
+        joinable = start is not None and not _STARTS.match(line) and len(out[start]) < 4000
+        if joinable:
+            out[start] = f"{out[start].rstrip()} {line.strip()}"
+            out[index] = ""
+        else:
+            start = index
+        if len(line.strip()) < 50 or _ENDS.search(line) or (not joinable and _NEVER_STARTS.match(line)):
+            start = None
+    return out
 
 
 def _license_column(cells: list[str], column: int | None) -> int | None:
