@@ -286,3 +286,16 @@ def test_no_family_pattern_names_an_open_model(name):
 def test_family_publishers_are_lower_case_uploader_names():
     assert len(family_publishers()) == len(load_base_families())
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", p) for row in family_publishers() for p in row)
+
+
+@pytest.mark.parametrize(("tags", "cls"), [
+    (["non-commercial"], UNKNOWN),  # the card describes its terms so: never OSI-approved beside it
+    (["research-only", "text-generation"], UNKNOWN),
+    (["region:us", "not-for-all-audiences", "text-generation-inference", "endpoints_compatible", "license:apache-2.0",
+      "merge", "commercial", "research"], OSI),  # the Hub's own tags and plain words restrict nothing
+])
+def test_a_tag_that_states_a_restriction_is_a_doubt(tags, cls):
+    verdict = classify({"license": "apache-2.0", "tags": tags})
+    assert verdict.classification is cls
+    if cls is UNKNOWN:
+        assert verdict.governing.evidence.quote == f"tags: {tags[0]}"

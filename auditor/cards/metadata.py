@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 from auditor.engine.families import family_detection, family_title
 from auditor.engine.catalog import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
                               resolve_label)
+from auditor.cards.restrictive import DOUBT
+from auditor.engine.restrictions import find_restrictions
 from auditor.models import Detection, Evidence, LicenseClass
 
 
@@ -86,3 +88,22 @@ def license_link_detections(link: str | None, file: str | None = "README.md") ->
     if label.judgement is LicenseClass.UNKNOWN:
         return []
     return [Detection("card-license-link", label.judgement, evidence, name=slug, confidence=0.6, reason=label.reason)]
+
+
+#: A tag that describes a license of its own, not a task or a format ("license:apache-2.0" is the Hub's copy of the id).
+_TAG_PREFIX = re.compile(r"^(?:license|region|arxiv|base_model|dataset|doi|language)\s*:", re.IGNORECASE)
+
+
+def restrictive_tags(metadata: Mapping[str, Any] | None, file: str | None = "README.md") -> list[Detection]:
+    """A tag a restriction detector flags ("non-commercial", "research-only"): the card describes its terms so, which
+    no tag can prove. Unknown, never OSI-approved beside it: classify treats it as a doubt."""
+    tags = metadata.get("tags") if isinstance(metadata, Mapping) else None
+    for tag in tags[:200] if isinstance(tags, list) else []:
+        if not isinstance(tag, str) or len(tag) > 60 or _TAG_PREFIX.match(tag):
+            continue
+        hits = find_restrictions(re.sub(r"[-_]+", " ", tag) + ".")
+        if hits:
+            return [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-metadata", f"tags: {tag}", file),
+                              name="a possible restriction stated in the card", confidence=0.4,
+                              reason=f"the card's tags say {tag!r} ({hits[0].description}); check whether it binds the model")]
+    return []

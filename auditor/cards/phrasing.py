@@ -33,9 +33,11 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:requires?|needs?)\s+(?:a\s+|an\s+)?(?:separate|additional|prior|paid|commercial)\s+(?:licen[cs]e|agreement|contract|permission|authori[sz]ation)\b|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
-#: More phrasings of the same.
+#: More phrasings of the same (and the words of a condition in German, French, Spanish, Italian, Portuguese, Russian).
 _PROHIBITIVE_MORE = Prefiltered.compile(
-    r"\bagrees?\s+not\s+to\b|"
+    r"\bagrees?\s+not\s+to\b|\b(?:nur|ausschließlich|uniquement|seulement|únicamente|solamente|exclusivamente|esclusivamente|solo)\b|"
+    r"\b(?:nicht|non|no|não)\s+(?:erlaubt|gestattet|autorisée?|permitid[oa]|consentit[oa])\b|"
+    r"\b(?:untersagt|verboten|interdite?s?|prohibid[oa]s?|vietat[oa])\b|только|запрещ|"
     r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|\b(?:research|academic|scientific)-only\b|"
     r"\b(?:available|provided|released|shared|distributed|granted|given)\s+(?:only\s+)?(?:on|upon|by|after)\s+(?:(?:a |an )?(?:written |approved )?(?:request|application|approval)\b|(?:filling (?:in|out)|completing|submitting)\b)|"
     r"(?<!not )(?<!n't )(?<!never )(?<!nothing )\b(?:prohibits?|forbids?|bans?|disallows?|excludes?)\s+(?:any\s+|all\s+)?commercial\b|"

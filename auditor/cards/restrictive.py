@@ -133,6 +133,7 @@ def _about_another_model(hit: Hit) -> bool:
 _NC_DATA = re.compile(r"\bnon-?commercial (?:\w+ )?(?:data(?:sets?)?|corpus|corpora|images|sources?|texts?)\b", re.IGNORECASE)
 _NC_WORD = re.compile(r"\bnon[- ]?commercial\b", re.IGNORECASE)  # the detector's loosest word; its other phrasings are uses
 _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
+                     r"\b(?:usage|uso|utilisation|nutzung) non[- ]?commercia\w*|\bnon[- ]?commercia\w* (?:uniquement|seulement)\b|"
                      r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|"
                      r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b", re.IGNORECASE)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
-from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections
+from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections, restrictive_tags
 from auditor.cards.bases import FROM_SCRATCH
 from auditor.cards.restrictive import DOUBT
 from auditor.cards.terms import card_text_detections
@@ -54,9 +54,10 @@ def classify(
     elif license_link:  # "license: mit" with a link to the Llama 2 license: the restricted terms are evidence too
         card += [d for d in license_link_detections(license_link, metadata_file)
                  if d.classification is LicenseClass.CUSTOM_RESTRICTED]
+    doubts = restrictive_tags(metadata, metadata_file) if metadata_source != "hub-metadata" else []  # "tags: [non-commercial]"
     if body:
         texts = card_text_detections(body, body_first_line, model_id)  # "same license as the base model": unknown until lineage reads it
-        doubts = [d for d in texts if d.matcher == DOUBT]
+        doubts = [d for d in texts if d.matcher == DOUBT] + doubts
         card += [d for d in texts if d.matcher != DOUBT]
     files = file_detections(license_files + _gated_prompt(metadata), license_link, findings)
     detections = weigh_lineage(card, model_id) + files
@@ -67,7 +68,7 @@ def classify(
     else:
         governing = next((d for d in detections if d.matcher != FROM_SCRATCH), None)  # a fact about training, not terms
         classification = LicenseClass.UNKNOWN
-    if body and doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
+    if doubts and classification.rank < LicenseClass.UNKNOWN.rank:  # never open while the card may restrict
         governing, classification = doubts[0], LicenseClass.UNKNOWN
         detections.append(governing)
     if not declared and not license_name and not license_files and governing is None:
