@@ -813,6 +813,16 @@ REWRITE_RULES = [
     ("Note: we love open-source models.", MODEL, False),
     # fine-tunes and LoRAs, in the plural with no subject, are a kind of model like "open-source models"
     ("Open-source fine-tunes are listed below.", MODEL, False),
+    # one wording decides like its neighbours: "system message is:" like "system message:", "builds on" like
+    # "built on", "a larger version" like "a larger 3B version", a data-processing pipeline like data-processing code
+    ("The default system message is: You are an open-source assistant. Answer helpfully.", MODEL, False),
+    ("It builds on the open-source Nimbus family of models.", MODEL, False),
+    ("We plan to open-source a larger version soon.", MODEL, False),
+    ("We have open-sourced our data-processing pipeline and the evaluation suite.", MODEL, False),
+    # a group or rank said of another named model, before the verb or after the group, is that model's
+    ("Nimbus-70B still leads among open-source models on MMLU.", MODEL, False),
+    ("Among open-source models, Nimbus-70B still leads on MMLU.", MODEL, False),
+    ("Among open-source models, it ranks first on MMLU.", MODEL, True),
 ]
 
 

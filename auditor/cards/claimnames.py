@@ -31,6 +31,8 @@ COMMON_CAPITALISED = frozenset(
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please". split())
+_COMPARATIVE = re.compile(r"\b(?:larger|smaller|bigger|lighter|heavier)\s+(?:[\w-]+\s+)?(?:versions?|variants?|models?|"
+                          r"siblings?|checkpoints?)\b", re.IGNORECASE)
 _TOOLING = re.compile(r"\b(?:training|evaluation|eval|inference|conversion|preprocessing|data|fine-?tuning|benchmark\w*|"
                       r"demo|example|sample|serving|quantization)\b", re.IGNORECASE)
 
@@ -110,6 +112,10 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
                 "model" in kinds or any(w.lower() in ("version", "versions", "size", "sizes") for w in words)) and not
                 _OWN_WORDS.match(words[0])):
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
+    if "role" in kinds and _TOOLING.search(phrase):
+        return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
+    if _COMPARATIVE.search(phrase) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
+        return "sibling"  # "a larger version", "our smaller models": another size than this one
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
