@@ -823,6 +823,19 @@ REWRITE_RULES = [
     ("Nimbus-70B still leads among open-source models on MMLU.", MODEL, False),
     ("Among open-source models, Nimbus-70B still leads on MMLU.", MODEL, False),
     ("Among open-source models, it ranks first on MMLU.", MODEL, True),
+    ("The best open-source model on the leaderboard is Nimbus-70B.", MODEL, False),
+    ("The best open-source model on the leaderboard is Heron-7B-Chat.", MODEL, True),
+    # "distilled it from" like "distilled from"; "trained from scratch" names no other model
+    ("We distilled it from an open-source teacher model.", MODEL, False),
+    ("We trained this model from scratch as an open-source model.", MODEL, True),
+    # a dash after "system prompt" like a colon
+    ("Example system prompt — You are Heron, an open-source model.", MODEL, False),
+    # a link labelled with the uploader's name and the words is their open-source page, wherever it stands in a
+    # sentence (as on a line of links); a bare "[open source](…)" or a table of contents entry is only a link
+    ("For more, visit [Heronlabs Open Source](https://github.com/heronlabs).", MODEL, False),
+    ("More at [open source at Heronlabs](https://heronlabs.example/oss).", MODEL, False),
+    ("Heron-7B-Chat is [open source](https://opensource.org/osd).", MODEL, True),
+    ("- [Open-source plan](#open-source-plan)", MODEL, True),
 ]
 
 

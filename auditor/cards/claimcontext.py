@@ -27,6 +27,9 @@ _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released
                              r"under\b[^;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
 _GROUP_THEN_NAME = re.compile(r"^[^,.;]{0,40},\s*(?P<name>[^\s,.;]+(?:\s+\d[\w.]*)?)")
+#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
+_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])[\w.+-]*)",
+                            re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
@@ -82,8 +85,10 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
 
 def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     """Is a group or rank said of another named model, the clause's subject before a verb ("Nimbus-70B still leads
-    among open-source models") or the name after the group ("Among open-source models, Nimbus-70B leads")?"""
-    named = _GROUP_THEN_NAME.match(rest) or _NAMED_SUBJECT.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
+    among open-source models"), the name after the group ("Among open-source models, Nimbus-70B leads") or after
+    its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
+    named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
+        clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
     return bool(named and whose(named.group("name"), names) in ("other", "sibling"))
 
 

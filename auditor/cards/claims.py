@@ -56,6 +56,9 @@ _PLANNED = Decision(False, "model", "open-task")
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
 _LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){{2,}}$")
 _LABEL = Decision(False, "model", "link-label")
+#: A link labelled with the uploader's or another's name beside the words ("visit [Heronlabs Open Source](…)",
+#: "[open source at Heronlabs](…)") points to their open-source page; a bare "[open source](…)" is only a link.
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -100,6 +103,28 @@ def _one_cell(row: str) -> bool:
     return row.strip().strip("|").count("|") == 0
 
 
+def _named_link_labels(raw: str, target: re.Pattern[str], names) -> tuple[str, ...]:
+    """The texts of the unit's links that name the uploader or another thing beside an "open source" mention, and
+    no model noun (where such a link goes is their open-source page, not a claim about this model)."""
+    vocab, labels = vocabulary(), []
+    for link in _LINK_TEXT.finditer(raw[:4000]):
+        text = " ".join(re.sub(r"[*_`]+", "", link.group(1)).split())
+        words = target.sub(" ", text).split()
+        if not target.search(text) or any(vocab.kind_of(w.lower().strip(".,:")) == "model" for w in words):
+            continue
+        if any(w[:1].isupper() and whose(w, names) in ("org", "other") for w in words):
+            labels.append(text)
+    return tuple(labels)
+
+
+def _in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
+    for label in labels:
+        start = sentence.find(label, max(0, position - len(label)))
+        if 0 <= start <= position < start + len(label):
+            return True
+    return False
+
+
 def _quote(sentence: str, start: int) -> str:
     text = sentence[max(0, start - 150):start + 150] if len(sentence) > 2 * WINDOW else sentence
     return " ".join(text.strip().lstrip("#>*-| ").split())[:300]
@@ -121,6 +146,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     section_other = lead_other = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)
+    links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = _about_another(text, names)
@@ -135,6 +161,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a line of a conversation or prompt template
         raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
         link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
+        labels = _named_link_labels("\n".join(raw_lines[first:first + text.count("\n") + 1]), target, names) if (
+            links) else ()
         other_row = text.lstrip().startswith("|") and first not in keyed and not _one_cell(text) and not (
             names_this_model(text, names))
         line, counted = first, 0
@@ -160,7 +188,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 said, shift = (sentence[cut:], cut) if match.start() >= cut else (sentence, 0)
                 decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
                     said, match.start() - shift, match.end() - shift, heading, names)
-                if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
+                if decision.rule in _WEAK and labels and _in_label(sentence, match.start(), labels):
+                    decision = _LABEL
+                elif decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
