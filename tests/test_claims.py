@@ -836,6 +836,12 @@ REWRITE_RULES = [
     ("More at [open source at Heronlabs](https://heronlabs.example/oss).", MODEL, False),
     ("Heron-7B-Chat is [open source](https://opensource.org/osd).", MODEL, True),
     ("- [Open-source plan](#open-source-plan)", MODEL, True),
+    # every hyphen of the target is a hyphen for the verb and for a key-value table's field too
+    ("We open\u2011source the code, data and weights of Heron-7B-Chat.", MODEL, True),
+    ("| Feature | Description |\n|---|---|\n| Open\u2011source | Yes, Apache 2.0 |", MODEL, True),
+    # the model's repo id is one of its whole names; a Title Case noun is no foreign name
+    ("heronlabs/heron-7b-chat is open-source software released under the MIT license.", MODEL, True),
+    ("Open-source Weights And Code", MODEL, True),
 ]
 
 

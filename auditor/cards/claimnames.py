@@ -90,7 +90,7 @@ def own_names(model_id: str | None) -> Names:
     distinctive = [t for t in tokens if not _GENERIC.fullmatch(t)]
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
-    whole = {norm("".join(distinctive)), norm(name)} - {""}
+    whole = {norm("".join(distinctive)), norm(name), norm(org + name) if org else ""} - {""}  # also "org/name"
     return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias, frozenset(whole))
 
 
@@ -138,7 +138,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         if is_own(words, names):
             return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
         last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
-        if NAME_LIKE.match(last) and last.lower() not in COMMON_CAPITALISED:  # "Llama 2" is a name too
+        if NAME_LIKE.match(last) and last.lower() not in COMMON_CAPITALISED and not vocab.kind_of(
+                last.lower()):  # "Llama 2" is a name too; "Weights" in a Title Case heading is no name
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None
 

@@ -46,7 +46,7 @@ _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECAS
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
                      re.IGNORECASE)
-_VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s-]?source$", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s\u00ad\u2010-\u2014\u2212-]?source$", re.IGNORECASE)  # any hyphen
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by|of|for)\s+|^\s*)$", re.IGNORECASE)
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
