@@ -842,6 +842,9 @@ REWRITE_RULES = [
     # the model's repo id is one of its whole names; a Title Case noun is no foreign name
     ("heronlabs/heron-7b-chat is open-source software released under the MIT license.", MODEL, True),
     ("Open-source Weights And Code", MODEL, True),
+    # a paragraph wrapped inside the noun phrase or inside a link's text reads as on one line
+    ("We have open-sourced our data-processing\npipeline and the evaluation suite.", MODEL, False),
+    ("For more, visit [Heronlabs Open\nSource](https://github.com/heronlabs).", MODEL, False),
 ]
 
 

@@ -58,7 +58,7 @@ _LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){
 _LABEL = Decision(False, "model", "link-label")
 #: A link labelled with the uploader's or another's name beside the words ("visit [Heronlabs Open Source](…)",
 #: "[open source at Heronlabs](…)") points to their open-source page; a bare "[open source](…)" is only a link.
-_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
+_LINK_TEXT = re.compile(r"\[([^\[\]]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -118,9 +118,10 @@ def _named_link_labels(raw: str, target: re.Pattern[str], names) -> tuple[str, .
 
 
 def _in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
+    """Does the mention at `position` stand inside one of the labels (its words, however the line was wrapped)?"""
     for label in labels:
-        start = sentence.find(label, max(0, position - len(label)))
-        if 0 <= start <= position < start + len(label):
+        found = re.compile(r"\s+".join(map(re.escape, label.split()))).search(sentence, max(0, position - 2 * len(label)))
+        if found and found.start() <= position < found.end():
             return True
     return False
 

@@ -93,7 +93,7 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
         if words == 0 and lowered in _LEADING_WORDS and not gap.strip():
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
-        if gap.strip() or (words and "\n" in gap) or words >= 6 or lowered in _NP_STOP or not any(
+        if gap.strip() or words >= 6 or lowered in _NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
             break
         word = token.group(0).lower().strip("'’-")
