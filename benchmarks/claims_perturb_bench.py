@@ -11,7 +11,7 @@ a name); another invented name of the same kind (library, model with a size, dat
 "this model"/"it"; the head noun for a synonym of its class; an adverb before the mention; a leading clause; the
 line as a list item, a heading or a table cell; sentence case and Title Case; a trailing emoji; contractions,
 quotes, a line wrapped in two, a leading emoji, the line in bold or quoted or numbered, a comma before "and", the
-model's name as its repo id or in lower case; and, once per card, the model renamed everywhere (id and text).
+model's name as its repo id or in lower case; a neutral sentence before or after it; and, once per card, the model renamed everywhere (id and text).
 Printed: flip rates per rewrite and overall, claim lines (claim → none costs recall) and negative lines
 (none → claim costs precision) apart; `--flips` lists the flipped tune lines. Held-out text is never read here.
 """
@@ -225,6 +225,20 @@ def _standalone(ctx: dict) -> bool:
     return not prev and not nxt
 
 
+def _neighbour(line: str, ctx: dict):
+    """A neutral sentence before the line's first sentence, or after its last one, in the same paragraph."""
+    prefix = re.match(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+|>\s*)?", line).group(0)
+    text = line[len(prefix):]
+    if not text[:1].isupper() or line.lstrip().startswith(("|", "#")):
+        return
+    lines, index = ctx["lines"], ctx["index"]
+    prev = lines[index - 1].strip() if index > 0 else ""
+    if not prev or prefix.strip():
+        yield "sentence-before", [prefix + "It was trained on public data. " + text]
+    if line.rstrip().endswith((".", "!")) and (index + 1 >= len(lines) or not lines[index + 1].strip()):
+        yield "sentence-after", [line.rstrip() + " See below for details."]
+
+
 def _leading(line: str, ctx: dict):
     body = line.lstrip()
     prefix = re.match(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?", line).group(0)
@@ -374,7 +388,7 @@ REWRITES: tuple[tuple[str, Rewrite], ...] = (
     ("own-name", _own_name), ("head-noun", _head_noun), ("adverb", _adverb), ("leading-clause", _leading),
     ("structure", _structure), ("case", _case), ("emoji", _emoji), ("contraction", _contraction),
     ("quotes", _quotes), ("wrap", _wrap), ("decoration", _decoration), ("comma", _comma), ("own-forms", _own_forms),
-    ("swap-shaped", _swap_shape))
+    ("swap-shaped", _swap_shape), ("neighbour", _neighbour))
 
 
 _VARIANT = re.compile(r"(?:chat|instruct|base|code|coder|model|large|small|medium|mini|tiny|hf|gguf|gptq|awq|"
