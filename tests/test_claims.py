@@ -845,6 +845,8 @@ REWRITE_RULES = [
     # a paragraph wrapped inside the noun phrase or inside a link's text reads as on one line
     ("We have open-sourced our data-processing\npipeline and the evaluation suite.", MODEL, False),
     ("For more, visit [Heronlabs Open\nSource](https://github.com/heronlabs).", MODEL, False),
+    # "makes it easy to run open-source models" is no "make it open source": an infinitive is no verb's object
+    ("Ollama makes it easy to run open-source models on your laptop.", MODEL, False),
 ]
 
 

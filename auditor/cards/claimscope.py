@@ -39,7 +39,7 @@ _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|
                      re.IGNORECASE)  # "it's licensed under …" is "it is"
 #: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
 _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
-                        r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
+                        r"(?P<object>(?:(?!(?:the|an?|to)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
 _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
