@@ -847,6 +847,10 @@ REWRITE_RULES = [
     ("For more, visit [Heronlabs Open\nSource](https://github.com/heronlabs).", MODEL, False),
     # "makes it easy to run open-source models" is no "make it open source": an infinitive is no verb's object
     ("Ollama makes it easy to run open-source models on your laptop.", MODEL, False),
+    # a sentence with no subject of its own continues the one before it: another named thing's, or this model's
+    ("Unsloth: finetune models 2x faster with less memory! Open-source and free.", MODEL, False),
+    ("QuantKit and EvalKit are toolkits for compressing models. Both are open source.", MODEL, False),
+    ("Heron-7B-Chat is a bilingual chat model. Open-source and free.", MODEL, True),
 ]
 
 

@@ -47,6 +47,14 @@ _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|ar
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
 _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
+#: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
+#: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
+#: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
+_PREVIOUS_OTHER = Decision(False, "model", "previous-sentence-other")
+_OPENS_WITH = re.compile(r"^[\W_]*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,2}?)(?::\s|\s*,\s+(?:an?|the)\s|\s+(?:is|are|was|"
+                         r"makes|lets|offers|provides|supports|helps|runs)\b)", re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)\b",
+                              re.IGNORECASE)
 #: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
@@ -94,6 +102,12 @@ def _leads_in_for_another(text: str, names) -> bool:
     alternative that is:")? Only when the model id is known, judged by the paragraph's subject."""
     tail = text[-400:]
     match = _LEAD_IN.match(tail) if names.known and tail.rstrip().endswith(":") else None
+    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
+
+
+def _opens_with_another(sentence: str, names) -> bool:
+    """Does the sentence open with another named thing as its subject or title ("Unsloth: …", "QuantKit is …")?"""
+    match = _OPENS_WITH.match(sentence.strip()[:200]) if names.known else None
     return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
 
 
@@ -197,6 +211,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
+                elif number and (decision.rule in _UNNAMED or _PRONOUN_OPENING.match(sentence)) and decision.claim and (
+                        _opens_with_another(found[number - 1][1], names)):
+                    decision = _PREVIOUS_OTHER
                 elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
