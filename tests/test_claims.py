@@ -893,6 +893,44 @@ REWRITE_RULES = [
     ("Note: we love open-source models.", MODEL, False),
     # fine-tunes and LoRAs, in the plural with no subject, are a kind of model like "open-source models"
     ("Open-source fine-tunes are listed below.", MODEL, False),
+    # one wording decides like its neighbours: "system message is:" like "system message:", "builds on" like
+    # "built on", "a larger version" like "a larger 3B version", a data-processing pipeline like data-processing code
+    ("The default system message is: You are an open-source assistant. Answer helpfully.", MODEL, False),
+    ("It builds on the open-source Nimbus family of models.", MODEL, False),
+    ("We plan to open-source a larger version soon.", MODEL, False),
+    ("We have open-sourced our data-processing pipeline and the evaluation suite.", MODEL, False),
+    # a group or rank said of another named model, before the verb or after the group, is that model's
+    ("Nimbus-70B still leads among open-source models on MMLU.", MODEL, False),
+    ("Among open-source models, Nimbus-70B still leads on MMLU.", MODEL, False),
+    ("Among open-source models, it ranks first on MMLU.", MODEL, True),
+    ("The best open-source model on the leaderboard is Nimbus-70B.", MODEL, False),
+    ("The best open-source model on the leaderboard is Heron-7B-Chat.", MODEL, True),
+    # "distilled it from" like "distilled from"; "trained from scratch" names no other model
+    ("We distilled it from an open-source teacher model.", MODEL, False),
+    ("We trained this model from scratch as an open-source model.", MODEL, True),
+    # a dash after "system prompt" like a colon
+    ("Example system prompt — You are Heron, an open-source model.", MODEL, False),
+    # a link labelled with the uploader's name and the words is their open-source page, wherever it stands in a
+    # sentence (as on a line of links); a bare "[open source](…)" or a table of contents entry is only a link
+    ("For more, visit [Heronlabs Open Source](https://github.com/heronlabs).", MODEL, False),
+    ("More at [open source at Heronlabs](https://heronlabs.example/oss).", MODEL, False),
+    ("Heron-7B-Chat is [open source](https://opensource.org/osd).", MODEL, True),
+    ("- [Open-source plan](#open-source-plan)", MODEL, True),
+    # every hyphen of the target is a hyphen for the verb and for a key-value table's field too
+    ("We open\u2011source the code, data and weights of Heron-7B-Chat.", MODEL, True),
+    ("| Feature | Description |\n|---|---|\n| Open\u2011source | Yes, Apache 2.0 |", MODEL, True),
+    # the model's repo id is one of its whole names; a Title Case noun is no foreign name
+    ("heronlabs/heron-7b-chat is open-source software released under the MIT license.", MODEL, True),
+    ("Open-source Weights And Code", MODEL, True),
+    # a paragraph wrapped inside the noun phrase or inside a link's text reads as on one line
+    ("We have open-sourced our data-processing\npipeline and the evaluation suite.", MODEL, False),
+    ("For more, visit [Heronlabs Open\nSource](https://github.com/heronlabs).", MODEL, False),
+    # "makes it easy to run open-source models" is no "make it open source": an infinitive is no verb's object
+    ("Ollama makes it easy to run open-source models on your laptop.", MODEL, False),
+    # a sentence with no subject of its own continues the one before it: another named thing's, or this model's
+    ("Unsloth: finetune models 2x faster with less memory! Open-source and free.", MODEL, False),
+    ("QuantKit and EvalKit are toolkits for compressing models. Both are open source.", MODEL, False),
+    ("Heron-7B-Chat is a bilingual chat model. Open-source and free.", MODEL, True),
 ]
 
 

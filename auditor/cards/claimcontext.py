@@ -35,6 +35,13 @@ _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 #: the sentence is the subject's, not what the mention is said of.
 _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
+#: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
+_GROUP_THEN_NAME = re.compile(r"^[^,.;]{0,40},\s*(?P<name>[^\s,.;]+(?:\s+\d[\w.]*)?)")
+#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
+_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])[\w.+-]*)",
+                            re.IGNORECASE)
+#: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
+_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
 
@@ -92,6 +99,15 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     return no(f"other-thing:{word}")
 
 
+def _group_of_other(clause: str, rest: str, names: Names) -> bool:
+    """Is a group or rank said of another named model, the clause's subject before a verb ("Nimbus-70B still leads
+    among open-source models"), the name after the group ("Among open-source models, Nimbus-70B leads") or after
+    its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
+    named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
+        clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
+    return bool(named and whose(named.group("name"), names) in ("other", "sibling"))
+
+
 def _own_clause_start(before: str) -> int:
     """Where the last clause with this model's subject starts ("Thanks to you, we open-source it"), else 0: thanks
     reach through a list ("our gratitude to X for A, B, open-source work") but not into a new clause of our own."""
@@ -138,6 +154,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if v.test("other-after-cjk", "after", after):
         return no("other-thing-cjk")
     if group:
+        if owner is None and _group_of_other(clause, rest, names):
+            return no("group-of-other")
         return yes("group-membership")
     if v.test("comparison", "before", before) or v.test("comparison", "after", after) or (
             not self_subject and v.test("comparison-verb-cjk", "before", before)):
@@ -148,6 +166,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if self_subject:
         return yes("own-subject")
     if v.test("rank", "before", before) or v.test("rank", "after", after):
+        if _group_of_other(clause, rest, names):
+            return no("group-of-other")  # "Nimbus-70B ranks as the #1 open-source model": that model's rank
         return yes("rank")  # "the #1 open-source model", with no other model as its subject
     if kind == "model" and _ARTEFACT.fullmatch(word):
         return yes("own-artefact")  # "fully open-source release: weights and code": the card's release is this one

@@ -34,6 +34,8 @@ COMMON_CAPITALISED = frozenset(
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please". split())
+_COMPARATIVE = re.compile(r"\b(?:larger|smaller|bigger|lighter|heavier)\s+(?:[\w-]+\s+)?(?:versions?|variants?|models?|"
+                          r"siblings?|checkpoints?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ def own_names(model_id: str | None) -> Names:
     distinctive = [t for t in tokens if not _GENERIC.fullmatch(t)]
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
-    whole = {norm("".join(distinctive)), norm(name)} - {""}
+    whole = {norm("".join(distinctive)), norm(name), norm(org + name) if org else ""} - {""}  # also "org/name"
     return Names(frozenset(aliases), frozenset(s.lower() for s in _SIZE.findall(name)), org_alias, frozenset(whole))
 
 
@@ -111,6 +113,10 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
                 "model" in kinds or any(w.lower() in ("version", "versions", "size", "sizes") for w in words)) and not
                 _OWN_WORDS.match(words[0])):
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
+    if "role" in kinds and vocab.test("tooling", "-", phrase):
+        return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
+    if _COMPARATIVE.search(phrase) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
+        return "sibling"  # "a larger version", "our smaller models": another size than this one
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
@@ -135,7 +141,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         if is_own(words, names):
             return "org"  # the uploader's name: this model, except as the subject of a toolkit's self-description
         last = words[-2] if len(words) > 1 and re.fullmatch(r"v?[\d.]+[bmk]?", words[-1], re.IGNORECASE) else words[-1]
-        if NAME_LIKE.match(last) and last.lower() not in COMMON_CAPITALISED:  # "Llama 2" is a name too
+        if NAME_LIKE.match(last) and last.lower() not in COMMON_CAPITALISED and not vocab.kind_of(
+                last.lower()):  # "Llama 2" is a name too; "Weights" in a Title Case heading is no name
             return "other"  # a named thing that is not this model: "Jan is an open source app"
     return None
 

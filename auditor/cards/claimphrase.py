@@ -58,7 +58,7 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
         if not gap.strip() and _SYMBOLS.fullmatch(token.group(0)):
             position = token.end()  # "the open-source 🧨 diffusers script": an emoji inside the phrase says nothing
             continue
-        if gap.strip() or (words and "\n" in gap) or words >= 6 or lowered in NP_STOP or not any(
+        if gap.strip() or words >= 6 or lowered in NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
             break
         word = token.group(0).lower().strip("'’-")

@@ -47,6 +47,14 @@ _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|ar
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
 _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
+#: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
+#: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
+#: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
+_PREVIOUS_OTHER = Decision(False, "model", "previous-sentence-other")
+_OPENS_WITH = re.compile(r"^[\W_]*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,2}?)(?::\s|\s*,\s+(?:an?|the)\s|\s+(?:is|are|was|"
+                         r"makes|lets|offers|provides|supports|helps|runs)\b)", re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)\b",
+                              re.IGNORECASE)
 #: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
@@ -56,6 +64,9 @@ _PLANNED = Decision(False, "model", "open-task")
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
 _LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){{2,}}$")
 _LABEL = Decision(False, "model", "link-label")
+#: A link labelled with the uploader's or another's name beside the words ("visit [Heronlabs Open Source](…)",
+#: "[open source at Heronlabs](…)") points to their open-source page; a bare "[open source](…)" is only a link.
+_LINK_TEXT = re.compile(r"\[([^\[\]]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -94,10 +105,39 @@ def _leads_in_for_another(text: str, names) -> bool:
     return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
 
 
+def _opens_with_another(sentence: str, names) -> bool:
+    """Does the sentence open with another named thing as its subject or title ("Unsloth: …", "QuantKit is …")?"""
+    match = _OPENS_WITH.match(sentence.strip()[:200]) if names.known else None
+    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
+
+
 def _one_cell(row: str) -> bool:
     """Is a table row a single cell ("| We release the weights as open source. |": a one-column box of prose)? Only
     a row of several cells can be another model's row of a comparison."""
     return row.strip().strip("|").count("|") == 0
+
+
+def _named_link_labels(raw: str, target: re.Pattern[str], names) -> tuple[str, ...]:
+    """The texts of the unit's links that name the uploader or another thing beside an "open source" mention, and
+    no model noun (where such a link goes is their open-source page, not a claim about this model)."""
+    vocab, labels = vocabulary(), []
+    for link in _LINK_TEXT.finditer(raw[:4000]):
+        text = " ".join(re.sub(r"[*_`]+", "", link.group(1)).split())
+        words = target.sub(" ", text).split()
+        if not target.search(text) or any(vocab.kind_of(w.lower().strip(".,:")) == "model" for w in words):
+            continue
+        if any(w[:1].isupper() and whose(w, names) in ("org", "other") for w in words):
+            labels.append(text)
+    return tuple(labels)
+
+
+def _in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
+    """Does the mention at `position` stand inside one of the labels (its words, however the line was wrapped)?"""
+    for label in labels:
+        found = re.compile(r"\s+".join(map(re.escape, label.split()))).search(sentence, max(0, position - 2 * len(label)))
+        if found and found.start() <= position < found.end():
+            return True
+    return False
 
 
 def _quote(sentence: str, start: int) -> str:
@@ -121,6 +161,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     section_other = lead_other = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)
+    links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = _about_another(text, names)
@@ -135,6 +176,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a line of a conversation or prompt template
         raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
         link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
+        labels = _named_link_labels("\n".join(raw_lines[first:first + text.count("\n") + 1]), target, names) if (
+            links) else ()
         other_row = text.lstrip().startswith("|") and first not in keyed and not _one_cell(text) and not (
             names_this_model(text, names))
         line, counted = first, 0
@@ -160,12 +203,17 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 said, shift = (sentence[cut:], cut) if match.start() >= cut else (sentence, 0)
                 decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
                     said, match.start() - shift, match.end() - shift, heading, names)
-                if decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
+                if decision.rule in _WEAK and labels and _in_label(sentence, match.start(), labels):
+                    decision = _LABEL
+                elif decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
+                elif number and (decision.rule in _UNNAMED or _PRONOUN_OPENING.match(sentence)) and decision.claim and (
+                        _opens_with_another(found[number - 1][1], names)):
+                    decision = _PREVIOUS_OTHER
                 elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED

@@ -17,7 +17,7 @@ _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|
 
 #: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
 _CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
-                        r"(?P<object>(?:(?!(?:the|an?)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
+                        r"(?P<object>(?:(?!(?:the|an?|to)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 
 ASIDE = re.compile(r"\([^()]{0,60}\)")

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from auditor.cards.claimnames import Names, names_this_model
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
-_YES = re.compile(r"^(?:✓|✔|✅|☑)|^(?:yes|y|是|有|开源|開源|open[\s-]?source)\b", re.IGNORECASE)
+_YES = re.compile(r"^(?:✓|✔|✅|☑)|^(?:yes|y|是|有|开源|開源|open[\s\u00ad\u2010-\u2014\u2212-]?source)\b",
+                  re.IGNORECASE)  # any hyphen
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
 MAX_ROWS = 500  # rows read per table: enough for any real comparison table, bounded for a hostile one
 
@@ -60,7 +61,8 @@ _KEY_HEADER = re.compile(r"^(?:|\**(?:field|key|attribute|property|item|feature|
 
 #: The fields of a key-value table that can say the model is open source ("| License | … |", "| Open source | Yes |");
 #: other fields describe other things ("| Components | …, open-source `spancat` |", "| 训练框架 | 开源框架 … |").
-_OPEN_FIELD = re.compile(r"^\W*(?:licen[cs]es?|licensing|open[\s-]?source(?:d)?|availability|access|release|weights|"
+_OPEN_FIELD = re.compile(r"^\W*(?:licen[cs]es?|licensing|open[\s\u00ad\u2010-\u2014\u2212-]?source(?:d)?|availability|access|"
+                         r"release|weights|"
                          r"model weights|code|source code|是否开源|开源|開源|许可|協議|协议|许可证|ライセンス|라이선스)\W*$",
                          re.IGNORECASE)
 

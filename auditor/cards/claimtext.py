@@ -88,8 +88,9 @@ def visible_lines(body: str) -> tuple[str, ...]:
         if in_code:
             lines.append("")
             continue
-        line, opens = _wrapped_link(line, raw[index + 1] if index + 1 < len(raw) else "", closing == index)
-        closing = index + 1 if opens else -1
+        if "[" in line or closing == index:
+            line, opens = _wrapped_link(line, raw[index + 1] if index + 1 < len(raw) else "", closing == index)
+            closing = index + 1 if opens else -1
         line = _INLINE_CODE.sub(_code_span, line)
         line = _LINK.sub(lambda m: m.group(1), _LINK.sub(lambda m: m.group(1), line))  # [![badge](img)](url) too
         if "<" in line:
@@ -101,7 +102,8 @@ def visible_lines(body: str) -> tuple[str, ...]:
         bullet = _LIST_ITEM.match(line)  # "* item" is a list item, not emphasis
         cut = bullet.end() if bullet else 0
         line = line[:cut] + _EMPHASIS.sub("", _EMAIL.sub(" ", line[cut:]) if "@" in line else line[cut:])
-        lines.append(_SPACES.sub(" ", html.unescape(line).replace("\u00a0", " ")))
+        line = html.unescape(line).replace("\u00a0", " ")
+        lines.append(_SPACES.sub(" ", line) if "  " in line or "\t" in line else line)
     return tuple(lines)
 
 
