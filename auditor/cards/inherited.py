@@ -9,6 +9,7 @@ from auditor.cards.bases import CJK_SEAM, derived_from
 from auditor.engine.catalog import base_family_key, load_base_families
 from auditor.engine.families import family_detection, family_title, names_a_family
 from auditor.engine.references import find_named_terms, find_references
+from auditor.engine.restrictions import sentences
 from auditor.models import Detection, Evidence, LicenseClass
 
 #: After a family's name, the words that make it that family's terms ("the Gemma license", "Llama 2 acceptable use policy").
@@ -25,9 +26,10 @@ def family_terms(line: str, number: int) -> list[Detection]:
     text = CJK_SEAM.sub(" ", line)
     if not names_a_family(text) or derived_from(line):
         return []  # a line that says the model derives from the family is a base mention
+    stated = " ".join(s for _, s in sentences(text) if not s.endswith("?"))  # "Is it under the Llama licence? No."
     for pattern, key in load_base_families():
-        named = pattern.search(text)
-        if named and (_TERMS_AFTER.match(text, named.end()) or _TERMS_BEFORE.search(text[max(0, named.start() - 60):named.start()])):
+        named = pattern.search(stated)
+        if named and (_TERMS_AFTER.match(stated, named.end()) or _TERMS_BEFORE.search(stated[max(0, named.start() - 60):named.start()])):
             return [family_detection("card-text-license", key, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                                      confidence=0.6, reason=f"the card names the terms of {named.group(0)}: {family_title(key)}")]
     return []

@@ -49,7 +49,10 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\bcommercial\s+(?:use|usage)\s+(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b|"
     r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b|"
     r"\b(?:may|must|shall|can)\s*not\s+be\s+(?:deployed|offered|provided|made\s+available|distributed|redistributed)\b|"
-    r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b",
+    r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b|"
+    r"\b(?:released|available|provided|distributed|granted|shared|licensed)\s+to\s+(?:[\w-]+\s+){1,5}(?:researchers|academics|"
+    r"institutions|universities|labs|laboratories)\s+only\b|\bonly\s+by\s+(?:persons|people|users|companies|entities)\b|"
+    r"\b(?:is|are)\s+not\s+(?:licensed|permitted|allowed)\b",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(

@@ -88,7 +88,7 @@ _CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:
 #: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
 #: version was for research only"): not this release's terms.
 _EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
-                      r"(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
+                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
                       re.IGNORECASE)
 
 
@@ -116,7 +116,9 @@ def _restricting_clauses(hit: Hit) -> list[str]:
 
 #: Another model named as the subject of a restriction ("Alpaca was released for research use only").
 _OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b|"
-                          r"\b(?:many|most|some|other|several|such)\s+(?:[\w-]+\s+)?models\b", re.IGNORECASE)  # a kind
+                          r"\b(?:many|most|some|other|several|such)\s+(?:[\w-]+\s+){0,2}(?:models|forecasters|llms|"
+                          r"checkpoints|systems|networks|baselines|alternatives|competitors|releases|variants)\b",
+                          re.IGNORECASE)  # a kind
 _THIS_MODEL = re.compile(r"\b(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}(?:model|weights|checkpoints?|release|llm)s?\b|\bwe\b|"
                          r"\byou\b|本模型|我们|本モデル|이 모델", re.IGNORECASE)
 
@@ -125,8 +127,15 @@ def _about_another_model(hit: Hit) -> bool:
     """Outside the License section, the restriction is said of another, named model ("Alpaca 7B is for research use
     only"), not of this one nor of a family's terms ("the Llama 3 Community License and its use policy"): a doubt."""
     return all(not _THIS_MODEL.search(clause) and not family_terms(clause, hit.line)
-               and bool(_OTHER_MODEL.search(clause) or names_a_family(CJK_SEAM.sub(" ", clause)))
+               and bool(_OTHER_MODEL.search(clause) or names_a_family(CJK_SEAM.sub(" ", clause)) or (
+                   _ITS_TERMS.match(clause) and not _THIS_MODEL.search(hit.quote)
+                   and names_a_family(CJK_SEAM.sub(" ", hit.quote))))
                for clause in _restricting_clauses(hit))
+
+
+#: "Llama-2-70B was a candidate, but its licence requires …": the terms of the model the sentence names first.
+_ITS_TERMS = re.compile(r"^\W*(?:(?:but|and|while|whereas|yet|so)\s+)?(?:its|their)\s+(?:own\s+)?(?:licen[cs]es?|terms)\b",
+                        re.IGNORECASE)
 
 
 #: "trained on non-commercial data": the data's terms, not a use restriction on the model.

@@ -65,6 +65,10 @@ def about_other_things(clause: str) -> bool:
     return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
+#: A question ("Is it under the Llama licence? No."): it asks about a license, it states none.
+_QUESTION = re.compile(r"\?\s*$")
+
+
 def _contrasted(clause: str, still_named) -> bool:
     """Whether a license is named only inside a contrast with another model ("Unlike Yi-34B, which was released under
     the Yi License, …"): the clause without the contrast no longer names it."""
@@ -80,7 +84,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(ref.clause) or _contrasted(
+        if _QUESTION.search(ref.quote) or about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(
+                ref.clause) or _contrasted(
                 ref.clause, lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
             continue  # says nothing about the weights, or of an earlier release's, or of the thing it contrasts with
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
@@ -105,7 +110,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if about_other_things(terms.clause) or earlier_release(terms.clause) or _contrasted(
+        if _QUESTION.search(terms.quote) or about_other_things(terms.clause) or earlier_release(terms.clause) or _contrasted(
                 terms.clause, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
