@@ -126,6 +126,12 @@ def test_a_hard_wrapped_paragraph_is_read_as_one_sentence_and_quoted_on_its_firs
     assert verdict.governing.evidence.line == line
 
 
+def test_a_table_of_datasets_and_their_licenses_says_nothing_of_the_models_license():
+    body = ("| dataset | licence | notes |\n|---|---|---|\n| acme/acme-instruct-120k | CC BY 4.0 | written by us |\n"
+            "| acme/other-mix | ODC-By | subset |\n")
+    assert classify({"license": "apache-2.0"}, body=f"# Acme-7B\n\n{body}").classification is OSI
+
+
 @pytest.mark.parametrize(("body", "cls"), [
     ("License: MIT\nModel weights: CC-BY-NC-4.0\n", RESTRICTED),  # two fields stay two lines
     ("This model was trained on a large corpus of news text and evaluated\n## License\nMIT\n", OSI),

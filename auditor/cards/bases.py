@@ -18,6 +18,9 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"
                       r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|quanti[sz]ed)\b(?:[ -](?:format|model|weight|file|version|quant)s?){1,3} (?:for|of)\b|"
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"
+                      r"\btrained on (?:the )?(?!(?:[\w.\[\]-]+\s+){0,3}(?:data|datasets?|outputs?|responses|generations|samples|"
+                      r"images|texts?|corpus|corpora|pairs|conversations|tokens|traces|logs)\b)(?-i:(?=[A-Z][\w.-]*(?:\s+\[?[\w.-]+\]?){0,2}"
+                      r"\s*(?:[.,;:)]|$)))|"  # "Trained on FLUX.1 [dev].": a LoRA's base, not its data
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
                       r"\bmerged? (?:of|from|between|with|into)\b|\b(?:starting|initial) (?:point|checkpoint|weights|model)s?\b|"
                       r"\b(?:took|take|taking|start(?:ed|ing)? with|began with|begin with|picked)\b(?=[^.]{0,80}\b(?:and|then)\s+(?:then\s+)?"

@@ -32,7 +32,8 @@ def doubt(line: str, number: int) -> list[Detection]:
     (`_LIMITED_USE`): not proof of restricted terms, but enough that the verdict may not be OSI-approved — unknown,
     deciding, until a reader checks it."""
     hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
-            and (h.code != "non-commercial" or _NC_USE.search(h.quote) or not _NC_WORD.search(h.quote))]  # not "a non-commercial GPU cluster"
+            and (h.code != "non-commercial" or _NC_USE.search(h.quote) or not _NC_WORD.search(h.quote))  # not "a non-commercial GPU cluster"
+            and not (_NOT_USED.search(h.quote) and not _OWN_ARTEFACT.search(h.quote))]  # "we planned to use X, but its license …"
     if hits:
         line, quote, what = hits[0].line, hits[0].quote, hits[0].description
     else:
@@ -87,8 +88,9 @@ _CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:
 
 #: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
 #: version was for research only"): not this release's terms.
-_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
-                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be)\b",
+_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
+                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|"
+                      r"(?:is|are)\s+still|remains?)\b",
                       re.IGNORECASE)
 
 
@@ -133,6 +135,15 @@ def _about_another_model(hit: Hit) -> bool:
                for clause in _restricting_clauses(hit))
 
 
+#: A model the card says it did not build on: compared with, tried, considered, planned and dropped ("We first planned
+#: to fine-tune XTTS-v2, but its license only allows non-commercial use", "EXAONE는 비교용으로만 포함했습니다").
+_NOT_USED = re.compile(r"\b(?:for comparison|compar\w*|baselines?|instead|rather than|planned to|considered|candidate|"
+                       r"(?:we )?(?:also )?tried|not (?:used|based|built)|did not use|never used|we chose|incompatible|"
+                       r"(?:are|is|were) not (?:publishing|releasing))\b|비교|比较|比較|对比|對比", re.IGNORECASE)
+#: This model's own artefact named in the sentence ("this model", "our weights", "the checkpoint"): a restriction beside
+#: a comparison is still this model's when the sentence names it.
+_OWN_ARTEFACT = re.compile(r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,2}(?:model|weights|checkpoints?|release|lora|adapter)\b(?!\s+(?:released|"
+                           r"licensed|distributed))|本模型|本モデル|이 모델", re.IGNORECASE)
 #: "Llama-2-70B was a candidate, but its licence requires …": the terms of the model the sentence names first.
 _ITS_TERMS = re.compile(r"^\W*(?:(?:but|and|while|whereas|yet|so)\s+)?(?:its|their)\s+(?:own\s+)?(?:licen[cs]es?|terms)\b",
                         re.IGNORECASE)

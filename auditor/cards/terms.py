@@ -123,11 +123,17 @@ def unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
+_DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
+                         re.IGNORECASE)
+
+
 def _license_column(cells: list[str], column: int | None) -> int | None:
     """The License column of a table: found on its header row, kept over its rows, forgotten when the table ends."""
     if not cells:
         return None
     header = next((i for i, c in enumerate(cells) if i and re.fullmatch(r"(?:model |weights? )?licen[cs]e", c, re.IGNORECASE)), None)
+    if header is not None and _DATA_TABLE.match(cells[0]):
+        return None  # "| Dataset | License | … |": the data's licenses, not the models'
     return header if header is not None and len(cells) >= 3 else column
 
 
