@@ -254,6 +254,7 @@ OTHER_THINGS = [
     "Many models described as open source publish only their final weights.",
     "We love open source ❤️",
     "Open-source the Lean-based answer verifier once it is cleaned up.",
+    "- face-alignment (OSS landmark detector used for the crops)",
 ]
 
 

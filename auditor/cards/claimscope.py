@@ -120,7 +120,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
         tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and not _DETERMINER_AFTER.match(
-            after) and bool(_OPENING.match(clause) or _THIS_BEFORE.search(clause))
+            after) and bool((clause == before and _OPENING.match(clause)) or _THIS_BEFORE.search(clause))  # not "X (OSS detector)"
         if owner != "own" and not tagline and not v.test("group", "before", before) and not v.test("rank", "before",
                                                                                                     before):
             return no(f"other-thing:{word}")  # ("other open-source TTS systems" puts this model in their group)
