@@ -32,6 +32,8 @@ CLAIMS = [
     "This open-source release offers two inference backends for Acme-7B.",
     "In this release, we are open-sourcing the vLLM solution, with TensorRT-LLM to follow.",
     "- Open-source the model weights",
+    "Everything here is Apache 2.0, so feel free to build on this open-source merge however you like.",
+    "Fully opensource (Apache 2.0) - weights, data and notebook, do whatever you want with it.",
 ]
 NOT_CLAIMS = [
     "This model is not open source.",
@@ -255,6 +257,9 @@ OTHER_THINGS = [
     "We love open source ❤️",
     "Open-source the Lean-based answer verifier once it is cleaned up.",
     "- face-alignment (OSS landmark detector used for the crops)",
+    "If you want to dig deeper, the llama.cpp feature matrix is on GitHub, and the whole thing is open source.",
+    "Augmentations with albumentations (open source): random resized crop, flips, colour jitter.",
+    "한국어 토크나이저 분석에는 오픈소스 형태소 분석기 Kiwi 를 사용했습니다.",
 ]
 
 

@@ -24,8 +24,9 @@ _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|using|use|uses|us
                           re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s\u00ad\u2010-\u2014\u2212-]?source$", re.IGNORECASE)  # any hyphen
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
-_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they)"
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
 #: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
@@ -93,6 +94,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     aside_of = whose(last_phrase(aside.group("name")), names) if aside else None
+    named = last_phrase(aside.group("name")).strip() if aside else ""
+    if aside_of is None and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
+            named.lower()):
+        aside_of = "other"  # "Augmentations with albumentations (open source)": a thing named by one word, not this model
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
         return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
     phrase = sentence[start:end]
@@ -114,8 +119,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     pronoun = _PRONOUN_SUBJECT.search(clause) if owner in ("own", None) else None
     if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
         earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
-        if earlier and agent(earlier, names) == "other":
-            owner = "other"
+        opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
+        if earlier and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
+            owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline

@@ -38,7 +38,7 @@ _ACTIVE_BEFORE = re.compile(r"(?:\b(?:we|i|they|to|will|have|has|had|also|and|by
 
 MODEL_WORD = re.compile(r"\b(?:models?|weights|checkpoints?|llms?|releases?)\b|模型|权重", re.IGNORECASE)
 
-_PUNCTUATION = re.compile(r"^\s*[,;:.!?)\]]")
+_PUNCTUATION = re.compile(r"^\s*(?:[,;:.!?)\](]|[—–-]\s)")  # "Fully opensource (Apache 2.0) - weights, …": no object
 
 #: The subject of a Chinese copula: "Llama 2 是 Meta 开源的大模型" (its Latin-script names say whose).
 _CJK_COPULA = re.compile(r"(?P<name>[^，。,;；：:！？]{1,40}?)\s*(?:是|为|為)[^，。,;；是为為]{0,30}$")

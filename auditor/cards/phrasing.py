@@ -24,7 +24,7 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:intended|licensed|released|available|provided|permitted|allowed)\s+(?:only\s+|solely\s+|exclusively\s+)?for\s+non-?(?:commercial|profit)\b|"
     r"\b(?:may|can|shall|must)\s+only\s+be\s+used\b|\bcontact\b[^.]{0,60}\bcommercial|"
     r"\bcommercial(?:ly|\s+(?:use|usage|purposes?|licen[cs]e|licensing|users?|entities|customers|deployments?|exploitation|"
-    r"applications?|products?|services?))\b[^.]{0,60}\b(?:requires?|needs?|"
+    r"applications?|products?|services?))\b[^.]{0,120}\b(?:requires?|needs?|"
     r"need\s+to|must|subject\s+to|after|upon|apply|application|registration|register|authori[sz]ation|permission|contact|request|required)\b|"
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bnot\s+to\s+be\s+(?:used|deployed|distributed|exploited)\b|"
