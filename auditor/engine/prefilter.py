@@ -26,29 +26,31 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(words))
 
 
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of a pattern: split on the `|` outside groups and classes."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
+def _structure(text: str, start: int = 0):
+    """The grouping characters of a pattern from `start` ("(", ")", "|"), with their index: escapes and character
+    classes skipped."""
+    i = start
+    while i < len(text):
+        char = text[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]" or pattern[i + 1:i + 3] == "^]":
-                i += 2 if pattern[i + 1] == "]" else 3  # "[]…]" and "[^]…]": a first "]" is a member
-                continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+        if char == "[":
+            i = _class_end(text, i)
+            continue
+        if char in "()|":
+            yield i, char
+        i += 1
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern: split on the `|` outside groups and classes."""
+    parts, depth, start = [], 0, 0
+    for i, char in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     return parts + [pattern[start:]]
 
 
@@ -105,24 +107,12 @@ def _class_end(text: str, start: int) -> int:
 
 def _group_end(text: str, start: int) -> int:
     """The index after the group that opens at `start`."""
-    depth, i, in_class = 0, start, False
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return i
+    depth = 0
+    for i, char in _structure(text, start):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ")" and depth == 0:
+            return i + 1
+    return len(text)
 
 
 @dataclass(frozen=True, slots=True)
