@@ -41,7 +41,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
-    for offset, line in enumerate(unwrapped(visible_lines(body))):
+    visible = visible_lines(body)
+    joined = unwrapped(visible)
+    for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
         if heading:
             was_in_section = in_section
@@ -83,6 +85,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             detections += card_restrictions(line, number, outside_terms=True)
         elif not in_section and not doubts:
             doubts = doubt(line, number)
+        if line != visible[offset]:
+            detections += _own_lines(visible, joined, offset, first_line, in_section)
     for section in sections:
         detections = _pasted_license(section, detections)
     detections += listed_bases(visible_lines(body), raw, first_line)
@@ -121,6 +125,22 @@ def unwrapped(lines: list[str]) -> list[str]:
         if len(line.strip()) < 50 or _ENDS.search(line) or (not joinable and _NEVER_STARTS.match(line)):
             start = None
     return out
+
+
+def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, in_section: bool) -> list[Detection]:
+    """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own
+    ("Training data: a mix of public web text and news corpora" / "For research use only.") is found on that line
+    even when the joined sentence reads as about something else."""
+    found: list[Detection] = []
+    end = start + 1
+    while end < len(joined) and not joined[end] and visible[end].strip():
+        end += 1
+    for index in range(start, end):
+        piece, number = visible[index], first_line + index
+        found += base_mentions(piece, number)
+        if not in_section and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
+            found += card_restrictions(piece, number, outside_terms=True)
+    return found
 
 
 def _license_column(cells: list[str], column: int | None) -> int | None:
