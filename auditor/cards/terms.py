@@ -81,12 +81,15 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
                                            f"{family}, its terms apply: check its base")]
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
+        restricted: list[Detection] = []
         if not in_section and (field or about_model or prohibitive(line)):
-            detections += card_restrictions(line, number, outside_terms=True)
+            restricted = card_restrictions(line, number, outside_terms=True)
+            detections += restricted
         elif not in_section and not doubts:
             doubts = doubt(line, number)
-        if line != visible[offset]:
-            detections += _own_lines(visible, joined, offset, first_line, in_section)
+        if line != visible[offset]:  # what the joined sentence found needs no second look
+            detections += _own_lines(visible, joined, offset, first_line, bases=not bases,
+                                     restrictions=not in_section and not restricted)
     for section in sections:
         detections = _pasted_license(section, detections)
     detections += listed_bases(visible_lines(body), raw, first_line)
@@ -127,7 +130,7 @@ def unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, in_section: bool) -> list[Detection]:
+def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool) -> list[Detection]:
     """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own
     ("Training data: a mix of public web text and news corpora" / "For research use only.") is found on that line
     even when the joined sentence reads as about something else."""
@@ -137,8 +140,8 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         end += 1
     for index in range(start, end):
         piece, number = visible[index], first_line + index
-        found += base_mentions(piece, number)
-        if not in_section and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
+        found += base_mentions(piece, number) if bases else []
+        if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
     return found
 
