@@ -132,6 +132,17 @@ def test_a_table_of_datasets_and_their_licenses_says_nothing_of_the_models_licen
     assert classify({"license": "apache-2.0"}, body=f"# Acme-7B\n\n{body}").classification is OSI
 
 
+@pytest.mark.parametrize(("body", "line"), [
+    ("Training data: a cleaned mix of public web text and licensed news corpora\nFor research use only.\n", 4),
+    ("The data pipeline filters toxic content and removes personal information\nNot for commercial use\n", 4),
+    ("Our dataset collection is described in the accompanying paper in detail\n**Non-commercial use only.**\n", 4),
+])
+def test_joining_a_wrapped_paragraph_never_drops_a_restriction_one_of_its_lines_states(body, line):
+    verdict = classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}")
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.evidence.line == line
+
+
 @pytest.mark.parametrize(("body", "cls"), [
     ("License: MIT\nModel weights: CC-BY-NC-4.0\n", RESTRICTED),  # two fields stay two lines
     ("This model was trained on a large corpus of news text and evaluated\n## License\nMIT\n", OSI),

@@ -9,7 +9,7 @@ from auditor.engine.families import family_detection, family_title, names_a_fami
 from auditor.engine.catalog import any_base_family, base_family_key, load_base_families
 from auditor.models import Detection, Evidence, LicenseClass
 
-_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
+_DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|built (?:(?:this|it|them) )?from(?!\s+scratch)|\b(?:model|it|which|checkpoint|release|adapter|lora|merge) builds (?:on|upon)\b|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
                       r"\b(?:sft|dpo|orpo|kto|rlhf|ppo|q?lora)(?:[- ](?:tuned|trained|version))?\s+(?:of|on top of)\b|"

@@ -74,11 +74,12 @@ LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
-    r"\b(?:this|the|our)\s+(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
+    r"\b(?:this|the|our)\s+(?:(?!(?:base|original|parent|teacher|source|previous|earlier|upstream|underlying|reference|other)\b)[\w-]+\s+)?"
+    r"(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
     r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered|comply|complies|bound|follows?|"
     r"inherits?|adheres?|under|uses?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"
     r"\b(?:you|users?|licensees?)\s+(?:must|shall|should|need\s+to|have\s+to|agree\s+to)\s+(?:comply|abide|adhere|follow|agree|accept)\b|"
-    r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe)\s+the\b|\byou\s+agree\s+to\b|"
+    r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe|respect)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
     r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
     r"\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)

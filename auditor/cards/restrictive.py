@@ -80,15 +80,23 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|
 
 
 #: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
-#: LLaMA, which is for research only"): what it says is said of the other thing.
-_CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:\([^)]*\)|[^,;:(])*[,;:]"
-                       r"(?:\s*(?:which|who|whose|that)\b(?:\([^)]*\)|[^,;:(])*[,;:])?|"
-                       r",?\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b.*$", re.IGNORECASE)
+#: LLaMA, which is for research only"): what it says is said of the other thing. Inside a sentence it starts at a comma
+#: and ends at the next one (with a relative clause of its own): "The weights, unlike the code, are for research use
+#: only" keeps "The weights, are for research use only"; "Our model unlike many others may not…" holds no contrast. A
+#: clause that is only the contrast ("Unlike the first-generation Yi-34B") is all of it; one with a verb of its own
+#: and no comma ("Unlike the code the weights may not be used commercially") is the model's.
+_CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:(?:\([^)]{0,200}\)|[^,;:(])*[,;:]|"
+                       r"(?:(?!\b(?:is|are|was|were|be|may|must|can|cannot|shall|should|will|not)\b)(?:\([^)]{0,200}\)|[^,;:(]))*$)"
+                       r"(?:\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*(?:[,;:]|$))?|"
+                       r",\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:\([^)]{0,200}\)|[^,;:(])*"
+                       r"(?:,\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*)?", re.IGNORECASE)
 
 
 #: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
-#: version was for research only"): not this release's terms.
-_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|original|prior|old)\s+"
+#: version was for research only", "the v1 weights are still available under …"): not this release's terms. Not "the
+#: original model", which in a derivative's card is its base, whose terms it keeps ("The original model was released
+#: under a non-commercial license").
+_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|prior|old)\s+"
                       r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|"
                       r"(?:is|are)\s+still|remains?)\b",
                       re.IGNORECASE)

@@ -65,8 +65,10 @@ def about_other_things(clause: str) -> bool:
     return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
 
 
-#: A question ("Is it under the Llama licence? No."): it asks about a license, it states none.
-_QUESTION = re.compile(r"\?\s*$")
+#: A question ("Is it under the Llama licence? No."): it asks about a license, it states none. It opens as a question;
+#: a statement with a question tagged on ("… is under CC BY-NC 4.0, so why not try it?") still states its license.
+_QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|will|would|should|shall|has|have|"
+                       r"what|which|why|how|where|who|when|whether)\b[^.!]*\?\s*$", re.IGNORECASE)
 
 
 def _contrasted(clause: str, still_named) -> bool:

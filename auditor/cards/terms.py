@@ -41,7 +41,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
-    for offset, line in enumerate(unwrapped(visible_lines(body))):
+    visible = visible_lines(body)
+    joined = unwrapped(visible)
+    for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
         if heading:
             was_in_section = in_section
@@ -79,10 +81,15 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
                                            f"{family}, its terms apply: check its base")]
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
+        restricted: list[Detection] = []
         if not in_section and (field or about_model or prohibitive(line)):
-            detections += card_restrictions(line, number, outside_terms=True)
+            restricted = card_restrictions(line, number, outside_terms=True)
+            detections += restricted
         elif not in_section and not doubts:
             doubts = doubt(line, number)
+        if line != visible[offset]:  # what the joined sentence found needs no second look
+            detections += _own_lines(visible, joined, offset, first_line, bases=not bases,
+                                     restrictions=not in_section and not restricted)
     for section in sections:
         detections = _pasted_license(section, detections)
     detections += listed_bases(visible_lines(body), raw, first_line)
@@ -125,6 +132,22 @@ def unwrapped(lines: list[str]) -> list[str]:
 
 _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
                          re.IGNORECASE)
+
+
+def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool) -> list[Detection]:
+    """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own
+    ("Training data: a mix of public web text and news corpora" / "For research use only.") is found on that line
+    even when the joined sentence reads as about something else."""
+    found: list[Detection] = []
+    end = start + 1
+    while end < len(joined) and not joined[end] and visible[end].strip():
+        end += 1
+    for index in range(start, end):
+        piece, number = visible[index], first_line + index
+        found += base_mentions(piece, number) if bases else []
+        if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
+            found += card_restrictions(piece, number, outside_terms=True)
+    return found
 
 
 def _license_column(cells: list[str], column: int | None) -> int | None:
