@@ -126,6 +126,12 @@ def test_a_hard_wrapped_paragraph_is_read_as_one_sentence_and_quoted_on_its_firs
     assert verdict.governing.evidence.line == line
 
 
+def test_a_wrapped_line_that_continues_a_sentence_is_read_only_with_the_sentence():
+    body = ("We needed a base we could deploy for any customer without an agreement. Llama-2-70B was\n"
+            "a candidate, but its licence requires a separate licence from Meta above 700 million users.\n")
+    assert classify({"license": "apache-2.0"}, body=f"# A model\n\n{body}").classification is OSI
+
+
 def test_a_table_of_datasets_and_their_licenses_says_nothing_of_the_models_license():
     body = ("| dataset | licence | notes |\n|---|---|---|\n| acme/acme-instruct-120k | CC BY 4.0 | written by us |\n"
             "| acme/other-mix | ODC-By | subset |\n")

@@ -134,16 +134,22 @@ _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training d
                          re.IGNORECASE)
 
 
+#: A line that starts a sentence of its own (a capital, after any markup), not the continuation of the one above.
+_SENTENCE_START = re.compile(r"^[\W_]*(?-i:[A-Z0-9])|^[^\x00-\x7f]")
+
+
 def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool) -> list[Detection]:
-    """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own
-    ("Training data: a mix of public web text and news corpora" / "For research use only.") is found on that line
-    even when the joined sentence reads as about something else."""
+    """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own, a
+    line that starts a sentence ("Training data: a mix of public web text and news corpora" / "For research use
+    only."), is found on that line even when the joined sentence reads as about something else."""
     found: list[Detection] = []
     end = start + 1
     while end < len(joined) and not joined[end] and visible[end].strip():
         end += 1
     for index in range(start, end):
         piece, number = visible[index], first_line + index
+        if index > start and not _SENTENCE_START.match(piece):
+            continue  # "a candidate, but its licence requires …" continues the sentence above: read only joined
         found += base_mentions(piece, number) if bases else []
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
