@@ -52,6 +52,38 @@ def test_a_prefilter_never_hides_a_match_of_its_pattern(name, pattern):
         holds_a_word()
 
 
+def _sentences() -> list[str]:
+    from pathlib import Path
+
+    rows = (Path(__file__).parent / "data" / "prose-terms.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [row.split("\t", 1)[1] for row in rows if "\t" in row]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _prefiltered(), ids=lambda v: v if isinstance(v, str) else "")
+def test_trying_only_the_alternatives_whose_words_a_sentence_holds_finds_the_patterns_own_match(name, pattern):
+    """The search that skips alternatives whose words are absent returns the whole pattern's first match, span and all,
+    on every sentence of the prose table and on text drawn to match each alternative."""
+    texts = _sentences()
+    for alternative in _top_level(pattern.pattern.pattern)[:40]:
+        texts += [f"Note: {example} and more." for example in _examples(alternative)]
+    for text in texts:
+        whole = pattern.pattern.search(text)
+        fast = pattern.search(text)
+        assert (whole.span() if whole else None) == (fast.span() if fast else None), (name, text)
+
+
+def _examples(alternative: str) -> list[str]:
+    found: list[str] = []
+
+    @settings(max_examples=3, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(re.compile(alternative, re.IGNORECASE)))
+    def keep(text: str) -> None:
+        found.append(text)
+
+    keep()
+    return found
+
+
 def test_restrictions_tsv_rows_have_exactly_the_header_columns():
     from importlib import resources
 

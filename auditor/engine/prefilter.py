@@ -115,6 +115,10 @@ def _group_end(text: str, start: int) -> int:
     return len(text)
 
 
+def _cue_of(words: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 @dataclass(frozen=True, slots=True)
 class Prefiltered:
     """A pattern and the words derived from it: `search` tries the pattern only on text that holds one of them."""
@@ -122,12 +126,15 @@ class Prefiltered:
     pattern: re.Pattern[str]
     words: tuple[str, ...] | None  # None: no word stands for every match, the pattern is always tried
     _cue: re.Pattern[str] | None
+    #: Each top-level alternative with its own cue: on text that holds the words of only some, only those are tried.
+    _parts: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = ()
 
     @classmethod
     def compile(cls, pattern: str, flags: int = re.IGNORECASE) -> Prefiltered:
         words = required_words(pattern)
-        cue = re.compile("|".join(map(re.escape, words))) if words else None
-        return cls(re.compile(pattern, flags), words, cue)
+        alternatives = _top_level(pattern)
+        parts = tuple((_cue_of(required_words(a)), re.compile(a, flags)) for a in alternatives) if len(alternatives) > 1 else ()
+        return cls(re.compile(pattern, flags), words, _cue_of(words), parts)
 
     def may_match(self, folded: str) -> bool:
         """Whether case-folded text (`str.casefold`, which maps "ſ" to "s" as the pattern's IGNORECASE does) holds one
@@ -136,5 +143,17 @@ class Prefiltered:
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """The pattern's first match in `text`, tried only when the words say it may match; `folded` is
-        `text.casefold()` when the caller has it."""
-        return self.pattern.search(text) if self.may_match(text.casefold() if folded is None else folded) else None
+        `text.casefold()` when the caller has it. When only some alternatives' words are there, only those are tried,
+        and the leftmost of their matches is the pattern's (at one position, the first alternative listed)."""
+        folded = text.casefold() if folded is None else folded
+        if not self.may_match(folded):
+            return None
+        live = [part for cue, part in self._parts if cue is None or cue.search(folded)]
+        if not self._parts or len(live) == len(self._parts):
+            return self.pattern.search(text)
+        best = None
+        for part in live:
+            found = part.search(text)
+            if found and (best is None or found.start() < best.start()):
+                best = found
+        return best
