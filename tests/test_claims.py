@@ -34,6 +34,7 @@ CLAIMS = [
     "- Open-source the model weights",
     "Everything here is Apache 2.0, so feel free to build on this open-source merge however you like.",
     "Fully opensource (Apache 2.0) - weights, data and notebook, do whatever you want with it.",
+    "We are proud to make Heronlabs fully open source: weights, training code and data manifests are all public.",
 ]
 NOT_CLAIMS = [
     "This model is not open source.",

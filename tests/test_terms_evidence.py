@@ -117,6 +117,8 @@ def test_a_restriction_in_prose_restricts_and_a_denial_or_one_about_something_el
      "Qwen2.5-3B-Instruct, trained with rejection-sampled traces.\n", 3),
     ("The weights are provided for research purposes. Any commercial deployment, including\n"
      "internal production use within a company, requires a separate commercial licence from us.\n", 3),
+    ("> **Important:** although the repository is tagged MIT, these weights are for non-commercial\n"
+     "> use only, because part of the training data is licensed for research.\n", 3),
     ("Apache-2.0 applies, with one exception: you may not use the model or its outputs to train, distil or\n"
      "improve any other language model that is offered as a product competing with ours.\n", 3),
 ])

@@ -36,7 +36,7 @@ _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
-_GROUP_THEN_NAME = re.compile(r"^[^,.;]{0,40},\s*(?P<name>[^\s,.;]+(?:\s+\d[\w.]*)?)")
+_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?)")  # a name, not a list
 #: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
 _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])[\w.+-]*)",
                             re.IGNORECASE)

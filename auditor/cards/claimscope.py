@@ -12,7 +12,7 @@ import re
 from auditor.cards.claimcontext import Decision, by_context, by_head, no, yes
 from auditor.cards.claimnames import Names, agent, names_another, whose
 from auditor.cards.claimphrase import head_noun, last_phrase
-from auditor.cards.claimsubject import ASIDE, MODEL_WORD, subject
+from auditor.cards.claimsubject import ASIDE, CAUSATIVE, MODEL_WORD, subject
 from auditor.cards.claimwords import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -113,7 +113,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind in ("project", "software") and owner == "org":
         owner = None  # "QuantKit is an open-source toolkit" on quantkit's cards: the toolkit, not this model
     if owner == "org" and kind is None and not phrase.lower().endswith(("ed", "ing")) and not MODEL_WORD.search(
-            clause):
+            clause) and not CAUSATIVE.search(said_of):  # ("we make Terrasight fully open source" is this model)
         return no("org-subject")  # "Heronlabs, the open-source leader in AI": the uploader's slogan, not this model
     owner = "own" if owner == "org" else owner
     pronoun = _PRONOUN_SUBJECT.search(clause) if owner in ("own", None) else None

@@ -16,7 +16,7 @@ _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|
                      re.IGNORECASE)  # "it's licensed under …" is "it is"
 
 #: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
-_CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
+CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
                         r"(?P<object>(?:(?!(?:the|an?|to)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 
@@ -67,7 +67,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             return found
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
         return "other"  # "Meta open-sourced X": someone else's release
-    causative = _CAUSATIVE.search(clause)
+    causative = CAUSATIVE.search(clause)
     if causative:  # "make your model, Grok, open source": the verb's object is what would be open source
         return whose(causative.group("object"), names)
     tail = clause[-160:]

@@ -107,6 +107,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
 
 #: A line that ends a sentence or a field, or starts something that is not a continuation: never joined.
 _ENDS = re.compile(r"[.!?。！？:：;；|]\s*$|^\s*$")
+_QUOTED = re.compile(r"^\s*>\s?")
 _NEVER_STARTS = re.compile(r"^\s*(?:#|\||<|```|~~~|\[[^\]]*\]:)")
 _STARTS = re.compile(r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|<|```|~~~|\[[^\]]*\]:|$)|^\W*[\w][\w ./-]{0,30}[:：]\s")
 
@@ -119,7 +120,10 @@ def unwrapped(lines: list[str]) -> list[str]:
     out = list(lines)
     start = None
     for index, line in enumerate(lines):
-        joinable = start is not None and not _STARTS.match(line) and len(out[start]) < 4000
+        quoted = start is not None and _QUOTED.match(line) and _QUOTED.match(lines[start])  # "> … non-commercial" / "> use only"
+        if quoted:
+            line = _QUOTED.sub("", line, count=1)
+        joinable = start is not None and (quoted or not _STARTS.match(line)) and len(out[start]) < 4000
         if joinable:
             out[start] = f"{out[start].rstrip()} {line.strip()}"
             out[index] = ""
