@@ -261,6 +261,10 @@ OTHER_THINGS = [
     "If you want to dig deeper, the llama.cpp feature matrix is on GitHub, and the whole thing is open source.",
     "Augmentations with albumentations (open source): random resized crop, flips, colour jitter.",
     "한국어 토크나이저 분석에는 오픈소스 형태소 분석기 Kiwi 를 사용했습니다.",
+    "The other models in this table are open source under MIT.",
+    "The underlying architecture is described in the open-source literature, see references.",
+    "We chose OLMo because its authors published the open-source training code and data.",
+    "We release the weights under Apache 2.0, because we believe open source is the only way to make small models useful.",
 ]
 
 

@@ -94,6 +94,8 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     # its own, not this model ("the" names neither)
     own_determiner = determiner and (kind == "code" or kind == "project" and not determiner.group(0).lower(
         ).startswith("the"))
+    if own_determiner and determiner.group(0).lower().startswith("the") and _names_other(clause, names):
+        own_determiner = False  # "We chose OLMo because its authors published the open-source training code": OLMo's
     if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return yes(f"own-{kind}", "code")
     return no(f"other-thing:{word}")
@@ -106,6 +108,14 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
         clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
     return bool(named and whose(named.group("name"), names) in ("other", "sibling"))
+
+
+_CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
+
+
+def _names_other(clause: str, names: Names) -> bool:
+    """Does the clause name a model or thing that is not this one ("We chose OLMo because …")?"""
+    return any(whose(word, names) == "other" for word in _CAPITALISED.findall(clause)[:12])
 
 
 def _own_clause_start(before: str) -> int:

@@ -127,7 +127,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "code"
         own = is_own(words, names, with_org=False) and words[0].lower() not in ("the", "a", "an")
         return "code" if own else "other"
-    if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\b", phrase, re.IGNORECASE):
+    if _OTHER_MODEL.search(phrase) and not re.search(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:model|weights|checkpoints?|release)\b",
+                                                     phrase, re.IGNORECASE):  # "the other models in this table": others
         return "other"  # "the base model is open source"
     if _YOUR.match(words[0]):
         return "other"  # "make your model open source": the reader's, not this one

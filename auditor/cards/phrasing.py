@@ -52,7 +52,7 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b|"
     r"\b(?:released|available|provided|distributed|granted|shared|licensed)\s+to\s+(?:[\w-]+\s+){1,5}(?:researchers|academics|"
     r"institutions|universities|labs|laboratories)\s+only\b|\bonly\s+by\s+(?:persons|people|users|companies|entities)\b|"
-    r"\b(?:is|are)\s+not\s+(?:licensed|permitted|allowed)\b",
+    r"\b(?:is|are)\s+not\s+(?:licensed|permitted|allowed)\b|\b(?:do|does|will)\s+not\s+(?:allow|permit)\s+(?:the\s+)?(?:use|deployment)\b",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(

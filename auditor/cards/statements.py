@@ -61,8 +61,15 @@ def _without_name(clause: str, name: str) -> str:
 
 
 def about_other_things(clause: str) -> bool:
-    """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0")."""
-    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause))
+    """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0"), or of the
+    models it is compared with ("Comparisons above use models under other terms (Llama 3.2 Community License)")."""
+    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause)) or bool(
+        _COMPARED_MODELS.search(clause))
+
+
+#: The models a card compares with, and their terms.
+_COMPARED_MODELS = re.compile(r"\b(?:comparisons?|baselines?|competitors?)\b[^.;]{0,40}\bmodels\b|"
+                              r"\bmodels\s+(?:under|with)\s+other\s+(?:terms|licen[cs]es)\b", re.IGNORECASE)
 
 
 #: A question ("Is it under the Llama licence? No."): it asks about a license, it states none. It opens as a question;
@@ -86,7 +93,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if _QUESTION.search(ref.quote) or about_other_things(_without_name(ref.clause, entry.name)) or earlier_release(
+        if _QUESTION.search(ref.quote) or _COMPARED_MODELS.search(ref.quote) or about_other_things(
+                _without_name(ref.clause, entry.name)) or earlier_release(
                 ref.clause) or _contrasted(
                 ref.clause, lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
             continue  # says nothing about the weights, or of an earlier release's, or of the thing it contrasts with
@@ -112,7 +120,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if _QUESTION.search(terms.quote) or about_other_things(terms.clause) or earlier_release(terms.clause) or _contrasted(
+        if _QUESTION.search(terms.quote) or _COMPARED_MODELS.search(terms.quote) or about_other_things(
+                terms.clause) or earlier_release(terms.clause) or _contrasted(
                 terms.clause, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
