@@ -78,6 +78,13 @@ _QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|
                        r"what|which|why|how|where|who|when|whether)\b[^.!]*\?\s*$", re.IGNORECASE)
 
 
+def _said_of_something_else(quote: str, clause: str, without_name: str, still_named) -> bool:
+    """A license named in a question, beside the models the card compares with, about the code or the data, of an
+    earlier release, or only inside a contrast: not this model's terms (`still_named(text)`: is it named in `text`?)."""
+    return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
+                or earlier_release(clause) or _contrasted(clause, still_named))
+
+
 def _contrasted(clause: str, still_named) -> bool:
     """Whether a license is named only inside a contrast with another model ("Unlike Yi-34B, which was released under
     the Yi License, …"): the clause without the contrast no longer names it."""
@@ -93,11 +100,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if _QUESTION.search(ref.quote) or _COMPARED_MODELS.search(ref.quote) or about_other_things(
-                _without_name(ref.clause, entry.name)) or earlier_release(
-                ref.clause) or _contrasted(
-                ref.clause, lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
-            continue  # says nothing about the weights, or of an earlier release's, or of the thing it contrasts with
+        if _said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
+                                   lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
+            continue
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
         if family:
             found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
@@ -120,9 +125,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if _QUESTION.search(terms.quote) or _COMPARED_MODELS.search(terms.quote) or about_other_things(
-                terms.clause) or earlier_release(terms.clause) or _contrasted(
-                terms.clause, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
+        if _said_of_something_else(terms.quote, terms.clause, terms.clause,
+                                   lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
         if family:

@@ -92,7 +92,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
                                      restrictions=not in_section and not restricted)
     for section in sections:
         detections = _pasted_license(section, detections)
-    detections += listed_bases(visible_lines(body), raw, first_line)
+    detections += listed_bases(visible, raw, first_line)  # the lines read above, not the body parsed again
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
     if not any(d.matcher == "card-text-base-model" for d in detections):
