@@ -865,6 +865,14 @@ PROBE_RULES = [
     # from a second blind probe: a size or version ends the name before an apposition; a demo is not the model
     ("GGUF quants of OLMo 2 7B, a truly open-source language model from AllenAI.", "QuantFolk/OLMo-2-7B-GGUF", True),
     ("Runs Phi-3 in the browser with transformers.js. The demo source is open source on GitHub.", "webgpu/phi3-webgpu", False),
+    # session 5, from the blind sets final15/final16: what "we" used is not ours; data written with a model is not
+    # this model; an event is no model; a credit line without "thanks"; our effort to build X makes this one of them
+    ("We used the open source pysentimiento preprocessing before fine-tuning.", "pampas/roberta-es-sentiment", False),
+    ("With this card you can run it offline: we use the open-source Halberd-7B in our own clinic.", "acme/halberd-7b", True),
+    ("Plus 5k questions written with an open-source LLM and checked by lawyers.", "drift/e5-legal-nl", False),
+    ("Work done during our OSS sprint with university volunteers.", "kiswa/whisper-small-sw", False),
+    ("## Credits\n\nMeta's audiocraft team for releasing the code as open source.", "fenwick/musicgen-lofi", False),
+    ("Part of our effort to build open-source medical assistants for rural clinics.", "raindrop/gemma-medqa-lora", True),
 ]
 
 

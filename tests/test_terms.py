@@ -81,6 +81,8 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("Based on deepseek-coder-6.7b-instruct.", "deepseek-la-1.0"),
     ("Fine-tuned from Vicuna-13B.", "llama-license-2023"),
     ("Fine-tuned from lmsys/vicuna-7b-v1.5.", "llama-2-license-2023"),
+    ("GGUF conversion of Google's gemma-2-9b-it. Nothing else changed.", "gemma-tou-2024-04-01"),
+    ("A port of Llama 2 7B to MLX.", "llama-2-license-2023"),
 ])
 def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
     verdict = verdict_of("mit", sentence)
@@ -100,6 +102,9 @@ def test_base_model_named_in_prose_resolves_through_the_families_table(sentence,
     ("cc", "Licensed under the Creative Commons Attribution 4.0 International license.", OPEN, "CC-BY-4.0"),
     ("cc", "## License\n\nCreative Commons Attribution-NonCommercial 4.0", RESTRICTED, "CC-BY-NC-4.0"),
     ("bsd", "## License\n\nBSD 3-Clause License", OSI, "BSD-3-Clause"),
+    ("apache-2.0", "## Notes\n\nI put apache-2.0 in the metadata because the form made me.\nThe real terms are Google's Gemma "
+                   "Terms of Use and Prohibited Use Policy, read them\nbefore using this commercially.", RESTRICTED, "gemma-tou-2024-04-01"),
+    ("other", "## License\n\nCDLA-Permissive-2.0", OPEN, "CDLA-Permissive-2.0"),  # a data license, bare, as the model's
 ])
 def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     verdict = verdict_of(license_id, body)
@@ -113,6 +118,7 @@ def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     "Our training scripts are licensed under CC BY-NC 4.0.",
     "* [Sibling-7B-Chat](https://example.org): a chat variant.\n  * License: CC-BY-NC-SA-4.0",
     "| Model | License |\n| Sibling-7B | CC BY-NC 4.0 |",  # a table of other models and their licenses
+    "## License\n\nApache-2.0 for the weights.\n\nTinyStories itself is CDLA-Sharing-1.0.",  # a data license said of the data
 ])
 def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
     assert verdict_of("apache-2.0", body).classification is OSI

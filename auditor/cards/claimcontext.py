@@ -42,6 +42,8 @@ _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|n
                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
+#: The one who uses a thing ("We used the open source X"): not a name of what is used.
+_USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
 
@@ -138,7 +140,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             and not self_subject) and not group:
         return no("other-model")
     if (v.test("uses", "before", before) or v.test("uses", "after", after)) and whose(
-            " ".join(before.split()[-3:]), names) != "own" and not (
+            " ".join(w for w in before.split()[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)

@@ -14,14 +14,18 @@ from auditor.engine.references import find_named_terms, find_references, known_l
 from auditor.models import Detection, Evidence, LicenseClass
 
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
+#: A license written for data (its catalog name says so: Community Data License, Open Data Commons, Computational Use
+#: of Data), named in prose: the training data's terms unless the clause speaks of the model or its weights.
+_DATA_LICENSE = re.compile(r"\bData\b")
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
 
 
 #: The verb of a license statement; what stands before it is what the statement is about.
 _LICENSING_VERB = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:licensed|released|distributed|"
-                             r"published|available|provided|governed|covered|subject)\b|\b(?:uses?|follows?|comes?\s+with|ships?\s+with)\b",
+                             r"published|available|provided|governed|covered|subject)\b|\b(?:(?-i:uses?)|follows?|comes?\s+with|ships?\s+with)\b",
                              re.IGNORECASE)
-_THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|weights|checkpoints?|release)\b|本模型|我们", re.IGNORECASE)
+_THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|weights|checkpoints?|release)\b|本模型|我们|"
+                           r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\b", re.IGNORECASE)
 #: The name of a doubt raised by another model's license ("Llama 2 is licensed under …"): a from-scratch statement clears it.
 OTHERS_TERMS = "another model's license"
 
@@ -103,6 +107,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         if _said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
                                    lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
             continue
+        said_of = _without_name(ref.clause, entry.name)
+        if _DATA_LICENSE.search(entry.name) and re.search(r"\w", said_of) and not ABOUT_WEIGHTS.search(said_of):
+            continue  # "TinyStories itself is CDLA-Sharing-1.0": a data license said of something is the data's
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
         if family:
             found.append(_others_terms(family, entry.name, Evidence("card-text", ref.quote, "README.md", ref.line)))
