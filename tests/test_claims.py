@@ -873,6 +873,13 @@ PROBE_RULES = [
     ("Work done during our OSS sprint with university volunteers.", "kiswa/whisper-small-sw", False),
     ("## Credits\n\nMeta's audiocraft team for releasing the code as open source.", "fenwick/musicgen-lofi", False),
     ("Part of our effort to build open-source medical assistants for rural clinics.", "raindrop/gemma-medqa-lora", True),
+    # from final17-19: a participle after a code noun is a passive ("code open-sourced" is this model's code); what was
+    # released as an open-source thing is the subject before the copula; a base's name split by a hyphen in the repo
+    # name ("gpt-j" of gpt-j-6b-screenplay) is the base, not this model; a path segment that goes on is a repo's name
+    ("- **2025-06-02** v1 weights released. Inference and training code open-sourced under MIT.", "sono/sono-tts-v1", True),
+    ("GPT-J was released by EleutherAI as an open-source alternative to GPT-3.", "quill/gpt-j-6b-screenplay", False),
+    ("Heron-7B is released as an open-source alternative to GPT-4.", "acme/heron-7b", True),
+    ("Training scripts live in ember-dev/open-source-llm-recipes under MIT.", "ember/gpt2-medium-recipes", False),
 ]
 
 

@@ -104,6 +104,8 @@ def test_base_model_named_in_prose_resolves_through_the_families_table(sentence,
     ("bsd", "## License\n\nBSD 3-Clause License", OSI, "BSD-3-Clause"),
     ("apache-2.0", "## Notes\n\nI put apache-2.0 in the metadata because the form made me.\nThe real terms are Google's Gemma "
                    "Terms of Use and Prohibited Use Policy, read them\nbefore using this commercially.", RESTRICTED, "gemma-tou-2024-04-01"),
+    ("mit", "The lexicon is distributed under the Lesser General Public License For Linguistic Resources, like the model "
+            "weights.", OPEN, None),  # the Hub's lgpl-lr written out: a judged name without a text
     ("other", "## License\n\nCDLA-Permissive-2.0", OPEN, "CDLA-Permissive-2.0"),  # a data license, bare, as the model's
 ])
 def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):

@@ -80,7 +80,8 @@ def own_names(model_id: str | None) -> Names:
     for i in range(len(tokens)):
         for j in range(i + 1, min(len(tokens), i + 6) + 1):
             run = tokens[i:j]
-            if all(_GENERIC.fullmatch(t) for t in run) or (derived and all(t in family_like for t in run)):
+            if all(_GENERIC.fullmatch(t) for t in run) or (derived and (all(t in family_like for t in run) or norm(
+                    "".join(run)) in families)):  # "gpt-j" of `x/gpt-j-6b-screenplay` is its base, split in two
                 continue
             alias = norm("".join(run))
             if len(alias) >= 3:

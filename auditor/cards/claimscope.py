@@ -31,6 +31,8 @@ _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
 #: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
 _ID_BEFORE, _ID_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"^-[A-Za-z0-9]")
+#: A path's segment that goes on ("ember-dev/open-source-llm-recipes", "acme/opensource_tools"): a repo's name.
+_PATH_BEFORE, _PATH_AFTER = re.compile(r"\w/$"), re.compile(r"^[-_/.][A-Za-z0-9]")
 _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 _OPENING = re.compile(r"^[\W_]*(?:an?\s+(?:(?!(?:the|of|with|for|in|on|by|from|to)\b)[\w-]+,?\s+){0,2})?"
                       r"(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)  # "A small, open-source …"
@@ -63,7 +65,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     v = vocabulary()
     # adverbs of degree ending the window ("can't 100% open source") say how open, not what: every rule reads past them
     before, after = v.strip_before("degree", sentence[max(0, start - WINDOW):start]), sentence[end:end + WINDOW]
-    if (_ID_BEFORE.search(before) and _ID_AFTER.match(after)) or _UNDERSCORE_BEFORE.search(
+    if ((_ID_BEFORE.search(before) or _PATH_BEFORE.search(before)) and (_ID_AFTER.match(after) or _PATH_AFTER.match(
+            after))) or _UNDERSCORE_BEFORE.search(
             before) or _UNDERSCORE_AFTER.match(after):
         return no("identifier")
     if v.test("citation", "sentence", sentence[max(0, start - WINDOW):end + WINDOW]) or v.test("citation", "before",

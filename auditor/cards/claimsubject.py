@@ -24,7 +24,17 @@ ASIDE = re.compile(r"\([^()]{0,60}\)")
 
 _SIZE_OR_VERSION = re.compile(r"v?\d", re.IGNORECASE)  # "OLMo 2 7B", "Mistral 7B Instruct v0.2"
 
+#: "Inference and training code open-sourced under MIT": a participle after a noun of code or model, with no one's
+#: possessive before it ("Meta's code open-sourced" is Meta's), is a passive whose subject is that noun.
+_REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$", re.IGNORECASE)
+
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
+
+#: "GPT-J was released by EleutherAI as an open-source alternative to GPT-3": what is released as the thing is the
+#: subject before the copula (the releaser after "by" is not).
+_RELEASED_AS = re.compile(r"\s(?:is|are|was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:released|published|launched|"
+                          r"introduced|presented|distributed|positioned|marketed|made available)\s+(?:by\s+[^,;()]{1,40}?\s+)?"
+                          r"(?:in\s+\d{4}\s+)?as\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 
 _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
 
@@ -54,6 +64,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             software: bool = False) -> str | None:
     """Whose the mention is, from the clause's subject ("X is open source", "X, an open-source Y") or, for the verb
     ("we open-sourced X"), its object."""
+    thing = _REDUCED_PASSIVE.search(clause) if inflected else None
+    if thing and vocabulary().kind_of(thing.group("noun").lower()) in ("code", "model"):
+        return whose(last_phrase(clause), names)  # "Inference and training code open-sourced under MIT": the code's
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
         return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
     active = verb and bool(_ACTIVE_BEFORE.search(clause))
@@ -71,7 +84,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if causative:  # "make your model, Grok, open source": the verb's object is what would be open source
         return whose(causative.group("object"), names)
     tail = clause[-160:]
-    for pattern, span in ((_COPULA, 80), (_APPOSITION, 40)):
+    for pattern, span in ((_COPULA, 80), (_RELEASED_AS, 80), (_APPOSITION, 40)):
         last = None
         for last in pattern.finditer(tail):
             pass
