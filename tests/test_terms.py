@@ -359,3 +359,16 @@ def test_a_license_under_the_misspelt_key_licenses_is_read_and_reported():
     verdict = classify({"licenses": ["cc-by-nc-sa-4.0"]})
     assert (verdict.classification, verdict.governing.key) == (RESTRICTED, "CC-BY-NC-SA-4.0")
     assert "license-key-misspelt" in {f.code for f in verdict.findings}
+
+
+@pytest.mark.parametrize(("block", "cls", "key", "line"), [
+    ("---\nlanguage: fi\nlicenses:\n- apache-2\n---", OSI, "Apache-2.0", 4),
+    ("---\nlicense:\n- cc-by-nc-4.0\n---", RESTRICTED, "CC-BY-NC-4.0", 3),
+    ("---\nlicenses: mit\n---", OSI, "MIT", 3),
+    ("---\nlicense: apache-2.0\n---", OSI, "Apache-2.0", 3),
+])
+def test_a_front_matter_block_displaced_below_the_title_is_read_as_the_cards_license_field(block, cls, key, line):
+    # the Hub reads no metadata from a block that does not open the file; the card still says what its license is
+    verdict = classify({}, body=f"# bert-base-finnish-pos\n{block}\n\nA part-of-speech tagger.\n")
+    assert (verdict.classification, verdict.governing.key) == (cls, key)
+    assert (verdict.governing.evidence.source, verdict.governing.evidence.line) == ("card-text", line)

@@ -70,7 +70,7 @@ def prohibitive(line: str) -> bool:
 
 #: A "License: X" field line ("- **License:** BLOOMChat-176B LICENSE v1.0"), not a nested item about another model,
 #: or a "| License | X |" row of a model-details table.
-LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0,2}licen[cs]e\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
+LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0,2}licen[cs]es?\W{0,4}[:：]|^(?![ \t])\W*(?:model )?weights\W{0,4}[:：]|"
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(

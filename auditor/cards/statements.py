@@ -175,7 +175,7 @@ def _unnamed_license(line: str, number: int) -> list[Detection]:
 
 
 #: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
-_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]e\W{0,4}[:：]\W*([\w.+-]+(?: [\w.+-]+){0,5}?)[\s*_`.]*$", re.IGNORECASE)
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]es?\W{0,4}[:：]\W*([\w.+-]+(?: [\w.+-]+){0,5}?)[\s*_`.]*$", re.IGNORECASE)
 #: A line of the License section that is only a Hub id or alias ("MIT", "`apache-2.0`", "**llama2**").
 _BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$")
 

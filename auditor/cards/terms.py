@@ -42,7 +42,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
     visible = visible_lines(body)
-    joined = unwrapped(visible)
+    joined = _license_lists(unwrapped(visible))
     for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
         if heading:
@@ -131,6 +131,28 @@ def unwrapped(lines: list[str]) -> list[str]:
             start = index
         if len(line.strip()) < 50 or _ENDS.search(line) or (not joinable and _NEVER_STARTS.match(line)):
             start = None
+    return out
+
+
+_LIST_KEY = re.compile(r"^licen[cs]es?\s*:\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*-\s+['\"]?([\w.+-]{1,60})['\"]?\s*$")
+
+
+def _license_lists(lines: list[str]) -> list[str]:
+    """A YAML `license:` key whose values are the list items below it, in a front-matter block displaced into the body
+    (after a heading or a first line of text, where the Hub reads no metadata): read as one field on the key's line,
+    "licenses: - apache-2"."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if _LIST_KEY.match(line):
+            values = []
+            for item in lines[index + 1:index + 6]:
+                value = _LIST_ITEM.match(item)
+                if not value:
+                    break
+                values.append(value.group(1))
+            if values:
+                out[index] = f"{line.strip()} {' '.join('- ' + v for v in values)}"
     return out
 
 
