@@ -61,6 +61,7 @@ def test_broken_front_matter_is_reported_not_raised(text, fragment):
          {"base_model": ["meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1"], "license": ["mit", "apache-2.0"]}),
         ("license: cc-by-nc-4.0\nlicense: mit", {"license": ["cc-by-nc-4.0", "mit"]}),
         ("license: mit\n----\nfoo: 1", {"license": "mit"}),
+        ("language:\n\t- ko\nlicenses:\n- mit", {"licenses": "mit"}),  # the misspelt key, which the judge reports
     ],
 )
 def test_invalid_front_matter_keeps_its_license_fields_by_a_line_scan(front, recovered):

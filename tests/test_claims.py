@@ -880,6 +880,17 @@ PROBE_RULES = [
     ("GPT-J was released by EleutherAI as an open-source alternative to GPT-3.", "quill/gpt-j-6b-screenplay", False),
     ("Heron-7B is released as an open-source alternative to GPT-4.", "acme/heron-7b", True),
     ("Training scripts live in ember-dev/open-source-llm-recipes under MIT.", "ember/gpt2-medium-recipes", False),
+    # from final20-22: a comparison opening the sentence is not the pronoun's referent, nor what a later clause's model
+    # derives from; what a model is based on (基于) is not it, nor the base family a derivative's name starts with;
+    # tools in other languages
+    ("Like the corpus we derived it from (which is CC BY-SA), the model is released as open source.", "jl/legal-bert-pt", True),
+    ("Like its base model, it is open-source and supports commercial use.", "sh/deepseek-coder-6.7b-sql", True),
+    ("青云-34B-Chat 是基于开源的 Yi-34B 基座模型，经过中文长文本 SFT 与 RLHF 对齐得到的对话模型，支持 32K 上下文。",
+     "qingyun-lab/Qingyun-34B-Chat", False),
+    ("端侧可运行的中文医疗问答小模型，基于面壁智能开源的 MiniCPM-2B-sft 继续微调。", "xy/MiniCPM-2B-sft-medical", False),
+    ("GLM-4-9B is the open-source version of the latest GLM-4 series launched by Zhipu AI.", "sn/glm-4-9b-chat-ancient", False),
+    ("Trainiert mit Open-Source-Werkzeugen (Hugging Face Transformers, PyTorch) auf einer RTX 3090.", "lk/gbert-hate-de", False),
+    ("Dies ist ein Open-Source-Modell für die Erkennung von Hassrede.", "lk/gbert-hate-de", True),
 ]
 
 

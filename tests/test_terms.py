@@ -121,6 +121,9 @@ def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     "* [Sibling-7B-Chat](https://example.org): a chat variant.\n  * License: CC-BY-NC-SA-4.0",
     "| Model | License |\n| Sibling-7B | CC BY-NC 4.0 |",  # a table of other models and their licenses
     "## License\n\nApache-2.0 for the weights.\n\nTinyStories itself is CDLA-Sharing-1.0.",  # a data license said of the data
+    "## License\n\nApache-2.0 (same as GLM-4-9B-0414).",  # a model's name that is also a license's short name
+    "## License\n\nApache-2.0\n\nNote the distill model is derived from Qwen2.5-Math-7B (Apache-2.0).",  # derived: the model, not a modified license
+    "* v1.2 (2025-04-10): the model is now released under Apache-2.0 (v1.0/v1.1 were research-only).",  # earlier versions
 ])
 def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
     assert verdict_of("apache-2.0", body).classification is OSI
@@ -256,6 +259,9 @@ def test_user_messages_speak_of_the_license_not_of_another_tools_naming():
     ("meta-llama/Llama-2-7b-hf", "llama-2-license-2023"),
     (["mistralai/Mistral-7B-v0.1", "bartowski/Meta-Llama-3-8B-Instruct-GGUF"], "llama-3-license-2024"),
     ("https://huggingface.co/google/gemma-2b", "gemma-tou-2024-04-01"),
+    # Chinese publishers' families whose weights need an application for commercial use (no text shipped: judged names)
+    ("xverse/XVERSE-13B-Chat", None), ("Skywork/Skywork-13B-base", None), ("Tele-AI/TeleChat2-7B", None),
+    ("Kwai-Kolors/Kolors", None),
 ])
 def test_declared_base_of_a_restrictive_family_is_known_without_the_hub(base, key):
     verdict = classify({"license": "apache-2.0", "base_model": base})
@@ -264,7 +270,8 @@ def test_declared_base_of_a_restrictive_family_is_known_without_the_hub(base, ke
 
 @pytest.mark.parametrize("base", ["openlm-research/open_llama_7b", "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
                                   "llama-fan/mistral-7b-tuned",
-                                  "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"])  # distilled into Qwen2.5, not Qwen-7B
+                                  "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B",  # distilled into Qwen2.5, not Qwen-7B
+                                  "THUDM/GLM-4-9B-0414"])  # the 0414 GLM-4 series is MIT
 def test_declared_base_outside_the_families_changes_nothing(base):
     assert classify({"license": "apache-2.0", "base_model": base}).classification is OSI
 

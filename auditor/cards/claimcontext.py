@@ -136,11 +136,14 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
         "membership", "before", before) or (v.test("one-of", "before", before) and not v.test(
             "comparison", "before", before))
     self_subject = owner == "own" or v.test("self", "before", before)
-    if (v.test("other-model", "before", before) or v.test("other-model-near", "before", before)
+    derived_from = before[before.rfind(",") + 1:] if owner == "own" else before  # "Like the corpus we derived it from
+    if (v.test("other-model", "before", derived_from) or v.test("other-model-near", "before", before)  # (…), the model is …"
             and not self_subject) and not group:
         return no("other-model")
-    if (v.test("uses", "before", before) or v.test("uses", "after", after)) and whose(
-            " ".join(w for w in before.split()[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
+    used = v.find("uses", "before", before)
+    used_words = before[used.start():].split()[1:] if used else before.split()  # what stands after the verb of use
+    if (used or v.test("uses", "after", after)) and whose(
+            " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)

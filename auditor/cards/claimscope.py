@@ -26,6 +26,8 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s\u00ad\u2010-\u2014\u2212-]?source
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
+_LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
 _ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
@@ -123,7 +125,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
         earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
         opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
-        if earlier and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
+        if earlier and not _LIKE.match(earlier) and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
             owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"

@@ -76,7 +76,9 @@ def _kept_hits(line: str, number: int) -> tuple:
 
 
 #: Where one clause of a sentence ends and another, about something else, begins.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|so)\b|\s(?:but|whereas)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|so)\b|\s(?:but|whereas)\s|"
+                           r"\((?=\s*(?:v\d|version\s+\d|(?:the\s+)?(?:previous|earlier|older|first|prior)\s))",  # "(v1.0/v1.1 were
+                           re.IGNORECASE)                                                         # research-only)"
 
 
 #: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike

@@ -17,7 +17,9 @@ _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:si
 #: A license written for data (its catalog name says so: Community Data License, Open Data Commons, Computational Use
 #: of Data), named in prose: the training data's terms unless the clause speaks of the model or its weights.
 _DATA_LICENSE = re.compile(r"\bData\b")
-_MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b", re.IGNORECASE)
+_MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b"
+                       r"(?!\s+(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?!(?:GPL|LGPL|AGPL|CC|MPL|EPL|BSD|MIT|Apache|OpenRAIL)\b)"
+                       r"(?-i:[A-Z])[\w.]*[-\d][\w.-]*)", re.IGNORECASE)  # not "derived from Qwen2.5-Math-7B (Apache-2.0)": a model
 
 
 #: The verb of a license statement; what stands before it is what the statement is about.

@@ -20,7 +20,10 @@ _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*(?:v|version)\s*\d)|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
-                          "open license", "model license", "license agreement", "research license", "software license"})
+                          "open license", "model license", "license agreement", "research license", "software license",
+                          # models' names that are also a license's short name (the Hub alias `glm-4`): in prose they
+                          # name the model ("MIT (same as GLM-4-9B-0414)"); "the glm-4-9b License" still names the license
+                          "glm 4", "glm 4 9b"})
 
 
 #: Words written as one that license names spell as two ("Attribution-NonCommercial").
