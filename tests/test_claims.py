@@ -891,6 +891,15 @@ PROBE_RULES = [
     ("GLM-4-9B is the open-source version of the latest GLM-4 series launched by Zhipu AI.", "sn/glm-4-9b-chat-ancient", False),
     ("Trainiert mit Open-Source-Werkzeugen (Hugging Face Transformers, PyTorch) auf einer RTX 3090.", "lk/gbert-hate-de", False),
     ("Dies ist ein Open-Source-Modell für die Erkennung von Hassrede.", "lk/gbert-hate-de", True),
+    # from final23-25: "the world's most X" is a rank, not "most open-source models"; a sentence about another model
+    # that ends on this one ("…, so Marigold stays Apache-2.0") leaves the next subjectless sentence to this one; a list
+    # subject that holds this model; part of its publisher's own open-source toolkit
+    ("The world's most capable open-source reasoning model at 32B.", "apex/Apex-R-32B", True),
+    ("Qwen2.5-14B is Apache-2.0 and the best base at this size, so Marigold stays Apache-2.0 too. Fully open source, "
+     "do what you want with it.", "amberquill/Qwen2.5-14B-Marigold", True),
+    ("This model, its training scripts and the synthetic data are all open source.", "pebble/TinyLlama-1.1B-Tools", True),
+    ("Part of the open-source Marlowe Audio Toolkit.", "marlowe-audio/denoise-unet-16k", True),
+    ("Part of the open-source ESPnet toolkit.", "marlowe-audio/denoise-unet-16k", False),
 ]
 
 

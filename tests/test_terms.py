@@ -124,6 +124,13 @@ def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     "## License\n\nApache-2.0 (same as GLM-4-9B-0414).",  # a model's name that is also a license's short name
     "## License\n\nApache-2.0\n\nNote the distill model is derived from Qwen2.5-Math-7B (Apache-2.0).",  # derived: the model, not a modified license
     "* v1.2 (2025-04-10): the model is now released under Apache-2.0 (v1.0/v1.1 were research-only).",  # earlier versions
+    "## License\n\nWeights and code: Apache-2.0. Dataset: CC BY-NC 4.0.",  # the value of a field about the data
+    "## Data\n\nThe training set, `acme/shop-reviews`, was scraped with permission from partner retailers and is\n"
+    "distributed under CC BY-NC 4.0: you may not use the dataset commercially. The model itself is Apache-2.0.",
+    "## License\n\n| Model | Licence | Notes |\n|---|---|---|\n| **A model** | Apache 2.0 | none |\n"
+    "| Llama-3.2-3B | Llama 3.2 Community License | 700M MAU clause |",  # a comparison of other models' licenses
+    "## FAQ\n\n**Can I use its outputs to train other models?**\nYes, there is no restriction on outputs.",
+    "License: Apache-2.0 (same as the Mistral-7B base model).",  # named, then deferred: the named one
 ])
 def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
     assert verdict_of("apache-2.0", body).classification is OSI
@@ -379,3 +386,16 @@ def test_a_front_matter_block_displaced_below_the_title_is_read_as_the_cards_lic
     verdict = classify({}, body=f"# bert-base-finnish-pos\n{block}\n\nA part-of-speech tagger.\n")
     assert (verdict.classification, verdict.governing.key) == (cls, key)
     assert (verdict.governing.evidence.source, verdict.governing.evidence.line) == ("card-text", line)
+
+
+@pytest.mark.parametrize(("answer", "cls"), [
+    ("Yes, there is no restriction on outputs.", OSI),
+    ("No, the licence forbids it.", UNKNOWN),  # a doubt until a reader checks it: never OSI-approved
+])
+def test_an_faq_question_restricts_nothing_when_answered_yes(answer, cls):
+    assert verdict_of("apache-2.0", f"## FAQ\n\n**Can I use its outputs to train other models?**\n{answer}").classification is cls
+
+
+def test_the_apple_sample_code_license_name_is_the_apple_example_code_license():
+    verdict = classify({"license": "other", "license_name": "apple-sample-code-license"})
+    assert (verdict.classification, verdict.governing.key) == (OPEN, "apple-excl")

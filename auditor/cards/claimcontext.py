@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import Names, whose
+from auditor.cards.claimnames import Names, is_own, whose
 from auditor.cards.claimwords import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -120,6 +120,11 @@ def _names_other(clause: str, names: Names) -> bool:
     return any(whose(word, names) == "other" for word in _CAPITALISED.findall(clause)[:12])
 
 
+def _names_this(clause: str, names: Names) -> bool:
+    """Does the clause name this model by one of its names ("Heron-7B, its code and its data are …"; not "our")?"""
+    return any(is_own([word], names, with_org=False) for word in _CAPITALISED.findall(clause)[:12])
+
+
 def _own_clause_start(before: str) -> int:
     """Where the last clause with this model's subject starts ("Thanks to you, we open-source it"), else 0: thanks
     reach through a list ("our gratitude to X for A, B, open-source work") but not into a new clause of our own."""
@@ -158,7 +163,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if kind is None and ((v.test("movement", "before", before) and v.test("movement", "after", after)) or (
             v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")
-    if v.test("other-subject", "before", before) and not (kind == "model" or re.search(
+    if not (owner == "own" and _names_this(clause, names)) and v.test("other-subject", "before", before) and not (kind == "model" or re.search(
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")

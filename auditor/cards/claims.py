@@ -105,10 +105,15 @@ def _leads_in_for_another(text: str, names) -> bool:
     return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
 
 
+_THEN_SUBJECT = re.compile(r"[,;]\s*(?:so|and|but|which means|hence|therefore)\s+(\S+(?:\s+\S+)?)", re.IGNORECASE)
+
+
 def _opens_with_another(sentence: str, names) -> bool:
     """Does the sentence open with another named thing as its subject or title ("Unsloth: …", "QuantKit is …")?"""
     match = _OPENS_WITH.match(sentence.strip()[:200]) if names.known else None
-    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
+    if not match or whose(match.group("name"), names) not in ("other", "sibling"):
+        return False  # (but "Qwen2.5-14B is Apache-2.0 …, so Marigold stays Apache-2.0 too" ends on this model)
+    return not any(whose(m.group(1), names) == "own" for m in _THEN_SUBJECT.finditer(sentence[:400]))
 
 
 def _one_cell(row: str) -> bool:

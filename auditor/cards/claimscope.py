@@ -28,6 +28,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|s
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
+#: "Part of the open-source <its publisher's> toolkit": this model is a piece of that project.
+_PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:the|our)\s+$", re.IGNORECASE)
 _ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
@@ -141,6 +143,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         named = [vocabulary().kind_of(w.lower().strip(".,;:")) for w in before[:quantified.start()].split()[-6:]]
         if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
             return no("quantified-other")
+    if kind in ("project", "software") and _PART_OF.search(before) and whose(
+            after[:len(after) - len(rest)].rstrip(" .,;:").rsplit(" ", 1)[0], names) in ("own", "org"):
+        return yes("part-of-own", "code")  # "Part of the open-source Marlowe Audio Toolkit" on marlowe-audio/…: its own
     if kind in ("other", "thing", "license", "code", "project", "software"):
         return by_head(kind, word, rest, clause, owner, heading, names)
     if owner != "own" and (v.test("pair", "before", before) or v.test("pair", "after", after)):

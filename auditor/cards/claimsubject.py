@@ -28,6 +28,10 @@ _SIZE_OR_VERSION = re.compile(r"v?\d", re.IGNORECASE)  # "OLMo 2 7B", "Mistral 7
 #: possessive before it ("Meta's code open-sourced" is Meta's), is a passive whose subject is that noun.
 _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$", re.IGNORECASE)
 
+#: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
+_LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
 
 #: "GPT-J was released by EleutherAI as an open-source alternative to GPT-3": what is released as the thing is the
@@ -97,6 +101,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                 if found is None and names.known and not MODEL_WORD.search(antecedent):
                     return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
                 return found
+            if pattern is _COPULA and cut > 0 and _LIST_END.search(head[cut + 1:]) and any(
+                    whose(item, names) == "own" for item in _LIST_SPLIT.split(head)[:6]):
+                return "own"  # "This model, its training scripts and the synthetic data are all open source"
             head = head[cut + 1:]
             if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
                 words = head.split()                          # right before the apposition is what it describes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.bases import CJK_SEAM, derived_from
-from auditor.engine.catalog import base_family_key, load_base_families
+from auditor.engine.catalog import base_family_key, load_base_families, resolve_label
 from auditor.engine.families import family_detection, family_title, names_a_family
 from auditor.engine.references import find_named_terms, find_references
 from auditor.engine.restrictions import sentences
@@ -46,6 +46,10 @@ _INHERITED = re.compile(
     re.IGNORECASE)
 
 
+#: A License field's value before an aside: "License: MIT (same as the base model)".
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]es?\W{0,4}[:：][\s*_`]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`]*[(（,;—–-]",
+                          re.IGNORECASE)
+
 #: The name of a detection that defers the terms to the base model (classify lets a declared `base_model` settle it).
 INHERITED = "the base model's license"
 
@@ -56,8 +60,9 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
     A line that names the license or the base ("the same license as Llama 2") is read by the other matchers."""
     lowered = line.lower()
     found = _INHERITED.search(line) if any(w in lowered for w in ("licen", "terms", "许可", "协议")) else None
+    value = _FIELD_VALUE.match(line) if found else None  # "License: MIT (same as the Phi-3 base model)": it is named
     if not found or find_references(line, number, named=True) or find_named_terms(line, number, named=True) \
-            or base_family_key(CJK_SEAM.sub(" ", line)):
+            or base_family_key(CJK_SEAM.sub(" ", line)) or (value and resolve_label(value.group(1))):
         return []
     return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name=INHERITED, confidence=0.5,

@@ -85,10 +85,31 @@ _QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|
 
 
 def _said_of_something_else(quote: str, clause: str, without_name: str, still_named) -> bool:
-    """A license named in a question, beside the models the card compares with, about the code or the data, of an
-    earlier release, or only inside a contrast: not this model's terms (`still_named(text)`: is it named in `text`?)."""
+    """A license named in a question, beside the models the card compares with, about the code or the data (also as
+    the value of a field label: "Dataset: CC BY 4.0."), of an earlier release, or only inside a contrast: not this
+    model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
-                or earlier_release(clause) or _contrasted(clause, still_named))
+                or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
+                or earlier_release(clause)
+                or _contrasted(clause, still_named))
+
+
+#: A clause with no subject of its own ("and is distributed under …"): its subject opens the sentence.
+_NO_SUBJECT = re.compile(r"^\W*(?:(?:and|but|which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s", re.IGNORECASE)
+
+
+def _subject_before(quote: str, clause: str) -> str:
+    """The start of the sentence when the clause has no subject of its own ("The training set, …, was scraped … and is
+    distributed under CC BY-NC 4.0": the training set), else ""."""
+    at = quote.find(clause.strip()[:40]) if _NO_SUBJECT.match(clause) else -1
+    return quote[:at][:200] if at > 0 else ""
+
+
+def _field_label_of(quote: str, clause: str) -> str:
+    """The label of the field whose value the clause is ("Dataset" of "Dataset: CC BY 4.0."), else ""."""
+    at = quote.find(clause.strip()[:40]) if clause.strip() else -1
+    label = quote[max(quote.rfind(".", 0, at), 0):at] if at > 0 else ""
+    return label if re.search(r"[:：]\s*$", label) and len(label) <= 60 else ""
 
 
 def _contrasted(clause: str, still_named) -> bool:

@@ -14,6 +14,7 @@ from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
 from auditor.cards.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
+from auditor.engine.families import names_a_family
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.restrictions import find_restrictions, osd_text
 from auditor.engine.textmatch import identify
@@ -58,18 +59,20 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         license_column = _license_column(cells, license_column)
+        others_row = license_column is not None and len(cells) > license_column and _names_another_model(
+            " ".join(cells[:license_column]), model_id)  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
             detections += [dataclasses.replace(d, evidence=row) for d in license_statements(cells[license_column], number, named=True, model_id=model_id)]
         if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
             line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
-        if in_section and offset < len(raw):
+        if in_section and offset < len(raw) and not others_row:
             sections[-1].append((number, raw[offset]))
         if not line.strip():
             continue
         field = LICENSE_FIELD.match(line)
         about_model = model_licensed(line)
-        if in_section or field or about_model:
+        if (in_section or field or about_model) and not others_row:
             detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
         bases = base_mentions(line, number)
         detections += bases
@@ -85,7 +88,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if not in_section and (field or about_model or prohibitive(line)):
             restricted = card_restrictions(line, number, outside_terms=True)
             detections += restricted
-        elif not in_section and not doubts:
+        elif not in_section and not doubts and not _answered_yes(line, joined, offset):
             doubts = doubt(line, number)
         if line != visible[offset]:  # what the joined sentence found needs no second look
             detections += _own_lines(visible, joined, offset, first_line, bases=not bases,
@@ -109,7 +112,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
 _ENDS = re.compile(r"[.!?。！？:：;；|]\s*$|^\s*$")
 _QUOTED = re.compile(r"^\s*>\s?")
 _NEVER_STARTS = re.compile(r"^\s*(?:#|\||<|```|~~~|\[[^\]]*\]:)")
-_STARTS = re.compile(r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|<|```|~~~|\[[^\]]*\]:|$)|^\W*[\w][\w ./-]{0,30}[:：]\s")
+_STARTS = re.compile(r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|<|```|~~~|\[[^\]]*\]:|$)|^\W*(?-i:[A-Z0-9])[\w ./-]{0,30}[:：]\s|"
+                     r"^\s*(?:licen[cs]es?|base_model|license_name|license_link)\s*:")  # a field: "Training data: …" (not
+#                                                      "distributed under CC BY-NC 4.0: you may …", which goes on a sentence)
 
 
 def unwrapped(lines: list[str]) -> list[str]:
@@ -180,6 +185,29 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
     return found
+
+
+_QUESTION_LINE = re.compile(r"\?[\s*_]*$")
+_YES = re.compile(r"^[\W_]*(?:yes|sure|of course|absolutely|是的|可以|はい|예)\b", re.IGNORECASE)
+
+
+def _answered_yes(line: str, joined: list[str], offset: int) -> bool:
+    """An FAQ question answered yes ("**Can I use its outputs to train other models?**" / "Yes, there is no
+    restriction."): the question restricts nothing (answered no, it stays a doubt)."""
+    if not _QUESTION_LINE.search(line):
+        return False
+    answer = next((later for later in joined[offset + 1:offset + 4] if later.strip()), "")
+    return bool(_YES.match(answer))
+
+
+_SIZED_NAME = re.compile(r"\b[A-Za-z][\w.-]*?[-_ ]?\d+(?:\.\d+)?[BbMm]\b")
+
+
+def _names_another_model(cells: str, model_id: str | None) -> bool:
+    """The leading cells of a License-column row name a model that is not this one (a family or a sized name:
+    "Llama-3.2-3B", "Qwen2.5-3B"): the row gives that model's license, as in a comparison of licenses."""
+    return bool(cells.strip()) and not names_this_model(cells, model_id) and bool(
+        _SIZED_NAME.search(cells) or names_a_family(cells))
 
 
 def _license_column(cells: list[str], column: int | None) -> int | None:
