@@ -178,7 +178,7 @@ def test_a_pdf_license_beside_a_declared_apache_id_makes_it_unknown_with_the_fil
     assert result.classification is LicenseClass.UNKNOWN
     governing = result.verdict.governing
     assert governing.matcher == "license-file-unread" and governing.evidence.file == "LICENSE.pdf"
-    assert governing.reason.startswith("the repo ships LICENSE.pdf, which could not be read (a PDF document")
+    assert governing.reason.startswith("the repo ships LICENSE.pdf, which could not be read: a PDF document")
     assert governing.reason.endswith("the declared apache-2.0 is not confirmed")
     unreadable = [f for f in result.findings if f.code == "file-unreadable"]
     assert [e.file for f in unreadable for e in f.evidence] == ["LICENSE.pdf"]
@@ -254,3 +254,12 @@ def test_a_gated_repo_whose_policy_cannot_be_read_is_not_open(tmp_path):
         result = audit_one(hub)
     assert result.classification is LicenseClass.UNKNOWN
     assert "USE_POLICY.md" in result.verdict.governing.reason
+
+
+def test_a_card_that_is_not_text_is_a_read_error_on_the_model_never_garbage_parsed(tmp_path):
+    make_repo(tmp_path, "acme/model", {}, readme=None)
+    (tmp_path / "models" / "acme" / "model" / "README.md").write_bytes(PDF)
+    with FakeHub(tmp_path) as hub:
+        result = audit_one(hub)
+    assert [(e.code, e.file) for e in result.errors] == [("not-text", "README.md")]
+    assert result.classification is LicenseClass.UNKNOWN and not result.claims

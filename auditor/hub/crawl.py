@@ -58,7 +58,7 @@ def crawl(hub: Hub, meta: ModelMeta) -> Snapshot:
             overflow = overflow or path
         elif is_document(path):
             license_files.append(FetchedFile(path, error=ModelError(
-                "not-text", f"it is a {path.rsplit('.', 1)[-1].upper()} document, not plain text (not fetched)", path)))
+                "not-text", f"it is a {path.rsplit('.', 1)[-1].upper()} document, not plain text, so it was not fetched", path)))
         else:
             license_files.append(FetchedFile(path, error=ModelError(
                 "not-read", f"not read: at most {MAX_LICENSE_FILES} license-like files are read per model", path)))

@@ -78,7 +78,7 @@ def unread_files(verdict: Verdict, files: tuple[FetchedFile, ...]) -> list[Detec
             continue
         why = fetched.error.message.removeprefix("it is ")
         found.append(Detection("license-file-unread", LicenseClass.UNKNOWN, Evidence("license-file", "", fetched.path),
-                               name=fetched.path, reason=f"the repo ships {fetched.path}, which could not be read ({why}); "
+                               name=fetched.path, reason=f"the repo ships {fetched.path}, which could not be read: {why}; "
                                f"{_terms(governing)} is not confirmed"))
     return found
 
