@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import base64
 import bisect
+import fnmatch
 import hashlib
 import json
 import math
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qs, parse_qsl, quote, unquote, urlencode, urlsplit
 
 import yaml
 
@@ -131,6 +132,19 @@ def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None
     return {"id": repo_id, "meta": meta, "files": files, "fields": fields}
 
 
+def stored_in_lfs(files: dict[str, bytes], path: str) -> bool:
+    """Whether the Hub keeps this file in LFS/Xet storage: a binary file (NUL in its first 8,000 bytes, git's own
+    test: the Hub refuses binary files pushed outside LFS/Xet, "Your push was rejected because it contains binary
+    files", huggingface_hub#1404, #687) or one the repo's `.gitattributes` marks `filter=lfs`."""
+    if b"\0" in files[path][:8000]:
+        return True
+    for line in files.get(".gitattributes", b"").decode("utf-8", "replace").splitlines():
+        pattern, *attributes = line.split() or [""]
+        if "filter=lfs" in attributes and fnmatch.fnmatchcase(path if "/" in pattern else path.rsplit("/", 1)[-1], pattern):
+            return True
+    return False
+
+
 # -- listing queries: base_model tags, filter/search evaluation, sort (kept apart from the routing) ------------
 RELATIONS = ("adapter", "merge", "quantized", "finetune")
 QUANTIZED_HINT = re.compile(r"gguf|gptq|awq", re.IGNORECASE)
@@ -235,6 +249,12 @@ class FakeHub:
       with `RateLimit: ...;r=0;t=0` (a burst that outlasts any retry count that does not wait);
     * `other_origin` (a URL, e.g. a second FakeHub that records the headers it gets) with `link_to_other`
       (next-page links point there) and `cdn_paths` (those files answer 302 to it, as LFS files go to the CDN);
+    * binary files (and those the repo's `.gitattributes` marks `filter=lfs`) are LFS/Xet files, as on the Hub,
+      which refuses binary files outside LFS (`stored_in_lfs`): listed in `siblings` like any file, `/resolve/`
+      answers 302 (`X-Linked-Etag` = sha256, `X-Linked-Size`) to the CDN (`other_origin`, else this fake itself
+      named `localhost`: another origin, so no client sends it the token), whose 200 has no `Content-Type` (as
+      recorded);
+      `/raw/` answers the LFS pointer;
     * `renames`: `{old id: new id}` answered with 307 and a relative `Location` (old ids may be org-less);
     * `users`: names whose overview is a user's (`/api/users/NAME/overview`); other owners are organizations;
     * `quirks`: `{"org/name/path": "trickle" | "gzip-lie" | "redirect-loop"}` on files; `{"listing": "self-link" |
@@ -492,7 +512,8 @@ class FakeHub:
         if m := re.fullmatch(r"/api/models/([^/]+)/([^/]+)(?:/revision/(.+))?", raw_path):
             return self._info(unquote(m[1]), unquote(m[2]), unquote(m[3] or "main"), query, user)
         if m := re.fullmatch(r"/([^/]+)/([^/]+)/(resolve|raw)/([^/]+)/(.+)", raw_path):
-            return self._file(m[3], unquote(m[1]), unquote(m[2]), unquote(m[4]), unquote(m[5]), user, raw_path)
+            return self._file(m[3], unquote(m[1]), unquote(m[2]), unquote(m[4]), unquote(m[5]), user, raw_path,
+                              cdn="cdn" in query)
         return self._error(404, "Not Found", api=api)
 
     def _renamed(self, raw_path: str, raw_query: str) -> Reply | None:
@@ -644,11 +665,14 @@ class FakeHub:
             fields = dict(fields, childrenModelCount=self._children(repo["id"]))
         return self._json(_shape(fields, expand, INFO_FIELDS))
 
-    def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool, raw_path: str = "") -> Reply:
+    def _file(self, kind: str, org: str, name: str, rev: str, path: str, user: bool, raw_path: str = "",
+              cdn: bool = False) -> Reply:
         repo = self._repo(org, name)
         if repo is None:
             return self._missing(user, api=False)
         meta, sha = repo["meta"], repo["fields"]["sha"]
+        if cdn and path in repo["files"]:  # the signed CDN URL a 302 gave: served without any Hub check
+            return self._from_cdn(path, repo["files"][path])
         faults = meta.get("faults", {})
         fault_key = path if path in faults else "*" if "*" in faults else None
         if fault_key is not None:
@@ -680,15 +704,33 @@ class FakeHub:
         data = repo["files"][path]
         etag = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
         headers = {"Content-Type": "text/plain; charset=utf-8", "X-Repo-Commit": sha, "ETag": f'"{etag}"'}
-        if self.other_origin and path in self.cdn_paths and "cdn=1" not in raw_path:  # LFS: 302 to the CDN
-            location = f"{self.other_origin}/{repo['id']}/resolve/{sha}/{path}?cdn=1&X-Amz-Signature=fake"
-            return 302, {"Location": location, "X-Repo-Commit": sha, "X-Linked-Etag": f'"{etag}"',
-                         "X-Linked-Size": str(len(data)), "Content-Type": "text/plain; charset=utf-8"}, b""
+        lfs = bool(path in self.cdn_paths and self.other_origin) or stored_in_lfs(repo["files"], path)
+        if lfs and kind == "raw":  # /raw/ gives the git blob as stored: the LFS pointer
+            pointer = (f"version https://git-lfs.github.com/spec/v1\noid sha256:{hashlib.sha256(data).hexdigest()}\n"
+                       f"size {len(data)}\n").encode()
+            blob = hashlib.sha1(b"blob %d\0" % len(pointer) + pointer).hexdigest()
+            return 200, dict(headers, ETag=f'"{blob}"'), pointer
+        if lfs:  # LFS/Xet: 302 to the CDN (this fake itself, as `localhost`, when no `other_origin` is given)
+            cdn_origin = self.other_origin or self.url.replace("//127.0.0.1:", "//localhost:")  # another origin
+            location = f"{cdn_origin}/{repo['id']}/resolve/{sha}/{quote(path)}?cdn=1&X-Amz-Signature=fake"
+            return 302, {"Location": location, "X-Repo-Commit": sha, "X-Linked-Etag": f'"{hashlib.sha256(data).hexdigest()}"',
+                         "X-Linked-Size": str(len(data)), "Accept-Ranges": "bytes", "Cache-Control": "no-store",
+                         "Content-Type": "text/plain; charset=utf-8"}, b""
         if quirk == "gzip-lie":
             headers["Content-Encoding"] = "gzip"
         elif quirk == "trickle":
             headers["_trickle"] = "2"
         return 200, headers, data
+
+    @staticmethod
+    def _from_cdn(path: str, data: bytes) -> Reply:
+        """The CDN's answer to a signed URL, as recorded (huggingface/datasets#7931): the content's sha256 as
+        ETag, `Content-Disposition` with the file name, no `Content-Type`, no Hub headers."""
+        filename = path.rsplit("/", 1)[-1]
+        ascii_name = filename.encode("ascii", "replace").decode().replace('"', "_")
+        return 200, {"ETag": f'"{hashlib.sha256(data).hexdigest()}"', "Accept-Ranges": "bytes",
+                     "Cache-Control": "public, max-age=31536000",
+                     "Content-Disposition": f"inline; filename*=UTF-8''{quote(filename)}; filename=\"{ascii_name}\";"}, data
 
     # -- answers -------------------------------------------------------------------------------------------
     def _bad_expand(self, expand: list[str]) -> Reply | None:

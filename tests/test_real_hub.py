@@ -283,8 +283,11 @@ def test_a_gated_repo_without_accepted_access_costs_one_refused_read(tmp_path):
         refused = [r for r in hub.requests if "/resolve/" in r.path and r.status == 403]
     assert len(refused) == 1
     model = feed["models"][0]
-    assert {f["code"] for f in model["findings"]} >= {"gated"}
-    assert model["license"]["key"] == "MIT"
+    assert {f["code"] for f in model["findings"]} >= {"gated", "file-unreadable"}
+    # LICENSE (MIT) was read, but USE_POLICY.md, MODEL_LICENSE... were not: the declared MIT is not confirmed
+    assert model["classification"] == "unknown"
+    assert model["license"]["matcher"] == "license-file-unread"
+    assert "MIT License read from LICENSE is not confirmed" in model["license"]["reason"]
 
 
 @pytest.mark.parametrize(("access", "refused", "read"), [

@@ -102,10 +102,10 @@ def test_license_links_name_a_repo_and_a_file(link, expected):
 
 def test_a_link_into_another_repo_is_never_this_repos_file():
     """Another repo's LICENSE is not ours: the crawler never reads our own file of that name for it."""
-    link = "https://huggingface.co/OTHER/REPO/blob/main/TERMS.md"
+    link = "https://huggingface.co/OTHER/REPO/blob/main/conditions.md"
     assert _linked_file(link) is None
-    assert license_candidates(["README.md", "TERMS.md"], link) == []
-    assert license_candidates(["README.md", "TERMS.md"], "TERMS.md") == ["TERMS.md"]
+    assert license_candidates(["README.md", "conditions.md"], link) == []
+    assert license_candidates(["README.md", "conditions.md"], "conditions.md") == ["conditions.md"]
 
 
 @pytest.mark.parametrize("text", ["a: " + "[" * 60 + "]" * 60, "a: 0x" + "f" * 900, "a: 2026-02-30", "a: " + "7" * 5000])

@@ -210,6 +210,30 @@ def read_body(chunks: Iterable[bytes], max_bytes: int, deadline: float, what: st
     return b"".join(parts), False
 
 
+#: What a body that is not text starts with (a PDF, a ZIP such as DOCX/ODT, an OLE2 Word file).
+_MAGIC = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (DOCX, ODT...)"),
+          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 document (DOC...)"))
+#: Invalid UTF-8 sequences a text may hold (a stray Latin-1 byte) before it counts as another encoding or binary.
+MAX_BAD_BYTES = 16
+
+
+def text_of(body: bytes) -> str:
+    """A file's text: UTF-8 (a BOM dropped; a few bad bytes replaced) or UTF-16 with a BOM. A body that is not
+    text (a PDF, NUL bytes, mostly invalid UTF-8) raises `not-text`: it is reported, never judged as garbage."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body.decode("utf-16", errors="replace").lstrip("\ufeff")
+    kind = next((what for magic, what in _MAGIC if body.startswith(magic)), None)
+    if kind is None and b"\x00" in body[:8000]:  # git's own test for a binary file
+        kind = "binary data"
+    text = body.decode("utf-8", errors="replace")
+    if kind is None and text.count("\ufffd") - body.count(b"\xef\xbf\xbd") > max(MAX_BAD_BYTES, len(body) // 100):
+        kind = "not UTF-8 text"
+    if kind is not None:
+        raise HubError("not-text", f"it is {kind}, not plain text" if kind != "not UTF-8 text"
+                       else "it is not UTF-8 text (another encoding, or binary data)")
+    return text.lstrip("\ufeff")
+
+
 def next_link(header: str) -> str | None:
     """The `rel="next"` URL of a Link header, if any."""
     for match in _LINK.finditer(header[:10_000]):

@@ -22,7 +22,7 @@ from auditor.errors import HubError, HubUnreachable
 from auditor.hub.listing import (EXPAND, EXPAND_TERMS, EXPAND_TREE, MAX_PAGES, STALE_PAGES,  # noqa: F401 (re-exported)
                                  ListingQuery, listing_params)
 from auditor.hub.answers import (Answer, Transient, incomplete, listing_items, meta_from_json, next_link, parse_json,
-                              raise_for_status, read_body)
+                              raise_for_status, read_body, text_of)
 from auditor.models import ModelMeta
 from auditor.hub.ratelimit import DEFAULT_QUOTAS, RESERVE, WINDOW_SECONDS, Bucket
 from auditor.hub.retry import HubStats, RetryPolicy, retrying
@@ -156,8 +156,7 @@ class Hub:
             raise HubError("repo-not-found", f"{repo_id!r} is not a valid Hub model id")
         url = f"{self.endpoint}/{quote(repo_id, safe='/')}/resolve/{quote(revision, safe='')}/{quote(path)}"
         answer = self._with_retries(lambda: self._call(url, "resolvers", path, max_bytes))
-        data = answer.body
-        return data[:max_bytes].decode("utf-8", errors="replace").lstrip("\ufeff"), answer.truncated
+        return text_of(answer.body[:max_bytes]), answer.truncated
 
     # -- the request policy -------------------------------------------------------------------------------
 

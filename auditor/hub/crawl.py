@@ -2,82 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from typing import Any
 
 from auditor.errors import EntryNotFound, HubError
 from auditor.hub.client import Hub
+from auditor.hub.licensefiles import (MAX_LICENSE_FILES, MAX_UNREAD_LISTED, _linked_file,  # noqa: F401 (re-exported)
+                                      is_document, is_primary_license_file, license_candidates)
 from auditor.models import FetchedFile, ModelError, ModelMeta, Snapshot
-from auditor.repoids import linked_repo_file
 
 README = "README.md"
 MAX_CARD_BYTES = 1024 * 1024
 MAX_LICENSE_BYTES = 512 * 1024
-MAX_LICENSE_FILES = 8
 
 #: Root names a gated repo serves to anyone (the Hub's allow-list, exact case).
 GATED_READABLE = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"})
-
-#: License-like file names, best first (licensee ranks names by a table the same way).
-#: Matched case-insensitively against the path's last component; depth 0 = repo root.
-_NAME_SCORES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), score)
-    for pattern, score in (
-        (r"licen[cs]e", 1.00),
-        (r"licen[cs]e\.(md|txt|rst|markdown)", 0.95),
-        (r"(model[_-]?licen[cs]e([_-]?agreement)?|licen[cs]e[_-](model|weights))(\.(md|txt))?", 0.92),
-        (r"copying(\.(md|txt))?", 0.90),
-        (r"(use|usage|acceptable)[_-]?(use[_-]?)?polic(y|ies)(\.(md|txt))?", 0.85),
-        (r"licen[cs]e[_-][^.]+(\.(md|txt))?|.+[_-]licen[cs]e([_-]?agreement)?(\.(md|txt))?", 0.80),
-        (r"(terms[_-]of[_-]use|licen[cs]e[_-]?agreement)(\.(md|txt))?", 0.80),
-        (r"notice(\.(md|txt))?", 0.50),
-    )
-)
-_LICENSE_DIRS = frozenset({"license", "licenses", "licence", "licences"})
-
-
-def license_candidates(files: Iterable[str], license_link: str | None = None) -> list[str]:
-    """License-like files worth reading, best first, at most MAX_LICENSE_FILES."""
-    scored: dict[str, float] = {}
-    for path in files:
-        parts = path.split("/")
-        name = parts[-1]
-        in_license_dir = len(parts) == 2 and parts[0].lower() in _LICENSE_DIRS
-        if len(parts) > 1 and not in_license_dir:
-            continue
-        for pattern, score in _NAME_SCORES:
-            if pattern.fullmatch(name):
-                scored[path] = score - (0.3 if in_license_dir else 0.0)
-                break
-        else:
-            if in_license_dir and name.lower().endswith((".txt", ".md")):
-                scored[path] = 0.4
-    linked = _linked_file(license_link)
-    if linked is not None and linked in set(files):
-        scored[linked] = 2.0  # the card points at it: read it first
-    ranked = sorted(scored, key=lambda p: (-scored[p], p))
-    return ranked[:MAX_LICENSE_FILES]
-
-
-_PRIMARY = re.compile(r"(licen[cs]e|copying|model[_-]?licen[cs]e([_-]?agreement)?|licen[cs]e[_-](model|weights))"
-                      r"(\.(md|txt|rst|markdown))?", re.IGNORECASE)
-
-
-def is_primary_license_file(path: str, license_link: str | None = None) -> bool:
-    """The repo's main license file (root LICENSE*, COPYING*, MODEL_LICENSE*, or the card's license_link)."""
-    return ("/" not in path and _PRIMARY.fullmatch(path) is not None) or path == _linked_file(license_link)
-
-
-def _linked_file(license_link: str | None) -> str | None:
-    """The file of the card's own repo a relative `license_link` names (`LICENSE`, `./LICENSE.md`), if any.
-
-    A Hub URL (`https://huggingface.co/OTHER/REPO/blob/main/LICENSE`) is never taken for this repo's file:
-    the link alone does not say the repo is this one, and another repo's LICENSE is not ours (judging.py
-    reports such a link). Root license files are read by their names anyway.
-    """
-    linked = linked_repo_file(license_link)
-    return linked[1] if linked is not None and linked[0] is None else None
 
 
 def crawl(hub: Hub, meta: ModelMeta) -> Snapshot:
@@ -103,17 +41,36 @@ def crawl(hub: Hub, meta: ModelMeta) -> Snapshot:
         if readme.error is not None and readme.error.code == "entry-not-found":
             readme = None
 
-    candidates = license_candidates(files, card_link) if files is not None else ["LICENSE"]
+    ranked = license_candidates(files, card_link) if files is not None else ["LICENSE"]
     license_files: list[FetchedFile] = []
-    for path in sorted(candidates, key=lambda p: p not in GATED_READABLE) if meta.gated else candidates:
-        fetched = _read(hub, meta, revision, path, MAX_LICENSE_BYTES, gate)
-        if fetched.error is not None and fetched.error.code == "entry-not-found" and files is None:
-            continue  # we only guessed that this file exists
-        license_files.append(fetched)
-    license_files.sort(key=lambda f: candidates.index(f.path))  # best first, as ranked
+    read = unread = 0
+    overflow: str | None = None
+    for path in sorted(ranked, key=lambda p: p not in GATED_READABLE) if meta.gated else ranked:
+        if not is_document(path) and read < MAX_LICENSE_FILES:
+            read += 1
+            fetched = _read(hub, meta, revision, path, MAX_LICENSE_BYTES, gate)
+            if fetched.error is not None and fetched.error.code == "entry-not-found" and files is None:
+                continue  # we only guessed that this file exists
+            license_files.append(fetched)
+            continue
+        unread += 1  # a PDF (not text: never fetched) or a file past the read cap: listed, never dropped
+        if unread > MAX_UNREAD_LISTED:
+            overflow = overflow or path
+        elif is_document(path):
+            license_files.append(FetchedFile(path, error=ModelError(
+                "not-text", f"it is a {path.rsplit('.', 1)[-1].upper()} document, not plain text, so it was not fetched", path)))
+        else:
+            license_files.append(FetchedFile(path, error=ModelError(
+                "not-read", f"not read: at most {MAX_LICENSE_FILES} license-like files are read per model", path)))
+    if overflow is not None:
+        more = unread - MAX_UNREAD_LISTED - 1
+        license_files.append(FetchedFile(overflow, error=ModelError("not-read", f"not read, nor the {more} other "
+                                         "license-like files ranked after it (too many to list)", overflow)))
+    order = {path: n for n, path in enumerate(ranked)}
+    license_files.sort(key=lambda f: order.get(f.path, len(order)))  # best first, as ranked
 
     for fetched in ([readme] if readme else []) + license_files:
-        if fetched.error is not None and fetched.error.code in _REPO_WIDE:
+        if fetched.error is not None and (fetched.error.code in _REPO_WIDE or fetched is readme and fetched.error.code == "not-text"):
             errors.append(fetched.error)
     return Snapshot(meta=meta, readme=readme, license_files=tuple(license_files), errors=_dedupe(errors))
 

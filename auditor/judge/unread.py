@@ -1,9 +1,12 @@
-"""Terms that exist but were not read: license files past the read cap, and `license_link`s into other repos."""
+"""Terms that exist but were not read: license files past the size or count cap, files that are not text (a PDF) or
+failed, and `license_link`s into other repos."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
+from auditor.engine.catalog import resolve_label
 from auditor.judge.classify import classify
 from auditor.hub.crawl import MAX_LICENSE_BYTES, README
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, ModelError, Severity, Verdict
@@ -57,3 +60,46 @@ def linked_elsewhere(verdict: Verdict, own_id: str, link: str | None, bases: tup
                           reason=f"the card's terms are {path} of {other}, which was not read"
                                  + (" (not a declared base model), whatever license id the card declares" if own_label else ""))
     return at_most_unknown(dataclasses.replace(verdict, findings=findings), detection)
+
+
+def unread_files(verdict: Verdict, files: tuple[FetchedFile, ...]) -> list[Detection]:
+    """A deciding `unknown` detection per license-like file that could not be read (a PDF, an error, past the count
+    cap): an open verdict never stands beside terms nobody read. A file whose own name names the governing license
+    (`LICENSE-APACHE-2.0.pdf` beside `license: apache-2.0`) is taken for a copy of it; its finding stays."""
+    governing = verdict.governing
+    if verdict.classification.rank >= LicenseClass.UNKNOWN.rank:
+        return []  # terms already unknown or restrictive: the files' `file-unreadable` findings say the rest
+    same = {governing.key, *governing.ties} - {None} if governing is not None else set()
+    found = []
+    for fetched in files:
+        if fetched.text is not None or fetched.error is None or fetched.error.code == "too-large":
+            continue  # read, or already judged by within_cap
+        if _named_license(fetched.path) & same:
+            continue
+        why = fetched.error.message.removeprefix("it is ")
+        found.append(Detection("license-file-unread", LicenseClass.UNKNOWN, Evidence("license-file", "", fetched.path),
+                               name=fetched.path, reason=f"the repo ships {fetched.path}, which could not be read: {why}; "
+                               f"{_terms(governing)} is not confirmed"))
+    return found
+
+
+def _named_license(path: str) -> set[str]:
+    """The catalog keys a file's name spells (`LICENSE-APACHE-2.0.pdf`, `Apache_License_2.0.txt`, `cc-by-4.0.md`)."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path.rsplit("/", 1)[-1]
+    keys = set()
+    for name in (stem, re.sub(r"^licen[cs]e[ ._-]+", "", stem, flags=re.IGNORECASE)):
+        label = resolve_label(name) if name else None
+        if label is not None and label.key is not None:
+            keys.add(label.key)
+    return keys
+
+
+def _terms(governing: Detection | None) -> str:
+    """The terms an open verdict rested on, as the reader knows them ("the declared apache-2.0")."""
+    if governing is None:
+        return "no license"
+    quote = governing.evidence.quote
+    if governing.evidence.source in ("card-metadata", "hub-metadata") and ": " in quote:
+        return f"the declared {quote.split(': ', 1)[1]}"
+    where = f" read from {governing.evidence.file}" if governing.evidence.file else ""
+    return f"{governing.name or governing.key or 'the license'}{where}"

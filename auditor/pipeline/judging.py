@@ -11,7 +11,7 @@ from auditor.hub.client import Hub
 from auditor.hub.crawl import README, crawl
 from auditor.judge.classify import classify
 from auditor.judge.lineage import base_model_refs
-from auditor.judge.unread import at_most_unknown, linked_elsewhere, within_cap
+from auditor.judge.unread import at_most_unknown, linked_elsewhere, unread_files, within_cap
 from auditor.models import (
     Card,
     Claim,
@@ -88,7 +88,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
     declared, license_name, license_link = license_fields(metadata)
     bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
     verdict = linked_elsewhere(verdict, meta.id, license_link, tuple(bases))
-    for detection in unread:
+    for detection in unread + unread_files(verdict, license_files):
         verdict = at_most_unknown(verdict, detection)
     # a fine-tune's card often keeps its base's title: that title is the base's name, not this model's
     claims = find_claims(card.body, card.body_first_line, meta.id, base_models=tuple(bases)) if card is not None else ()

@@ -43,8 +43,9 @@ FINDING_HELP: dict[str, tuple[str, str]] = {
         "The card's YAML front matter cannot be parsed or is not a mapping; the Hub cannot read its license either."),
     "file-unreadable": (
         "License file unreadable",
-        "A license-like file exists but could not be read (gated, too large or a server error); the verdict may "
-        "be incomplete."),
+        "A license-like file exists but could not be read (gated, too large, not text such as a PDF, past the "
+        "number of files read, or a server error); beside it a declared open license is not confirmed, so the "
+        "verdict is at best unknown."),
     "disabled": (
         "Disabled repository",
         "The Hub has disabled this repository: its files cannot be read, so its terms cannot be checked. The model "
