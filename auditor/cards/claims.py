@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
+from auditor.cards.claimnames import names_only_another, names_this_model, own_names
 from auditor.cards.claimscope import WINDOW, Decision, decide
+from auditor.cards.claimsurround import about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another
 from auditor.cards.claimtables import key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
 from auditor.cards.claimtitle import with_title
@@ -33,14 +34,10 @@ _OTHER_ROW = Decision(False, "model", "table-row-other")
 _OTHER_SECTION = Decision(False, "model", "section-of-other")
 #: Claims decided with no subject of their own (the mention's clause names none).
 _WEAK = frozenset({"about-model", "no-other-subject", "rank", "own-artefact", "description"})
-_ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
 #: A list item with no subject of its own, under a lead-in sentence about something else ("Jan is an app that is:"
 #: then "- Open Source & Free: we build in public"), says it of that thing.
 _OTHER_LIST = Decision(False, "model", "list-of-other")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
-_LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|"
-                      r"includes?|has|have|brings?|comes with|lets you|supports?|features?(?=\s+\S))\b[^\n]{0,300}:\s*$",
-                      re.IGNORECASE)  # "Key features:" is a heading of this model's list, "X features Y:" a lead-in
 #: Claims decided only because nothing else applied (no subject, no rank, no tagline): in a sentence that names
 #: another model and nothing of this one ("Mistral and open-source results are taken from their papers"), about it.
 #: Not when the mention opens the sentence, a tagline of the card's own model ("A fully open-source fine-tune of X").
@@ -51,8 +48,6 @@ _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
 _PREVIOUS_OTHER = Decision(False, "model", "previous-sentence-other")
-_OPENS_WITH = re.compile(r"^[\W_]*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,2}?)(?::\s|\s*,\s+(?:an?|the)\s|\s+(?:is|are|was|"
-                         r"makes|lets|offers|provides|supports|helps|runs)\b)", re.IGNORECASE)
 _PRONOUN_OPENING = re.compile(r"^[\W_]*(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)\b",
                               re.IGNORECASE)
 #: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
@@ -64,9 +59,6 @@ _PLANNED = Decision(False, "model", "open-task")
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
 _LINK_LINE = re.compile(rf"^(?:[^\[<\n:]{{0,30}}:\s*)?(?:{_LINK}[\s·•|/,-]*){{2,}}$")
 _LABEL = Decision(False, "model", "link-label")
-#: A link labelled with the uploader's or another's name beside the words ("visit [Heronlabs Open Source](…)",
-#: "[open source at Heronlabs](…)") points to their open-source page; a bare "[open source](…)" is only a link.
-_LINK_TEXT = re.compile(r"\[([^\[\]]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
 #: This model's row of a table says yes in an "Open source" column.
 _TABLE_COLUMN = Decision(True, "model", "table-column")
 
@@ -81,68 +73,10 @@ class Mention:
     decision: Decision
 
 
-def _about_another(heading: str, names) -> bool:
-    """Is a heading about another named product or publisher ("## About Jan")? Only "About <a short title of
-    names>" (no common nouns: "About the training data" is not a name), and only when the model id is known."""
-    match = _ABOUT.match(heading)
-    if not match:
-        return False
-    title = heading[match.end():].strip(" :*_")
-    words = title.split()
-    named = re.sub(r"[\W_]+", "", title.lower())
-    if names.org and named == names.org and named not in names.whole:
-        return True  # "## About Crest Lab" on `crest-lab/…`: the uploader's own name, its boilerplate
-    if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
-        return False
-    return whose(title, names) in ("other", "sibling", "org")
-
-
-def _leads_in_for_another(text: str, names) -> bool:
-    """Does a paragraph end with ":" to introduce a list about another named thing ("Jan is an open source, ChatGPT
-    alternative that is:")? Only when the model id is known, judged by the paragraph's subject."""
-    tail = text[-400:]
-    match = _LEAD_IN.match(tail) if names.known and tail.rstrip().endswith(":") else None
-    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
-
-
-_THEN_SUBJECT = re.compile(r"[,;]\s*(?:so|and|but|which means|hence|therefore)\s+(\S+(?:\s+\S+)?)", re.IGNORECASE)
-
-
-def _opens_with_another(sentence: str, names) -> bool:
-    """Does the sentence open with another named thing as its subject or title ("Unsloth: …", "QuantKit is …")?"""
-    match = _OPENS_WITH.match(sentence.strip()[:200]) if names.known else None
-    if not match or whose(match.group("name"), names) not in ("other", "sibling"):
-        return False  # (but "Qwen2.5-14B is Apache-2.0 …, so Marigold stays Apache-2.0 too" ends on this model)
-    return not any(whose(m.group(1), names) == "own" for m in _THEN_SUBJECT.finditer(sentence[:400]))
-
-
 def _one_cell(row: str) -> bool:
     """Is a table row a single cell ("| We release the weights as open source. |": a one-column box of prose)? Only
     a row of several cells can be another model's row of a comparison."""
     return row.strip().strip("|").count("|") == 0
-
-
-def _named_link_labels(raw: str, target: re.Pattern[str], names) -> tuple[str, ...]:
-    """The texts of the unit's links that name the uploader or another thing beside an "open source" mention, and
-    no model noun (where such a link goes is their open-source page, not a claim about this model)."""
-    vocab, labels = vocabulary(), []
-    for link in _LINK_TEXT.finditer(raw[:4000]):
-        text = " ".join(re.sub(r"[*_`]+", "", link.group(1)).split())
-        words = target.sub(" ", text).split()
-        if not target.search(text) or any(vocab.kind_of(w.lower().strip(".,:")) == "model" for w in words):
-            continue
-        if any(w[:1].isupper() and whose(w, names) in ("org", "other") for w in words):
-            labels.append(text)
-    return tuple(labels)
-
-
-def _in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
-    """Does the mention at `position` stand inside one of the labels (its words, however the line was wrapped)?"""
-    for label in labels:
-        found = re.compile(r"\s+".join(map(re.escape, label.split()))).search(sentence, max(0, position - 2 * len(label)))
-        if found and found.start() <= position < found.end():
-            return True
-    return False
 
 
 def _quote(sentence: str, start: int) -> str:
@@ -169,10 +103,10 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
-            section_other = _about_another(text, names)
+            section_other = about_another(text, names)
         listed = bool(_LIST_ITEM.match(text))
         if not listed:  # a list continues the sentence that introduces it ("Jan is an open source app that is:")
-            lead_other = not heading and _leads_in_for_another(text, names)
+            lead_other = not heading and leads_in_for_another(text, names)
         if not target.search(text):
             continue
         if text.lstrip().startswith(_LIST_OR_QUOTE) and vocab.test("citation", "sentence", text):
@@ -181,7 +115,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             continue  # a line of a conversation or prompt template
         raw = raw_lines[first] if first < len(raw_lines) and "\n" not in text else ""
         link_line = bool(raw) and len(raw) < 2000 and bool(_LINK_LINE.match(raw.strip()))
-        labels = _named_link_labels("\n".join(raw_lines[first:first + text.count("\n") + 1]), target, names) if (
+        labels = named_link_labels("\n".join(raw_lines[first:first + text.count("\n") + 1]), target, names) if (
             links) else ()
         other_row = text.lstrip().startswith("|") and first not in keyed and not _one_cell(text) and not (
             names_this_model(text, names))
@@ -208,7 +142,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 said, shift = (sentence[cut:], cut) if match.start() >= cut else (sentence, 0)
                 decision = _LABEL if link_line else _OTHER_ROW if other_row else decide(
                     said, match.start() - shift, match.end() - shift, heading, names)
-                if decision.rule in _WEAK and labels and _in_label(sentence, match.start(), labels):
+                if decision.rule in _WEAK and labels and in_label(sentence, match.start(), labels):
                     decision = _LABEL
                 elif decision.rule == "no-other-subject" and _OPEN_TASK.match(text):
                     decision = _PLANNED
@@ -217,7 +151,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
                 elif number and (decision.rule in _UNNAMED or _PRONOUN_OPENING.match(sentence)) and decision.claim and (
-                        _opens_with_another(found[number - 1][1], names)):
+                        opens_with_another(found[number - 1][1], names)):
                     decision = _PREVIOUS_OTHER
                 elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):

@@ -1,0 +1,77 @@
+"""What surrounds a mention's sentence in claim detection: the heading above it, the lead-in of its list, the
+sentence before it, and the labels of links beside it (each can say the words are about another thing)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.cards.claimnames import whose
+from auditor.cards.claimwords import vocabulary
+
+_ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|"
+                      r"includes?|has|have|brings?|comes with|lets you|supports?|features?(?=\s+\S))\b[^\n]{0,300}:\s*$",
+                      re.IGNORECASE)  # "Key features:" is a heading of this model's list, "X features Y:" a lead-in
+_OPENS_WITH = re.compile(r"^[\W_]*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,2}?)(?::\s|\s*,\s+(?:an?|the)\s|\s+(?:is|are|was|"
+                         r"makes|lets|offers|provides|supports|helps|runs)\b)", re.IGNORECASE)
+#: A link labelled with the uploader's or another's name beside the words ("visit [Heronlabs Open Source](…)",
+#: "[open source at Heronlabs](…)") points to their open-source page; a bare "[open source](…)" is only a link.
+_LINK_TEXT = re.compile(r"\[([^\[\]]{1,80})\]\((?!\s*#)[^()\n]{0,300}\)")  # not "(#section)": a table of contents
+
+
+def about_another(heading: str, names) -> bool:
+    """Is a heading about another named product or publisher ("## About Jan")? Only "About <a short title of
+    names>" (no common nouns: "About the training data" is not a name), and only when the model id is known."""
+    match = _ABOUT.match(heading)
+    if not match:
+        return False
+    title = heading[match.end():].strip(" :*_")
+    words = title.split()
+    named = re.sub(r"[\W_]+", "", title.lower())
+    if names.org and named == names.org and named not in names.whole:
+        return True  # "## About Crest Lab" on `crest-lab/…`: the uploader's own name, its boilerplate
+    if not names.known or not words or len(words) > 4 or any(vocabulary().kind_of(w.lower()) for w in words):
+        return False
+    return whose(title, names) in ("other", "sibling", "org")
+
+
+def leads_in_for_another(text: str, names) -> bool:
+    """Does a paragraph end with ":" to introduce a list about another named thing ("Jan is an open source, ChatGPT
+    alternative that is:")? Only when the model id is known, judged by the paragraph's subject."""
+    tail = text[-400:]
+    match = _LEAD_IN.match(tail) if names.known and tail.rstrip().endswith(":") else None
+    return bool(match) and whose(match.group("name"), names) in ("other", "sibling")
+
+
+_THEN_SUBJECT = re.compile(r"[,;]\s*(?:so|and|but|which means|hence|therefore)\s+(\S+(?:\s+\S+)?)", re.IGNORECASE)
+
+
+def opens_with_another(sentence: str, names) -> bool:
+    """Does the sentence open with another named thing as its subject or title ("Unsloth: …", "QuantKit is …")?"""
+    match = _OPENS_WITH.match(sentence.strip()[:200]) if names.known else None
+    if not match or whose(match.group("name"), names) not in ("other", "sibling"):
+        return False  # (but "Qwen2.5-14B is Apache-2.0 …, so Marigold stays Apache-2.0 too" ends on this model)
+    return not any(whose(m.group(1), names) == "own" for m in _THEN_SUBJECT.finditer(sentence[:400]))
+
+
+def named_link_labels(raw: str, target: re.Pattern[str], names) -> tuple[str, ...]:
+    """The texts of the unit's links that name the uploader or another thing beside an "open source" mention, and
+    no model noun (where such a link goes is their open-source page, not a claim about this model)."""
+    vocab, labels = vocabulary(), []
+    for link in _LINK_TEXT.finditer(raw[:4000]):
+        text = " ".join(re.sub(r"[*_`]+", "", link.group(1)).split())
+        words = target.sub(" ", text).split()
+        if not target.search(text) or any(vocab.kind_of(w.lower().strip(".,:")) == "model" for w in words):
+            continue
+        if any(w[:1].isupper() and whose(w, names) in ("org", "other") for w in words):
+            labels.append(text)
+    return tuple(labels)
+
+
+def in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
+    """Does the mention at `position` stand inside one of the labels (its words, however the line was wrapped)?"""
+    for label in labels:
+        found = re.compile(r"\s+".join(map(re.escape, label.split()))).search(sentence, max(0, position - 2 * len(label)))
+        if found and found.start() <= position < found.end():
+            return True
+    return False
