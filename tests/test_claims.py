@@ -900,6 +900,17 @@ PROBE_RULES = [
     ("This model, its training scripts and the synthetic data are all open source.", "pebble/TinyLlama-1.1B-Tools", True),
     ("Part of the open-source Marlowe Audio Toolkit.", "marlowe-audio/denoise-unet-16k", True),
     ("Part of the open-source ESPnet toolkit.", "marlowe-audio/denoise-unet-16k", False),
+    # from final26-28: claims in more languages; scare quotes and a refused label; hardware; what is released as
+    # the thing; a quantisation of this model is this model
+    ("Mô hình ngôn ngữ **mã nguồn mở** cho tiếng Việt, fine-tune từ Gemma 2 9B.", "saigon/gemma-2-9b-vi-instruct", True),
+    ("Türkçe için **açık kaynak** bir büyük dil modeli!", "anadolu/Llama-3.1-8B-Turkce", True),
+    ("Modelo de **código aberto** para conversação em português, baseado no Llama 2 7B Chat.", "tupi/llama2-7b-ptbr", True),
+    ("Tách từ bằng underthesea (thư viện mã nguồn mở cho tiếng Việt).", "hanoi/bert-vi-ner", False),
+    ('Lots of labs now put "open source" on models that ship with a 700M-MAU clause.', "bitterroot/Bitterroot-1.5B", False),
+    ('We\'re not going to pretend this is "open source" the way some labs do.', "fieldnotes/birdsong-v2", False),
+    ("Part of our weekend project to see how far a $120 open-source robot arm can go.", "tinkerarm/act-so100-socks", False),
+    ("We release this checkpoint as an open-source baseline for the KitchenBench suite.", "grasp/openvla-7b-kitchen-ft", True),
+    ("4-bit AWQ quantisation of this open-source model from Mistral AI.", "tc/Mistral-Small-24B-Instruct-2501-AWQ", True),
 ]
 
 
@@ -1009,6 +1020,12 @@ def test_a_title_equal_to_a_base_models_name_is_not_this_models_name(base_models
     text = "# Nimbus-7B-Chat\n\nNimbus-7B-Chat is an open-source chat model."
     found = find_claims(text, 1, model_id="kim/nb-sql-ft", base_models=base_models)
     assert bool(found) is claims
+
+
+@pytest.mark.parametrize(("base_models", "claims"), [((), True), (("openvla/openvla-7b",), False)])
+def test_a_declared_bases_names_are_not_the_fine_tunes_names(base_models, claims):
+    text = "This is a fine-tune of OpenVLA, an open-source vision-language-action model."
+    assert bool(find_claims(text, 1, model_id="grasp/openvla-7b-kitchen-ft", base_models=base_models)) is claims
 
 
 @pytest.mark.parametrize(("base_model", "claimed"), [(None, True), ("seabird/nimbus-7b", False)])

@@ -131,6 +131,7 @@ def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     "| Llama-3.2-3B | Llama 3.2 Community License | 700M MAU clause |",  # a comparison of other models' licenses
     "## FAQ\n\n**Can I use its outputs to train other models?**\nYes, there is no restriction on outputs.",
     "License: Apache-2.0 (same as the Mistral-7B base model).",  # named, then deferred: the named one
+    "License of the original model: Apache-2.0.",
 ])
 def test_license_statement_about_code_or_another_model_is_not_the_weights_terms(body):
     assert verdict_of("apache-2.0", body).classification is OSI

@@ -42,7 +42,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 #: another model and nothing of this one ("Mistral and open-source results are taken from their papers"), about it.
 #: Not when the mention opens the sentence, a tagline of the card's own model ("A fully open-source fine-tune of X").
 _UNNAMED = frozenset({"about-model", "no-other-subject", "own-artefact"})
-_TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)
+_TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|100%)\s+)?$|"  # the noun first in other
+                      r"^[\W_]*(?:(?:un|una|um|uma|el|o)\s+)?(?:modelo|modèle|modello|mô hình)(?:\s+(?:de\s+)?(?:lenguaje|linguagem|"
+                      r"langage|linguaggio|ngôn ngữ))?\s+(?:de\s+|di\s+)?$", re.IGNORECASE)  # languages: "Modelo de código aberto …"
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",

@@ -28,6 +28,12 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|s
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
+#: The words in quotation marks with no subject of this model: the label itself, as said by others or scare-quoted.
+_QUOTE_BEFORE, _QUOTE_AFTER = re.compile(r"[\"“'‘«]$"), re.compile(r"^[\"”'’»]")
+#: "We release this checkpoint as an open-source baseline": what is released as the thing, whatever the thing's noun.
+_RELEASE_AS = re.compile(r"\b(?:release[sd]?|releasing|publish(?:es|ed|ing)?|shar(?:e|es|ed|ing)|offer(?:s|ed|ing)?|provid(?:e|es|ed|ing))\s+"
+                         r"(?P<object>(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}?(?:models?|checkpoints?|weights|adapters?|loras?))"
+                         r"\s+as\s+(?:an?|the)\s+(?:(?:fully|completely|truly)\s+)?$", re.IGNORECASE)
 #: "Part of the open-source <its publisher's> toolkit": this model is a piece of that project.
 _PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:the|our)\s+$", re.IGNORECASE)
 _ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
@@ -143,6 +149,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         named = [vocabulary().kind_of(w.lower().strip(".,;:")) for w in before[:quantified.start()].split()[-6:]]
         if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
             return no("quantified-other")
+    released = _RELEASE_AS.search(before)
+    if released and whose(released.group("object"), names) == "own":
+        return yes("released-as")  # "We release this checkpoint as an open-source baseline for KitchenBench"
     if kind in ("project", "software") and _PART_OF.search(before) and whose(
             after[:len(after) - len(rest)].rstrip(" .,;:").rsplit(" ", 1)[0], names) in ("own", "org"):
         return yes("part-of-own", "code")  # "Part of the open-source Marlowe Audio Toolkit" on marlowe-audio/…: its own
@@ -156,4 +165,6 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
+    if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
+        return no("quoted-label")  # 'Lots of labs now put "open source" on models with a 700M-MAU clause': the label
     return by_context(v, before, after, rest, kind, word, owner, names, heading, clause)

@@ -1,4 +1,5 @@
-"""The card's H1 title as one more name of the model, unless it is a base model's name or the card is a copy's."""
+"""The card's H1 title as one more name of the model, unless it is a base model's name or the card is a copy's; a
+fine-tune's names without its declared bases'."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_
     copies its base's card."""
     if not names.known or not model_id or _DERIVATIVE.search(model_id.rpartition("/")[2]):
         return names
+    names = _without_bases(names, base_models)
     title = next((line.strip() for line in lines[:400] if line.startswith("# ")), "")
     match = _TITLE_NAME.match(title)
     words = TOKEN.findall(match.group("name")) if match else []
@@ -36,6 +38,18 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_
         return names
     extra = own_names("title/" + "-".join(words))
     return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole)
+
+
+def _without_bases(names: Names, base_models: tuple[str, ...]) -> Names:
+    """A fine-tune's names without its declared bases' names: "OpenVLA" on `x/openvla-7b-kitchen-ft` over
+    `base_model: openvla/openvla-7b` is the base (a quantised or converted copy keeps them: it is the same model)."""
+    taken: set[str] = set()
+    for base in base_models[:20]:
+        if isinstance(base, str) and base.strip():
+            found = own_names(base.strip()[:200] if "/" in base else "base/" + base.strip()[:200])
+            taken |= found.aliases | found.whole
+    kept = names.aliases - (taken - names.whole)
+    return Names(kept, names.sizes, names.org, names.whole) if kept != names.aliases and kept else names
 
 
 def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:

@@ -47,8 +47,9 @@ _INHERITED = re.compile(
 
 
 #: A License field's value before an aside: "License: MIT (same as the base model)".
-_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]es?\W{0,4}[:：][\s*_`]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`]*[(（,;—–-]",
-                          re.IGNORECASE)
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?licen[cs]es?\W{0,4}[:：][\s*_`]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`]*[(（,;—–-]|"
+                          r"^\W*licen[cs]es?\b[^:：]{0,40}[:：][\s*_`]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$",
+                          re.IGNORECASE)  # "License of the original model: MIT."
 
 #: The name of a detection that defers the terms to the base model (classify lets a declared `base_model` settle it).
 INHERITED = "the base model's license"
@@ -62,7 +63,7 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
     found = _INHERITED.search(line) if any(w in lowered for w in ("licen", "terms", "许可", "协议")) else None
     value = _FIELD_VALUE.match(line) if found else None  # "License: MIT (same as the Phi-3 base model)": it is named
     if not found or find_references(line, number, named=True) or find_named_terms(line, number, named=True) \
-            or base_family_key(CJK_SEAM.sub(" ", line)) or (value and resolve_label(value.group(1))):
+            or base_family_key(CJK_SEAM.sub(" ", line)) or (value and resolve_label((value.group(1) or value.group(2)).rstrip("."))):
         return []
     return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name=INHERITED, confidence=0.5,
