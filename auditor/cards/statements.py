@@ -7,7 +7,7 @@ import re
 
 from auditor.cards.bases import CJK_SEAM, names_this_model
 from auditor.cards.inherited import family_terms
-from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, without_contrast
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced, without_contrast
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
 from auditor.engine.families import names_a_family
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -82,11 +82,11 @@ _QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|
                        r"what|which|why|how|where|who|when|whether)\b[^.!]*\?\s*$", re.IGNORECASE)
 
 
-def _said_of_something_else(quote: str, clause: str, without_name: str, still_named) -> bool:
+def _said_of_something_else(quote: str, clause: str, without_name: str, still_named, model_id: str | None = None) -> bool:
     """A license named in a question, beside the models the card compares with, about the code or the data, of an
     earlier release, or only inside a contrast: not this model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
-                or earlier_release(clause) or _contrasted(clause, still_named))
+                or earlier_release(clause, model_id) or _contrasted(clause, still_named))
 
 
 def _contrasted(clause: str, still_named) -> bool:
@@ -105,7 +105,12 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
         if _said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
-                                   lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
+                                   lambda text: any(r.key == ref.key for r in find_references(text, number, named=named)), model_id):
+            if entry.classification is LicenseClass.CUSTOM_RESTRICTED and version_unplaced(line, ref.clause, model_id):
+                found.append(Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", ref.quote, "README.md", ref.line),
+                                       name="a license of a version of the model", confidence=0.4,
+                                       reason=f"the card says a version of the model is under {entry.name}, and does not say "
+                                              "which version this one is: check whether it is this release"))
             continue
         said_of = _without_name(ref.clause, entry.name)
         if _DATA_LICENSE.search(entry.name) and re.search(r"\w", said_of) and not ABOUT_WEIGHTS.search(said_of):
@@ -133,7 +138,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _said_of_something_else(terms.quote, terms.clause, terms.clause,
-                                   lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
+                                   lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named)), model_id):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
         if family:

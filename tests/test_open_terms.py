@@ -1,0 +1,162 @@
+"""False-open verdicts: restricted terms written in ways people write them, judged on the whole card, never OSI-approved."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.judge.classify import classify
+from auditor.models import LicenseClass, Verdict
+
+OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,
+                                  LicenseClass.CUSTOM_RESTRICTED, LicenseClass.UNKNOWN)
+
+
+def judged(body: str, license_id: str | None = "apache-2.0", model_id: str = "someone/a-model", **metadata: object) -> Verdict:
+    front = {"license": license_id, **metadata} if license_id else dict(metadata)
+    return classify(front, body=f"# A model\n\n{body}\n", model_id=model_id)
+
+
+# --- bases named as their community writes them: short names, spaces, underscores ------------------
+
+@pytest.mark.parametrize(("body", "metadata"), [
+    ("A roleplay finetune of L3-8B-Instruct.", {}),  # L3 / L3.1 / L3.3 / L2: the community's short names for Llama
+    ("A merge of two of my earlier models.", {"base_model": ["me/L3.1-8B-Stardust", "me/L3.1-8B-Sunset"]}),
+    ("The following models were included in the merge:\n* [me/L3.3-70B-Euryale](https://huggingface.co/me/L3.3-70B-Euryale)", {}),
+    ("GGUF quants of airoboros-l2-13b-2.2.", {}),
+    ("This model was fine-tuned from Llama2_7B_chat on Korean instructions.", {}),  # an underscore after the family
+    ("LoRA adapter trained on top of Yi 34B for customer support.", {}),  # a space where the id has a hyphen
+    ("We fine-tuned Qwen2.5 72B Instruct on our legal corpus.", {}),
+    ("A math SFT of Qwen2.5 3B.", {}),
+    ("Fine-tuned from Falcon 180B on chat data.", {}),
+    ("A fine-tune of Mistral Large 2 for tool use.", {}),
+    ("Fine-tuned from BLOOM 7B1 on French instructions.", {}),
+])
+def test_a_restrictive_base_in_its_written_forms_restricts(body, metadata):
+    assert judged(body, **metadata).classification is RESTRICTED
+
+
+@pytest.mark.parametrize("body", [
+    "We use L2 regularisation and a 3-layer head; trained from scratch on public text.",
+    "The loss adds an L2 penalty; see the L3 cache notes for speed.",
+    "Fine-tuned from Qwen2.5 7B Instruct.",  # Apache-2.0
+    "Fine-tuned from Falcon 40B.",
+    "It blooms 3 times faster than the baseline.",
+])
+def test_words_like_a_family_short_name_restrict_nothing(body):
+    assert judged(body).classification is OSI
+
+
+# --- restrictions in prose, in the words people use --------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "You cannot use this model commercially.",  # contractions read as their two words
+    "Don't use this model commercially.",
+    "Please don't use it for commercial purposes.",
+    "You're welcome to play with it for personal projects, but please don't use it in anything you make money from.",
+    "The weights may not be used for profit.",
+    "No commercial usage allowed.",
+    "Use of the model is governed by its license, which restricts commercial use.",
+    "The licence does not allow commercial use.",
+    "Commercial use is reserved to OldLab and its partners.",
+    "Only for personal, non-commercial use.",
+    "This checkpoint is shared with the research community only.",
+    "It must not be deployed in products or services.",
+    "Deploying the weights in a product requires a written agreement with Studio.",
+    "Any commercial exploitation needs our prior consent.",
+    "You need our permission to use this model in a commercial product.",
+    "Free for individuals and academia. Companies need a paid subscription to use the model.",
+    "If your service exceeds 50 million monthly users you need our written permission.",
+    "Using this model to create a competing foundation model is not allowed.",
+    "This release is not available to users in mainland China or Russia.",
+    "By downloading the weights you agree to the Policy Labs Responsible Use Policy.",
+    "The licence terminates if guardrails are bypassed or the safety classifier is removed.",
+    "本模型仅限个人学习与研究交流使用。",
+    "本モデルの商用利用はご遠慮ください。",
+    "営利目的での利用はできません。",
+    "商用利用をご希望の方は、弊社までご連絡ください。",
+])
+def test_a_restriction_in_new_words_restricts_under_a_permissive_tag(body):
+    verdict = judged(body)
+    assert verdict.classification is RESTRICTED
+    assert verdict.governing.evidence.line == 3
+
+
+@pytest.mark.parametrize("body", [
+    "The model should only be used for educational purposes.",  # advice or a term: never OSI-approved
+])
+def test_a_use_limited_in_advice_words_is_a_doubt(body):
+    assert judged(body).classification is UNKNOWN
+
+
+@pytest.mark.parametrize("body", [
+    "The license does not restrict commercial use.",
+    "Nothing in these terms limits commercial use.",
+    "We don't restrict commercial use in any way.",
+    "There are no commercial usage restrictions.",
+    "This small model competes with much larger ones on reasoning benchmarks.",
+    "Questions about commercial deployment? Feel free to contact us; the Apache 2.0 licence already allows it.",
+    "Trained in the European Union on EU-hosted compute; available worldwide.",
+    "We follow our Responsible AI Policy when we pick training data.",
+    # a restriction on the code, beside weights given open terms in the same line, is the code's
+    "The training code is released for research only; the model weights are MIT and can be used commercially.",
+    # another model's terms, pointed at as that model's
+    "| model | licence |\n|---|---|\n| NV-Embed-v2 | CC-BY-NC-4.0 |\n\nThe NV-Embed-v2 row is given for reference; that model's licence does not allow commercial use.",
+])
+def test_words_near_a_restriction_that_restrict_nothing_keep_the_tag(body):
+    assert judged(body).classification is OSI
+
+
+def test_a_clause_after_a_comma_with_its_own_subject_is_judged_on_its_own():
+    body = ("## Terms\n\nIn short: use is limited to non-commercial evaluation, you may not publish benchmark results "
+            "without written permission, and the weights may not be shared outside your organisation.")
+    assert judged(body, license_id="other").classification is RESTRICTED
+
+
+# --- a question on a use, answered "No" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Can I use this commercially? No.",
+    "## FAQ\n\n**Can I use this commercially?** No. It is for research and personal use.",
+    "### Can I use it in a commercial product?\nNo, please contact us.",
+    "Q: Is commercial use allowed?\nA: No.",
+    "Can I sell the model? No.",
+    "Can I redistribute the weights? Nope, please link here instead.",
+])
+def test_a_use_question_answered_no_restricts(body):
+    assert judged(body).classification is RESTRICTED
+
+
+@pytest.mark.parametrize("body", [
+    "**Can I use this commercially?** Yes, under Apache 2.0.",
+    "Can I use it commercially? No restrictions, go ahead.",
+    "Is it under the Llama licence? No.",
+    "Can I run it on a laptop? No, it needs a 24 GB GPU.",
+])
+def test_a_question_answered_yes_or_on_something_else_restricts_nothing(body):
+    assert judged(body).classification is OSI
+
+
+# --- a version's license: this release's when the version is this model's ----------------------------
+
+@pytest.mark.parametrize(("model_id", "body", "cls"), [
+    ("acme/acme-v2", "Version 2 was released under CC BY-NC 4.0.", RESTRICTED),  # this model is version 2
+    ("acme/acme-v3", "Version 2 was released under CC BY-NC 4.0.", OSI),  # an earlier version
+    ("acme/acme", "Version 2 was released under CC BY-NC 4.0.", UNKNOWN),  # which version is this? a doubt
+    ("acme/acme", "Version 1 was released under CC BY-NC 4.0. Version 2 is Apache 2.0.", OSI),
+    ("acme/acme-v2", "v1 was released under CC BY-NC 4.0; v2 is Apache 2.0.", OSI),
+])
+def test_a_license_of_a_named_version_binds_the_model_of_that_version(model_id, body, cls):
+    assert judged(body, model_id=model_id).classification is cls
+
+
+# --- a table column that says what a use may be ------------------------------------------------------
+
+FAMILY_TABLE = "| Model | Params | Commercial use |\n|---|---|---|\n| acme-family-1b | 1B | ❌ |\n| acme-family-7b | 7B | ✅ |"
+
+
+@pytest.mark.parametrize(("model_id", "cls"), [("acme/acme-family-1b", RESTRICTED), ("acme/acme-family-7b", OSI)])
+def test_a_commercial_use_column_speaks_for_the_row_that_names_this_model(model_id, cls):
+    verdict = judged(FAMILY_TABLE, model_id=model_id)
+    assert verdict.classification is cls
+    if cls is RESTRICTED:
+        assert verdict.governing.evidence.quote.startswith("| acme-family-1b |")
