@@ -160,3 +160,70 @@ def test_a_commercial_use_column_speaks_for_the_row_that_names_this_model(model_
     assert verdict.classification is cls
     if cls is RESTRICTED:
         assert verdict.governing.evidence.quote.startswith("| acme-family-1b |")
+
+
+# --- licence names, links and named agreements --------------------------------------------------------
+
+@pytest.mark.parametrize(("metadata", "key"), [
+    ({"license_name": "mnpl-0.1"}, "mistral-mnpl-0.1"),  # the short id with its version
+    ({"license_name": "mrl-0.1"}, "mistral-mrl-0.1"),
+    ({"license_link": "https://mistral.ai/licenses/MRL-0.1.md"}, "mistral-mrl-0.1"),
+    ({"license_link": "https://ai.google.dev/gemma/terms"}, "gemma-tou-2024-04-01"),  # the family names the page
+    ({"license_link": "https://llama.meta.com/llama3/license"}, "llama-3-license-2024"),
+    ({"license_link": "https://www.llama.com/llama3_1/license/"}, "llama-3.1-license-2024"),
+    ({"license_link": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE"}, "llama-3.2-license-2024"),
+])
+def test_a_license_name_or_page_of_a_restrictive_family_restricts(metadata, key):
+    verdict = judged("A fine-tune.", license_id="other", **metadata)
+    assert verdict.classification is RESTRICTED and verdict.governing.key == key
+
+
+@pytest.mark.parametrize("link", [
+    "https://github.com/someone/llama-tools/blob/main/LICENSE",  # a tool's repo, named like a family
+    "https://ai.meta.com/llama/license/",  # a family whose versions have other terms, named without a version
+])
+def test_a_license_page_that_names_no_one_family_version_stays_unknown(link):
+    assert judged("A fine-tune.", license_id="other", license_link=link).classification is UNKNOWN
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("Licensed under Apache 2.0 with the Commons Clause.", RESTRICTED),
+    ("The model is released under Apache 2.0 with the following additional restriction: it may not be used to generate spam.", RESTRICTED),
+    ("We do not grant any rights for commercial use of the weights.", RESTRICTED),
+    ("You may use this model only in accordance with the Acme AI Principles.", RESTRICTED),
+    ("商用请邮件联系 bd@acme.example。", RESTRICTED),
+    ("使用本模型即表示您同意遵守《Acme 模型使用协议》。", UNKNOWN),  # an agreement the catalog does not know
+    ("We trained it in accordance with our AI principles.", OSI),  # the publisher's practice, not the user's terms
+])
+def test_terms_named_or_added_in_prose_bind_the_model(body, cls):
+    assert judged(body).classification is cls
+
+
+def test_an_offer_of_a_commercial_licence_beside_an_open_one_is_no_requirement():
+    verdict = judged("Apache 2.0. If your legal team needs a commercial licence with warranties, we sell one too.")
+    assert verdict.classification is not RESTRICTED  # never an accusation; the offer may still be checked
+
+
+# --- bases in the forms quantisers and fine-tuners write -------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Trained 2x faster with Unsloth from unsloth/llama-3-8b-bnb-4bit.",
+    "This is meta-llama/Llama-3.2-1B-Instruct, quantized to 4 bit with bitsandbytes.",  # an uploader before the name
+    "Quantized by someone.\n\nOriginal model: https://huggingface.co/Sao10K/L3-8B-Stheno-v3.2",  # only the address
+    "We DPO'd Qwen1.5-7B-Chat on preference pairs.",
+    "An instruct version of gemma-7b tuned on our data.",
+    "이 모델은 Llama-3-8B를 한국어 데이터로 추가 학습한 모델입니다.",
+    "本モデルは Llama 3 を日本語データで追加学習したモデルです。",
+    "ライセンスは Llama 3 Community License に従います。",
+])
+def test_a_base_named_as_quantisers_and_fine_tuners_write_restricts(body):
+    assert judged(body).classification is RESTRICTED
+
+
+@pytest.mark.parametrize("body", [
+    "It was trained on synthetic outputs from meta-llama/Llama-3-70B-Instruct, filtered by hand.",
+    "See https://huggingface.co/meta-llama/Llama-2-7b for a bigger model.",
+    "We trained it from mistralai/Mistral-7B-v0.1.",  # Apache-2.0
+])
+def test_a_repo_named_near_training_words_restricts_only_as_a_base(body):
+    assert judged(body).classification is not RESTRICTED

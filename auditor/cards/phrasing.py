@@ -32,7 +32,7 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:use|usage)\s+(?:is|are)\s+not(?:\s+(?:permitted|allowed))?\s*(?:[.;,)]|$)|\bonly\b[^.;]{0,40}\b(?:use|usage)\s+(?:is|are)\s+(?:allowed|permitted)\b|"
     r"\b(?:businesses|companies|enterprises|corporations|organi[sz]ations)\b[^.;]{0,20}\b(?:must|need|needs|have\s+to|are\s+required\s+to)\b|"
     r"\b(?:requires?|needs?)\s+(?:a\s+|an\s+)?(?:separate|additional|prior|paid|commercial|written|enterprise)\s+(?:licen[cs]e|agreement|contract|permission|authori[sz]ation)\b|"
-    r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
+    r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:商业|商用)[^。；\n]{0,10}(?:请|需|须)[^。；\n]{0,10}联系|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
 #: More phrasings of the same (and the words of a condition in German, French, Spanish, Italian, Portuguese, Russian).
 _PROHIBITIVE_MORE = Prefiltered.compile(
@@ -59,7 +59,8 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\b(?:only|solely|exclusively)\s+for\s+(?:[\w-]+,?\s+){0,3}(?:non-?commercial|research|academic|personal|educational)\s+(?:use|usage|purposes?)\b|"
     r"\bcommercial\s+(?:use|usage|rights|exploitation)\b[^.;]{0,20}\b(?:is|are)\s+(?:\w+\s+)?reserved\b|\blicen[cs]e\b[^.;]{0,40}\b(?:terminat\w*|revok\w*)\b|"
     r"\b(?:is|are)\s+not\s+available\s+(?:to|for)\s+(?:users|anyone|persons|people|individuals|entities|companies|customers|residents)\b|"
-    r"\b(?:does|do|will)\s+not\s+(?:allow|permit)\s+(?:any\s+)?commercial\b",
+    r"\b(?:does|do|will)\s+not\s+(?:allow|permit)\s+(?:any\s+)?commercial\b|\b(?:do|does|will)\s+not\s+grant\b|\bno\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted\b|"
+    r"\b(?:you|users?)\s+(?:may|can)\s+use\b[^.;]{0,40}\bonly\s+in\s+accordance\s+with\b",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(
@@ -93,7 +94,7 @@ _MODEL_LICENSED = re.compile(
     r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\s+(?:are|is)\b|\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
 #: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).
 _MODEL_LICENSED_CJK = re.compile(
-    r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,20}(?:に従|を継承|が適用|に準拠)|"
+    r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,40}(?:に従|を継承|が適用|に準拠)|"
     r"(?:라이선스|라이센스|이용\s*약관)[^.。]{0,20}(?:따릅|따라|적용|준수|상속)", re.IGNORECASE)
 
 

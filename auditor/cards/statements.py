@@ -53,6 +53,8 @@ def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detecti
 _UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
                               r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
+#: The same in Chinese: "您同意遵守《Acme 模型使用协议》" (an agreement named in title marks).
+_UNKNOWN_LICENSE_CJK = re.compile(r"(?:同意|遵守|接受|遵循)[^。；\n]{0,10}《([^》]{2,40}?(?:协议|许可证?|条款|规范|协定))》")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
 
@@ -126,7 +128,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         else:
             found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
     named_terms = find_named_terms(line, number, named=named)
-    unknown = None if found or named_terms else _UNKNOWN_LICENSE.search(line)
+    unknown = None if found or named_terms else (_UNKNOWN_LICENSE.search(line)
+                                                 or (None if line.isascii() else _UNKNOWN_LICENSE_CJK.search(line)))
     if unknown and not about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(unknown.group(1)) \
             and not known_license_family(unknown.group(1)):
         found.append(Detection("card-text-license", LicenseClass.UNKNOWN,

@@ -79,7 +79,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         about_model = model_licensed(line)
         if in_section or field or about_model:
             detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
-        bases = base_mentions(line, number)
+        bases = base_mentions(line, number) or _linked_base(line, raw[offset] if offset < len(raw) else "", number)
         detections += bases
         family = None if bases or base_doubt else possible_base(line)
         if family:
@@ -166,6 +166,17 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
     return found
+
+
+#: A model repo's address on the Hub ("https://huggingface.co/Sao10K/L3-8B-Stheno-v3.2").
+_HUB_REPO_URL = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)")
+
+
+def _linked_base(line: str, raw: str, number: int) -> list[Detection]:
+    """"Original model: https://huggingface.co/ORG/NAME": a base named only by its address, which the visible text
+    drops, read as if the line named the repo ("Original model: ORG/NAME")."""
+    repos = [r for r in _HUB_REPO_URL.findall(raw) if r.rsplit("/", 1)[-1].lower() not in line.lower()] if "huggingface" in raw or "hf.co" in raw else []
+    return base_mentions(f"{line.rstrip()} {repos[0]}", number) if repos else []
 
 
 def _faq_answer(text: str, joined: list[str], offset: int, number: int) -> list[Detection]:
