@@ -227,3 +227,46 @@ def test_a_base_named_as_quantisers_and_fine_tuners_write_restricts(body):
 ])
 def test_a_repo_named_near_training_words_restricts_only_as_a_base(body):
     assert judged(body).classification is not RESTRICTED
+
+
+# --- thresholds, access, hosting and derivatives said in a sentence -------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Startups under $1M ARR may use it for free; others need a licence.",
+    "Free for teams of up to 10 people; larger teams need a business plan.",
+    "Organisations with an annual turnover of more than EUR 5 million must buy a licence.",
+    "The weights are gated; access is granted to verified researchers.",
+    "Available upon request for academic purposes.",
+    "Academic and non-profit use is free. Please contact us otherwise.",
+    "For hobbyists and students. Not for businesses.",
+    "You may not offer this model as a hosted service (SaaS) without an agreement with us.",
+    "Serving this model through a paid API is not permitted.",
+    "The weights are shared under NDA with our partners.",
+    "Fine-tuning or modifying these weights is not permitted.",
+    "Please do not re-upload these weights elsewhere.",
+    "本模型禁止用于任何商业目的。",
+    "Ce modèle est réservé à un usage non commercial.",
+    "Este modelo solo puede usarse con fines de investigación.",
+])
+def test_a_threshold_access_or_use_limit_in_a_sentence_restricts(body):
+    assert judged(body).classification is RESTRICTED
+
+
+@pytest.mark.parametrize("body", [
+    'Any derivative must include "Acme" at the beginning of its name and be released under these same terms.',
+    "Use by persons in embargoed countries is prohibited.",  # export control: the law's, or the licence's?
+])
+def test_a_condition_no_detector_names_is_a_doubt(body):
+    assert judged(body).classification is UNKNOWN
+
+
+@pytest.mark.parametrize("body", [
+    "For commercial support, contact us.",
+    "Predicts whether a company's turnover exceeds EUR 5 million from its filings.",
+    "Our revenue forecasting model: predicts revenue above or below 10 million for retail stores.",
+    "A hosted version is available through our paid API; the weights here are Apache 2.0.",
+    "Feel free to re-upload, quantize or fine-tune.",
+    "The repo is not gated; download it freely.",
+])
+def test_open_terms_beside_words_of_limits_stay_open(body):
+    assert judged(body).classification is OSI

@@ -30,7 +30,7 @@ _PROHIBITIVE = Prefiltered.compile(
     r"\b(?:research|academic|non-?commercial)\s+(?:\w+\s+)?only\b|不(?:可|能|得)(?:用于)?商|"
     r"\bif you (?:intend|wish|want|plan|would like) to use\b[^.]{0,120}\bcommercial|\bnot\s+to\s+be\s+(?:used|deployed|distributed|exploited)\b|"
     r"\b(?:use|usage)\s+(?:is|are)\s+not(?:\s+(?:permitted|allowed))?\s*(?:[.;,)]|$)|\bonly\b[^.;]{0,40}\b(?:use|usage)\s+(?:is|are)\s+(?:allowed|permitted)\b|"
-    r"\b(?:businesses|companies|enterprises|corporations|organi[sz]ations)\b[^.;]{0,20}\b(?:must|need|needs|have\s+to|are\s+required\s+to)\b|"
+    r"\b(?:businesses|companies|enterprises|corporations|organi[sz]ations)\b[^.;]{0,80}\b(?:must|need|needs|have\s+to|are\s+required\s+to)\b|"
     r"\b(?:requires?|needs?)\s+(?:a\s+|an\s+)?(?:separate|additional|prior|paid|commercial|written|enterprise)\s+(?:licen[cs]e|agreement|contract|permission|authori[sz]ation)\b|"
     r"仅(?:供|限|用于|可用于)|非商业|禁止|不得|严禁|(?:商业|商用)[^。；\n]{0,10}(?:请|需|须)[^。；\n]{0,10}联系|(?:如需|若需|如要|如果需要|如果要|若要|如想)[^。；\n]{0,10}(?:商业|商用)|(?:商业|商用)[^。；\n]{0,30}(?:申请|登记|授权|许可)|(?:申请|登记)[^。；\n]{0,30}(?:商业|商用)",
     re.IGNORECASE)
@@ -60,7 +60,12 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\bcommercial\s+(?:use|usage|rights|exploitation)\b[^.;]{0,20}\b(?:is|are)\s+(?:\w+\s+)?reserved\b|\blicen[cs]e\b[^.;]{0,40}\b(?:terminat\w*|revok\w*)\b|"
     r"\b(?:is|are)\s+not\s+available\s+(?:to|for)\s+(?:users|anyone|persons|people|individuals|entities|companies|customers|residents)\b|"
     r"\b(?:does|do|will)\s+not\s+(?:allow|permit)\s+(?:any\s+)?commercial\b|\b(?:do|does|will)\s+not\s+grant\b|\bno\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted\b|"
-    r"\b(?:you|users?)\s+(?:may|can)\s+use\b[^.;]{0,40}\bonly\s+in\s+accordance\s+with\b",
+    r"\b(?:you|users?)\s+(?:may|can)\s+use\b[^.;]{0,40}\bonly\s+in\s+accordance\s+with\b|"
+    r"\b(?:others|everyone\s+else)\s+(?:need|needs|must|require)\b|\b(?:larger|bigger|other)\s+(?:teams|companies|organi[sz]ations|businesses|enterprises|users)\s+(?:need|needs|must|require|have\s+to)\b|"
+    r"\baccess\s+(?:is\s+)?(?:only\s+)?(?:granted|given|provided|limited|restricted)\s+(?:only\s+)?to\b|\bcontact\s+(?:us|me|the\s+authors)\s+otherwise\b|"
+    r"\bnot\s+for\s+(?:use\s+(?:by|in)\s+)?(?:businesses|companies|enterprises)\b|\bunder\s+(?:an?\s+)?(?:nda|non-disclosure\s+agreement)\b|"
+    r"\b(?:please\s+)?do\s+not\s+(?:re-?upload|re-?distribute|re-?host|mirror|share)\b|\bno\s+business\s+use\b|"
+    r"\bréservée?s?\s+(?:à|aux)\b|\breservad[oa]s?\s+(?:a|para)\b",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(

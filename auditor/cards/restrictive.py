@@ -55,9 +55,12 @@ _LIMIT_WORDS = (r"(?:requires?|required|needs?|must|permission|approval|consent|
 #: fee", "Apache 2.0 with additional restrictions"): a doubt, never a restriction.
 _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
                           rf"\b{_LIMIT_WORDS}\b[^.;:]{{0,60}}\b{_USE_WORDS}\s+(?:use|usage|purposes?|deployment|exploitation|licen[cs]\w*)\b|"
-                          r"\b(?:additional|extra|supplementary|following) (?:use |usage )?(?:restrictions?|limitations?)\b", re.IGNORECASE)
+                          r"\b(?:additional|extra|supplementary|following) (?:use |usage )?(?:restrictions?|limitations?)\b|"
+                          r"\b(?:embargoed|sanctioned)\s+(?:countries|regions|territories|jurisdictions|persons|entities)\b|"  # export control
+                          r"\b(?:derivatives?|fine-?tunes?|models?)\b[^.;]{0,40}\bmust\s+(?:include|contain|begin with|start with)\b[^.;]{0,40}\bname\b",
+                          re.IGNORECASE)
 #: What a limit on such a use may be and still be open: attribution, a notice, no fee ("commercial use needs attribution").
-_NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
+_NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b", re.IGNORECASE)
 
 
