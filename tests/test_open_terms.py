@@ -270,3 +270,19 @@ def test_a_condition_no_detector_names_is_a_doubt(body):
 ])
 def test_open_terms_beside_words_of_limits_stay_open(body):
     assert judged(body).classification is OSI
+
+
+# --- markup around the terms -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("<table><tr><td>Commercial use</td><td>❌</td></tr></table>", RESTRICTED),  # an HTML row's two cells
+    ("<table><tr><td>Commercial use</td><td>✅</td></tr></table>", OSI),
+    ("⚠️ Non-commercial license", RESTRICTED),  # a line that is only the label
+    ("The license of this model is the same as [Llama 3](https://llama.meta.com/llama3/license).", RESTRICTED),
+    ("The license of this model is the same as the training code (Apache 2.0).", OSI),
+    ("Note: this model is a Llama 3 derivative.", RESTRICTED),
+    ("It outperforms a Llama 2 fine-tune on MMLU.", OSI),
+    ("This model is a Mistral 7B fine-tune.", OSI),
+])
+def test_terms_in_markup_labels_and_same_as_sentences(body, cls):
+    assert judged(body).classification is cls

@@ -40,6 +40,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
                       r"\b(?:sft|dpo|orpo|kto)['’]?d\b|\ban? (?:[\w-]+ ){0,2}versions? of\b|"  # "we DPO'd X", "an instruct version of X"
+                      r"\b(?:this|it|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+an?\s+(?=(?:[\w.-]+\s+){1,3}(?:derivative|fine-?tune|finetune|merge)s?\b)|"
                       r"\b(?:trained|tuned|fine-?tuned|made|built|created)\b(?:(?!\b(?:data(?:sets?)?|outputs?|responses|samples|generations|"
                       r"conversations)\b)[^.]){0,40}?\bfrom\s+(?=[\w.-]+/[\w.-]+)|"  # "trained with Unsloth from org/name"
                       r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基[于於]|微[调調])(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot

@@ -65,7 +65,7 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\baccess\s+(?:is\s+)?(?:only\s+)?(?:granted|given|provided|limited|restricted)\s+(?:only\s+)?to\b|\bcontact\s+(?:us|me|the\s+authors)\s+otherwise\b|"
     r"\bnot\s+for\s+(?:use\s+(?:by|in)\s+)?(?:businesses|companies|enterprises)\b|\bunder\s+(?:an?\s+)?(?:nda|non-disclosure\s+agreement)\b|"
     r"\b(?:please\s+)?do\s+not\s+(?:re-?upload|re-?distribute|re-?host|mirror|share)\b|\bno\s+business\s+use\b|"
-    r"\bréservée?s?\s+(?:à|aux)\b|\breservad[oa]s?\s+(?:a|para)\b",
+    r"\bréservée?s?\s+(?:à|aux)\b|\breservad[oa]s?\s+(?:a|para)\b|^\W*(?:non-?commercial|research[- ]only)\s+licen[cs]e\W*$",
     re.IGNORECASE)
 #: The same in Japanese and Korean, tried only on lines that are not ASCII.
 _PROHIBITIVE_CJK = Prefiltered.compile(
@@ -96,7 +96,7 @@ _MODEL_LICENSED = re.compile(
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe|respect)\s+the\b|\byou\s+agree\s+to\b|"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|^\W*(?:the\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
     r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
-    r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\s+(?:are|is)\b|\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
+    r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\s+(?:are|is)\b|\blicen[cs]e\s+(?:of|for)\s+(?:this|the|our)\s+(?:model|weights|checkpoints?)\b|\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
 #: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).
 _MODEL_LICENSED_CJK = re.compile(
     r"(?:遵循|遵守|沿用|继承|采用)[^。；\n]{0,40}(?:许可|协议|license)|(?:ライセンス|利用規約)[^。]{0,40}(?:に従|を継承|が適用|に準拠)|"

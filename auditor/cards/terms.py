@@ -69,8 +69,11 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
             detections += [dataclasses.replace(d, evidence=row) for i, use in use_columns.items() if i < len(cells) and cells[i]
                            for d in card_restrictions(f"{use}: {cells[i]}.", number) if d.matcher == "card-text-restrictions"]
+        filled = [c for c in cells if c]  # an HTML row's cells come with empty ones between ("| | Commercial use | | ❌ |")
         if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
             line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
+        elif len(filled) == 2 and _USE_CELL.match(filled[0]):
+            line = f"{filled[0]}: {filled[1]}."
         if in_section and offset < len(raw):
             sections[-1].append((number, raw[offset]))
         if not line.strip():
