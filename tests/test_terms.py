@@ -391,9 +391,9 @@ def test_a_front_matter_block_displaced_below_the_title_is_read_as_the_cards_lic
 
 @pytest.mark.parametrize(("answer", "cls"), [
     ("Yes, there is no restriction on outputs.", OSI),
-    ("No, the licence forbids it.", UNKNOWN),  # a doubt until a reader checks it: never OSI-approved
+    ("No, the licence forbids it.", RESTRICTED),  # a use question answered no is a restriction
 ])
-def test_an_faq_question_restricts_nothing_when_answered_yes(answer, cls):
+def test_an_faq_question_restricts_nothing_when_answered_yes_and_restricts_when_answered_no(answer, cls):
     assert verdict_of("apache-2.0", f"## FAQ\n\n**Can I use its outputs to train other models?**\n{answer}").classification is cls
 
 

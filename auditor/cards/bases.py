@@ -39,11 +39,17 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
+                      r"\b(?:sft|dpo|orpo|kto)['’]?d\b|\ban? (?:[\w-]+ ){0,2}versions? of\b|"  # "we DPO'd X", "an instruct version of X"
+                      r"\b(?:this|it|our)\s+(?:[\w-]+\s+)?(?:is|was)\s+an?\s+(?=(?:[\w.-]+\s+){1,3}(?:derivative|fine-?tune|finetune|merge)s?\b)|"
+                      r"\b(?:trained|tuned|fine-?tuned|made|built|created)\b(?:(?!\b(?:data(?:sets?)?|outputs?|responses|samples|generations|"
+                      r"conversations)\b)[^.]){0,40}?\bfrom\s+(?=[\w.-]+/[\w.-]+)|"  # "trained with Unsloth from org/name"
                       r"[\w.]+(?:[ -][\w.]+){0,2}-based\b|基[于於]|微[调調])(?:[^.。;]|\.(?=\w)){0,60}", re.I)  # "Llama 3.1" keeps its dot
 #: Derivation words that follow the base's name: Japanese and Korean ("Llama 2をベースに", "Llama 2를 기반으로"), and a
 #: sentence that opens with the base ("Llama 2 7B fine-tuned on our data", "A Llama-2-13B model fine-tuned on …").
 _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|もと|元に|基に|ファインチューニング|微調整|追加学習|継続事前学習|事前学習)|"
-                             r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)")
+                             r"[\w.-]*\s*(?:를|을|의|에서|으로|로)?\s*(?:기반|파인\s*튜닝|미세\s*조정|추가\s*학습|사전\s*학습)|"
+                             r"[\w.-]*\s*を[^。]{1,20}?(?:ファインチューニング|微調整|追加学習|継続事前学習)|"  # "Llama 3を日本語データで追加学習"
+                             r"[\w.-]*\s*(?:를|을)\s[^.。]{1,20}?(?:파인\s*튜닝|미세\s*조정|추가\s*학습)")  # "Llama-3-8B를 한국어 데이터로 추가 학습"
 _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
                          r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b|"
                          r"(?:(?:fine-?tune|finetune|merge|derivative|variant)(?!s)|quant(?:ization)?|abliterated|uncensored|"
@@ -111,6 +117,8 @@ def derived_from(line: str) -> list[str]:
     return keys or _named_then_derived(line)
 
 
+#: The uploader part of a repo id ("meta-llama/"), read as if absent where a sentence opens with the base.
+_ORG_PREFIX = re.compile(r"(?<![\w./-])[\w.-]+/(?=[\w.-])")
 #: How far after an English opening base name its derivation words are looked for (a name, a size, "fine-tuned on").
 _AFTER_SPAN = 200
 
@@ -118,6 +126,7 @@ _AFTER_SPAN = 200
 def _named_then_derived(line: str) -> list[str]:
     """"Llama 2をベースに追加学習", "Llama 2를 기반으로", "Llama 2 7B fine-tuned on our data" (the sentence opens with the base)."""
     if line.isascii():
+        line = _ORG_PREFIX.sub(lambda m: " " * len(m.group(0)), line)  # "This is meta-llama/Llama-3.2-1B, quantized"
         first = any_base_family().search(line) if _AFTER_CUE.search(line) else None
         if first is None or not (_OPENING.match(line, 0, first.start()) or _IS_A_BASE_BEFORE.match(line, 0, first.start())):
             return []  # in English the sentence must open with the base

@@ -16,8 +16,9 @@ from auditor.models import Detection, Evidence, LicenseClass
 _TERMS_AFTER = re.compile(r"[\w.+\- ]{0,25}?(?:\b(?:licen[cs]es?|terms|acceptable use|use polic(?:y|ies)|aup)\b|"
                           r"许可|协议|使用条款|ライセンス|利用規約|라이선스|라이센스|이용\s*약관)", re.IGNORECASE)
 #: Before a family's name, the words that make it that family's terms ("the same license as StarCoder").
-_TERMS_BEFORE = re.compile(r"\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)\s+(?:the\s+)?(?:original\s+|base\s+)?"
-                           r"(?:model\s+)?$", re.IGNORECASE)
+_TERMS_BEFORE = re.compile(r"(?:\b(?:licen[cs]es?|terms(?: of use)?)\s+(?:as|of|from|that of)|"
+                           r"\b(?:licen[cs]es?|terms)\b[^.]{0,40}\b(?:(?:the\s+)?same\s+as|identical\s+to|that\s+of))\s+(?:the\s+)?"
+                           r"(?:original\s+|base\s+)?(?:model\s+)?$", re.IGNORECASE)  # "The license of this model is the same as Llama 3"
 
 
 def family_terms(line: str, number: int) -> list[Detection]:

@@ -81,6 +81,11 @@ def license_link_detections(link: str | None, file: str | None = "README.md") ->
     known = next((m.expand(template) for pattern, template in _LICENSE_URLS for m in [pattern.search(link)] if m), None)
     slug = known or unquote(urlsplit(link).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
     label = resolve_label(slug) if known or (len(slug) > 6 and not _GENERIC_SLUG.match(slug)) else None
+    if label is None and not known:
+        family = _family_page(link)
+        if family is not None:
+            return [family_detection("card-license-link", family, evidence, confidence=0.6,
+                                     reason=f"the card's license is a page of {family_title(family)}")]
     if label is None or (label.hub is not None and label.hub.key is None):
         return []
     if label.key is not None:
@@ -88,6 +93,25 @@ def license_link_detections(link: str | None, file: str | None = "README.md") ->
     if label.judgement is LicenseClass.UNKNOWN:
         return []
     return [Detection("card-license-link", label.judgement, evidence, name=slug, confidence=0.6, reason=label.reason)]
+
+
+#: A path segment that is a license page's own name ("…/gemma/terms", "…/llama3_1/license/", "…/llama3_2/LICENSE").
+_LICENSE_SEGMENT = re.compile(r"^(?:licen[cs]es?|terms(?:[-_]of[-_]use)?|use[-_]polic(?:y|ies)|agreement)$", re.IGNORECASE)
+
+
+def _family_page(link: str) -> str | None:
+    """The license key of a well-known family named by the path segment just before a license page's own name
+    ("https://www.llama.com/llama3_1/license/": Llama 3.1); not a family anywhere else in the address (a repo
+    "someone/llama-tools/blob/main/LICENSE" is a tool's license), nor a family whose versions have other terms named
+    without its version ("…/llama/license/")."""
+    segments = [unquote(s) for s in urlsplit(link).path.split("/") if s]
+    for before, segment in zip(segments, segments[1:]):
+        if _LICENSE_SEGMENT.match(segment.rsplit(".", 1)[0]):
+            name = re.sub(r"(?<=\d)_(?=\d)", ".", before)  # "llama3_1" is Llama 3.1
+            key = base_family_key(name)
+            versions = {base_family_key(f"{name}-{n}") for n in range(1, 5)} - {None}
+            return key if key is not None and versions <= {key} else None  # "…/llama/license/": which Llama?
+    return None
 
 
 #: A tag that describes a license of its own, not a task or a format ("license:apache-2.0" is the Hub's copy of the id).

@@ -3,6 +3,7 @@ data's nor another model's), and doubts that only bar an open verdict."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditor.cards.bases import CJK_SEAM
@@ -33,7 +34,8 @@ def doubt(line: str, number: int) -> list[Detection]:
     deciding, until a reader checks it."""
     hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
             and (h.code != "non-commercial" or _NC_USE.search(h.quote) or not _NC_WORD.search(h.quote))  # not "a non-commercial GPU cluster"
-            and not (_NOT_USED.search(h.quote) and not _OWN_ARTEFACT.search(h.quote))]  # "we planned to use X, but its license …"
+            and not ((_NOT_USED.search(h.quote) or re.search(_THAT_MODELS, h.quote, re.I)) and not _OWN_ARTEFACT.search(h.quote))]
+    # "we planned to use X, but its license …", "that model's licence does not allow …"
     if hits:
         line, quote, what = hits[0].line, hits[0].quote, hits[0].description
     else:
@@ -53,9 +55,12 @@ _LIMIT_WORDS = (r"(?:requires?|required|needs?|must|permission|approval|consent|
 #: fee", "Apache 2.0 with additional restrictions"): a doubt, never a restriction.
 _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
                           rf"\b{_LIMIT_WORDS}\b[^.;:]{{0,60}}\b{_USE_WORDS}\s+(?:use|usage|purposes?|deployment|exploitation|licen[cs]\w*)\b|"
-                          r"\b(?:additional|extra|supplementary|following) (?:use |usage )?(?:restrictions|limitations)\b", re.IGNORECASE)
+                          r"\b(?:additional|extra|supplementary|following) (?:use |usage )?(?:restrictions?|limitations?)\b|"
+                          r"\b(?:embargoed|sanctioned)\s+(?:countries|regions|territories|jurisdictions|persons|entities)\b|"  # export control
+                          r"\b(?:derivatives?|fine-?tunes?|models?)\b[^.;]{0,40}\bmust\s+(?:include|contain|begin with|start with)\b[^.;]{0,40}\bname\b",
+                          re.IGNORECASE)
 #: What a limit on such a use may be and still be open: attribution, a notice, no fee ("commercial use needs attribution").
-_NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
+_NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b", re.IGNORECASE)
 
 
@@ -72,13 +77,31 @@ def _kept_hits(line: str, number: int) -> tuple:
     return tuple(h for h in find_restrictions(line, number) if any(
         not (ABOUT_DATA.search(clause) and not ABOUT_WEIGHTS.search(clause))
         and not (h.code == "non-commercial" and _NC_DATA.search(clause) and not _NC_USE.search(clause))
+        and not _code_not_weights(clause, line)
         for clause in _restricting_clauses(h)))
+
+
+#: A clause about the code ("the training code is for research only"), and one that grants the weights their terms.
+_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|scripts?)\b", re.IGNORECASE)
+_GRANT = re.compile(r"\b(?:licen[cs]ed|under|apache|mit|cc[- ]by|bsd|permissive|free(?:ly)?|(?:can|may) be used|allowed|permitted)\b",
+                    re.IGNORECASE)
+
+
+def _code_not_weights(clause: str, line: str) -> bool:
+    """The restriction is said of the code, and another clause of the line gives the weights terms that restrict
+    nothing ("The training code is for research only; the model weights are MIT and can be used commercially")."""
+    if not _ABOUT_CODE.search(clause) or ABOUT_WEIGHTS.search(clause):
+        return False
+    return any(ABOUT_WEIGHTS.search(other) and _GRANT.search(other) and not find_restrictions(other) and not limits_use(other)
+               for _, part in sentences(line) for other in _CLAUSE_BREAK.split(part) if other.strip() and other.strip() != clause.strip())
 
 
 #: Where one clause of a sentence ends and another, about something else, begins.
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|so)\b|\s(?:but|whereas)\s|"
+                           r",\s*(?=(?:you|users?|licensees?|we)\s+(?:may|must|shall|can|cannot|will|agree)\b)|"
                            r"\((?=\s*(?:v\d|version\s+\d|(?:the\s+)?(?:previous|earlier|older|first|prior)\s))",  # "(v1.0/v1.1 were
                            re.IGNORECASE)                                                         # research-only)"
+#: (a comma before a new subject and its modal starts a clause of its own: "use is limited to X, you may not publish Y")
 
 
 #: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
@@ -110,9 +133,31 @@ def without_contrast(clause: str) -> str:
     return _CONTRAST.sub(" ", clause)
 
 
-def earlier_release(clause: str) -> bool:
-    """Whether the clause speaks of an earlier release in the past tense (`_EARLIER`)."""
-    return _EARLIER.match(clause) is not None
+#: A version number: in a clause ("Version 2 was …", "v2.1 is still …") and at the end of a repo name ("acme-v2").
+_VERSION = re.compile(r"\b(?:v|version\s+)(\d+(?:\.\d+)*)(?![\d.]*\d)", re.IGNORECASE)
+_OWN_VERSION = re.compile(r"(?:^|[-_.\s])v(?:ersion)?[-_.]?(\d+(?:\.\d+)*)$", re.IGNORECASE)
+
+
+def earlier_release(clause: str, model_id: str | None = None) -> bool:
+    """Whether the clause speaks of an earlier release in the past tense (`_EARLIER`); not when the version it names
+    is this model's own ("Version 2 was released under …" on `acme/acme-v2`)."""
+    if _EARLIER.match(clause) is None:
+        return False
+    own = _OWN_VERSION.search((model_id or "").rpartition("/")[2])
+    named = _VERSION.search(clause)
+    return not (own and named and _same_version(own.group(1), named.group(1)))
+
+
+def version_unplaced(line: str, clause: str, model_id: str | None) -> bool:
+    """"Version 2 was released under CC BY-NC 4.0." on a card whose name gives no version, and that names no other
+    version: it may be this release's terms (a doubt), or an earlier one's."""
+    if _EARLIER.match(clause) is None or _OWN_VERSION.search((model_id or "").rpartition("/")[2]):
+        return False
+    return len({re.sub(r"(?:\.0)+$", "", v) for v in _VERSION.findall(line)}) == 1
+
+
+def _same_version(a: str, b: str) -> bool:
+    return re.sub(r"(?:\.0)+$", "", a) == re.sub(r"(?:\.0)+$", "", b)
 
 
 def _restricting_clauses(hit: Hit) -> list[str]:
@@ -126,8 +171,11 @@ def _restricting_clauses(hit: Hit) -> list[str]:
     return found or [" ".join(own)]
 
 
+#: Terms the card points at as another model's ("The X row is for reference; that model's licence does not allow …").
+_THAT_MODELS = r"\b(?:that|those|the other)\s+(?:models?|ones?)['’]s?\s+(?:own\s+)?(?:licen[cs]es?|terms)\b"
 #: Another model named as the subject of a restriction ("Alpaca was released for research use only").
 _OTHER_MODEL = re.compile(r"\b(?:chat-?gpt|gpt-?[34][\w.-]*|openai|claude|gemini)\b|"
+                          rf"{_THAT_MODELS}|"  # "that model's licence"
                           r"\b(?:many|most|some|other|several|such)\s+(?:[\w-]+\s+){0,2}(?:models|forecasters|llms|"
                           r"checkpoints|systems|networks|baselines|alternatives|competitors|releases|variants)\b",
                           re.IGNORECASE)  # a kind
@@ -180,3 +228,30 @@ def card_restrictions(line: str, number: int, outside_terms: bool = False) -> li
         reason="; ".join(sorted({h.description for h in hits})),
         restrictions=tuple(Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
                                    (Evidence("card-text", h.quote, "README.md", h.line),)) for h in hits))]
+
+
+#: A question whether a use is allowed ("Can I use this commercially?", "Is commercial use allowed?"), and an answer
+#: that opens with a bare "No" ("No.", "No, …", "A: No"): a restriction stated as a FAQ. "No restrictions" answers yes.
+_USE_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:can|may|could)\s+(?:i|we|you|one|users?|companies|businesses)\s+"
+                           r"(?:also\s+)?((?:use|deploy|sell|redistribute|re-?upload|share|fine-?tune|modify)\b[^?]{0,80})\?", re.IGNORECASE)
+_COMMERCIAL_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:(?:is|are)\s+(?:[\w-]+\s+){0,3}(?:allowed|permitted|ok|okay|free|licensed)\b"
+                                  r"|commercial\s+(?:use|usage)\b)[^?]{0,60}\?", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"^[\W_]*(?:a\s*\d*\s*[:：.)]\s*)?[*_]*(?:no|nope)\b[*_]*\s*(?:[.,;!—–-]|$)", re.IGNORECASE)
+
+
+def answered_no(question: str, answer: str, number: int) -> list[Detection]:
+    """"Can I use this commercially? No.": the use the question asks about, denied, read as the card's restriction
+    ("You may not use this commercially"); the answer may stand after the question or on the next line."""
+    if not _NO_ANSWER.match(answer):
+        return []
+    asked = _USE_QUESTION.match(question)
+    if asked:
+        statement = f"You may not {asked.group(1).strip()}."
+    elif _COMMERCIAL_QUESTION.match(question) and "commercial" in question.lower():
+        statement = "Commercial use is not allowed."
+    else:
+        return []
+    quote = " ".join(f"{question.strip()} {answer.strip()}".split())[:300]
+    return [dataclasses.replace(d, evidence=Evidence("card-text", quote, "README.md", number), restrictions=tuple(
+        dataclasses.replace(f, evidence=(Evidence("card-text", quote, "README.md", number),)) for f in d.restrictions))
+        for d in card_restrictions(statement, number) if d.matcher == "card-text-restrictions"]

@@ -7,7 +7,7 @@ import re
 
 from auditor.cards.bases import CJK_SEAM, names_this_model
 from auditor.cards.inherited import family_terms
-from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, without_contrast
+from auditor.cards.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced, without_contrast
 from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
 from auditor.engine.families import names_a_family
 from auditor.engine.references import find_named_terms, find_references, known_license_family
@@ -55,6 +55,8 @@ def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detecti
 _UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
                               r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
+#: The same in Chinese: "您同意遵守《Acme 模型使用协议》" (an agreement named in title marks).
+_UNKNOWN_LICENSE_CJK = re.compile(r"(?:同意|遵守|接受|遵循)[^。；\n]{0,10}《([^》]{2,40}?(?:协议|许可证?|条款|规范|协定))》")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
 
@@ -84,13 +86,13 @@ _QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|
                        r"what|which|why|how|where|who|when|whether)\b[^.!]*\?\s*$", re.IGNORECASE)
 
 
-def _said_of_something_else(quote: str, clause: str, without_name: str, still_named) -> bool:
+def _said_of_something_else(quote: str, clause: str, without_name: str, still_named, model_id: str | None = None) -> bool:
     """A license named in a question, beside the models the card compares with, about the code or the data (also as
     the value of a field label: "Dataset: CC BY 4.0."), of an earlier release, or only inside a contrast: not this
     model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
                 or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
-                or earlier_release(clause)
+                or earlier_release(clause, model_id)
                 or _contrasted(clause, still_named))
 
 
@@ -128,7 +130,12 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
         if _said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
-                                   lambda text: any(r.key == ref.key for r in find_references(text, number, named=named))):
+                                   lambda text: any(r.key == ref.key for r in find_references(text, number, named=named)), model_id):
+            if entry.classification is LicenseClass.CUSTOM_RESTRICTED and version_unplaced(line, ref.clause, model_id):
+                found.append(Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", ref.quote, "README.md", ref.line),
+                                       name="a license of a version of the model", confidence=0.4,
+                                       reason=f"the card says a version of the model is under {entry.name}, and does not say "
+                                              "which version this one is: check whether it is this release"))
             continue
         said_of = _without_name(ref.clause, entry.name)
         if _DATA_LICENSE.search(entry.name) and re.search(r"\w", said_of) and not ABOUT_WEIGHTS.search(said_of):
@@ -144,7 +151,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         else:
             found.append(entry_detection("card-text-license", entry, evidence, confidence=0.8))
     named_terms = find_named_terms(line, number, named=named)
-    unknown = None if found or named_terms else _UNKNOWN_LICENSE.search(line)
+    unknown = None if found or named_terms else (_UNKNOWN_LICENSE.search(line)
+                                                 or (None if line.isascii() else _UNKNOWN_LICENSE_CJK.search(line)))
     if unknown and not about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(unknown.group(1)) \
             and not known_license_family(unknown.group(1)):
         found.append(Detection("card-text-license", LicenseClass.UNKNOWN,
@@ -156,7 +164,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
         if _said_of_something_else(terms.quote, terms.clause, terms.clause,
-                                   lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named))):
+                                   lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named)), model_id):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
         if family:

@@ -11,7 +11,7 @@ from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, names
 from auditor.cards.inherited import inherited_terms
 from auditor.cards.merges import listed_bases
 from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
-from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
+from auditor.cards.restrictive import DOUBT, answered_no, card_restrictions, doubt
 from auditor.cards.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
 from auditor.engine.families import names_a_family
@@ -37,6 +37,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     model's id, the row of a table with a License column that names this model is a license statement too."""
     in_section, level = False, 0
     license_column: int | None = None  # the License column of the table being read
+    use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
     detections: list[Detection] = []
     doubts: list[Detection] = []
     base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
@@ -46,6 +47,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     joined = _license_lists(unwrapped(visible))
     for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
+        if "?" in line:  # "Can I use this commercially? No." (the answer may be the next line)
+            detections += _faq_answer(heading.group(2) if heading else line, joined, offset, first_line + offset)
         if heading:
             was_in_section = in_section
             depth = len(heading.group(1))
@@ -61,11 +64,19 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         license_column = _license_column(cells, license_column)
         others_row = license_column is not None and len(cells) > license_column and _names_another_model(
             " ".join(cells[:license_column]), model_id)  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
+        use_columns = _use_columns(cells, use_columns)
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
             detections += [dataclasses.replace(d, evidence=row) for d in license_statements(cells[license_column], number, named=True, model_id=model_id)]
+        if use_columns and cells and names_this_model(cells[0], model_id):  # | acme-1b | 1B | ❌ | under "Commercial use"
+            row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
+            detections += [dataclasses.replace(d, evidence=row) for i, use in use_columns.items() if i < len(cells) and cells[i]
+                           for d in card_restrictions(f"{use}: {cells[i]}.", number) if d.matcher == "card-text-restrictions"]
+        filled = [c for c in cells if c]  # an HTML row's cells come with empty ones between ("| | Commercial use | | ❌ |")
         if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
             line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
+        elif len(filled) == 2 and _USE_CELL.match(filled[0]):
+            line = f"{filled[0]}: {filled[1]}."
         if in_section and offset < len(raw) and not others_row:
             sections[-1].append((number, raw[offset]))
         if not line.strip():
@@ -74,7 +85,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         about_model = model_licensed(line)
         if (in_section or field or about_model) and not others_row:
             detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
-        bases = base_mentions(line, number)
+        bases = base_mentions(line, number) or _linked_base(line, raw[offset] if offset < len(raw) else "", number)
         detections += bases
         family = None if bases or base_doubt else possible_base(line)
         if family:
@@ -208,6 +219,33 @@ def _names_another_model(cells: str, model_id: str | None) -> bool:
     "Llama-3.2-3B", "Qwen2.5-3B"): the row gives that model's license, as in a comparison of licenses."""
     return bool(cells.strip()) and not names_this_model(cells, model_id) and bool(
         _SIZED_NAME.search(cells) or names_a_family(cells))
+
+#: A model repo's address on the Hub ("https://huggingface.co/Sao10K/L3-8B-Stheno-v3.2").
+_HUB_REPO_URL = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)")
+
+
+def _linked_base(line: str, raw: str, number: int) -> list[Detection]:
+    """"Original model: https://huggingface.co/ORG/NAME": a base named only by its address, which the visible text
+    drops, read as if the line named the repo ("Original model: ORG/NAME")."""
+    repos = [r for r in _HUB_REPO_URL.findall(raw) if r.rsplit("/", 1)[-1].lower() not in line.lower()] if "huggingface" in raw or "hf.co" in raw else []
+    return base_mentions(f"{line.rstrip()} {repos[0]}", number) if repos else []
+
+
+def _faq_answer(text: str, joined: list[str], offset: int, number: int) -> list[Detection]:
+    """A question on a use and its answer, on the same line after the question mark or on the next line that has text."""
+    question, _, answer = text.partition("?")
+    if not answer.strip(" *_\t"):
+        answer = next((line for line in joined[offset + 1:offset + 4] if line.strip()), "")
+    return answered_no(question + "?", answer, number)
+
+
+def _use_columns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
+    """The columns of a table whose header says what a use may be ("Commercial use"): found on its header row, kept
+    over its rows, forgotten when the table ends."""
+    if not cells:
+        return {}
+    found = {i: c for i, c in enumerate(cells) if i and _USE_CELL.match(c)}
+    return found if found and not _USE_CELL.match(cells[0]) else columns
 
 
 def _license_column(cells: list[str], column: int | None) -> int | None:

@@ -24,6 +24,22 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
 _TURN = re.compile(r",\s*(?:but|while|whereas|although|though|yet|however|except)\b|\s(?:but|whereas|however)\s|[，,]\s*(?:但是|但|而)", re.IGNORECASE)
 
 
+#: A negation written as a contraction ("can't", "don't", "cannot"): read as its two words, so a detector's "may not",
+#: "do not" also finds "mustn't", "don't" (the quote stays the card's own words).
+_CONTRACTED = re.compile(r"\b(?:(ca)n['’]t|(wo)n['’]t|(sha)n['’]t|(can)not|(\w+?)n['’]t)\b", re.IGNORECASE)
+_FULL = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def plain_negations(text: str) -> str:
+    """The text with its contracted negations written out ("You can't use it" → "You can not use it")."""
+    if "n't" not in text and "n’t" not in text and "nnot" not in text.lower():
+        return text
+    def full(match: re.Match[str]) -> str:
+        stem = next(g for g in match.groups() if g)
+        return f"{_FULL.get(stem.lower(), stem) if stem.lower() in _FULL else stem} not"
+    return _CONTRACTED.sub(full, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """One row of restrictions.tsv: a named pattern and the OSD clause it breaks."""
@@ -146,16 +162,17 @@ def clear_caches() -> None:
 def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """(detector index, quote) for each detector that flags one sentence, in file order."""
     negation = _negation()
-    if negation is not None and negation.search(sentence):
-        clauses = [c for c in _TURN.split(sentence) if c.strip() and not negation.search(c)]
+    plain = plain_negations(sentence)
+    if negation is not None and negation.search(plain):
+        clauses = [c for c in _TURN.split(sentence) if c.strip() and not negation.search(plain_negations(c))]
         return tuple(hit for clause in clauses if clause != sentence for hit in _sentence_hits(clause))
-    folded = sentence.casefold()
+    folded = plain.casefold()
     found: list[tuple[int, str]] = []
     for index, detector in enumerate(detectors()):
-        match = detector.pattern.search(sentence, folded)
-        if not match or (detector.unless is not None and detector.unless.search(sentence)):
+        match = detector.pattern.search(plain, folded)
+        if not match or (detector.unless is not None and detector.unless.search(plain)):
             continue
-        found.append((index, _clip(sentence, match.start(), match.end())))
+        found.append((index, _clip(sentence, min(match.start(), len(sentence)), min(match.end(), len(sentence)))))
     return tuple(found)
 
 
