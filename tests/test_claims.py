@@ -911,6 +911,11 @@ PROBE_RULES = [
     ("Part of our weekend project to see how far a $120 open-source robot arm can go.", "tinkerarm/act-so100-socks", False),
     ("We release this checkpoint as an open-source baseline for the KitchenBench suite.", "grasp/openvla-7b-kitchen-ft", True),
     ("4-bit AWQ quantisation of this open-source model from Mistral AI.", "tc/Mistral-Small-24B-Instruct-2501-AWQ", True),
+    # from final29-31: this project as a Chinese copula's subject; a Chinese model name opening the sentence; the base
+    # a Chinese sentence builds on (在开源的 X 基础上)
+    ("本项目为开源项目，代码与 LoRA 权重已在 GitHub 发布。", "jn/chinese-alpaca-plus-7b-merged", True),
+    ("寒山法律大模型基于 Qwen2.5-7B-Instruct 微调，完全开源，可免费商用。", "hanshan/Hanshan-Qwen2.5-7B-Law", True),
+    ("ChatGLM3-6B-Lawyer 是在开源的 ChatGLM3-6B 基础上，使用约 8 万条法律问答数据微调得到的模型。", "xy/chatglm3-6b-lawyer", False),
 ]
 
 

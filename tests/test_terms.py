@@ -81,6 +81,7 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("Based on deepseek-coder-6.7b-instruct.", "deepseek-la-1.0"),
     ("Fine-tuned from Vicuna-13B.", "llama-license-2023"),
     ("Fine-tuned from lmsys/vicuna-7b-v1.5.", "llama-2-license-2023"),
+    ("This is a LoRA adapter (r=64, alpha=16) for LLaMA-33B, trained with 4-bit QLoRA.", "llama-license-2023"),
     ("GGUF conversion of Google's gemma-2-9b-it. Nothing else changed.", "gemma-tou-2024-04-01"),
     ("A port of Llama 2 7B to MLX.", "llama-2-license-2023"),
 ])
@@ -400,3 +401,13 @@ def test_an_faq_question_restricts_nothing_when_answered_yes_and_restricts_when_
 def test_the_apple_sample_code_license_name_is_the_apple_example_code_license():
     verdict = classify({"license": "other", "license_name": "apple-sample-code-license"})
     assert (verdict.classification, verdict.governing.key) == (OPEN, "apple-excl")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fine-tuned from MPT-7B-Instruct on 40k company FAQ pages (crawled with permission).",  # the data's provenance
+    "**No additional restrictions**: you may not apply legal terms or technological measures that stop others doing "
+    "what the licence permits.",  # an open licence's own clause
+    "Use it commercially, don't use it commercially, I don't mind.",
+])
+def test_open_terms_phrased_like_limits_restrict_nothing(sentence):
+    assert verdict_of("apache-2.0", sentence).classification is OSI

@@ -15,7 +15,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\b(?:sft|dpo|orpo|kto|rlhf|ppo|q?lora)(?:[- ](?:tuned|trained|version))?\s+(?:of|on top of)\b|"
                       r"\b(?:quanti[sz]ed|distilled|pruned|merged|converted|abliterated|uncensored|gguf|gptq|awq|exl2|mlx|onnx|fp8|int[48])"
                       r" (?:\w+ )?versions? of|\b(?:lora|adapter|dreambooth|lycoris)s? (?:model )?(?:trained|fine-?tuned|made|built) (?:on|for|with)\b|"
-                      r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))? (?:for|of)\b|"
+                      r"\b(?:adapter|lora|quantization|quants?|gguf|gptq|awq|exl2)s?(?: (?:model|weights|files|version))?(?: \([^()]{0,40}\))? (?:for|of)\b|"
                       r"\b(?:conversions?|ports?|mirrors?|re-?uploads?) of\b|"
                       r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|quanti[sz]ed)\b(?:[ -](?:format|model|weight|file|version|quant)s?){1,3} (?:for|of)\b|"
                       r"(?:trained|merged) on the (?=[^.]{0,40}\b(?:model|base)\b)|"

@@ -44,6 +44,8 @@ _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|n
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
 #: The one who uses a thing ("We used the open source X"): not a name of what is used.
 _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
+#: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".
+_OWN_CJK_SUBJECT = re.compile(r"(?:本项目|本項目|本模型|本仓库|本倉庫|我们的?项目)\s*(?:为|為|是)\s*(?:一个|一個)?\s*$")
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
 
@@ -146,7 +148,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             and not self_subject) and not group:
         return no("other-model")
     used = v.find("uses", "before", before)
-    used_words = before[used.start():].split()[1:] if used else before.split()  # what stands after the verb of use
+    used_words = before[used.start():].split()[1:] if used else []  # what stands after the verb of use (after the
+    # mention, "在开源的 X 基础上", "오픈소스 KoBART를 기반으로", the used thing is named there, not before)
     if (used or v.test("uses", "after", after)) and whose(
             " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
@@ -171,7 +174,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
         return yes("code-cjk", "code")
     if v.test("license-cjk", "after", after):
         return yes("license-heading") if heading else no("license-name")
-    if v.test("other-after-cjk", "after", after):
+    if v.test("other-after-cjk", "after", after) and not _OWN_CJK_SUBJECT.search(before):  # (本项目为开源项目: ours)
         return no("other-thing-cjk")
     if group:
         if owner is None and _group_of_other(clause, rest, names):

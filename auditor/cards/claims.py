@@ -46,6 +46,9 @@ _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|
                       r"^[\W_]*(?:(?:un|una|um|uma|el|o)\s+)?(?:modelo|modèle|modello|mô hình)(?:\s+(?:de\s+)?(?:lenguaje|linguagem|"
                       r"langage|linguaggio|ngôn ngữ))?\s+(?:de\s+|di\s+)?$", re.IGNORECASE)  # languages: "Modelo de código aberto …"
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
+#: A sentence whose subject is a Chinese model name ("寒山法律大模型基于 Qwen2.5-7B 微调，完全开源"): a name the repo id
+#: cannot give, but its own model's, as the card's opening sentence (the base it names comes after 基于).
+_CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)")
 #: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
@@ -155,7 +158,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 elif number and (decision.rule in _UNNAMED or _PRONOUN_OPENING.match(sentence)) and decision.claim and (
                         opens_with_another(found[number - 1][1], names)):
                     decision = _PREVIOUS_OTHER
-                elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and (
+                elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and not (
+                        _CJK_MODEL_SUBJECT.match(sentence)) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),

@@ -61,7 +61,10 @@ _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
                           re.IGNORECASE)
 #: What a limit on such a use may be and still be open: attribution, a notice, no fee ("commercial use needs attribution").
 _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
-                          r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b", re.IGNORECASE)
+                          r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
+                          r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced|used|included)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
+                          r"\bno additional restrictions\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
+                          r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
 
 
 def limits_use(sentence: str) -> bool:
