@@ -266,6 +266,7 @@ def test_a_condition_no_detector_names_is_a_doubt(body):
     "Our revenue forecasting model: predicts revenue above or below 10 million for retail stores.",
     "A hosted version is available through our paid API; the weights here are Apache 2.0.",
     "Feel free to re-upload, quantize or fine-tune.",
+    "Don't hesitate to use it commercially.",
     "The repo is not gated; download it freely.",
 ])
 def test_open_terms_beside_words_of_limits_stay_open(body):
