@@ -51,6 +51,8 @@ def test_words_like_a_family_short_name_restrict_nothing(body):
 @pytest.mark.parametrize("body", [
     "You cannot use this model commercially.",  # contractions read as their two words
     "Don't use this model commercially.",
+    "YOU CANNOT USE THIS MODEL COMMERCIALLY.",
+    "DON'T USE THIS MODEL COMMERCIALLY.",
     "Please don't use it for commercial purposes.",
     "You're welcome to play with it for personal projects, but please don't use it in anything you make money from.",
     "The weights may not be used for profit.",
