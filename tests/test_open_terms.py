@@ -51,6 +51,8 @@ def test_words_like_a_family_short_name_restrict_nothing(body):
 @pytest.mark.parametrize("body", [
     "You cannot use this model commercially.",  # contractions read as their two words
     "Don't use this model commercially.",
+    "YOU CANNOT USE THIS MODEL COMMERCIALLY.",
+    "DON'T USE THIS MODEL COMMERCIALLY.",
     "Please don't use it for commercial purposes.",
     "You're welcome to play with it for personal projects, but please don't use it in anything you make money from.",
     "The weights may not be used for profit.",
@@ -266,6 +268,7 @@ def test_a_condition_no_detector_names_is_a_doubt(body):
     "Our revenue forecasting model: predicts revenue above or below 10 million for retail stores.",
     "A hosted version is available through our paid API; the weights here are Apache 2.0.",
     "Feel free to re-upload, quantize or fine-tune.",
+    "Don't hesitate to use it commercially.",
     "The repo is not gated; download it freely.",
 ])
 def test_open_terms_beside_words_of_limits_stay_open(body):

@@ -3,7 +3,6 @@ data's nor another model's), and doubts that only bar an open verdict."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from auditor.cards.bases import CJK_SEAM
@@ -232,29 +231,3 @@ def card_restrictions(line: str, number: int, outside_terms: bool = False) -> li
         restrictions=tuple(Finding("restrictive-clause", Severity.INFO, f"{h.description} — breaks {osd_text(h.osd)}",
                                    (Evidence("card-text", h.quote, "README.md", h.line),)) for h in hits))]
 
-
-#: A question whether a use is allowed ("Can I use this commercially?", "Is commercial use allowed?"), and an answer
-#: that opens with a bare "No" ("No.", "No, …", "A: No"): a restriction stated as a FAQ. "No restrictions" answers yes.
-_USE_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:can|may|could)\s+(?:i|we|you|one|users?|companies|businesses)\s+"
-                           r"(?:also\s+)?((?:use|deploy|sell|redistribute|re-?upload|share|fine-?tune|modify)\b[^?]{0,80})\?", re.IGNORECASE)
-_COMMERCIAL_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:(?:is|are)\s+(?:[\w-]+\s+){0,3}(?:allowed|permitted|ok|okay|free|licensed)\b"
-                                  r"|commercial\s+(?:use|usage)\b)[^?]{0,60}\?", re.IGNORECASE)
-_NO_ANSWER = re.compile(r"^[\W_]*(?:a\s*\d*\s*[:：.)]\s*)?[*_]*(?:no|nope)\b[*_]*\s*(?:[.,;!—–-]|$)", re.IGNORECASE)
-
-
-def answered_no(question: str, answer: str, number: int) -> list[Detection]:
-    """"Can I use this commercially? No.": the use the question asks about, denied, read as the card's restriction
-    ("You may not use this commercially"); the answer may stand after the question or on the next line."""
-    if not _NO_ANSWER.match(answer):
-        return []
-    asked = _USE_QUESTION.match(question)
-    if asked:
-        statement = f"You may not {asked.group(1).strip()}."
-    elif _COMMERCIAL_QUESTION.match(question) and "commercial" in question.lower():
-        statement = "Commercial use is not allowed."
-    else:
-        return []
-    quote = " ".join(f"{question.strip()} {answer.strip()}".split())[:300]
-    return [dataclasses.replace(d, evidence=Evidence("card-text", quote, "README.md", number), restrictions=tuple(
-        dataclasses.replace(f, evidence=(Evidence("card-text", quote, "README.md", number),)) for f in d.restrictions))
-        for d in card_restrictions(statement, number) if d.matcher == "card-text-restrictions"]

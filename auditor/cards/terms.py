@@ -11,7 +11,8 @@ from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, names
 from auditor.cards.inherited import inherited_terms
 from auditor.cards.merges import listed_bases
 from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
-from auditor.cards.restrictive import DOUBT, answered_no, card_restrictions, doubt
+from auditor.cards.answers import faq_answer
+from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
 from auditor.cards.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
 from auditor.engine.families import names_a_family
@@ -48,7 +49,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
         if "?" in line:  # "Can I use this commercially? No." (the answer may be the next line)
-            detections += _faq_answer(heading.group(2) if heading else line, joined, offset, first_line + offset)
+            detections += faq_answer(heading.group(2) if heading else line, joined, offset, first_line + offset)
         if heading:
             was_in_section = in_section
             depth = len(heading.group(1))
@@ -229,14 +230,6 @@ def _linked_base(line: str, raw: str, number: int) -> list[Detection]:
     drops, read as if the line named the repo ("Original model: ORG/NAME")."""
     repos = [r for r in _HUB_REPO_URL.findall(raw) if r.rsplit("/", 1)[-1].lower() not in line.lower()] if "huggingface" in raw or "hf.co" in raw else []
     return base_mentions(f"{line.rstrip()} {repos[0]}", number) if repos else []
-
-
-def _faq_answer(text: str, joined: list[str], offset: int, number: int) -> list[Detection]:
-    """A question on a use and its answer, on the same line after the question mark or on the next line that has text."""
-    question, _, answer = text.partition("?")
-    if not answer.strip(" *_\t"):
-        answer = next((line for line in joined[offset + 1:offset + 4] if line.strip()), "")
-    return answered_no(question + "?", answer, number)
 
 
 def _use_columns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:

@@ -32,8 +32,8 @@ _FULL = {"ca": "can", "wo": "will", "sha": "shall"}
 
 def plain_negations(text: str) -> str:
     """The text with its contracted negations written out ("You can't use it" → "You can not use it")."""
-    if "n't" not in text and "n’t" not in text and "nnot" not in text.lower():
-        return text
+    if "'" not in text and "’" not in text and "nnot" not in text and "NNOT" not in text:
+        return text  # most sentences hold no contraction
     def full(match: re.Match[str]) -> str:
         stem = next(g for g in match.groups() if g)
         return f"{_FULL.get(stem.lower(), stem) if stem.lower() in _FULL else stem} not"
