@@ -916,6 +916,18 @@ PROBE_RULES = [
     ("本项目为开源项目，代码与 LoRA 权重已在 GitHub 发布。", "jn/chinese-alpaca-plus-7b-merged", True),
     ("寒山法律大模型基于 Qwen2.5-7B-Instruct 微调，完全开源，可免费商用。", "hanshan/Hanshan-Qwen2.5-7B-Law", True),
     ("ChatGLM3-6B-Lawyer 是在开源的 ChatGLM3-6B 基础上，使用约 8 万条法律问答数据微调得到的模型。", "xy/chatglm3-6b-lawyer", False),
+    # from final32-34: the model noun before the words (French, Spanish…); an English gloss of another language's
+    # "open"; "free and open-source software" is an adjective pair, not the verb; code named with the tasks it serves;
+    # agents; 开源精神; 既存のオープンソース LLM
+    ("Lutèce-7B-Instruct est un modèle open source publié sous licence Apache 2.0.", "lutece/Lutece-7B-Instruct", True),
+    ("Wisła to otwarty (open-source) polski model językowy o 11 mld parametrów.", "wisla-nlp/Wisla-11B-v1", True),
+    ("This model is free and open-source software under the GNU GPL v3.", "euskara/wav2vec2-base-eu", True),
+    ("Our training and evaluation code is open source (MIT), and the model weights are released under CC BY-NC 4.0.",
+     "bayanihan/Bayanihan-3B", True),
+    ("The vLLM code is open source.", "acme/heron-7b", False),
+    ("The strongest open-source software engineering agent on SWE-bench Verified.", "marrow/marrow-dev-70b", True),
+    ("我们相信开源精神能够让人工智能惠及每个人。", "kaiyuan/qwen-7b-chat-legal", False),
+    ("既存のオープンソース LLM の多くは日本語能力が限定的です。", "tsukuba/Llama-3-Tsukuba-8B-Instruct", False),
 ]
 
 

@@ -411,3 +411,10 @@ def test_the_apple_sample_code_license_name_is_the_apple_example_code_license():
 ])
 def test_open_terms_phrased_like_limits_restrict_nothing(sentence):
     assert verdict_of("apache-2.0", sentence).classification is OSI
+
+
+def test_a_restriction_said_of_this_model_after_a_clause_about_the_data_restricts():
+    sentence = ("Because parts of the pretraining data were contributed under research-only agreements, **Ubuntu-LM-3B "
+                "may be used for non-commercial research only**.")
+    assert verdict_of("apache-2.0", sentence).classification is RESTRICTED
+

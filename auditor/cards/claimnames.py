@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -55,6 +56,9 @@ class Names:
 
 
 def norm(text: str) -> str:
+    """Lower case, letters and digits only, accents dropped ("Lutèce-7B" is `lutece7b`, as its repo id spells it)."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", text.lower())
 
 
@@ -106,6 +110,9 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return None
     vocab = vocabulary()
     kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
+    if kinds[-1] == "code" and "model" not in kinds and all(k != "other" or vocab.test("tooling", "-", w) for w, k in zip(
+            words, kinds)):
+        return "tooling" if vocab.test("tooling", "-", phrase) else "code"  # "our training and evaluation code"
     if "other" in kinds:
         return "other"
     if names.known:

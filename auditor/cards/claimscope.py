@@ -28,6 +28,11 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|s
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
+#: The model noun before the words, as French, Spanish, Italian and Portuguese write it ("un modèle open source").
+_NOUN_BEFORE = re.compile(r"\b(modèles?|modelos?|modell[io]|modele)\s+(?:(?:de\s+)?langu?a(?:ge|gem|je)\s+)?$", re.IGNORECASE)
+#: A word for "open" in another language, glossed by "(open-source)" right after it.
+_OPEN_GLOSSED = re.compile(r"(?:otwart\w*|abiert\w*|ouvert\w*|offen\w*|apert\w*|açık|terbuka|открыт\w*|mở|開放|开放)\s*$",
+                           re.IGNORECASE)
 #: The words in quotation marks with no subject of this model: the label itself, as said by others or scare-quoted.
 _QUOTE_BEFORE, _QUOTE_AFTER = re.compile(r"[\"“'‘«]$"), re.compile(r"^[\"”'’»]")
 #: "We release this checkpoint as an open-source baseline": what is released as the thing, whatever the thing's noun.
@@ -99,6 +104,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if labelled and whose(labelled.group(0), names) != "own":
         return no("labelled-as")  # "Some competitors describe models with usage restrictions as open source"
     kind, word, rest = head_noun(after, v)
+    noun_first = _NOUN_BEFORE.search(before)
+    if noun_first and kind != "model":
+        kind, word, rest = "model", noun_first.group(1).lower(), after  # "un modèle open source publié sous licence …"
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
@@ -108,7 +116,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     aside_of = whose(last_phrase(aside.group("name")), names) if aside else None
     named = last_phrase(aside.group("name")).strip() if aside else ""
-    if aside_of is None and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
+    glossed = bool(aside and _OPEN_GLOSSED.search(aside.group("name")))
+    if glossed:
+        aside_of = None  # "Wisła to otwarty (open-source) polski model": the English gloss of the word before it
+    if aside_of is None and not glossed and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
             named.lower()):
         aside_of = "other"  # "Augmentations with albumentations (open source)": a thing named by one word, not this model
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimnames import Names, agent, names_another, whose
+from auditor.cards.claimnames import TOKEN, Names, agent, is_own, names_another, whose
 from auditor.cards.claimphrase import head_noun, last_phrase
 from auditor.cards.claimwords import vocabulary
 
@@ -30,6 +30,7 @@ _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$
 
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
+_OWN_ITEM = re.compile(r"^\W*(?:this|our)\s+(?:[\w-]+\s+)?(?:model|checkpoint|weights|release|adapter|lora)\s*$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
@@ -43,6 +44,10 @@ _RELEASED_AS = re.compile(r"\s(?:is|are|was|were|has been|have been|had been)\s+
 _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
 
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
+#: "free and open-source software": an adjective joined by "and", not the verb ("we train and open-source X").
+_ADJECTIVE_AND = re.compile(r"\b(?:free|libre|small|fast|transparent|permissive|powerful|lightweight|multilingual|"
+                            r"reproducible|auditable|efficient|safe)\s+and\s+$", re.IGNORECASE)
+
 _MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
                      re.IGNORECASE)
 
@@ -73,7 +78,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         return whose(last_phrase(clause), names)  # "Inference and training code open-sourced under MIT": the code's
     if inflected and not _PASSIVE.search(clause) and agent(clause, names) == "other":
         return "other"  # "Facebook AI has built and open-sourced BlenderBot": its publisher's release, not this one
-    active = verb and bool(_ACTIVE_BEFORE.search(clause))
+    active = verb and bool(_ACTIVE_BEFORE.search(clause)) and not _ADJECTIVE_AND.search(clause)
     if active and not _PUNCTUATION.match(after):  # "we open-source X": the object is what is open-sourced
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)]
@@ -102,7 +107,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                     return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
                 return found
             if pattern is _COPULA and cut > 0 and _LIST_END.search(head[cut + 1:]) and any(
-                    whose(item, names) == "own" for item in _LIST_SPLIT.split(head)[:6]):
+                    _OWN_ITEM.match(item) or _named_item(item, names) for item in _LIST_SPLIT.split(head)[:6]):
                 return "own"  # "This model, its training scripts and the synthetic data are all open source"
             head = head[cut + 1:]
             if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
@@ -126,6 +131,12 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if named in ("own", "org", "other", "sibling"):
         return "own" if named == "org" else named
     return None
+
+
+def _named_item(item: str, names: Names) -> bool:
+    """A list item that is this model by its name alone ("Heron-7B" of "Heron-7B, its code and its data are …")."""
+    words = TOKEN.findall(item)
+    return 0 < len(words) <= 3 and is_own(words, names, with_org=False)
 
 
 def _agent_is_this(clause: str, names: Names) -> bool:

@@ -101,6 +101,8 @@ def _code_not_weights(clause: str, line: str) -> bool:
 #: Where one clause of a sentence ends and another, about something else, begins.
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|so)\b|\s(?:but|whereas)\s|"
                            r",\s*(?=(?:you|users?|licensees?|we)\s+(?:may|must|shall|can|cannot|will|agree)\b)|"
+                           r",\s*(?=[*_]*(?-i:[A-Z])[\w.-]*(?:\s+[\w.-]+){0,2}[*_]*\s+(?:may|must|shall|can|cannot|is|are)\s+(?:only\s+)?"
+                           r"(?:be\s+)?(?:used|licensed|released|available|distributed|provided)\b)|"  # ", Ubuntu-LM-3B may be used …"
                            r"\((?=\s*(?:v\d|version\s+\d|(?:the\s+)?(?:previous|earlier|older|first|prior)\s))",  # "(v1.0/v1.1 were
                            re.IGNORECASE)                                                         # research-only)"
 #: (a comma before a new subject and its modal starts a clause of its own: "use is limited to X, you may not publish Y")
