@@ -883,6 +883,43 @@ PROBE_RULES = [
 ]
 
 
+#: From benchmarks/claims/genres-s5.jsonl (passages written to hunt false accusations): hypothetical wording, models
+#: playing another part, earlier releases, others invited, a licence's aside, the release of another thing.
+FALSE_ACCUSATION_RULES = [
+    # hypothetical (ConText): what may or may not happen is neither the terms nor a promise
+    ("If there is demand, we could open-source it later.", MODEL, False),
+    ("We considered releasing Heron-7B-Chat as open source but chose a gated licence.", MODEL, False),
+    ("We are still deciding whether to open-source the weights.", MODEL, False),
+    ("如果社区反响良好，我们会考虑开源更多版本。", MODEL, False),
+    ("Heron-7B-Chat will be open-sourced next month.", MODEL, True),
+    ("If you use this open-source model in your work, please cite us.", MODEL, True),
+    # a model by the part it plays beside this one (reward, judge, draft…), unless that part is in its own name
+    ("We will also open-source the reward model used for RLHF.", MODEL, False),
+    ("For speculative decoding we pair it with an open-source draft model.", MODEL, False),
+    ("We open-source the reward model.", "heronlabs/heron-reward-7b", True),
+    ("An open-source reward model for Dutch chat.", "heronlabs/heron-rm-7b", True),
+    # a merge's ingredients, an earlier release of the family
+    ("All models used in this merge are open source.", "tinker/marble-11b-slerp", False),
+    ("Our earlier release, the open-source Heron-3B, was downloaded a million times.", MODEL, False),
+    ("Like our earlier release, Heron-7B-Chat is open source.", MODEL, True),
+    # others invited to open-source their own work
+    ("We hope this inspires other labs to open-source their models too.", MODEL, False),
+    # "(open source)" after a licence's name qualifies the licence, not a named other thing
+    ("| | |\n|---|---|\n| **License** | Apache 2.0 (open source) |", MODEL, True),
+    ("Built with Transformers 4.40 (open source, Apache 2.0).", MODEL, False),
+    # the release of another thing; a model trained on top of another
+    ("The open-source release of the evaluation harness is planned for June.", MODEL, False),
+    ("The open-source release of Heron-7B-Chat includes weights and code.", MODEL, True),
+    ("This adapter is trained on top of an open-source base model.", "riya/heron-7b-sql-lora", False),
+    # the movement as a clause's subject; recipes, options, licensing and development are not this model
+    ("Open source needs your help: star the repo!", MODEL, False),
+    ("The open-source training recipe will follow in a technical report.", MODEL, False),
+    ("It may suggest paid tools when asked for open-source options.", MODEL, False),
+    ("It was tuned to answer questions on open-source licensing.", MODEL, False),
+    ("Heronlabs is committed to open-source development.", MODEL, False),
+]
+
+
 #: Rewrites that keep the meaning keep the decision (benchmarks/claims_perturb_bench.py, on tune lines): each row is a
 #: rewrite that flipped a decision, in the project's own words.
 REWRITE_RULES = [
@@ -1000,3 +1037,8 @@ def test_the_audit_passes_the_cards_base_models_so_a_copied_base_title_is_not_th
     card = front + "# Nimbus-7B\n\nNimbus-7B is an open-source model for customer support.\n"
     result = judge(Snapshot(ModelMeta(id="someone/support-bot-v2", files=("README.md",)), FetchedFile("README.md", text=card), ()))
     assert bool(result.claims) is claimed
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), FALSE_ACCUSATION_RULES)
+def test_open_source_said_of_what_may_happen_other_parts_and_others_work_is_not_a_claim(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

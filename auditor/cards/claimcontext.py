@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass
 
 from auditor.cards.claimnames import Names, whose
+from auditor.cards.claimphrase import head_noun
 from auditor.cards.claimwords import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
 #: For a model noun only "of" names whose it is ("the open-source weights of DialoGPT"); "for Portuguese" is a use.
 _OF_MODEL = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: "the open-source release of the/our <thing>": whose release the head noun after "of" says.
+_OF_THING = re.compile(r"^\s*of\s+(?:the|our|its|their|this|an?)\s+", re.IGNORECASE)
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
@@ -144,6 +147,9 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)
+    owned = _OF_THING.match(rest) if kind == "model" else None
+    if owned and head_noun(rest[owned.end():], v)[0] in ("other", "thing", "software", "role"):
+        return no(f"of-other:{word}")  # "the open-source release of the evaluation suite": the suite's release
     named = _OF_MODEL.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claimcontext import Decision, by_context, by_head, no, yes
-from auditor.cards.claimnames import Names, agent, names_another, whose
+from auditor.cards.claimnames import Names, agent, names_another, role_model, whose
 from auditor.cards.claimphrase import head_noun, last_phrase
 from auditor.cards.claimsubject import ASIDE, CAUSATIVE, MODEL_WORD, subject
 from auditor.cards.claimwords import Vocabulary, vocabulary
@@ -26,6 +26,11 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s\u00ad\u2010-\u2014\u2212-]?source
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: A licence's name ("Apache 2.0", "MIT", "GPL-3.0"): the thing an aside "(open source)" after it qualifies is the
+#: licence, whose own subject is decided by the rest of the sentence, not a named other thing.
+_LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
+                           r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
+                           r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)
 _ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
@@ -91,9 +96,15 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     kind, word, rest = head_noun(after, v)
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
-    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
-            after[:len(after) - len(rest)], names):
+    noun_phrase = after[:len(after) - len(rest)]
+    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(noun_phrase, names):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
+    if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
+        return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
+    if v.test("hypothetical", "before", before):
+        return no("hypothetical")  # "if there is interest, we may open-source it", "we considered releasing it as …"
+    if v.test("others-invited", "before", before):
+        return no("others-invited")  # "we hope this encourages more labs to open-source their models"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     aside_of = whose(last_phrase(aside.group("name")), names) if aside else None
@@ -101,6 +112,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside_of is None and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
             named.lower()):
         aside_of = "other"  # "Augmentations with albumentations (open source)": a thing named by one word, not this model
+    if aside_of == "other" and _LICENCE_NAME.search(named):
+        aside_of = None  # "| License | Apache 2.0 (open source) |": the aside says the licence is open source
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
         return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
     phrase = sentence[start:end]
@@ -149,4 +162,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
+    if owner is None and kind == "model" and role_model(noun_phrase, names) and not (
+            _OPENING.match(clause) and not _DETERMINER_AFTER.match(after)):  # (not the tagline "An open-source reward model")
+        return no("other-model")  # "scored by an open-source judge model", "- [ ] Open-source the reward model"
     return by_context(v, before, after, rest, kind, word, owner, names, heading, clause)
