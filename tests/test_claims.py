@@ -917,6 +917,13 @@ FALSE_ACCUSATION_RULES = [
     ("It may suggest paid tools when asked for open-source options.", MODEL, False),
     ("It was tuned to answer questions on open-source licensing.", MODEL, False),
     ("Heronlabs is committed to open-source development.", MODEL, False),
+    # OSS as Alibaba Cloud's Object Storage Service: where the files are, not open-source software
+    ("The checkpoints are mirrored on our OSS bucket for users in China.", MODEL, False),
+    ("您也可以从阿里云 OSS 下载模型权重。", MODEL, False),
+    ("Heron-7B-Chat is OSS: Apache 2.0 weights and code.", MODEL, True),
+    # a heading of credits, and the people who tinker with open-source software, are not this model
+    ("## Open-Source Acknowledgements\n\nWe build on vLLM and DeepSpeed.", MODEL, False),
+    ("About me: ML engineer by day, open-source tinkerer by night.", MODEL, False),
 ]
 
 

@@ -86,6 +86,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("past-state")
     if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence[end:]):
         return no("promise-with-present-terms")
+    if sentence[start:end] == "OSS" and (v.test("storage", "before", before) or v.test("storage", "after", after)):
+        return no("object-storage")  # "从阿里云 OSS 下载", "our OSS bucket": Alibaba Cloud's storage service
     if v.test("hashtag", "-", before):
         return no("hashtag")
     if v.test("term", "before", before):
