@@ -924,6 +924,19 @@ FALSE_ACCUSATION_RULES = [
     # a heading of credits, and the people who tinker with open-source software, are not this model
     ("## Open-Source Acknowledgements\n\nWe build on vLLM and DeepSpeed.", MODEL, False),
     ("About me: ML engineer by day, open-source tinkerer by night.", MODEL, False),
+    # the member named after a group's copula ends at its full stop ("… was Mixtral.")
+    ("The strongest open-source model we tested was Mixtral.", MODEL, False),
+    # reports, manifestos, foundations, teachers and instruction sets are not this model
+    ("For more details, see the open-source report.", MODEL, False),
+    ("Read our open-source manifesto.", MODEL, False),
+    ("We donated the tokenizer to the open-source foundation.", MODEL, False),
+    ("It was distilled with an open-source teacher.", MODEL, False),
+    ("It is trained on OpenHermes, one of the best open-source instruction sets.", MODEL, False),
+    ("Open source or not, all models are evaluated the same way.", MODEL, False),
+    ("It is open-source all the way down: weights, data and code.", MODEL, True),
+    ("## Open-Source Roadmap\n\n- [x] Weights\n- [ ] Training code", MODEL, True),
+    ("Heron-7B-Chat is open source and not just open weights.", MODEL, True),
+    ("Heron-7B-Chat is an open-source foundation model for Dutch.", MODEL, True),
 ]
 
 
