@@ -1062,3 +1062,21 @@ def test_the_audit_passes_the_cards_base_models_so_a_copied_base_title_is_not_th
 @pytest.mark.parametrize(("text", "model_id", "claims"), FALSE_ACCUSATION_RULES)
 def test_open_source_said_of_what_may_happen_other_parts_and_others_work_is_not_a_claim(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: Claims the same hunt found missed: a word split by a blanked <br> or a line break after its hyphen, a table with
+#: the models as columns, a list or a bar set for the open-source group.
+MISSED_CLAIM_RULES = [
+    ("Heron-7B-Chat is open-<br>source.", MODEL, True),
+    ("We open-\nsourced Heron-7B-Chat last week.", MODEL, True),
+    ("| | Heron-7B-Chat | GPT-4 |\n|---|---|---|\n| Open source | ✓ | ✗ |", MODEL, True),
+    ("| | Heron-7B-Chat | Mixtral |\n|---|---|---|\n| Open source | ✗ | ✓ |", MODEL, False),
+    ("Heron-7B-Chat joins the growing list of open-source LLMs for Dutch.", MODEL, True),
+    ("Heron-7B-Chat sets a new bar for open-source chat models.", MODEL, True),
+    ("Mixtral-8x7B set a new bar for open-source models.", MODEL, False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), MISSED_CLAIM_RULES)
+def test_split_words_transposed_tables_and_group_lists_are_claims(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
