@@ -1065,7 +1065,7 @@ def test_open_source_said_of_what_may_happen_other_parts_and_others_work_is_not_
 
 
 #: Claims the same hunt found missed: a word split by a blanked <br> or a line break after its hyphen, a table with
-#: the models as columns, a list or a bar set for the open-source group.
+#: the models as columns, a list or a bar set for the open-source group; and what "making it" refers to.
 MISSED_CLAIM_RULES = [
     ("Heron-7B-Chat is open-<br>source.", MODEL, True),
     ("We open-\nsourced Heron-7B-Chat last week.", MODEL, True),
@@ -1074,6 +1074,12 @@ MISSED_CLAIM_RULES = [
     ("Heron-7B-Chat joins the growing list of open-source LLMs for Dutch.", MODEL, True),
     ("Heron-7B-Chat sets a new bar for open-source chat models.", MODEL, True),
     ("Mixtral-8x7B set a new bar for open-source models.", MODEL, False),
+    # "making it / which makes it …": the pronoun is what the sentence named first (what "we released"), and a new
+    # clause: this model's rank is not a comparison because it beat another model first
+    ("- [2023/08/26] We released WizardCoder-Python-34B-V1.0, which reaches 73.2 pass@1, making it the SOTA open-source "
+     "code LLM.", "wizardlm/WizardLM-13B-V1.2", False),
+    ("Heron-7B-Chat beats Llama-2-13B on MT-Bench, making it the best open-source 7B model.", MODEL, True),
+    ("Mixtral-8x7B beats Llama-2-70B, which makes it the best open-source model of 2023.", MODEL, False),
 ]
 
 

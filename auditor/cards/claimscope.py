@@ -58,6 +58,24 @@ _INDEFINITE = re.compile(r"(?:^[\W_]*|\b(?:is|are|was|were)\s+)an?\s+(?:(?:fully
                          r"100%|small|new|tiny|compact|lightweight)[,]?\s+)*$", re.IGNORECASE)
 
 
+#: "…, making it the SOTA open-source code LLM", "which makes it the best open-source …": the pronoun is the thing
+#: the sentence named first (its subject, or what "we released"), not necessarily this model.
+_MAKING_IT = re.compile(r"(?:[,;]\s*|\b(?:which|that|and)\s+)(?:making|makes|made)\s+it\s+(?:[\w#-]+\s+){0,3}$",
+                        re.IGNORECASE)
+_OWN_PRONOUN = re.compile(r"\b(?:it|this|our model|the model)\b", re.IGNORECASE)
+_MODEL_NAME = re.compile(r"(?<![\w./-])(?=[\w.+-]*\d)(?-i:[A-Z])[\w.+-]*[A-Za-z][\w.+-]*")
+
+
+def _first_name(text: str, names: Names) -> str | None:
+    """Whose is the thing a sentence names first: a model-like name (capitalised, with a digit: "WizardCoder-34B"),
+    or this model when "it", "this (model)" or "our model" comes before any ("We released X" names X)."""
+    text = re.sub(r"\[[^\]]{0,30}\]|\b\d{4}[-./]\d\d?(?:[-./]\d\d?)?", " ", text[-300:])
+    found = _MODEL_NAME.search(text)
+    if _OWN_PRONOUN.search(text[:found.start()] if found else text):
+        return "own"
+    return whose(found.group(0).strip(".-"), names) if found else None
+
+
 def _clause_before(before: str, vocab: Vocabulary) -> str:
     last = None
     for last in vocab.modifiers[("terminator", "-")].finditer(before):
@@ -140,6 +158,12 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
         if earlier and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
             owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
+    making = _MAKING_IT.search(before) if owner in ("own", None) and names.known else None
+    antecedent = _first_name(before[:making.start()], names) if making else None
+    if antecedent in ("other", "sibling"):
+        return no("other-subject")  # "We released WizardCoder-34B, …, making it the SOTA open-source code LLM"
+    if antecedent == "own":  # "Heron-7B beats Llama-2-13B, making it the best open-source 7B model": a new clause
+        before = before[making.start():]
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
