@@ -1086,3 +1086,28 @@ MISSED_CLAIM_RULES = [
 @pytest.mark.parametrize(("text", "model_id", "claims"), MISSED_CLAIM_RULES)
 def test_split_words_transposed_tables_and_group_lists_are_claims(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: CJK wording the hunt found taken for claims: open-source models in general (目前, 更多), the open-source world
+#: (开源界), the movement (开源不易), our open-source work, another publisher's release (Meta 开源的 Llama 2), a
+#: framework open-sourced, the development of the field (発展, 생태계 발전); this model stays a claim.
+CJK_RULES = [
+    ("目前开源的中文大模型普遍存在中文能力不足的问题。", False),
+    ("该项目在开源界引起了广泛关注。", False),
+    ("开源不易，欢迎 star 和转发！", False),
+    ("如果您觉得我们的开源工作对您有帮助，请引用我们的论文。", False),
+    ("Meta 开源的 Llama 2 是本模型的基座。", False),
+    ("我们的训练框架已开源。", False),
+    ("更多开源模型请关注我们的主页。", False),
+    ("日本語のオープンソースLLMの発展に貢献したいと考えています。", False),
+    ("오픈소스 한국어 LLM 생태계 발전을 위해 노력하겠습니다.", False),
+    ("本模型已在 Hugging Face 开源。", True),
+    ("本模型使用 Apache 2.0 开源。", True),
+    ("Hanlin-7B-Chat 是目前开源的最强中文模型。", True),
+    ("翰林实验室开源的法律领域中文对话模型。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), CJK_RULES)
+def test_cjk_open_source_said_of_the_field_the_movement_and_other_publishers_is_not_a_claim(text, claims):
+    assert bool(find_claims(text, 1, model_id="hanlin-lab/Hanlin-7B-Chat")) is claims, text

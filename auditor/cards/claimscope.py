@@ -76,6 +76,23 @@ def _first_name(text: str, names: Names) -> str | None:
     return whose(found.group(0).strip(".-"), names) if found else None
 
 
+_PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
+
+
+def _cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | None:
+    """开源 said of another publisher's release ("Meta 开源的 Llama 2") or of the movement at its clause's start
+    ("开源不易"): the rule that says so, else None."""
+    agent_cjk = v.find("agent-cjk", "before", before)
+    if agent_cjk and names.known:
+        name = agent_cjk.group("name")
+        if not _PLACE_CJK.search(before[:agent_cjk.start("name")]) and not _LICENCE_NAME.search(name) and whose(
+                name, names) == "other":
+            return "other-subject"
+    if v.test("movement-cjk", "after", after) and re.search(r"(?:^|[，。,；;！!？?：:\s])$", before):
+        return "movement"
+    return None
+
+
 def _clause_before(before: str, vocab: Vocabulary) -> str:
     last = None
     for last in vocab.modifiers[("terminator", "-")].finditer(before):
@@ -188,6 +205,10 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
+    if phrase in ("开源", "開源"):
+        cjk = _cjk_context(before, after, names, v)
+        if cjk:
+            return no(cjk)
     if owner is None and kind == "model" and role_model(noun_phrase, names) and not (
             _OPENING.match(clause) and not _DETERMINER_AFTER.match(after)):  # (not the tagline "An open-source reward model")
         return no("other-model")  # "scored by an open-source judge model", "- [ ] Open-source the reward model"
