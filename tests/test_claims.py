@@ -917,6 +917,12 @@ FALSE_ACCUSATION_RULES = [
     ("It may suggest paid tools when asked for open-source options.", MODEL, False),
     ("It was tuned to answer questions on open-source licensing.", MODEL, False),
     ("Heronlabs is committed to open-source development.", MODEL, False),
+    # a field whose value says no ("Open source: ❌", "| Open source | No |"): the card says it is not open source
+    ("- Open source: ❌ (research license)\n- Commercial use: ❌", MODEL, False),
+    ("| | |\n|---|---|\n| Open source | No |\n| License | Heron Research License |", MODEL, False),
+    ("Open-source: no. Weights: research only.", MODEL, False),
+    ("- Open source: ✅ (Apache 2.0)", MODEL, True),
+    ("**Open-source**: not only the weights but also the data.", MODEL, True),
     # OSS as Alibaba Cloud's Object Storage Service: where the files are, not open-source software
     ("The checkpoints are mirrored on our OSS bucket for users in China.", MODEL, False),
     ("您也可以从阿里云 OSS 下载模型权重。", MODEL, False),
