@@ -1117,3 +1117,23 @@ CJK_RULES = [
 @pytest.mark.parametrize(("text", "claims"), CJK_RULES)
 def test_cjk_open_source_said_of_the_field_the_movement_and_other_publishers_is_not_a_claim(text, claims):
     assert bool(find_claims(text, 1, model_id="hanlin-lab/Hanlin-7B-Chat")) is claims, text
+
+
+#: What data is made of (conversations, chat logs, prompts, tokens of code) is not this model; a head-noun phrase
+#: ends at CJK punctuation ("开源的对话模型，兼容 vLLM 框架" is this model, not vLLM); 开源数据集 after 代码 names
+#: datasets, not the code.
+DATA_AND_PUNCTUATION_RULES = [
+    ("Our annotators labelled 10k prompts from open-sourced chat logs.", MODEL, False),
+    ("The prompts come from open-source conversations shared under CC-BY.", MODEL, False),
+    ("Our data includes 50B tokens of open-source code.", MODEL, False),
+    ("Our open-source code is on GitHub.", MODEL, True),
+    ("Hanlin-7B-Chat 是开源的对话模型，兼容 vLLM 框架。", "hanlin-lab/Hanlin-7B-Chat", True),
+    ("预训练数据涵盖书籍、代码以及多个开源数据集（如 SkyPile）。", "hanlin-lab/Hanlin-7B-Chat", False),
+    ("训练时混入了网页、书籍、代码以及多个开源数据集（如 SkyPile、WanJuan）。", "hanlin-lab/Hanlin-7B-Chat", False),
+    ("开源代码和数据已发布。", "hanlin-lab/Hanlin-7B-Chat", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), DATA_AND_PUNCTUATION_RULES)
+def test_what_data_is_made_of_is_not_a_claim_and_cjk_punctuation_ends_a_phrase(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -165,12 +165,12 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")
+    if v.test("other-after-cjk", "after", after):
+        return no("other-thing-cjk")  # (before the code rows: "代码以及多个开源数据集" names datasets, not the code)
     if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
         return yes("code-cjk", "code")
     if v.test("license-cjk", "after", after):
         return yes("license-heading") if heading else no("license-name")
-    if v.test("other-after-cjk", "after", after):
-        return no("other-thing-cjk")
     if group:
         if owner is None and _group_of_other(clause, rest, names):
             return no("group-of-other")
