@@ -1131,6 +1131,14 @@ DATA_AND_PUNCTUATION_RULES = [
     ("预训练数据涵盖书籍、代码以及多个开源数据集（如 SkyPile）。", "hanlin-lab/Hanlin-7B-Chat", False),
     ("训练时混入了网页、书籍、代码以及多个开源数据集（如 SkyPile、WanJuan）。", "hanlin-lab/Hanlin-7B-Chat", False),
     ("开源代码和数据已发布。", "hanlin-lab/Hanlin-7B-Chat", True),
+    # the end of a list a model was trained on is data ("… books and open-source code"), not a new clause's subject
+    ("Heron-7B-Chat is trained on a mixture of licensed news, public-domain books\nand open-source code.", MODEL, False),
+    ("It was trained on our data, and the open-source weights are on the Hub.", MODEL, True),
+    # an HTML table's "Open source" column (the header row is blanked as prose), markup in a cell too
+    ("<table>\n<tr><th>Model</th> <th>_Open Source_</th></tr>\n<tr><td>Heron-7B-Chat (Ours)</td> <td> ✔ </td></tr>\n"
+     "<tr><td>GPT-4</td> <td> ✘ </td></tr>\n</table>", MODEL, True),
+    ("<table>\n<tr><th>Model</th> <th>Open Source</th></tr>\n<tr><td>Heron-7B-Chat</td> <td>✘</td></tr>\n"
+     "<tr><td>Mixtral</td> <td>✔</td></tr>\n</table>", MODEL, False),
 ]
 
 

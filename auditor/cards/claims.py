@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.cards.claimnames import names_only_another, names_this_model, own_names, whose
 from auditor.cards.claimscope import WINDOW, Decision, decide
-from auditor.cards.claimtables import key_value_rows, table_claims
+from auditor.cards.claimtables import html_table_claims, key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
 from auditor.cards.claimtitle import with_title
 from auditor.cards.claimwords import vocabulary
@@ -158,6 +158,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     names = with_title(own_names(model_id), model_id, lines, tuple(base_models))
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
+    if "<th" in body or "<TH" in body:
+        for index, phrase, quote in html_table_claims(raw_lines, lines, target, names):
+            yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)

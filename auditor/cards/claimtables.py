@@ -3,6 +3,7 @@ rows of a key-value table, which describe the card's own model."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -67,6 +68,50 @@ def _transposed(header: str, body: list[int], lines: list[str], target: re.Patte
         field = target.search(cells[0]) if cells and len(cells[0]) < 40 else None
         if field and any(k < len(cells) and _YES.match(cells[k]) for k in own):
             yield index, field.group(0), " ".join((header.strip() + " " + lines[index].strip()).split())[:300]
+
+
+_HTML_CELL = re.compile(r"<(?P<tag>t[hd])\b(?P<attrs>[^>\n]{0,300})>(?P<text>.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>\n]{0,300}>")
+
+
+def _html_cells(line: str, tag: str) -> list[tuple[int, str]]:
+    """(column, text) of the line's cells of that tag (th or td), columns counted with their colspans."""
+    cells, column = [], 0
+    for cell in _HTML_CELL.finditer(line[:4000]):
+        if cell.group("tag").lower() == tag:
+            text = html.unescape(_TAGS.sub(" ", cell.group("text")))
+            cells.append((column, re.sub(r"[*_`]+", "", text).strip()))  # markup never hides the words
+        span = _COLSPAN.search(cell.group("attrs"))
+        column += int(span.group(1)) if span else 1
+    return cells
+
+
+def html_table_claims(raw: list[str], visible: list[str], target: re.Pattern[str],
+                      names: Names) -> Iterator[tuple[int, str, str]]:
+    """The same "open source" column in an HTML table whose header row and body rows each stand on one line
+    (`<th>Model</th> <th>Open Source</th>` … `<td>Heron (Ours)</td> <td>✔</td>`); rows blanked as code are skipped.
+    The claim's line is the header's, where the words stand."""
+    column, phrase, rows, header = None, "", 0, 0
+    for index, line in enumerate(raw):
+        if "<t" not in line and "</table" not in line.lower():
+            continue
+        if "</table" in line.lower():
+            column = None
+        heads = _html_cells(line, "th") if "<th" in line.lower() else []
+        found = next(((k, target.search(text)) for k, text in heads if target.search(text)), None)
+        if found:
+            column, phrase, rows, header = found[0], found[1].group(0), 0, index
+            continue
+        if column is None or rows >= MAX_ROWS or not (index < len(visible) and visible[index].strip()):
+            continue
+        cells = dict(_html_cells(line, "td"))
+        if len(cells) < 2:
+            continue
+        rows += 1
+        text = " ".join(cells.values())
+        if (_OURS.search(text) or (names.known and names_this_model(text, names))) and _YES.match(cells.get(column, "")):
+            yield header, phrase, " | ".join(cells.values())[:300]  # the line with the words, quoted with the row
 
 
 #: The first header cell of a key-value table ("| | |", "| Feature | Description |", "| Component | License |"):
