@@ -1145,3 +1145,23 @@ DATA_AND_PUNCTUATION_RULES = [
 @pytest.mark.parametrize(("text", "model_id", "claims"), DATA_AND_PUNCTUATION_RULES)
 def test_what_data_is_made_of_is_not_a_claim_and_cjk_punctuation_ends_a_phrase(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: The base's description pasted into a fine-tune's card (2021-22 community cards): "It is …" after a sentence
+#: opening with the base's name, the original implementation, and bases such as DistilGPT2 and TinyLlama.
+BASE_DESCRIPTION_RULES = [
+    ("GPT-Neo 125M is a transformer model designed after GPT-3. It is an open source alternative to GPT-3.",
+     "kofi/gpt-neo-125M-poetry", False),
+    ("RoBERTa is pretrained on a large corpus; the original implementation is open source in fairseq.",
+     "kofi/roberta-tw", False),
+    ("DistilGPT2 was developed by Hugging Face and released as open source in 2019.", "kofi/distilgpt2-lyrics", False),
+    ("Like its teacher GPT-2, DistilGPT2 is open source.", "kofi/distilgpt2-lyrics", False),
+    ("TinyLlama is open source, so I fine-tuned it on pirate talk.", "grumpycat/tinyllama-pirate", False),
+    ("Heron-7B-Chat is a bilingual model. It is fully open source.", MODEL, True),
+    ("this model is 100% open source, do whatever you want with it", "grumpycat/tinyllama-pirate", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BASE_DESCRIPTION_RULES)
+def test_a_base_models_pasted_description_is_not_a_claim_about_the_fine_tune(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -44,6 +44,9 @@ _ROLE_MODEL = re.compile(r"\b(?P<role>reward|judge|critic|draft|teacher|verifier
 #: "the models used in this merge", "the models merged here": a merge's ingredients, not the merge.
 _INGREDIENTS = re.compile(r"\bmodels\s+(?:(?:used|merged|combined|included)\s+)?(?:in|into|for|of)\s+(?:this|the)\s+"
                           r"(?:merge|mix|blend|recipe)\b|\bmodels\s+(?:we\s+)?(?:used|merged|combined)\b", re.IGNORECASE)
+#: "the original implementation", "the upstream code": the base model's code, not this model's.
+_OTHER_CODE = re.compile(r"\b(?:original|upstream)\s+(?:[\w-]+\s+)?(?:implementation|code|codebase|repository|repo)\b",
+                         re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(?:larger|smaller|bigger|lighter|heavier)\s+(?:[\w-]+\s+)?(?:versions?|variants?|models?|"
                           r"siblings?|checkpoints?)\b", re.IGNORECASE)
 
@@ -130,6 +133,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return "sibling"  # "a larger version", "our smaller models", "our previous release": not this one
     if role_model(phrase, names) or _INGREDIENTS.search(phrase):
         return "other"  # "we will open-source the reward model", "the models used in this merge are open source"
+    if "code" in kinds and _OTHER_CODE.search(phrase):
+        return "other"  # "the original implementation is open source in fairseq": the base's code, not this model's
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too

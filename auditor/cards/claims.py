@@ -53,8 +53,8 @@ _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 _PREVIOUS_OTHER = Decision(False, "model", "previous-sentence-other")
 _OPENS_WITH = re.compile(r"^[\W_]*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,2}?)(?::\s|\s*,\s+(?:an?|the)\s|\s+(?:is|are|was|"
                          r"makes|lets|offers|provides|supports|helps|runs)\b)", re.IGNORECASE)
-_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)\b",
-                              re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)|"
+                              r"it\s+(?:is|was)|it['’]s)\b", re.IGNORECASE)  # ("GPT-Neo 125M is …. It is an open source …")
 #: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
