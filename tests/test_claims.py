@@ -931,6 +931,69 @@ PROBE_RULES = [
 ]
 
 
+#: From benchmarks/claims/genres-s5.jsonl (passages written to hunt false accusations): hypothetical wording, models
+#: playing another part, earlier releases, others invited, a licence's aside, the release of another thing.
+FALSE_ACCUSATION_RULES = [
+    # hypothetical (ConText): what may or may not happen is neither the terms nor a promise
+    ("If there is demand, we could open-source it later.", MODEL, False),
+    ("We considered releasing Heron-7B-Chat as open source but chose a gated licence.", MODEL, False),
+    ("We are still deciding whether to open-source the weights.", MODEL, False),
+    ("如果社区反响良好，我们会考虑开源更多版本。", MODEL, False),
+    ("Heron-7B-Chat will be open-sourced next month.", MODEL, True),
+    ("If you use this open-source model in your work, please cite us.", MODEL, True),
+    # a model by the part it plays beside this one (reward, judge, draft…), unless that part is in its own name
+    ("We will also open-source the reward model used for RLHF.", MODEL, False),
+    ("For speculative decoding we pair it with an open-source draft model.", MODEL, False),
+    ("We open-source the reward model.", "heronlabs/heron-reward-7b", True),
+    ("An open-source reward model for Dutch chat.", "heronlabs/heron-rm-7b", True),
+    # a merge's ingredients, an earlier release of the family
+    ("All models used in this merge are open source.", "tinker/marble-11b-slerp", False),
+    ("Our earlier release, the open-source Heron-3B, was downloaded a million times.", MODEL, False),
+    ("Like our earlier release, Heron-7B-Chat is open source.", MODEL, True),
+    # others invited to open-source their own work
+    ("We hope this inspires other labs to open-source their models too.", MODEL, False),
+    # "(open source)" after a licence's name qualifies the licence, not a named other thing
+    ("| | |\n|---|---|\n| **License** | Apache 2.0 (open source) |", MODEL, True),
+    ("Built with Transformers 4.40 (open source, Apache 2.0).", MODEL, False),
+    # the release of another thing; a model trained on top of another
+    ("The open-source release of the evaluation harness is planned for June.", MODEL, False),
+    ("The open-source release of Heron-7B-Chat includes weights and code.", MODEL, True),
+    ("This adapter is trained on top of an open-source base model.", "riya/heron-7b-sql-lora", False),
+    # the movement as a clause's subject; recipes, options, licensing and development are not this model
+    ("Open source needs your help: star the repo!", MODEL, False),
+    ("The open-source training recipe will follow in a technical report.", MODEL, False),
+    ("It may suggest paid tools when asked for open-source options.", MODEL, False),
+    ("It was tuned to answer questions on open-source licensing.", MODEL, False),
+    ("Heronlabs is committed to open-source development.", MODEL, False),
+    # a field whose value says no ("Open source: ❌", "| Open source | No |"): the card says it is not open source
+    ("- Open source: ❌ (research license)\n- Commercial use: ❌", MODEL, False),
+    ("| | |\n|---|---|\n| Open source | No |\n| License | Heron Research License |", MODEL, False),
+    ("Open-source: no. Weights: research only.", MODEL, False),
+    ("- Open source: ✅ (Apache 2.0)", MODEL, True),
+    ("**Open-source**: not only the weights but also the data.", MODEL, True),
+    # OSS as Alibaba Cloud's Object Storage Service: where the files are, not open-source software
+    ("The checkpoints are mirrored on our OSS bucket for users in China.", MODEL, False),
+    ("您也可以从阿里云 OSS 下载模型权重。", MODEL, False),
+    ("Heron-7B-Chat is OSS: Apache 2.0 weights and code.", MODEL, True),
+    # a heading of credits, and the people who tinker with open-source software, are not this model
+    ("## Open-Source Acknowledgements\n\nWe build on vLLM and DeepSpeed.", MODEL, False),
+    ("About me: ML engineer by day, open-source tinkerer by night.", MODEL, False),
+    # the member named after a group's copula ends at its full stop ("… was Mixtral.")
+    ("The strongest open-source model we tested was Mixtral.", MODEL, False),
+    # reports, manifestos, foundations, teachers and instruction sets are not this model
+    ("For more details, see the open-source report.", MODEL, False),
+    ("Read our open-source manifesto.", MODEL, False),
+    ("We donated the tokenizer to the open-source foundation.", MODEL, False),
+    ("It was distilled with an open-source teacher.", MODEL, False),
+    ("It is trained on OpenHermes, one of the best open-source instruction sets.", MODEL, False),
+    ("Open source or not, all models are evaluated the same way.", MODEL, False),
+    ("It is open-source all the way down: weights, data and code.", MODEL, True),
+    ("## Open-Source Roadmap\n\n- [x] Weights\n- [ ] Training code", MODEL, True),
+    ("Heron-7B-Chat is open source and not just open weights.", MODEL, True),
+    ("Heron-7B-Chat is an open-source foundation model for Dutch.", MODEL, True),
+]
+
+
 #: Rewrites that keep the meaning keep the decision (benchmarks/claims_perturb_bench.py, on tune lines): each row is a
 #: rewrite that flipped a decision, in the project's own words.
 REWRITE_RULES = [
@@ -1054,3 +1117,105 @@ def test_the_audit_passes_the_cards_base_models_so_a_copied_base_title_is_not_th
     card = front + "# Nimbus-7B\n\nNimbus-7B is an open-source model for customer support.\n"
     result = judge(Snapshot(ModelMeta(id="someone/support-bot-v2", files=("README.md",)), FetchedFile("README.md", text=card), ()))
     assert bool(result.claims) is claimed
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), FALSE_ACCUSATION_RULES)
+def test_open_source_said_of_what_may_happen_other_parts_and_others_work_is_not_a_claim(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: Claims the same hunt found missed: a word split by a blanked <br> or a line break after its hyphen, a table with
+#: the models as columns, a list or a bar set for the open-source group; and what "making it" refers to.
+MISSED_CLAIM_RULES = [
+    ("Heron-7B-Chat is open-<br>source.", MODEL, True),
+    ("We open-\nsourced Heron-7B-Chat last week.", MODEL, True),
+    ("| | Heron-7B-Chat | GPT-4 |\n|---|---|---|\n| Open source | ✓ | ✗ |", MODEL, True),
+    ("| | Heron-7B-Chat | Mixtral |\n|---|---|---|\n| Open source | ✗ | ✓ |", MODEL, False),
+    ("Heron-7B-Chat joins the growing list of open-source LLMs for Dutch.", MODEL, True),
+    ("Heron-7B-Chat sets a new bar for open-source chat models.", MODEL, True),
+    ("Mixtral-8x7B set a new bar for open-source models.", MODEL, False),
+    # "making it / which makes it …": the pronoun is what the sentence named first (what "we released"), and a new
+    # clause: this model's rank is not a comparison because it beat another model first
+    ("- [2023/08/26] We released WizardCoder-Python-34B-V1.0, which reaches 73.2 pass@1, making it the SOTA open-source "
+     "code LLM.", "wizardlm/WizardLM-13B-V1.2", False),
+    ("Heron-7B-Chat beats Llama-2-13B on MT-Bench, making it the best open-source 7B model.", MODEL, True),
+    ("Mixtral-8x7B beats Llama-2-70B, which makes it the best open-source model of 2023.", MODEL, False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), MISSED_CLAIM_RULES)
+def test_split_words_transposed_tables_and_group_lists_are_claims(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: CJK wording the hunt found taken for claims: open-source models in general (目前, 更多), the open-source world
+#: (开源界), the movement (开源不易), our open-source work, another publisher's release (Meta 开源的 Llama 2), a
+#: framework open-sourced, the development of the field (発展, 생태계 발전); this model stays a claim.
+CJK_RULES = [
+    ("目前开源的中文大模型普遍存在中文能力不足的问题。", False),
+    ("该项目在开源界引起了广泛关注。", False),
+    ("开源不易，欢迎 star 和转发！", False),
+    ("如果您觉得我们的开源工作对您有帮助，请引用我们的论文。", False),
+    ("Meta 开源的 Llama 2 是本模型的基座。", False),
+    ("我们的训练框架已开源。", False),
+    ("更多开源模型请关注我们的主页。", False),
+    ("日本語のオープンソースLLMの発展に貢献したいと考えています。", False),
+    ("오픈소스 한국어 LLM 생태계 발전을 위해 노력하겠습니다.", False),
+    ("本模型已在 Hugging Face 开源。", True),
+    ("本模型使用 Apache 2.0 开源。", True),
+    ("Hanlin-7B-Chat 是目前开源的最强中文模型。", True),
+    ("翰林实验室开源的法律领域中文对话模型。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), CJK_RULES)
+def test_cjk_open_source_said_of_the_field_the_movement_and_other_publishers_is_not_a_claim(text, claims):
+    assert bool(find_claims(text, 1, model_id="hanlin-lab/Hanlin-7B-Chat")) is claims, text
+
+
+#: What data is made of (conversations, chat logs, prompts, tokens of code) is not this model; a head-noun phrase
+#: ends at CJK punctuation ("开源的对话模型，兼容 vLLM 框架" is this model, not vLLM); 开源数据集 after 代码 names
+#: datasets, not the code.
+DATA_AND_PUNCTUATION_RULES = [
+    ("Our annotators labelled 10k prompts from open-sourced chat logs.", MODEL, False),
+    ("The prompts come from open-source conversations shared under CC-BY.", MODEL, False),
+    ("Our data includes 50B tokens of open-source code.", MODEL, False),
+    ("Our open-source code is on GitHub.", MODEL, True),
+    ("Hanlin-7B-Chat 是开源的对话模型，兼容 vLLM 框架。", "hanlin-lab/Hanlin-7B-Chat", True),
+    ("预训练数据涵盖书籍、代码以及多个开源数据集（如 SkyPile）。", "hanlin-lab/Hanlin-7B-Chat", False),
+    ("训练时混入了网页、书籍、代码以及多个开源数据集（如 SkyPile、WanJuan）。", "hanlin-lab/Hanlin-7B-Chat", False),
+    ("开源代码和数据已发布。", "hanlin-lab/Hanlin-7B-Chat", True),
+    # the end of a list a model was trained on is data ("… books and open-source code"), not a new clause's subject
+    ("Heron-7B-Chat is trained on a mixture of licensed news, public-domain books\nand open-source code.", MODEL, False),
+    ("It was trained on our data, and the open-source weights are on the Hub.", MODEL, True),
+    # an HTML table's "Open source" column (the header row is blanked as prose), markup in a cell too
+    ("<table>\n<tr><th>Model</th> <th>_Open Source_</th></tr>\n<tr><td>Heron-7B-Chat (Ours)</td> <td> ✔ </td></tr>\n"
+     "<tr><td>GPT-4</td> <td> ✘ </td></tr>\n</table>", MODEL, True),
+    ("<table>\n<tr><th>Model</th> <th>Open Source</th></tr>\n<tr><td>Heron-7B-Chat</td> <td>✘</td></tr>\n"
+     "<tr><td>Mixtral</td> <td>✔</td></tr>\n</table>", MODEL, False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), DATA_AND_PUNCTUATION_RULES)
+def test_what_data_is_made_of_is_not_a_claim_and_cjk_punctuation_ends_a_phrase(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+#: The base's description pasted into a fine-tune's card (2021-22 community cards): "It is …" after a sentence
+#: opening with the base's name, the original implementation, and bases such as DistilGPT2 and TinyLlama.
+BASE_DESCRIPTION_RULES = [
+    ("GPT-Neo 125M is a transformer model designed after GPT-3. It is an open source alternative to GPT-3.",
+     "kofi/gpt-neo-125M-poetry", False),
+    ("RoBERTa is pretrained on a large corpus; the original implementation is open source in fairseq.",
+     "kofi/roberta-tw", False),
+    ("DistilGPT2 was developed by Hugging Face and released as open source in 2019.", "kofi/distilgpt2-lyrics", False),
+    ("Like its teacher GPT-2, DistilGPT2 is open source.", "kofi/distilgpt2-lyrics", False),
+    ("TinyLlama is open source, so I fine-tuned it on pirate talk.", "grumpycat/tinyllama-pirate", False),
+    ("Heron-7B-Chat is a bilingual model. It is fully open source.", MODEL, True),
+    ("this model is 100% open source, do whatever you want with it", "grumpycat/tinyllama-pirate", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BASE_DESCRIPTION_RULES)
+def test_a_base_models_pasted_description_is_not_a_claim_about_the_fine_tune(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass
 
 from auditor.cards.claimnames import Names, is_own, whose
+from auditor.cards.claimphrase import head_noun
 from auditor.cards.claimwords import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
 #: For a model noun only "of" names whose it is ("the open-source weights of DialoGPT"); "for Portuguese" is a use.
 _OF_MODEL = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)
+#: "the open-source release of the/our <thing>": whose release the head noun after "of" says.
+_OF_THING = re.compile(r"^\s*of\s+(?:the|our|its|their|this|an?)\s+", re.IGNORECASE)
 #: A sentence that opens with "A/An open-source <model>" and no verb: a description of the card's own model.
 _DESCRIPTION = re.compile(r"^[\W_]*an?\s+$", re.IGNORECASE)
 #: Nouns for the card's own artefact (its release, weights, checkpoint), unlike kinds of model ("open-source LLMs").
@@ -38,7 +41,7 @@ _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
 _GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?)")  # a name, not a list
 #: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
-_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])[\w.+-]*)",
+_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -155,6 +158,9 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)
+    owned = _OF_THING.match(rest) if kind == "model" else None
+    if owned and head_noun(rest[owned.end():], v)[0] in ("other", "thing", "software", "role"):
+        return no(f"of-other:{word}")  # "the open-source release of the evaluation suite": the suite's release
     named = _OF_MODEL.match(rest) if kind == "model" else None
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")
@@ -170,12 +176,12 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")
+    if v.test("other-after-cjk", "after", after) and not _OWN_CJK_SUBJECT.search(before):  # (本项目为开源项目: ours)
+        return no("other-thing-cjk")  # (before the code rows: "代码以及多个开源数据集" names datasets, not the code)
     if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
         return yes("code-cjk", "code")
     if v.test("license-cjk", "after", after):
         return yes("license-heading") if heading else no("license-name")
-    if v.test("other-after-cjk", "after", after) and not _OWN_CJK_SUBJECT.search(before):  # (本项目为开源项目: ours)
-        return no("other-thing-cjk")
     if group:
         if owner is None and _group_of_other(clause, rest, names):
             return no("group-of-other")

@@ -35,6 +35,19 @@ COMMON_CAPITALISED = frozenset(
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please". split())
+#: "our previous release", "an earlier version": this model's predecessor, another model of the family.
+_EARLIER = re.compile(r"\b(?:previous|earlier|older|prior|former)\s+(?:[\w-]+\s+)?(?:releases?|versions?|models?|"
+                      r"generations?|checkpoints?)\b", re.IGNORECASE)
+#: "the reward model", "a judge model", "the draft model": a model playing another part beside this one (unless the
+#: role is in the model's names: `x/Corvid-Reward-7B`, `x/Corvid-RM-8B`).
+_ROLE_MODEL = re.compile(r"\b(?P<role>reward|judge|critic|draft|teacher|verifier|guard)\s+(?:models?|llms?|checkpoints?)\b",
+                         re.IGNORECASE)
+#: "the models used in this merge", "the models merged here": a merge's ingredients, not the merge.
+_INGREDIENTS = re.compile(r"\bmodels\s+(?:(?:used|merged|combined|included)\s+)?(?:in|into|for|of)\s+(?:this|the)\s+"
+                          r"(?:merge|mix|blend|recipe)\b|\bmodels\s+(?:we\s+)?(?:used|merged|combined)\b", re.IGNORECASE)
+#: "the original implementation", "the upstream code": the base model's code, not this model's.
+_OTHER_CODE = re.compile(r"\b(?:original|upstream)\s+(?:[\w-]+\s+)?(?:implementation|code|codebase|repository|repo)\b",
+                         re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(?:larger|smaller|bigger|lighter|heavier)\s+(?:[\w-]+\s+)?(?:versions?|variants?|models?|"
                           r"siblings?|checkpoints?)\b", re.IGNORECASE)
 
@@ -110,8 +123,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return None
     vocab = vocabulary()
     kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
-    if kinds[-1] == "code" and "model" not in kinds and all(k != "other" or vocab.test("tooling", "-", w) for w, k in zip(
-            words, kinds)):
+    if kinds[-1] == "code" and "model" not in kinds and not _OTHER_CODE.search(phrase) and all(
+            k != "other" or vocab.test("tooling", "-", w) for w, k in zip(words, kinds)):
         return "tooling" if vocab.test("tooling", "-", phrase) else "code"  # "our training and evaluation code"
     if "other" in kinds:
         return "other"
@@ -123,8 +136,12 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
     if "role" in kinds and vocab.test("tooling", "-", phrase):
         return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
-    if _COMPARATIVE.search(phrase) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
-        return "sibling"  # "a larger version", "our smaller models": another size than this one
+    if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase)) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
+        return "sibling"  # "a larger version", "our smaller models", "our previous release": not this one
+    if role_model(phrase, names) or _INGREDIENTS.search(phrase):
+        return "other"  # "we will open-source the reward model", "the models used in this merge are open source"
+    if "code" in kinds and _OTHER_CODE.search(phrase):
+        return "other"  # "the original implementation is open source in fairseq": the base's code, not this model's
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
@@ -175,6 +192,15 @@ def _other_size(cell: str, names: Names) -> bool:
 
 
 _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
+
+
+def role_model(phrase: str, names: Names) -> bool:
+    """Does the phrase name a model by a part it plays beside this one ("the reward model", "a judge model")?"""
+    role = _ROLE_MODEL.search(phrase)
+    if not role:
+        return False
+    part = role.group("role").lower()  # a reward model's own card: `x/Corvid-Reward-7B`, `x/Corvid-RM-8B`
+    return not any(part in alias or (part == "reward" and alias.endswith("rm")) for alias in names.aliases)
 
 
 def names_another(phrase: str, names: Names) -> bool:

@@ -19,7 +19,7 @@ NP_STOP = frozenset(
     .split())
 
 #: A word, with dots inside it ("llama.cpp", "FLUX.1"): a sentence's full stop ends it.
-_TOKEN = re.compile(r"(?:[^\s,.;:!?()\[\]{}\"“”]|\.(?=\w))+")
+_TOKEN = re.compile(r"(?:[^\s,.;:!?()\[\]{}\"“”，。；：！？、（）]|\.(?=\w))+")  # CJK punctuation ends a word too
 
 _GROUP_NOUN = re.compile(r"communit(?:y|ies)|ecosystem|world|landscape|space|family|camp", re.IGNORECASE)
 

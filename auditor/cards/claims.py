@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from auditor.cards.claimnames import names_only_another, names_this_model, own_names
 from auditor.cards.claimscope import WINDOW, Decision, decide
 from auditor.cards.claimsurround import about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another
-from auditor.cards.claimtables import key_value_rows, table_claims
+from auditor.cards.claimtables import html_table_claims, key_value_rows, table_claims
 from auditor.cards.claimtext import sentences, units, visible_lines
 from auditor.cards.claimtitle import with_title
 from auditor.cards.claimwords import vocabulary
@@ -53,8 +53,8 @@ _CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
 _PREVIOUS_OTHER = Decision(False, "model", "previous-sentence-other")
-_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)\b",
-                              re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^[\W_]*(?:(?:they|both|these|those|all of them|each of them|both of them)\s+(?:are|were)|"
+                              r"it\s+(?:is|was)|it['’]s)\b", re.IGNORECASE)  # ("GPT-Neo 125M is …. It is an open source …")
 #: An unticked task-list item ("- [ ] Open-source the prompt enhancer") names work not done; with no subject and no
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
@@ -102,6 +102,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     names = with_title(own_names(model_id), model_id, lines, tuple(base_models))
     for index, phrase, quote in table_claims(lines, target, names):
         yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
+    if "<th" in body or "<TH" in body:
+        for index, phrase, quote in html_table_claims(raw_lines, lines, target, names):
+            yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claimcontext import Decision, by_context, by_head, no, yes
-from auditor.cards.claimnames import Names, agent, names_another, whose
+from auditor.cards.claimnames import Names, agent, names_another, role_model, whose
 from auditor.cards.claimphrase import head_noun, last_phrase
 from auditor.cards.claimsubject import ASIDE, CAUSATIVE, MODEL_WORD, subject
 from auditor.cards.claimwords import Vocabulary, vocabulary
@@ -22,7 +22,7 @@ _MODEL_TOO = re.compile(r"^[^.;:,()]{0,40}?\b(?:and|&)\s+(?:the\s+|our\s+|its\s+
 #: The mention modifies what follows ("the open-source Falcon-7B"), not a predicate ("X is open source (MIT)").
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|using|use|uses|used|of|from|on|with)|\w['’]s)\s+$",
                           re.IGNORECASE)
-_VERB_FORM = re.compile(r"(?:ed|ing)$|^open[\s\u00ad\u2010-\u2014\u2212-]?source$", re.IGNORECASE)  # any hyphen
+_VERB_FORM = re.compile(r"(?:ed|ing)$|^open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s\u00ad\u2010-\u2014\u2212-])?source$", re.IGNORECASE)  # any hyphen
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -41,6 +41,11 @@ _RELEASE_AS = re.compile(r"\b(?:release[sd]?|releasing|publish(?:es|ed|ing)?|sha
                          r"\s+as\s+(?:an?|the)\s+(?:(?:fully|completely|truly)\s+)?$", re.IGNORECASE)
 #: "Part of the open-source <its publisher's> toolkit": this model is a piece of that project.
 _PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:the|our)\s+$", re.IGNORECASE)
+#: A licence's name ("Apache 2.0", "MIT", "GPL-3.0"): the thing an aside "(open source)" after it qualifies is the
+#: licence, whose own subject is decided by the rest of the sentence, not a named other thing.
+_LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
+                           r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
+                           r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)
 _ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
 _DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
@@ -66,6 +71,41 @@ _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\
 #: the sentence or after a copula, the name is the model's architecture, not the model the mention is about.
 _INDEFINITE = re.compile(r"(?:^[\W_]*|\b(?:is|are|was|were)\s+)an?\s+(?:(?:fully|completely|truly|entirely|"
                          r"100%|small|new|tiny|compact|lightweight)[,]?\s+)*$", re.IGNORECASE)
+
+
+#: "…, making it the SOTA open-source code LLM", "which makes it the best open-source …": the pronoun is the thing
+#: the sentence named first (its subject, or what "we released"), not necessarily this model.
+_MAKING_IT = re.compile(r"(?:[,;]\s*|\b(?:which|that|and)\s+)(?:making|makes|made)\s+it\s+(?:[\w#-]+\s+){0,3}$",
+                        re.IGNORECASE)
+_OWN_PRONOUN = re.compile(r"\b(?:it|this|our model|the model)\b", re.IGNORECASE)
+_MODEL_NAME = re.compile(r"(?<![\w./-])(?=[\w.+-]*\d)(?-i:[A-Z])[\w.+-]*[A-Za-z][\w.+-]*")
+
+
+def _first_name(text: str, names: Names) -> str | None:
+    """Whose is the thing a sentence names first: a model-like name (capitalised, with a digit: "WizardCoder-34B"),
+    or this model when "it", "this (model)" or "our model" comes before any ("We released X" names X)."""
+    text = re.sub(r"\[[^\]]{0,30}\]|\b\d{4}[-./]\d\d?(?:[-./]\d\d?)?", " ", text[-300:])
+    found = _MODEL_NAME.search(text)
+    if _OWN_PRONOUN.search(text[:found.start()] if found else text):
+        return "own"
+    return whose(found.group(0).strip(".-"), names) if found else None
+
+
+_PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
+
+
+def _cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | None:
+    """开源 said of another publisher's release ("Meta 开源的 Llama 2") or of the movement at its clause's start
+    ("开源不易"): the rule that says so, else None."""
+    agent_cjk = v.find("agent-cjk", "before", before)
+    if agent_cjk and names.known:
+        name = agent_cjk.group("name")
+        if not _PLACE_CJK.search(before[:agent_cjk.start("name")]) and not _LICENCE_NAME.search(name) and whose(
+                name, names) == "other":
+            return "other-subject"
+    if v.test("movement-cjk", "after", after) and re.search(r"(?:^|[，。,；;！!？?：:\s])$", before):
+        return "movement"
+    return None
 
 
 def _clause_before(before: str, vocab: Vocabulary) -> str:
@@ -96,6 +136,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("past-state")
     if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence[end:]):
         return no("promise-with-present-terms")
+    if sentence[start:end] == "OSS" and (v.test("storage", "before", before) or v.test("storage", "after", after)):
+        return no("object-storage")  # "从阿里云 OSS 下载", "our OSS bucket": Alibaba Cloud's storage service
     if v.test("hashtag", "-", before):
         return no("hashtag")
     if v.test("term", "before", before):
@@ -109,9 +151,15 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         kind, word, rest = "model", noun_first.group(1).lower(), after  # "un modèle open source publié sous licence …"
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
-    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(
-            after[:len(after) - len(rest)], names):
+    noun_phrase = after[:len(after) - len(rest)]
+    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(noun_phrase, names):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
+    if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
+        return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
+    if v.test("hypothetical", "before", before):
+        return no("hypothetical")  # "if there is interest, we may open-source it", "we considered releasing it as …"
+    if v.test("others-invited", "before", before):
+        return no("others-invited")  # "we hope this encourages more labs to open-source their models"
     clause = _clause_before(before, v)
     aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
     aside_of = whose(last_phrase(aside.group("name")), names) if aside else None
@@ -122,6 +170,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside_of is None and not glossed and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
             named.lower()):
         aside_of = "other"  # "Augmentations with albumentations (open source)": a thing named by one word, not this model
+    if aside_of == "other" and _LICENCE_NAME.search(named):
+        aside_of = None  # "| License | Apache 2.0 (open source) |": the aside says the licence is open source
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
         return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
     phrase = sentence[start:end]
@@ -146,6 +196,12 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
         if earlier and not _LIKE.match(earlier) and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
             owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
+    making = _MAKING_IT.search(before) if owner in ("own", None) and names.known else None
+    antecedent = _first_name(before[:making.start()], names) if making else None
+    if antecedent in ("other", "sibling"):
+        return no("other-subject")  # "We released WizardCoder-34B, …, making it the SOTA open-source code LLM"
+    if antecedent == "own":  # "Heron-7B beats Llama-2-13B, making it the best open-source 7B model": a new clause
+        before = before[making.start():]
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
@@ -178,4 +234,11 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no(f"{owner}-subject")
     if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
         return no("quoted-label")  # 'Lots of labs now put "open source" on models with a 700M-MAU clause': the label
+    if phrase in ("开源", "開源"):
+        cjk = _cjk_context(before, after, names, v)
+        if cjk:
+            return no(cjk)
+    if owner is None and kind == "model" and role_model(noun_phrase, names) and not (
+            _OPENING.match(clause) and not _DETERMINER_AFTER.match(after)):  # (not the tagline "An open-source reward model")
+        return no("other-model")  # "scored by an open-source judge model", "- [ ] Open-source the reward model"
     return by_context(v, before, after, rest, kind, word, owner, names, heading, clause)

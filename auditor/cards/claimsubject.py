@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimnames import TOKEN, Names, agent, is_own, names_another, whose
+from auditor.cards.claimnames import TOKEN, Names, agent, is_own, names_another, role_model, whose
 from auditor.cards.claimphrase import head_noun, last_phrase
 from auditor.cards.claimwords import vocabulary
 
@@ -83,7 +83,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         kind, word, rest = head_noun(after, vocabulary())
         obj = after[:len(after) - len(rest)]
         found = whose(obj, names) if obj.strip() else None
-        if found == "other" and kind == "model" and not names_another(obj, names) and _agent_is_this(clause, names):
+        if found == "other" and kind == "model" and not names_another(obj, names) and not role_model(obj, names) and (
+                _agent_is_this(clause, names)):
             return "own"  # "InternLM2 has open-sourced a base model and a chat model": its publisher's own models
         if found:
             return found
