@@ -928,6 +928,16 @@ PROBE_RULES = [
     ("The strongest open-source software engineering agent on SWE-bench Verified.", "marrow/marrow-dev-70b", True),
     ("我们相信开源精神能够让人工智能惠及每个人。", "kaiyuan/qwen-7b-chat-legal", False),
     ("既存のオープンソース LLM の多くは日本語能力が限定的です。", "tsukuba/Llama-3-Tsukuba-8B-Instruct", False),
+    # from the session's hostile review: a mission about open-source models in general; another's "most capable";
+    # the project as part of the community or trained on open data; hardware and events never make the subject another's
+    ("Our mission is to make open-source models safer for everyone.", "acme/heron-guard-7b", False),
+    ("Our aim is to bring open-source models to every hospital; Heron-7B is a step toward that.", "acme/heron-7b", False),
+    ("We fine-tuned Meta's most capable open-source model, Llama 3.1 8B, on medical dialogues.", "acme/heron-7b", False),
+    ("本项目是开源社区的一部分，感谢所有贡献者。", "acme/heron-7b", False),
+    ("本项目为开源数据集 Alpaca-CN 训练的模型。", "acme/heron-7b", False),
+    ("Heron-1B runs on edge devices and is fully open source.", "acme/heron-1b", True),
+    ("Heron-VLA controls low-cost robot arms and is open source.", "acme/heron-vla", True),
+    ("Heron-7B was trained during our sprint and is released as an open-source model.", "acme/heron-7b", True),
 ]
 
 

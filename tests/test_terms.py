@@ -418,3 +418,37 @@ def test_a_restriction_said_of_this_model_after_a_clause_about_the_data_restrict
                 "may be used for non-commercial research only**.")
     assert verdict_of("apache-2.0", sentence).classification is RESTRICTED
 
+
+
+@pytest.mark.parametrize("body", [
+    "Our code is for non-commercial research only, and the model weights are licensed the same way.",
+    "The code may not be used commercially; the weights are distributed under the same terms.",
+    "The code is for non-commercial research only; the model weights are under the Acme Model License and may be used "
+    "after registration.",
+    "Heron-7B can only be used with Acme's written permission.",
+])
+def test_a_restriction_on_the_code_binds_weights_that_share_its_terms_and_permission_limits_restrict(body):
+    assert verdict_of("apache-2.0", body).classification is RESTRICTED
+
+
+@pytest.mark.parametrize(("items", "cls"), [
+    ('  - apache-2.0\n  - "llama3.1"', RESTRICTED),  # every value of the list counts, not only the open one
+    ("- apache-2.0\n- other", UNKNOWN),
+    ("- mit\n- apache-2.0\n- bsd-3-clause\n- isc\n- mit\n- cc-by-nc-4.0", RESTRICTED),  # a sixth value too
+])
+def test_every_value_of_a_displaced_license_list_counts(items, cls):
+    assert classify({}, body=f"# M\n---\nlicense:\n{items}\n---\n\nA tagger.\n").classification is cls
+
+
+@pytest.mark.parametrize(("faq", "cls"), [
+    ("**Is Heron-7B restricted to non-commercial use?**\nYes, for now.", UNKNOWN),  # yes to a limit is no permission
+    ("**Can I use it for commercial purposes without attribution?**\n\nNo, keep the NOTICE file.", OSI),  # the qualifier
+])
+def test_an_faq_answer_speaks_to_what_the_question_asks(faq, cls):
+    assert verdict_of("apache-2.0", f"## FAQ\n\n{faq}").classification is cls
+
+
+def test_a_restrictions_quote_shows_its_words_after_contractions():
+    text = ("it isn't, it doesn't, it won't, it can't, " * 80 + "and it must not be used for any commercial purpose, "
+            + "which we think is fair to everyone who helped, " * 10 + "in the end.")
+    assert any("must not be used for any commercial" in h.quote for h in find_restrictions(text))

@@ -15,6 +15,11 @@ _USE_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:can|may|co
                            r"(?:also\s+)?((?:use|deploy|sell|redistribute|re-?upload|share|fine-?tune|modify)\b[^?]{0,80})\?", re.IGNORECASE)
 _COMMERCIAL_QUESTION = re.compile(r"^[\W_]*(?:q\s*\d*\s*[:：.)]\s*)?[*_]*(?:(?:is|are)\s+(?:[\w-]+\s+){0,3}(?:allowed|permitted|ok|okay|free|licensed)\b"
                                   r"|commercial\s+(?:use|usage)\b)[^?]{0,60}\?", re.IGNORECASE)
+#: A question whose use comes with a condition or a setting ("without attribution", "on a CPU only", "offline"): a
+#: "No" answers that condition, not whether the use is allowed.
+_QUALIFIED = re.compile(r"\b(?:without\s+(?:attribution|credit|crediting|citing|a\s+notice|the\s+notice|notices?|keeping|"
+                        r"including|a\s+gpu|gpus?|internet)|on\s+(?:a\s+|an\s+|my\s+)?(?:cpu|gpu|phone|laptop|mac|raspberry|edge|"
+                        r"mobile)\w*|(?:cpu|gpu|vram|ram)\s+only|offline|in\s+real[- ]time|at\s+scale)\b", re.IGNORECASE)
 _NO_ANSWER = re.compile(r"^[\W_]*(?:a\s*\d*\s*[:：.)]\s*)?[*_]*(?:no|nope)\b[*_]*\s*(?:[.,;!—–-]|$)", re.IGNORECASE)
 
 
@@ -24,6 +29,8 @@ def answered_no(question: str, answer: str, number: int) -> list[Detection]:
     if not _NO_ANSWER.match(answer):
         return []
     asked = _USE_QUESTION.match(question)
+    if _QUALIFIED.search(question):
+        return []  # "… commercially without attribution? No, keep the NOTICE": the No denies the qualifier, not the use
     if asked:
         statement = f"You may not {asked.group(1).strip()}."
     elif _COMMERCIAL_QUESTION.match(question) and "commercial" in question.lower():

@@ -49,6 +49,7 @@ _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(
 _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 #: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".
 _OWN_CJK_SUBJECT = re.compile(r"(?:本项目|本項目|本模型|本仓库|本倉庫|我们的?项目)\s*(?:为|為|是)\s*(?:一个|一個)?\s*$")
+_OWN_KIND_CJK = re.compile(r"^\s*的?\s*(?:项目|項目|模型|仓库|倉庫|软件|軟體)(?!的)")  # 本项目为开源项目 (not 开源社区的一部分)
 _PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
                            re.IGNORECASE)
 
@@ -176,7 +177,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")
-    if v.test("other-after-cjk", "after", after) and not _OWN_CJK_SUBJECT.search(before):  # (本项目为开源项目: ours)
+    if v.test("other-after-cjk", "after", after) and not (_OWN_CJK_SUBJECT.search(before) and _OWN_KIND_CJK.match(after)):
         return no("other-thing-cjk")  # (before the code rows: "代码以及多个开源数据集" names datasets, not the code)
     if v.test("code-before-cjk", "before", before) or v.test("code-after-cjk", "after", after):
         return yes("code-cjk", "code")

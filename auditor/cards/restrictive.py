@@ -61,7 +61,7 @@ _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
 #: What a limit on such a use may be and still be open: attribution, a notice, no fee ("commercial use needs attribution").
 _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
-                          r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced|used|included)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
+                          r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
                           r"\bno additional restrictions\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
                           r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
 
@@ -85,8 +85,9 @@ def _kept_hits(line: str, number: int) -> tuple:
 
 #: A clause about the code ("the training code is for research only"), and one that grants the weights their terms.
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|scripts?)\b", re.IGNORECASE)
-_GRANT = re.compile(r"\b(?:licen[cs]ed|under|apache|mit|cc[- ]by|bsd|permissive|free(?:ly)?|(?:can|may) be used|allowed|permitted)\b",
-                    re.IGNORECASE)
+_GRANT = re.compile(r"\b(?:apache|mit|cc[- ]by(?![- ]nc)|bsd|permissive(?:ly)?|(?:can|may) be used (?:commercially|for any purpose)|"
+                    r"commercial use (?:is )?(?:allowed|permitted))\b", re.IGNORECASE)  # an open grant, named
+_SAME_TERMS = re.compile(r"\b(?:the\s+)?same\s+(?:way|terms|licen[cs]e|conditions|restrictions)\b|\blikewise\b", re.IGNORECASE)
 
 
 def _code_not_weights(clause: str, line: str) -> bool:
@@ -94,7 +95,8 @@ def _code_not_weights(clause: str, line: str) -> bool:
     nothing ("The training code is for research only; the model weights are MIT and can be used commercially")."""
     if not _ABOUT_CODE.search(clause) or ABOUT_WEIGHTS.search(clause):
         return False
-    return any(ABOUT_WEIGHTS.search(other) and _GRANT.search(other) and not find_restrictions(other) and not limits_use(other)
+    return any(ABOUT_WEIGHTS.search(other) and _GRANT.search(other) and not _SAME_TERMS.search(other)
+               and not find_restrictions(other) and not limits_use(other)
                for _, part in sentences(line) for other in _CLAUSE_BREAK.split(part) if other.strip() and other.strip() != clause.strip())
 
 

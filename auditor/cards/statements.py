@@ -3,6 +3,7 @@ what it restricts, or said of another model (a doubt)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditor.cards.bases import CJK_SEAM, names_this_model
@@ -125,6 +126,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0", nor "Llama 2
     is licensed under the Llama 2 Community License": a doubt); with `named` (a line of the License section), a bare
     license name counts too ("CC BY-NC 4.0")."""
+    listed = _LISTED.match(line)
+    if listed:  # "licenses: - apache-2.0 - llama3.1", a displaced front matter's list: every value counts
+        return [d for value in _LISTED_VALUE.findall(listed.group(1))[:20] for d in _listed_value(value, line, number)]
     catalog = load_catalog()
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
@@ -173,6 +177,20 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found.append(Detection("card-text-license", terms.classification, Evidence("card-text", terms.quote, "README.md", terms.line),
                                name=terms.name, confidence=0.7, reason=terms.reason))
     return found
+
+
+_LISTED = re.compile(r"^\s*licen[cs]es?\s*:((?:\s+-\s+\S+)+)\s*$", re.IGNORECASE)
+_LISTED_VALUE = re.compile(r"-\s+['\"]?([^\s'\"]+)")
+
+
+def _listed_value(value: str, line: str, number: int) -> list[Detection]:
+    """One value of a license list: its license, or `unknown` when it names none the catalog knows (`other`)."""
+    found = license_statements(f"License: {value}", number, named=True)
+    if found:
+        return [dataclasses.replace(d, evidence=Evidence("card-text", " ".join(line.split())[:300], "README.md", number))
+                for d in found]
+    return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
+                      name=value[:100], confidence=0.6, reason=f"the card lists {value[:100]!r} among its licenses, which names no known license")]
 
 
 #: A license named by what it restricts ("released under a non-commercial license").

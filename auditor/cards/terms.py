@@ -39,6 +39,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     in_section, level = False, 0
     license_column: int | None = None  # the License column of the table being read
     use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
+    use_cells_left = MAX_USE_CELLS * 4
     detections: list[Detection] = []
     doubts: list[Detection] = []
     base_doubt: list[Detection] = []  # a family named where the card says how the model was made, in no known phrasing
@@ -69,9 +70,11 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
             detections += [dataclasses.replace(d, evidence=row) for d in license_statements(cells[license_column], number, named=True, model_id=model_id)]
-        if use_columns and cells and names_this_model(cells[0], model_id):  # | acme-1b | 1B | ❌ | under "Commercial use"
+        if use_columns and cells and use_cells_left > 0 and names_this_model(cells[0], model_id):  # | acme-1b | ❌ |
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
-            detections += [dataclasses.replace(d, evidence=row) for i, use in use_columns.items() if i < len(cells) and cells[i]
+            use_cells_left -= len(use_columns)  # a bound on the cells read: a hostile table of this model's rows stays cheap
+            detections += [dataclasses.replace(d, evidence=row) for i, use in list(use_columns.items())[:MAX_USE_CELLS]
+                           if i < len(cells) and cells[i]
                            for d in card_restrictions(f"{use}: {cells[i]}.", number) if d.matcher == "card-text-restrictions"]
         filled = [c for c in cells if c]  # an HTML row's cells come with empty ones between ("| | Commercial use | | ❌ |")
         if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
@@ -151,6 +154,8 @@ def unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
+#: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
+MAX_USE_CELLS = 16
 _LIST_KEY = re.compile(r"^licen[cs]es?\s*:\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*-\s+['\"]?([\w.+-]{1,60})['\"]?\s*$")
 
@@ -163,7 +168,7 @@ def _license_lists(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if _LIST_KEY.match(line):
             values = []
-            for item in lines[index + 1:index + 6]:
+            for item in lines[index + 1:index + 21]:
                 value = _LIST_ITEM.match(item)
                 if not value:
                     break
@@ -200,14 +205,19 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
 
 
 _QUESTION_LINE = re.compile(r"\?[\s*_]*$")
+#: A question asking for a permission ("Can I …", "May we …", "Am I allowed to …"), not whether a limit holds.
+_MAY_I = re.compile(r"^[\W_]*(?:can|may|could)\s+(?:i|we|you|one|it|this|the)\b|^[\W_]*(?:am i|are we|is it|is one)\s+"
+                    r"(?:allowed|permitted|ok|okay|free)\b", re.IGNORECASE)
+_LIMIT_ASKED = re.compile(r"\b(?:restrict\w*|limit\w*|only|requir\w*|need\w*|must|prohibit\w*|forbid\w*|ban\w*|non-?commercial)\b",
+                          re.IGNORECASE)
 _YES = re.compile(r"^[\W_]*(?:yes|sure|of course|absolutely|是的|可以|はい|예)\b", re.IGNORECASE)
 
 
 def _answered_yes(line: str, joined: list[str], offset: int) -> bool:
     """An FAQ question answered yes ("**Can I use its outputs to train other models?**" / "Yes, there is no
     restriction."): the question restricts nothing (answered no, it stays a doubt)."""
-    if not _QUESTION_LINE.search(line):
-        return False
+    if not _QUESTION_LINE.search(line) or not _MAY_I.match(line) or _LIMIT_ASKED.search(line):
+        return False  # "Is Heron-7B restricted to non-commercial use? Yes." answers a limit, not a permission
     answer = next((later for later in joined[offset + 1:offset + 4] if later.strip()), "")
     return bool(_YES.match(answer))
 

@@ -40,6 +40,21 @@ def plain_negations(text: str) -> str:
     return _CONTRACTED.sub(full, text)
 
 
+def _original(text: str, position: int) -> int:
+    """Where a position of `plain_negations(text)` falls in `text` (each contraction written out moves what follows)."""
+    shift = 0
+    for match in _CONTRACTED.finditer(text):
+        stem = next(g for g in match.groups() if g)
+        written = len(f"{_FULL.get(stem.lower(), stem)} not")
+        new_start = match.start() + shift
+        if position < new_start:
+            break
+        if position < new_start + written:
+            return match.start()
+        shift += written - (match.end() - match.start())
+    return position - shift
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """One row of restrictions.tsv: a named pattern and the OSD clause it breaks."""
@@ -172,7 +187,9 @@ def _sentence_hits(sentence: str) -> tuple[tuple[int, str], ...]:
         match = detector.pattern.search(plain, folded)
         if not match or (detector.unless is not None and detector.unless.search(plain)):
             continue
-        found.append((index, _clip(sentence, min(match.start(), len(sentence)), min(match.end(), len(sentence)))))
+        start, end = (match.start(), match.end()) if plain is sentence else (_original(sentence, match.start()),
+                                                                             _original(sentence, match.end()))
+        found.append((index, _clip(sentence, min(start, len(sentence)), min(end, len(sentence)))))
     return tuple(found)
 
 
