@@ -938,6 +938,19 @@ PROBE_RULES = [
     ("Heron-1B runs on edge devices and is fully open source.", "acme/heron-1b", True),
     ("Heron-VLA controls low-cost robot arms and is open source.", "acme/heron-vla", True),
     ("Heron-7B was trained during our sprint and is released as an open-source model.", "acme/heron-7b", True),
+    # from final35-37: fit for open-source tools; the reader's wish; its own scare-quoted release; data trained "only on";
+    # a Data field's value; "i.e." does not end a sentence; a second "open-…" adjective; the inference package beside
+    # the checkpoints' terms; a later version promised beside the present terms; a long parenthetical remark
+    ("ONNX export included, open-source ready for Piper and sherpa-onnx pipelines.", "pebble/pebble-tts-mini", False),
+    ("If you want an open-source model, use our Apache-licensed vb-legal-7b instead.", "vaultbird/vb-legal-70b", False),
+    ('Our "open-source" release of a creative-writing model.', "driftwood/Driftwood-Llama-3.1-8B", True),
+    ("Trained only on open-source images: 240k CC0 photos from Wikimedia Commons.", "publicframe/sd15-pd", False),
+    ("Data: the Rust subset of The Stack v2, i.e. open-source code under permissive licences.", "ferro/starcoder2-rust", False),
+    ("An open-source, open-data Gemma 2 fine-tune: every training example is public.", "fernbrook/fernbrook-gemma2-2b", True),
+    ("The inference package is open source (MIT) on GitHub; the checkpoints are CC BY-NC-SA 4.0.", "vocalis/vocalis-tts", True),
+    ("Weights: research use only for now; a commercial-friendly version will be open-sourced later.", "qs/QS-Chat-6B", False),
+    ("It can handle up to 84k tokens (we finetuned it on up to 65k inputs and it handles 84k vs. 2k-4k for other open "
+     "source models).", "mosaicml/mpt-7b", True),
 ]
 
 

@@ -146,6 +146,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
         return "tooling" if vocab.test("tooling", "-", phrase) else "code"
+    if kinds[-1] == "software" and _OWN_TOOLING.match(phrase):
+        return "tooling"  # "the inference package": the code that runs this model (a claim beside the weights' terms)
     if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)
         if re.search(r"\b(?:this|our|its|the whole|the entire)\b", phrase, re.IGNORECASE) and not phrase.rstrip(
                 ).endswith("s"):
@@ -173,6 +175,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     return None
 
 
+_OWN_TOOLING = re.compile(r"^\W*(?:the|our|its)\s+(?:inference|training|serving|fine-?tuning|evaluation)\s+(?:package|library|"
+                          r"toolkit|sdk|software|framework)\b", re.IGNORECASE)
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
 
 

@@ -28,12 +28,16 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|s
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
+#: A second "open-…" adjective joined by a comma or "and" ("An open-source, open-data Gemma 2 fine-tune"): the phrase
+#: goes on to its noun.
+_OPEN_PAIR = re.compile(r"^\s*(?:,|\s(?:and|&))\s*open[\s-](?:data|science|weights?|access|training|recipe)\b", re.IGNORECASE)
 #: The model noun before the words, as French, Spanish, Italian and Portuguese write it ("un modèle open source").
 _NOUN_BEFORE = re.compile(r"\b(modèles?|modelos?|modell[io]|modele)\s+(?:(?:de\s+)?langu?a(?:ge|gem|je)\s+)?$", re.IGNORECASE)
 #: A word for "open" in another language, glossed by "(open-source)" right after it.
 _OPEN_GLOSSED = re.compile(r"(?:otwart\w*|abiert\w*|ouvert\w*|offen\w*|apert\w*|açık|terbuka|открыт\w*|mở|開放|开放)\s*$",
                            re.IGNORECASE)
 #: The words in quotation marks with no subject of this model: the label itself, as said by others or scare-quoted.
+_OWN_QUOTED = re.compile(r"\b(?:our|this|its)\s+[\"“'‘«]$", re.IGNORECASE)  # 'Our "open-source" release': its own, scare quotes or not
 _QUOTE_BEFORE, _QUOTE_AFTER = re.compile(r"[\"“'‘«]$"), re.compile(r"^[\"”'’»]")
 #: "We release this checkpoint as an open-source baseline": what is released as the thing, whatever the thing's noun.
 _RELEASE_AS = re.compile(r"\b(?:release[sd]?|releasing|publish(?:es|ed|ing)?|shar(?:e|es|ed|ing)|offer(?:s|ed|ing)?|provid(?:e|es|ed|ing))\s+"
@@ -61,8 +65,8 @@ _PLAN = re.compile(r"^[\W_]*(?:\[[ xX]\]\s*)?$")
 #: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
 _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
 #: The weights' own terms stated beside a code claim: the card tells code and weights apart (a code claim).
-_WEIGHTS_TERMS = re.compile(r"\b(?:model\s+)?weights\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:released|licen[cs]ed|governed|"
-                            r"distributed|provided|under)\b", re.IGNORECASE)
+_WEIGHTS_TERMS = re.compile(r"\b(?:model\s+)?(?:weights|checkpoints?)\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:released|licen[cs]ed|governed|"
+                            r"distributed|provided|under|cc[- ]by|non-?commercial|research[- ]only|for\s+research)\b", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
 #: "…libraries, most of them open source": a quantifier over the things just named.
 _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
@@ -134,7 +138,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("negated")
     if v.test("past", "before", before):
         return no("past-state")
-    if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence[end:]):
+    if v.test("promise", "before", before) and v.test("promise-contrast", "sentence", sentence):
         return no("promise-with-present-terms")
     if sentence[start:end] == "OSS" and (v.test("storage", "before", before) or v.test("storage", "after", after)):
         return no("object-storage")  # "从阿里云 OSS 下载", "our OSS bucket": Alibaba Cloud's storage service
@@ -145,7 +149,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     labelled = v.find("labelled-as", "before", before)
     if labelled and whose(labelled.group(0), names) != "own":
         return no("labelled-as")  # "Some competitors describe models with usage restrictions as open source"
-    kind, word, rest = head_noun(after, v)
+    kind, word, rest = head_noun(_OPEN_PAIR.sub(" ", after, count=1), v)  # "open-source, open-data Gemma 2 fine-tune"
     noun_first = _NOUN_BEFORE.search(before)
     if noun_first and kind != "model":
         kind, word, rest = "model", noun_first.group(1).lower(), after  # "un modèle open source publié sous licence …"
@@ -157,11 +161,15 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
         return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
     if v.test("hypothetical", "before", before):
-        return no("hypothetical")  # "if there is interest, we may open-source it", "we considered releasing it as …"
+        return no("hypothetical")
+    if v.test("compat", "after", after):
+        return no("compatibility")  # "ONNX export included, open-source ready for Piper"  # "if there is interest, we may open-source it", "we considered releasing it as …"
     if v.test("others-invited", "before", before):
         return no("others-invited")  # "we hope this encourages more labs to open-source their models"
     clause = _clause_before(before, v)
-    aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before else None
+    aside = _ASIDE_OF.search(before[:len(before) - len(clause)]) if clause != before and len(clause.split()) <= 8 else None
+    # (an aside is short and opens on the words: "GPT-Neo (an open-source version of GPT-3)"; a long parenthetical
+    # remark is read as a clause of its own)
     aside_of = whose(last_phrase(aside.group("name")), names) if aside else None
     named = last_phrase(aside.group("name")).strip() if aside else ""
     glossed = bool(aside and _OPEN_GLOSSED.search(aside.group("name")))
@@ -232,7 +240,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
     if owner in ("other", "sibling", "tooling"):
         return no(f"{owner}-subject")
-    if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
+    if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and not _OWN_QUOTED.search(before):
         return no("quoted-label")  # 'Lots of labs now put "open source" on models with a 700M-MAU clause': the label
     if phrase in ("开源", "開源"):
         cjk = _cjk_context(before, after, names, v)

@@ -35,7 +35,8 @@ _BLOCK = re.compile(r"^\s*(?:#|\||[-*+]\s|\d+[.)]\s|>)")
 #: is "an open-source model" (the indentation that opens a line is kept: it makes list items and code blocks).
 _SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 #: A sentence ends at . ! ? followed by a space or the end ("2.0", "e.g.x", "llama.cpp" do not end one), or at 。！？.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？]+")
+_SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)(?<!\bcf)(?<!\bvs)(?<!\bapprox)[.!?]+(?=\s|$)|[。！？]+",
+                           re.IGNORECASE)  # not after "i.e.", "e.g.", "vs.": an abbreviation goes on with the sentence
 
 
 def _without_comments(body: str) -> str:
