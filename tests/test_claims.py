@@ -951,6 +951,13 @@ PROBE_RULES = [
     ("Weights: research use only for now; a commercial-friendly version will be open-sourced later.", "qs/QS-Chat-6B", False),
     ("It can handle up to 84k tokens (we finetuned it on up to 65k inputs and it handles 84k vs. 2k-4k for other open "
      "source models).", "mosaicml/mpt-7b", True),
+    # from final40-42: a Chinese assistant's name opening the sentence; a code dataset; Japanese texts; a QAT quant of
+    # its family is the family
+    ("云海法律助手是基于 DeepSeek LLM 7B Base 训练的开源法律大模型。", "yunhai/deepseek-llm-7b-law-chat", True),
+    ("训练数据：开源代码数据集 The Stack 中的 SQL 子集。", "codepanda/starcoder-7b-zh-sql", False),
+    ("日本語 Wikipedia、CC-100 日本語部分、オープンソースの青空文庫テキスト", "sakura/Sakura-Llama-2-13b-ja", False),
+    ("Google's open-source Gemma 3, quantisation-aware trained so Q4_0 is nearly as good as bf16.",
+     "ollama-port/gemma-3-27b-it-qat-GGUF", True),
 ]
 
 

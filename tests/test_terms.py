@@ -452,3 +452,12 @@ def test_a_restrictions_quote_shows_its_words_after_contractions():
     text = ("it isn't, it doesn't, it won't, it can't, " * 80 + "and it must not be used for any commercial purpose, "
             + "which we think is fair to everyone who helped, " * 10 + "in the end.")
     assert any("must not be used for any commercial" in h.quote for h in find_restrictions(text))
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("## License\n\nMIT. Based on Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0).", OSI),  # the named repo's license
+    ("本模型遵循 Apache-2.0 协议开源，可免费商用，无需申请。", OSI),  # no application needed is no requirement
+    ("允许商业使用，无需申请，但不得将模型及其衍生品用于危害国家安全、违法或侵犯他人权益的用途。", RESTRICTED),
+])
+def test_a_license_of_a_named_repo_and_a_waived_application_restrict_nothing_but_use_bans_do(body, cls):
+    assert verdict_of("apache-2.0" if cls is not RESTRICTED else "mit", body).classification is cls

@@ -48,7 +48,7 @@ _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: A sentence whose subject is a Chinese model name ("寒山法律大模型基于 Qwen2.5-7B 微调，完全开源"): a name the repo id
 #: cannot give, but its own model's, as the card's opening sentence (the base it names comes after 基于).
-_CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)")
+_CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型|助手|助理)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)")
 #: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.

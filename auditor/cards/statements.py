@@ -17,6 +17,8 @@ from auditor.models import Detection, Evidence, LicenseClass
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
 #: A license written for data (its catalog name says so: Community Data License, Open Data Commons, Computational Use
 #: of Data), named in prose: the training data's terms unless the clause speaks of the model or its weights.
+#: A license in parentheses right after another repo's id ("… Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0)"): that repo's.
+_REPO_ASIDE = re.compile(r"(?<=[\w.-]/[\w.-])(?:[\w.-]*)\s*\([^()]{1,60}\)")
 _DATA_LICENSE = re.compile(r"\bData\b")
 _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired|similar to|version of)\b"
                        r"(?!\s+(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?!(?:GPL|LGPL|AGPL|CC|MPL|EPL|BSD|MIT|Apache|OpenRAIL)\b)"
@@ -142,6 +144,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
                                               "which version this one is: check whether it is this release"))
             continue
         said_of = _without_name(ref.clause, entry.name)
+        if _REPO_ASIDE.search(ref.clause) and not any(r.key == ref.key for r in find_references(
+                _REPO_ASIDE.sub(" ", ref.clause), number, named=True)):
+            continue  # "Based on Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0).": the license of the repo it names
         if _DATA_LICENSE.search(entry.name) and re.search(r"\w", said_of) and not ABOUT_WEIGHTS.search(said_of):
             continue  # "TinyStories itself is CDLA-Sharing-1.0": a data license said of something is the data's
         family = _family_subject(_without_name(ref.clause, entry.name), model_id)
