@@ -49,3 +49,21 @@ def faq_answer(text: str, joined: list[str], offset: int, number: int) -> list[D
     if not answer.strip(" *_\t"):
         answer = next((line for line in joined[offset + 1:offset + 4] if line.strip()), "")
     return answered_no(question + "?", answer, number)
+
+
+_QUESTION_LINE = re.compile(r"\?[\s*_]*$")
+#: A question asking for a permission ("Can I …", "May we …", "Am I allowed to …"), not whether a limit holds.
+_MAY_I = re.compile(r"^[\W_]*(?:can|may|could)\s+(?:i|we|you|one|it|this|the)\b|^[\W_]*(?:am i|are we|is it|is one)\s+"
+                    r"(?:allowed|permitted|ok|okay|free)\b", re.IGNORECASE)
+_LIMIT_ASKED = re.compile(r"\b(?:restrict\w*|limit\w*|only|requir\w*|need\w*|must|prohibit\w*|forbid\w*|ban\w*|non-?commercial)\b",
+                          re.IGNORECASE)
+_YES = re.compile(r"^[\W_]*(?:yes|sure|of course|absolutely|是的|可以|はい|예)\b", re.IGNORECASE)
+
+
+def answered_yes(line: str, joined: list[str], offset: int) -> bool:
+    """An FAQ question answered yes ("**Can I use its outputs to train other models?**" / "Yes, there is no
+    restriction."): the question restricts nothing (answered no, it stays a doubt)."""
+    if not _QUESTION_LINE.search(line) or not _MAY_I.match(line) or _LIMIT_ASKED.search(line):
+        return False  # "Is Heron-7B restricted to non-commercial use? Yes." answers a limit, not a permission
+    answer = next((later for later in joined[offset + 1:offset + 4] if later.strip()), "")
+    return bool(_YES.match(answer))

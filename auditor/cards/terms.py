@@ -10,8 +10,9 @@ from auditor.cards.claims import visible_lines
 from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, names_this_model, possible_base
 from auditor.cards.inherited import inherited_terms
 from auditor.cards.merges import listed_bases
+from auditor.cards.paragraphs import license_lists, unwrapped
 from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
-from auditor.cards.answers import faq_answer
+from auditor.cards.answers import answered_yes, faq_answer
 from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
 from auditor.cards.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
@@ -46,7 +47,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     sections: list[list[tuple[int, str]]] = []  # the License sections, raw (a pasted license may be a code block)
     raw = body.splitlines()
     visible = visible_lines(body)
-    joined = _license_lists(unwrapped(visible))
+    joined = license_lists(unwrapped(visible))
     for offset, line in enumerate(joined):
         heading = _HEADING.match(line)
         if "?" in line:  # "Can I use this commercially? No." (the answer may be the next line)
@@ -103,7 +104,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if not in_section and (field or about_model or prohibitive(line)):
             restricted = card_restrictions(line, number, outside_terms=True)
             detections += restricted
-        elif not in_section and not doubts and not _answered_yes(line, joined, offset):
+        elif not in_section and not doubts and not answered_yes(line, joined, offset):
             doubts = doubt(line, number)
         if line != visible[offset]:  # what the joined sentence found needs no second look
             detections += _own_lines(visible, joined, offset, first_line, bases=not bases,
@@ -123,61 +124,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     return list(unique.values())
 
 
-#: A line that ends a sentence or a field, or starts something that is not a continuation: never joined.
-_ENDS = re.compile(r"[.!?。！？:：;；|]\s*$|^\s*$")
-_QUOTED = re.compile(r"^\s*>\s?")
-_NEVER_STARTS = re.compile(r"^\s*(?:#|\||<|```|~~~|\[[^\]]*\]:)")
-_STARTS = re.compile(r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|<|```|~~~|\[[^\]]*\]:|$)|^\W*(?-i:[A-Z0-9])[\w ./-]{0,30}[:：]\s|"
-                     r"^\s*(?:licen[cs]es?|base_model|license_name|license_link)\s*:")  # a field: "Training data: …" (not
-#                                                      "distributed under CC BY-NC 4.0: you may …", which goes on a sentence)
-
-
-def unwrapped(lines: list[str]) -> list[str]:
-    """The lines with a hard-wrapped paragraph's continuations joined to the line it starts on (their own places left
-    empty, so that line numbers stay right): "It is a fine-tune of" / "Qwen2.5-3B-Instruct, trained …" reads as one
-    sentence. A line (prose or a list item) is continued only when it is at least 50 characters long and ends no
-    sentence or field, and the next line starts no heading, list item, table row, field or markup."""
-    out = list(lines)
-    start = None
-    for index, line in enumerate(lines):
-        quoted = start is not None and _QUOTED.match(line) and _QUOTED.match(lines[start])  # "> … non-commercial" / "> use only"
-        if quoted:
-            line = _QUOTED.sub("", line, count=1)
-        joinable = start is not None and (quoted or not _STARTS.match(line)) and len(out[start]) < 4000
-        if joinable:
-            out[start] = f"{out[start].rstrip()} {line.strip()}"
-            out[index] = ""
-        else:
-            start = index
-        if len(line.strip()) < 50 or _ENDS.search(line) or (not joinable and _NEVER_STARTS.match(line)):
-            start = None
-    return out
-
-
 #: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
 MAX_USE_CELLS = 16
-_LIST_KEY = re.compile(r"^licen[cs]es?\s*:\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*-\s+['\"]?([\w.+-]{1,60})['\"]?\s*$")
-
-
-def _license_lists(lines: list[str]) -> list[str]:
-    """A YAML `license:` key whose values are the list items below it, in a front-matter block displaced into the body
-    (after a heading or a first line of text, where the Hub reads no metadata): read as one field on the key's line,
-    "licenses: - apache-2"."""
-    out = list(lines)
-    for index, line in enumerate(lines):
-        if _LIST_KEY.match(line):
-            values = []
-            for item in lines[index + 1:index + 21]:
-                value = _LIST_ITEM.match(item)
-                if not value:
-                    break
-                values.append(value.group(1))
-            if values:
-                out[index] = f"{line.strip()} {' '.join('- ' + v for v in values)}"
-    return out
-
-
 _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
                          re.IGNORECASE)
 
@@ -202,24 +150,6 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
     return found
-
-
-_QUESTION_LINE = re.compile(r"\?[\s*_]*$")
-#: A question asking for a permission ("Can I …", "May we …", "Am I allowed to …"), not whether a limit holds.
-_MAY_I = re.compile(r"^[\W_]*(?:can|may|could)\s+(?:i|we|you|one|it|this|the)\b|^[\W_]*(?:am i|are we|is it|is one)\s+"
-                    r"(?:allowed|permitted|ok|okay|free)\b", re.IGNORECASE)
-_LIMIT_ASKED = re.compile(r"\b(?:restrict\w*|limit\w*|only|requir\w*|need\w*|must|prohibit\w*|forbid\w*|ban\w*|non-?commercial)\b",
-                          re.IGNORECASE)
-_YES = re.compile(r"^[\W_]*(?:yes|sure|of course|absolutely|是的|可以|はい|예)\b", re.IGNORECASE)
-
-
-def _answered_yes(line: str, joined: list[str], offset: int) -> bool:
-    """An FAQ question answered yes ("**Can I use its outputs to train other models?**" / "Yes, there is no
-    restriction."): the question restricts nothing (answered no, it stays a doubt)."""
-    if not _QUESTION_LINE.search(line) or not _MAY_I.match(line) or _LIMIT_ASKED.search(line):
-        return False  # "Is Heron-7B restricted to non-commercial use? Yes." answers a limit, not a permission
-    answer = next((later for later in joined[offset + 1:offset + 4] if later.strip()), "")
-    return bool(_YES.match(answer))
 
 
 _SIZED_NAME = re.compile(r"\b[A-Za-z][\w.-]*?[-_ ]?\d+(?:\.\d+)?[BbMm]\b")
