@@ -958,6 +958,13 @@ PROBE_RULES = [
     ("日本語 Wikipedia、CC-100 日本語部分、オープンソースの青空文庫テキスト", "sakura/Sakura-Llama-2-13b-ja", False),
     ("Google's open-source Gemma 3, quantisation-aware trained so Q4_0 is nearly as good as bf16.",
      "ollama-port/gemma-3-27b-it-qat-GGUF", True),
+    # from final43-45: a list subject after a colon; "基于 X 的 … 权重" as the subject (not when the words stand inside it);
+    # the last item of what a model was trained on after "plus"
+    ("With Cirrus-VL we are committed to trusted AI: the model weights, training code and evaluation harness are all "
+     "open-sourced under Apache 2.0.", "cirrus-ai/cirrus-vl-8b", True),
+    ("基于 ChatGLM3-6B 的法律问答 LoRA 权重，完全开源，欢迎使用。", "lingyun/chatglm3-6b-lora-law", True),
+    ("基于快手开源的可图（Kolors）训练的国风 LoRA，支持中文提示词。", "huashan/Kolors-guofeng", False),
+    ("Toxicity classifier trained on the Jigsaw data plus an open-source Reddit moderation set.", "lattice/roberta-toxic", False),
 ]
 
 

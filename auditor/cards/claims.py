@@ -48,7 +48,8 @@ _TAGLINE = re.compile(r"^[\W_]*(?:an?\s+)?(?:(?:fully|completely|truly|entirely|
 _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: A sentence whose subject is a Chinese model name ("寒山法律大模型基于 Qwen2.5-7B 微调，完全开源"): a name the repo id
 #: cannot give, but its own model's, as the card's opening sentence (the base it names comes after 基于).
-_CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型|助手|助理)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)")
+_CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型|助手|助理)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)|"
+                                r"^[\W_]*(?:基于|基於)\s*[^，。；]{1,40}?的[^，。；]{0,24}(?:模型|权重|權重|适配器|LoRA)")  # 基于 X 的 … LoRA 权重，完全开源
 #: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.
@@ -82,6 +83,12 @@ def _one_cell(row: str) -> bool:
     """Is a table row a single cell ("| We release the weights as open source. |": a one-column box of prose)? Only
     a row of several cells can be another model's row of a comparison."""
     return row.strip().strip("|").count("|") == 0
+
+
+def _cjk_subject_before(sentence: str, position: int) -> bool:
+    """Does the sentence open with a Chinese model name or "基于 X 的 … 模型/权重" ending before the mention?"""
+    subject = _CJK_MODEL_SUBJECT.match(sentence)
+    return bool(subject) and subject.end() <= position
 
 
 def _quote(sentence: str, start: int) -> str:
@@ -162,7 +169,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                         opens_with_another(found[number - 1][1], names)):
                     decision = _PREVIOUS_OTHER
                 elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and not (
-                        _CJK_MODEL_SUBJECT.match(sentence)) and (
+                        _cjk_subject_before(sentence, match.start())) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),

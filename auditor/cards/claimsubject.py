@@ -30,7 +30,8 @@ _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$
 
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
-_OWN_ITEM = re.compile(r"^\W*(?:this|our)\s+(?:[\w-]+\s+)?(?:model|checkpoint|weights|release|adapter|lora)\s*$", re.IGNORECASE)
+_OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its)\s+(?:model['’]?s?\s+|[\w-]+\s+)?(?:model|checkpoints?|weights|release|adapter|lora)\s*$",
+                       re.IGNORECASE)  # "the model weights, training code and evaluation harness are all open-sourced"
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
@@ -108,7 +109,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                     return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
                 return found
             if pattern is _COPULA and cut > 0 and _LIST_END.search(head[cut + 1:]) and any(
-                    _OWN_ITEM.match(item) or _named_item(item, names) for item in _LIST_SPLIT.split(head)[:6]):
+                    _OWN_ITEM.match(item) or _named_item(item, names)
+                    for item in _LIST_SPLIT.split(head[max(head.rfind(":"), head.rfind(";")) + 1:])[:6]):
                 return "own"  # "This model, its training scripts and the synthetic data are all open source"
             head = head[cut + 1:]
             if head.strip() and pattern is _APPOSITION:  # "This LoRA adapts Mistral-7B, an open-source model": the name
