@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.cards.claims import find_claims, find_honest_wording  # noqa: E402
+from auditor.cards.claims.detect import find_claims, find_honest_wording  # noqa: E402
 
 #: 1 MiB cards of hostile shapes (issue 10: claim detection must stay linear).
 SHAPES = {

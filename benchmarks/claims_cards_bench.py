@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor.cards.frontmatter import parse_card  # noqa: E402
-from auditor.cards.claims import find_claims, mentions  # noqa: E402
+from auditor.cards.claims.detect import find_claims, mentions  # noqa: E402
 from benchmarks.split import HELD_OUT, TUNE, part  # noqa: E402
 
 _LINE_REF = re.compile(r"\bL(\d+)\b")

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.cards.claims import find_claims, mentions  # noqa: E402
+from auditor.cards.claims.detect import find_claims, mentions  # noqa: E402
 
 
 def _ratio(good: int, total: int) -> str:

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor.cards.claimnames import own_names  # noqa: E402
-from auditor.cards.claims import find_claims  # noqa: E402
+from auditor.cards.claims.names import own_names  # noqa: E402
+from auditor.cards.claims.detect import find_claims  # noqa: E402
 from benchmarks.claims_cards_bench import _labels, _load  # noqa: E402
 from benchmarks.claims_rewrites import REWRITES, renamed  # noqa: E402
 from benchmarks.split import TUNE, part  # noqa: E402

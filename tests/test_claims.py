@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.cards import claims as claims_module
-from auditor.cards.claimnames import own_names, whose
-from auditor.cards.claims import MAX_MENTIONS, find_claims, mentions, visible_lines
+from auditor.cards.claims import detect as claims_module
+from auditor.cards.claims.names import own_names, whose
+from auditor.cards.claims.detect import MAX_MENTIONS, find_claims, mentions, visible_lines
 
 MODEL = "heronlabs/heron-7b-chat"
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from auditor.cards import phrasing
+from auditor.cards.terms import phrasing
 from auditor.engine.prefilter import Prefiltered, _top_level, required_words
 from auditor.engine.restrictions import detectors
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from auditor.engine.families import family_detection, family_title
 from auditor.engine.catalog import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
                               resolve_label)
-from auditor.cards.restrictive import DOUBT
+from auditor.cards.terms.restrictive import DOUBT
 from auditor.engine.restrictions import find_restrictions
 from auditor.models import Detection, Evidence, LicenseClass
 

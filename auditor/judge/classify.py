@@ -10,9 +10,9 @@ from typing import Any
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections, restrictive_tags
-from auditor.cards.bases import FROM_SCRATCH
-from auditor.cards.restrictive import DOUBT
-from auditor.cards.terms import card_text_detections
+from auditor.cards.terms.bases import FROM_SCRATCH
+from auditor.cards.terms.restrictive import DOUBT
+from auditor.cards.terms.walk import card_text_detections
 from auditor.judge.files import file_detections
 from auditor.judge.weigh import precedence, weigh_lineage
 from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label

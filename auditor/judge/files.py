@@ -8,7 +8,7 @@ import re
 
 from auditor.engine.catalog import entry_detection, load_catalog
 from auditor.engine.references import find_references
-from auditor.cards.restrictive import limits_use
+from auditor.cards.terms.restrictive import limits_use
 from auditor.engine.restrictions import LIMITING, Hit, find_restrictions, osd_text, sentences
 from auditor.engine.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
                                       words_with_lines)

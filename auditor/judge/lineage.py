@@ -9,7 +9,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.cards.inherited import INHERITED
+from auditor.cards.terms.inherited import INHERITED
 from auditor.judge.classify import classify
 from auditor.repoids import is_model_ref
 from auditor.errors import HubError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from auditor.cards.claims import find_claims, find_honest_wording
+from auditor.cards.claims.detect import find_claims, find_honest_wording
 from auditor.cards.frontmatter import license_fields, parse_card
 from auditor.hub.client import Hub
 from auditor.hub.crawl import README, crawl

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimnames import whose
-from auditor.cards.claimwords import vocabulary
+from auditor.cards.claims.names import whose
+from auditor.cards.claims.words import vocabulary
 
 _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\W*(?P<name>[^\s,:;]+(?:\s+[^\s,:;]+){0,3}?)\s+(?:is|are|was|offers?|provides?|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.bases import CJK_SEAM
+from auditor.cards.terms.bases import CJK_SEAM
 from auditor.engine.catalog import base_family_key
 from auditor.engine.families import family_detection, family_title
 from auditor.models import Detection, Evidence

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimcontext import Decision, by_context, by_head, no, yes
-from auditor.cards.claimnames import Names, agent, names_another, role_model, whose
-from auditor.cards.claimphrase import head_noun, last_phrase
-from auditor.cards.claimsubject import ASIDE, CAUSATIVE, MODEL_WORD, subject
-from auditor.cards.claimwords import Vocabulary, vocabulary
+from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
+from auditor.cards.claims.names import Names, agent, names_another, role_model, whose
+from auditor.cards.claims.phrase import head_noun, last_phrase
+from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, subject
+from auditor.cards.claims.words import Vocabulary, vocabulary
 
 WINDOW = 160
 _ASIDE_OF = re.compile(r"(?P<name>[^\s()]+(?:\s+[^\s()]+){0,2})\s*\($")

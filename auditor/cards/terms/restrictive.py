@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.bases import CJK_SEAM
-from auditor.cards.inherited import family_terms
+from auditor.cards.terms.bases import CJK_SEAM
+from auditor.cards.terms.inherited import family_terms
 from auditor.engine.families import names_a_family
 from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text, sentences
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.bases import CJK_SEAM, derived_from
+from auditor.cards.terms.bases import CJK_SEAM, derived_from
 from auditor.engine.catalog import base_family_key, load_base_families, resolve_label
 from auditor.engine.families import family_detection, family_title, names_a_family
 from auditor.engine.references import find_named_terms, find_references

@@ -1,6 +1,6 @@
 """Claim detection: "open source" said of the model in the card body (never its YAML), sentence by sentence.
 
-Targets (every "open source" mention, in any language) are found once; `claimscope.decide` judges each one in a
+Targets (every "open source" mention, in any language) are found once; `claims.scope.decide` judges each one in a
 bounded window (docs/CLAIMS.md). Linear in the body: no step rescans text it has passed.
 """
 
@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import names_only_another, names_this_model, own_names
-from auditor.cards.claimscope import WINDOW, Decision, decide
-from auditor.cards.claimsurround import about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another
-from auditor.cards.claimtables import html_table_claims, key_value_rows, table_claims
-from auditor.cards.claimtext import sentences, units, visible_lines
-from auditor.cards.claimtitle import with_title
-from auditor.cards.claimwords import vocabulary
+from auditor.cards.claims.names import names_only_another, names_this_model, own_names
+from auditor.cards.claims.scope import WINDOW, Decision, decide
+from auditor.cards.claims.surround import about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another
+from auditor.cards.claims.tables import html_table_claims, key_value_rows, table_claims
+from auditor.cards.claims.text import sentences, units, visible_lines
+from auditor.cards.claims.title import with_title
+from auditor.cards.claims.words import vocabulary
 from auditor.models import Claim
 
 __all__ = ["Mention", "find_claims", "find_honest_wording", "mentions", "visible_lines"]

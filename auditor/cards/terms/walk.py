@@ -6,15 +6,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.cards.claims import visible_lines
-from auditor.cards.bases import FROM_SCRATCH, base_mentions, from_scratch, names_this_model, possible_base
-from auditor.cards.inherited import inherited_terms
-from auditor.cards.merges import listed_bases
-from auditor.cards.paragraphs import license_lists, unwrapped
-from auditor.cards.phrasing import LICENSE_FIELD, model_licensed, prohibitive
-from auditor.cards.answers import answered_yes, faq_answer
-from auditor.cards.restrictive import DOUBT, card_restrictions, doubt
-from auditor.cards.statements import OTHERS_TERMS, license_statements
+from auditor.cards.claims.detect import visible_lines
+from auditor.cards.terms.bases import FROM_SCRATCH, base_mentions, from_scratch, names_this_model, possible_base
+from auditor.cards.terms.inherited import inherited_terms
+from auditor.cards.terms.merges import listed_bases
+from auditor.cards.terms.paragraphs import license_lists, unwrapped
+from auditor.cards.terms.phrasing import LICENSE_FIELD, model_licensed, prohibitive
+from auditor.cards.terms.answers import answered_yes, faq_answer
+from auditor.cards.terms.restrictive import DOUBT, card_restrictions, doubt
+from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
 from auditor.engine.families import names_a_family
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity

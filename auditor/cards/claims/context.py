@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claimnames import Names, is_own, whose
-from auditor.cards.claimphrase import head_noun
-from auditor.cards.claimwords import Vocabulary, vocabulary
+from auditor.cards.claims.names import Names, is_own, whose
+from auditor.cards.claims.phrase import head_noun
+from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OF_OTHER = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^\s,;:.]+(?:\s+[^\s,;:.]+)?)", re.IGNORECASE)

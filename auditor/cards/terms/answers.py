@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.cards.restrictive import card_restrictions
+from auditor.cards.terms.restrictive import card_restrictions
 from auditor.models import Detection, Evidence
 
 

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from auditor.cards.claimnames import Names, names_this_model
+from auditor.cards.claims.names import Names, names_this_model
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 _YES = re.compile(r"^(?:✓|✔|✅|☑)|^(?:yes|y|是|有|开源|開源|open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s\u00ad\u2010-\u2014\u2212-])?source)\b",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimwords import Vocabulary
+from auditor.cards.claims.words import Vocabulary
 
 NP_STOP = frozenset(
     "and or but to that which who whom whose because while since as for with in on at from by of under via into "

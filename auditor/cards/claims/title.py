@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claimnames import (COMMON_CAPITALISED, NAME_LIKE, TOKEN, Names, base_families, is_own, norm,
+from auditor.cards.claims.names import (COMMON_CAPITALISED, NAME_LIKE, TOKEN, Names, base_families, is_own, norm,
                                        own_names)
 
 _TITLE_NAME = re.compile(r"^#\s+(?:model card (?:for|of)\s+)?(?P<name>[^:|()\[\]—–]{1,60}?)\s*(?:[:|(\[—–]|\s-\s|$)",

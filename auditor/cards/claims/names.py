@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from auditor.cards.claimwords import vocabulary
+from auditor.cards.claims.words import vocabulary
 
 _GENERIC = re.compile(
     r"(?:gguf|ggml|gptq|awq|exl2|mlx|qat|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bit|nf4|fp8|chat|instruct|autotrain|"

@@ -1,0 +1,1 @@
+"""Stage "cards", terms: the licence terms a card's text states, names or inherits, line by line."""
