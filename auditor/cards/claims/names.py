@@ -123,10 +123,9 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return None
     vocab = vocabulary()
     kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
-    if kinds[-1] == "code" and "model" not in kinds and not _OTHER_CODE.search(phrase) and all(
-            k != "other" or vocab.test("tooling", "-", w) for w, k in zip(words, kinds)):
-        return "tooling" if vocab.test("tooling", "-", phrase) else "code"  # "our training and evaluation code"
-    if "other" in kinds:
+    # a code noun heads the phrase ("our training and evaluation code"): the nouns before it say what the code is for
+    code_head = kinds[-1] == "code" and all(k != "other" or vocab.test("tooling", "-", w) for w, k in zip(words, kinds))
+    if "other" in kinds and not code_head:
         return "other"
     if names.known:
         sizes = {s.lower() for s in _SIZE.findall(phrase)}

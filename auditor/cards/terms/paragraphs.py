@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.cards.frontmatter import recover_license_fields
+
 #: A line that ends a sentence or a field, or starts something that is not a continuation: never joined.
 _ENDS = re.compile(r"[.!?。！？:：;；|]\s*$|^\s*$")
 _QUOTED = re.compile(r"^\s*>\s?")
@@ -37,22 +39,23 @@ def unwrapped(lines: list[str]) -> list[str]:
 
 
 _LIST_KEY = re.compile(r"^licen[cs]es?\s*:\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*-\s+['\"]?([\w.+-]{1,60})['\"]?\s*$")
+_LIST_VALUE = re.compile(r"[\w.+-]{1,60}")
 
 
 def license_lists(lines: list[str]) -> list[str]:
     """A YAML `license:` key whose values are the list items below it, in a front-matter block displaced into the body
     (after a heading or a first line of text, where the Hub reads no metadata): read as one field on the key's line,
-    "licenses: - apache-2"."""
+    "licenses: - apache-2". The items are read as a broken front matter's are (`frontmatter.recover_license_fields`)."""
     out = list(lines)
     for index, line in enumerate(lines):
         if _LIST_KEY.match(line):
+            block = "\n".join(["license:", *lines[index + 1:index + 21]])  # "licence:" spelt as the reader knows it
+            found = recover_license_fields(block).get("license", [])
             values = []
-            for item in lines[index + 1:index + 21]:
-                value = _LIST_ITEM.match(item)
-                if not value:
-                    break
-                values.append(value.group(1))
+            for value in [found] if isinstance(found, str) else found:
+                if not _LIST_VALUE.fullmatch(value):
+                    break  # an id, not a sentence: the list ends where its items stop being ids
+                values.append(value)
             if values:
                 out[index] = f"{line.strip()} {' '.join('- ' + v for v in values)}"
     return out
