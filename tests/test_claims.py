@@ -1253,6 +1253,27 @@ BASE_DESCRIPTION_RULES = [
 ]
 
 
+BLIND_46_48_RULES = [
+    # a field label is no name: the value is said of the card's model
+    ("Status: `open-source` · `apache-2.0` · `7B`", "nilgiri/falcon-7b-instruct-tamil", True),
+    ("Availability: open-source", MODEL, True),
+    ("Dataset: open-source", MODEL, False),
+    # a named model apart from its version, ranked among open-source models, is that model
+    ("At the time we started, Llama 2 chat was among the strongest open-source chat models in its size class.",
+     "verdant/legal-qa-13b", False),
+    ("Heron 2 is among the strongest open-source chat models in its size class.", "verdant/heron-2", True),
+    # a later version promised by a preview's card is not this model
+    ("We plan to open-source the final version at general availability.", "lumen/fold-vision-preview", False),
+    ("We plan to open-source the weights after the paper is accepted.", "lumen/fold-vision", True),
+    ("Dataset built partly from open-source crates on crates.io.", MODEL, False),  # packages
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_46_48_RULES)
+def test_field_labels_ranked_other_models_later_versions_and_packages_decide_whose_it_is(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BASE_DESCRIPTION_RULES)
 def test_a_base_models_pasted_description_is_not_a_claim_about_the_fine_tune(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

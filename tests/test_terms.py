@@ -7,7 +7,8 @@ import pytest
 from auditor.judge.classify import classify
 from auditor.hub.crawl import is_primary_license_file, license_candidates
 from auditor.judge.identify import identify_text
-from auditor.engine.catalog import reference_text, resolve_label
+from auditor.engine.catalog import load_catalog, reference_text, resolve_label
+from auditor.judge.knownbases import known_base_key, load_open_bases
 from auditor.models import Detection, Evidence, FetchedFile, LicenseClass, ModelResult, Verdict
 from auditor.render.json import model_entry
 from auditor.engine.restrictions import find_restrictions
@@ -461,3 +462,57 @@ def test_a_restrictions_quote_shows_its_words_after_contractions():
 ])
 def test_a_license_of_a_named_repo_and_a_waived_application_restrict_nothing_but_use_bans_do(body, cls):
     assert verdict_of("apache-2.0" if cls is not RESTRICTED else "mit", body).classification is cls
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    # a Chinese licence sentence about the repo's code, beside terms for the weights, is the code's
+    ("## 协议 / License\n\n本仓库的代码依照 Apache-2.0 协议发布。模型权重的使用须遵守下文所述的许可条款。", UNKNOWN),
+    ("## License\n\n本仓库代码依照 Apache-2.0 协议开源，模型权重遵循《QiLin 模型许可协议》。", UNKNOWN),
+    ("## License\n\n本项目的代码和模型权重均依照 Apache-2.0 协议发布。", OSI),  # the weights too
+    ("## License\n\n本模型权重依照 Apache-2.0 协议开源，可免费商用。", OSI),
+])
+def test_a_cjk_license_sentence_about_the_code_is_not_the_weights_license(body, cls):
+    assert classify({"license": "other"}, body=f"# QiLin\n\n{body}\n").classification is cls
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("For commercial licensing beyond these terms, contact partnerships@example.com.", OSI),  # an extra offer
+    ("For commercial use, contact partnerships@example.com.", RESTRICTED),
+    ("The weights are under the Acme Model License, which allows commercial use but includes use-based restrictions.",
+     RESTRICTED),
+    ("Apache 2.0, with no use-based restrictions.", OSI),
+])
+def test_an_offer_beyond_the_terms_restricts_nothing_but_a_license_with_use_based_restrictions_does(sentence, cls):
+    assert verdict_of("apache-2.0", f"## License\n\n{sentence}").classification is cls
+
+
+@pytest.mark.parametrize(("base", "declared", "cls"), [
+    ("mistralai/Mistral-7B-Instruct-v0.3", "apache-2.0", OSI),
+    ("microsoft/Phi-3-mini-4k-instruct", "apache-2.0", OSI),  # MIT base, Apache-2.0 declared: both OSI-approved
+    ("microsoft/Phi-3-mini-4k-instruct", "cc-by-4.0", OPEN),  # never looser than the card's own id
+    ("Qwen/Qwen2.5-3B", "apache-2.0", RESTRICTED),  # not an open release: the Qwen Research licence
+    ("someone/unheard-of-7b", "apache-2.0", UNKNOWN),  # unknown base: lineage must read it on the Hub
+    ("microsoft/Phi-3-mini-4k-instruct", None, UNKNOWN),  # the card says nothing else of its terms
+])
+def test_terms_deferred_to_a_well_known_open_base_are_settled_without_the_hub(base, declared, cls):
+    from auditor.models import ModelMeta, Snapshot
+    from auditor.pipeline.audit import judge
+    front = f"license: {declared}\n" if declared else ""
+    card = (f"---\n{front}base_model: {base}\n---\n# A quant\n\n## License\n\n"
+            "These quantised files are distributed under the same licence as the original model.\n")
+    result = judge(Snapshot(ModelMeta(id="bitbarn/some-model-GGUF", files=("README.md",)), FetchedFile("README.md", text=card), ()))
+    assert result.classification is cls
+
+
+@pytest.mark.parametrize("base", ["Qwen/Qwen2.5-3B", "Qwen/Qwen2.5-72B-Instruct", "Qwen/Qwen2-72B", "01-ai/Yi-34B",
+                                  "tiiuae/falcon-180B", "mistralai/Mistral-Large-Instruct-2407", "meta-llama/Llama-2-7b-hf",
+                                  "mistralai/Codestral-22B-v0.1", "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"])
+def test_no_restrictive_release_is_listed_as_an_open_base(base):
+    assert known_base_key(base) is None
+
+
+def test_every_open_base_is_under_an_open_catalog_license():
+    catalog = load_catalog()
+    assert len(load_open_bases()) >= 20
+    assert all(catalog[key].classification in (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI)
+               for _, key in load_open_bases())

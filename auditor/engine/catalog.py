@@ -124,7 +124,8 @@ def _catalog_names() -> dict[str, str]:
     return {name: next(iter(keys)) for name, keys in found.items() if len(keys) == 1}
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a data table in `auditor/data/` (tab-separated, a header row), or a DataFileError."""
     path = resources.files("auditor") / "data" / name
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -150,7 +151,7 @@ def load_catalog() -> dict[str, LicenseEntry]:
             osd=_split(row.get("osd")),
             restrictive_terms=row.get("restrictive_terms") or "",
         )
-        for row in _rows("catalog.tsv")
+        for row in data_rows("catalog.tsv")
     }
 
 
@@ -158,7 +159,7 @@ def load_catalog() -> dict[str, LicenseEntry]:
 def load_hub_ids() -> dict[str, HubLicense]:
     """hub-ids.tsv: every Hub `license:` identifier, by id."""
     table: dict[str, HubLicense] = {}
-    for row in _rows("hub-ids.tsv"):
+    for row in data_rows("hub-ids.tsv"):
         try:
             judgement = LicenseClass(row["class"])
         except ValueError as exc:
@@ -177,14 +178,14 @@ def load_hub_ids() -> dict[str, HubLicense]:
 @functools.lru_cache(maxsize=1)
 def load_names() -> dict[str, str | None]:
     """license-names.tsv: `license_name` spellings → catalog key (None: known name, no text)."""
-    return {row["name"]: (row["key"] or None) for row in _rows("license-names.tsv")}
+    return {row["name"]: (row["key"] or None) for row in data_rows("license-names.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def load_name_judgements() -> dict[str, tuple[LicenseClass, str]]:
     """license-names.tsv rows without a text but with a `class`: what every version of that license is, and why."""
     table: dict[str, tuple[LicenseClass, str]] = {}
-    for row in _rows("license-names.tsv"):
+    for row in data_rows("license-names.tsv"):
         if row.get("class") and not row["key"]:
             try:
                 judgement = LicenseClass(row["class"])
@@ -233,7 +234,7 @@ def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
     """base-families.tsv: (pattern, catalog key or judged license name) of well-known base models whose terms pass on, most specific first."""
     families = []
     judged = {name for name, (cls, _) in load_name_judgements().items() if cls is LicenseClass.CUSTOM_RESTRICTED}
-    for row in _rows("base-families.tsv"):
+    for row in data_rows("base-families.tsv"):
         try:
             families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
         except re.error as exc:
@@ -262,4 +263,4 @@ def base_family_key(text: str, repo_id: str | None = None) -> str | None:
 def family_publishers() -> tuple[frozenset[str], ...]:
     """base-families.tsv `publishers`, row by row: the uploaders who publish the family itself and set its terms."""
     return tuple(frozenset(p.strip().lower() for p in (row.get("publishers") or "").split(",") if p.strip())
-                 for row in _rows("base-families.tsv"))
+                 for row in data_rows("base-families.tsv"))

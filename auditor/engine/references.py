@@ -17,7 +17,7 @@ from auditor.engine.restrictions import sentences
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
-_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*(?:v|version)\s*\d)|\b(?:while|whereas|but|and the)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:；：，]|,(?!\s*(?:v|version)\s*\d)|\b(?:while|whereas|but|and the)\b|而|但", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
 _TOO_GENERIC = frozenset({"license", "public license", "general public license", "terms of use", "community license",
                           "open license", "model license", "license agreement", "research license", "software license",

@@ -18,7 +18,7 @@ LIMITING = re.compile(r"\b(?:not|no|only|except|unless|solely|exclusively|prohib
 #: Words that narrow a grant in a Chinese text (commercial use, only, research, registration, application, written
 #: authorisation, military, monthly users, "must not be used for"): a translation that has one is not a plain translation.
 LIMITING_ZH = re.compile(r"商业用途|商业目的|商用|非商业|仅限|仅用于|仅供|研究目的|学术研究|登记|申请|书面授权|军事|月活|日活|不得用于|禁止")
-_SENTENCE_END = re.compile(r"(?<=[.;!?。；])\s+|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|(?<=[。；！？])\s*|\n\s*\n")  # CJK text runs on without spaces
 #: Where a sentence turns to another clause: a denial in one ("no restrictions on research use, but commercial use
 #: requires a license") says nothing of the other.
 _TURN = re.compile(r",\s*(?:but|while|whereas|although|though|yet|however|except)\b|\s(?:but|whereas|however)\s|[，,]\s*(?:但是|但|而)", re.IGNORECASE)

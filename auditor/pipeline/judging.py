@@ -10,6 +10,7 @@ from auditor.cards.frontmatter import license_fields, parse_card
 from auditor.hub.client import Hub
 from auditor.hub.crawl import README, crawl
 from auditor.judge.classify import classify
+from auditor.judge.knownbases import settle_by_known_bases
 from auditor.judge.lineage import base_model_refs
 from auditor.judge.unread import at_most_unknown, linked_elsewhere, unread_files, within_cap
 from auditor.models import (
@@ -87,7 +88,7 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
     bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
-    verdict = linked_elsewhere(verdict, meta.id, license_link, tuple(bases))
+    verdict = linked_elsewhere(settle_by_known_bases(verdict, tuple(bases)), meta.id, license_link, tuple(bases))
     for detection in unread + unread_files(verdict, license_files):
         verdict = at_most_unknown(verdict, detection)
     # a fine-tune's card often keeps its base's title: that title is the base's name, not this model's

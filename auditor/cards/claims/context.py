@@ -44,7 +44,8 @@ _GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(
 _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
-_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*)\s+(?-i:[a-z])", re.IGNORECASE)
+_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|(?-i:[A-Z])[\w.+-]+\s\d[\w.]*\b)\s+(?-i:[a-z])",
+                            re.IGNORECASE)  # "Llama 2 chat was among …": a name and its version apart
 #: The one who uses a thing ("We used the open source X"): not a name of what is used.
 _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 #: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".

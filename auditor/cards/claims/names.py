@@ -34,7 +34,12 @@ COMMON_CAPITALISED = frozenset(
     "model models llm llms ai ml lora loras qlora note table figure section version license licence yes no all each every both "
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
-    "everything everyone all thanks please". split())
+    "everything everyone all thanks please "
+    "status state type kind category availability access openness release licensing distribution summary overview "
+    "highlights features tldr". split())  # field labels: "Status: open-source" is said of the card's model
+#: "the final version", "the next release", "future versions": a later model than this one (a preview's promise).
+_LATER = re.compile(r"\b(?:final|stable|next|future|later|upcoming|production|ga)\s+(?:[\w-]+\s+)?(?:releases?|versions?|"
+                    r"editions?|generations?)\b", re.IGNORECASE)
 #: "our previous release", "an earlier version": this model's predecessor, another model of the family.
 _EARLIER = re.compile(r"\b(?:previous|earlier|older|prior|former)\s+(?:[\w-]+\s+)?(?:releases?|versions?|models?|"
                       r"generations?|checkpoints?)\b", re.IGNORECASE)
@@ -135,8 +140,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
     if "role" in kinds and vocab.test("tooling", "-", phrase):
         return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
-    if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase)) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
-        return "sibling"  # "a larger version", "our smaller models", "our previous release": not this one
+    if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase) or _LATER.search(phrase)) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
+        return "sibling"  # "a larger version", "our smaller models", "our previous release", "the final version"
     if role_model(phrase, names) or _INGREDIENTS.search(phrase):
         return "other"  # "we will open-source the reward model", "the models used in this merge are open source"
     if "code" in kinds and _OTHER_CODE.search(phrase):

@@ -68,4 +68,4 @@ def inherited_terms(line: str, number: int) -> list[Detection]:
         return []
     return [Detection("card-text-license", LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                       name=INHERITED, confidence=0.5,
-                      reason="the card says its terms are those of the base model, which it does not name; read the base model's terms")]
+                      reason="the card says its terms are those of the base model without naming them; read the base model's terms")]

@@ -12,7 +12,8 @@ from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 
 #: Words that make a clause about the weights, or about the data ("the training data is for research only").
-ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|merged model|adapter|lora|fine-?tune)\b",
+ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|merged model|adapter|lora|fine-?tune)\b|"
+                           r"模型|权重|權重|モデル|모델",
                            re.IGNORECASE)
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
@@ -62,7 +63,7 @@ _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
 _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
                           r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
-                          r"\bno additional restrictions\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
+                          r"\bno additional restrictions\b|\b(?:beyond|outside(?: of)?|other than|in addition to)\s+(?:these|those|the(?: above| present)?|this)\s+(?:terms|licen[cs]e)\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
                           r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
 
 

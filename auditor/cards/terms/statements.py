@@ -14,7 +14,8 @@ from auditor.engine.families import names_a_family
 from auditor.engine.references import find_named_terms, find_references, known_license_family
 from auditor.models import Detection, Evidence, LicenseClass
 
-_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b", re.I)
+_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b|"
+                         r"代码|代碼|源码|源碼|コード|소스\s*코드", re.I)
 #: A license written for data (its catalog name says so: Community Data License, Open Data Commons, Computational Use
 #: of Data), named in prose: the training data's terms unless the clause speaks of the model or its weights.
 #: A license in parentheses right after another repo's id ("… Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0)"): that repo's.
