@@ -213,7 +213,7 @@ def test_render_rejects_a_file_that_is_not_a_feed(tmp_path):
 
 def test_output_is_written_atomically_and_not_at_all_on_failure(hub, tmp_path, monkeypatch):
     """A crash while writing leaves the previous feed untouched and no temporary file behind."""
-    from auditor import cli
+    from auditor.cli import output
 
     out = tmp_path / "feed.json"
     out.write_text("previous", encoding="utf-8")
@@ -221,9 +221,9 @@ def test_output_is_written_atomically_and_not_at_all_on_failure(hub, tmp_path, m
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.os, "fsync", explode)
+    monkeypatch.setattr(output.os, "fsync", explode)
     with pytest.raises(KeyboardInterrupt):
-        cli.write_atomic(out, "new content")
+        output.write_atomic(out, "new content")
     assert out.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.json"]
 

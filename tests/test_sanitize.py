@@ -9,7 +9,7 @@ import pytest
 import yaml
 from rich.console import Console
 
-from auditor import cli
+from auditor.cli import output
 from auditor.pipeline.audit import judge
 from auditor.cards.frontmatter import load_yaml
 from auditor.hub.crawl import _linked_file, license_candidates
@@ -65,9 +65,9 @@ def test_json_escaping_is_lossless_and_inert(value):
 
 def test_messages_on_stderr_go_through_the_sanitising_step(monkeypatch):
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "err", Console(file=buffer, force_terminal=True, width=200, highlight=False, markup=False))
-    monkeypatch.setattr(cli, "_secrets", [TOKEN])
-    cli.say(f"  [1] evil/\x1b]0;pwn\x07: unknown {TOKEN}")
+    monkeypatch.setattr(output, "err", Console(file=buffer, force_terminal=True, width=200, highlight=False, markup=False))
+    monkeypatch.setattr(output, "_secrets", [TOKEN])
+    output.say(f"  [1] evil/\x1b]0;pwn\x07: unknown {TOKEN}")
     assert "\x1b" not in buffer.getvalue() and TOKEN not in buffer.getvalue() and "\\x1b]0;pwn" in buffer.getvalue()
 
 

@@ -1,67 +1,25 @@
-"""Command line (typer): the only module that reads argv and the environment and sets exit codes."""
+"""The audit command: its options checked and turned into targets, the run, its output and its exit code."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import sys
-import tempfile
-import traceback
-from importlib import resources
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 
-from auditor import __version__
+from auditor.cli.output import (EXIT_FAILURE, EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, FormatOpt, OutputOpt, _check_output,
+                                _emit, _secrets, err, say)
 from auditor.errors import AuditorError, FeedError
-from auditor.pipeline.feeds import merge_feeds, read_feed
 from auditor.models import ModelResult, Severity
-from auditor.render import Format, render, render_chunks
+from auditor.pipeline.feeds import read_feed
+from auditor.render import Format, render_chunks
 from auditor.render.json import INCOMPLETE_CODES, summarize, to_feed
 from auditor.repoids import is_namespace, is_repo_id
-from auditor.sanitize import clean, for_terminal, json_text
-
-EXIT_OK, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
-
-app = typer.Typer(
-    name="hf-license-audit",
-    help="Audit the licenses of Hugging Face Hub models and flag open-washing.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,  # locals may hold the token: never print them
-)
-err = Console(stderr=True, highlight=False, markup=False)
-#: What must never be printed or written: the token, and a password in the endpoint URL.
-_secrets: list[str] = []
+from auditor.sanitize import for_terminal
 
 
-def say(message: object) -> None:
-    """Print to stderr through the sanitising step: server messages, ids and card text shown inert, token redacted."""
-    err.print(for_terminal(message, _secrets), markup=False)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"hf-license-audit {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = None,
-) -> None:
-    """Audit the licenses of Hugging Face Hub models and flag open-washing."""
-
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format (default: table on a terminal, else json).")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")]
-
-
-@app.command()
 def audit(
     organizations: Annotated[Optional[list[str]], typer.Argument(help="Organizations (or users) whose public models to audit.")] = None,
     model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="A model id org/name to audit; repeatable.")] = None,
@@ -199,90 +157,6 @@ def exit_code(feed: dict[str, Any], fail_on: str) -> int:
     return EXIT_FLAGGED if flagged else EXIT_OK
 
 
-@app.command("render")
-def render_feed(
-    feed_paths: Annotated[list[Path], typer.Argument(metavar="FEED...", help="A JSON feed written by `audit --format json`; "
-                                                      "for html, several feeds of the same targets give the trend.")],
-    fmt: FormatOpt = Format.MARKDOWN,
-    output: OutputOpt = None,
-) -> None:
-    """Render a saved JSON feed in any output format (the latest of several feeds, with their trend, as html)."""
-    _check_output(output)
-    if len(feed_paths) > 1 and fmt is not Format.HTML:
-        say("error: several feeds render only as --format html (the trend); give one feed for other formats")
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        feeds = sorted((read_feed(path) for path in feed_paths), key=lambda f: f["generated_at"])
-    except FeedError as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    scopes = {tuple(sorted((t["kind"], t["name"]) for t in feed["targets"])) for feed in feeds}
-    if len(scopes) > 1:  # a trend over different targets would show a change that is only a change of scope
-        say("error: the feeds cover different targets; a trend needs feeds of the same organizations, models, "
-            "searches and sweeps")
-        raise typer.Exit(EXIT_USAGE)
-    _emit(render(feeds[-1], fmt, history=feeds[:-1]), output)
-
-
-@app.command()
-def identify(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="License files to identify; - reads stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-) -> None:
-    """Identify local license files: license, class, confidence, differences and restrictive clauses."""
-    from auditor.judge.identify import identify_text, to_dict
-
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("choose table or json", param_hint="--format")
-    results = []
-    for path in paths:
-        try:
-            text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            say(f"error: cannot read {path}: {exc.strerror or exc}")
-            raise typer.Exit(EXIT_USAGE) from None
-        results.append(to_dict(identify_text(text, "<stdin>" if path == "-" else path)))
-    if fmt == "json":
-        sys.stdout.write(json_text(json.dumps(clean(results), indent=2, ensure_ascii=False)) + "\n")
-        return
-    out = Console(highlight=False, soft_wrap=True)
-
-    def show(line: str) -> None:
-        out.print(for_terminal(line), markup=False)
-
-    for r in results:
-        name = r["name"] or "unrecognized"
-        show(f"{r['path']}: {r['classification']} — {name} ({r['matcher']}, confidence {r['confidence']:.2f})")
-        if r["osd"]:
-            show(f"  breaks OSD {', '.join(r['osd'])}: {r['reason']}")
-        for added in r["added_text"][:5]:
-            show(f"  + line {added['line']}: {added['text'][:160]}")
-        for clause in r["restrictive_clauses"]:
-            show(f"  ! line {clause['line']}: {clause['quote'][:200]}")
-            show(f"      {clause['why']}")
-
-
-@app.command()
-def merge(
-    feeds: Annotated[list[Path], typer.Argument(metavar="FEED...", help="Feeds to combine (e.g. one per --shard).")],
-    fmt: FormatOpt = Format.JSON,
-    output: OutputOpt = None,
-) -> None:
-    """Merge feeds (shards of one sweep) into one feed."""
-    _check_output(output)
-    try:
-        merged, warnings = merge_feeds([read_feed(path) for path in feeds])
-    except FeedError as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    for warning in warnings:
-        say(f"warning: {warning}")
-    _emit(render(merged, fmt), output)
-    if merged["summary"].get("incomplete_targets"):
-        say("error: the merged feed is incomplete (shards missing); it was written, and says so in its targets")
-        raise typer.Exit(EXIT_FAILURE)
-
-
 #: `--sort` values and the Hub's listing fields they stand for (the Hub sorts them most first).
 SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trendingScore", "created": "createdAt",
          "modified": "lastModified"}
@@ -331,74 +205,3 @@ def _parse_shard(value: str | None) -> tuple[int, int] | None:
         raise typer.BadParameter("use K/N with 1 <= K <= N, e.g. 2/8", param_hint="--shard")
     return k, n
 
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the feed."""
-    typer.echo((resources.files("auditor") / "schema" / "feed-v1.schema.json").read_text(encoding="utf-8"), nl=False)
-
-
-def _check_output(output: Path | None) -> None:
-    """A usage error found before any work: `-o` a folder, or somewhere that cannot be written."""
-    if output is None:
-        return
-    if output.is_dir():
-        raise typer.BadParameter(for_terminal(f"{output} is a directory; name a file"), param_hint="--output")
-    try:  # the same steps as write_atomic, now rather than after the whole audit
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=output.parent, prefix=f".{output.name}.", suffix=".probe"):
-            pass
-    except OSError as exc:
-        raise typer.BadParameter(for_terminal(f"cannot write {output}: {exc.strerror or exc}"),
-                                 param_hint="--output") from None
-
-
-def _emit(text: str | Iterable[str], output: Path | None) -> None:
-    chunks = [text] if isinstance(text, str) else text
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    write_atomic(output, chunks)
-    say(f"wrote {output}")
-
-
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Write via a temporary file in the same folder and rename: a killed run leaves no half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the feed the mode any new file gets
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for chunk in [text] if isinstance(text, str) else text:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        say("interrupted: no output written")
-        sys.exit(130)
-    except AuditorError as exc:
-        say(f"error: {exc}")
-        sys.exit(EXIT_FAILURE)
-    except Exception as exc:  # noqa: BLE001 - a bug must not look like exit 1 ("flagged models found")
-        say(f"internal error: {type(exc).__name__}: {exc}" if os.environ.get("AUDITOR_DEBUG") is None
-            else traceback.format_exc())
-        say("set AUDITOR_DEBUG=1 for the traceback")
-        sys.exit(EXIT_FAILURE)
