@@ -122,3 +122,31 @@ def test_every_module_says_its_concern_in_a_one_line_docstring(name):
 def test_every_module_imports(name):
     """Each module imports (the rules above read every module the package ships)."""
     importlib.import_module("auditor" + ("" if name == "__init__" else "." + name.removesuffix(".__init__")))
+
+
+#: What only the command line may touch: the process's arguments, its environment and its exit code.
+_PROCESS = {("sys", "argv"), ("os", "environ"), ("os", "getenv"), ("os", "putenv"), ("sys", "exit"), ("typer", "Exit")}
+
+
+def _process_uses(tree: ast.AST) -> list[str]:
+    """`sys.argv`, `os.environ`, `sys.exit(…)`, `raise SystemExit`, and the same names imported from their modules."""
+    found = [f"{n.value.id}.{n.attr}" for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+             and isinstance(n.value, ast.Name) and (n.value.id, n.attr) in _PROCESS]
+    found += [f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+              for a in n.names if (n.module, a.name) in _PROCESS]
+    found += ["SystemExit" for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "SystemExit"]
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("name", [m for m in modules() if stage(m) != "cli"])
+def test_only_the_command_line_reads_argv_and_the_environment_or_sets_the_exit_code(name):
+    """Every other stage gets its inputs as arguments and reports failure as data or exceptions (docs/ARCHITECTURE.md)."""
+    uses = _process_uses(ast.parse(source(name).read_text(encoding="utf-8")))
+    assert not uses, f"auditor.{name} touches {uses}; only auditor/cli/ may"
+
+
+def test_the_process_check_sees_each_way_of_touching_the_process():
+    """The rule above can fail: each spelling it forbids is found."""
+    code = ("import os, sys\nfrom os import environ\nx = sys.argv\ny = os.environ.get('A')\nos.getenv('B')\n"
+            "sys.exit(2)\nraise SystemExit(1)\n")
+    assert _process_uses(ast.parse(code)) == ["SystemExit", "os.environ", "os.getenv", "sys.argv", "sys.exit"]
