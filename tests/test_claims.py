@@ -1269,6 +1269,45 @@ BLIND_46_48_RULES = [
 ]
 
 
+BLIND_49_51_RULES = [
+    # the model's own-task code is the model's code (a claim beside restricted weights); auxiliary code is tooling
+    ("Our pre-processing and fine-tuning code is open source (Apache-2.0).", "nf/clinnotebert-base", True),
+    ("Our evaluation code is open source (Apache-2.0).", "nf/clinnotebert-base", False),
+    # a date is no name; a comparison before the comma is not the clause of our own verb
+    ("This is, as of early December 2023, the best open-source 7B chat model on MT-Bench.", "k/mistral-7b-dpo-v0.2", True),
+    ("In line with the grant's open science commitments, we open-source the model and the dataset.", "s/socratic-7b", True),
+    ("Heron-7B, like Llama 2, beats all open-source models of its size.", "h/heron-7b", False),
+    # a label refused after the words
+    ("Under the OSI's definition, that makes open source the wrong label for this release.", "b/kestrel-12b", False),
+    # a package whose list holds the weights is the release
+    ("It ships as a complete open-source package: weights, data, code and training logs.", "l/lattice-13b", True),
+    ("Built with an open-source library: transformers, with weights from the hub.", "l/lattice-13b", False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_49_51_RULES)
+def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_claim(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+@pytest.mark.parametrize(("card", "model_id", "bases", "claims"), [
+    # a declared base's exact name on its fine-tune is the base, though they share a family name
+    ("Tern-7B is one of the few open-source base models that ships its pretraining data.",
+     "tm/Tern-7B-Instruct-DPO", ("hp/Tern-7B",), False),
+    ("Tern-7B is one of the few open-source base models that ships its pretraining data.",
+     "bitfold/Tern-7B-GGUF", ("hp/Tern-7B",), True),  # a quantised copy is the same model
+    # a section pasted from the base's card, on a fine-tune, is the base's
+    ("# Sage\n\n*(from the Falcon-40B model card)*\n\n- It is the best open-source model currently available.\n",
+     "s/falcon-40b-sage-qlora", ("tiiuae/falcon-40b",), False),
+    ("# Sage\n\n## Original model card: Falcon-40B\n\n- It is the best open-source model available.\n\n## Ours\n\n"
+     "It is open source.\n", "s/falcon-40b-sage-qlora", ("tiiuae/falcon-40b",), True),
+    ("# Sage\n\n## Original model card: Falcon-40B\n\n- It is the best open-source model available.\n",
+     "s/falcon-40b-GGUF", ("tiiuae/falcon-40b",), True),  # a copy's original card is its own
+])
+def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
+    assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_46_48_RULES)
 def test_field_labels_ranked_other_models_later_versions_and_packages_decide_whose_it_is(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -516,3 +516,19 @@ def test_every_open_base_is_under_an_open_catalog_license():
     assert len(load_open_bases()) >= 20
     assert all(catalog[key].classification in (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI)
                for _, key in load_open_bases())
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("By downloading you agree not to share the weights outside your credentialed team.", RESTRICTED),
+    ("Any use in production or for commercial purposes requires a separate commercial license from Pelagic AI.", RESTRICTED),
+    ("The licence includes an acceptable-use policy.", RESTRICTED),
+    ("Most of the training recordings are licensed CC BY-NC-SA; we release the model under CC BY-SA 4.0.", OPEN),
+])
+def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_but_the_datas_license_does_not(body, cls):
+    declared = "cc-by-sa-4.0" if cls is OPEN else "mit"
+    assert verdict_of(declared, f"## License\n\n{body}").classification is cls
+
+
+def test_a_base_trained_against_is_the_base():
+    verdict = classify({"license": "other"}, body="# W\n\nThis is wizard-vicuna-13b trained against LLaMA-13B with a subset of the data.\n")
+    assert verdict.classification is RESTRICTED

@@ -72,6 +72,11 @@ def no(rule: str) -> Decision:
     return Decision(False, "model", rule)
 
 
+#: After the head noun, a colon and a list that holds the weights: the release itself ("package: weights, data, code").
+_WEIGHTS_LISTED = re.compile(r"^[\w-]*\s*[:：—–-]\s*(?:[\w -]{1,20},\s*){0,3}(?:and\s+)?(?:the\s+)?(?:model\s+)?(?:weights|checkpoints?)\b",
+                             re.IGNORECASE)
+
+
 def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
     """"open-source X" where X is not a model: a licence, code, a project, a library or another thing."""
     if kind == "license":
@@ -92,6 +97,8 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     for category in ("other-model", "other-model-near", "uses", "acknowledgement", "comparison"):
         if v.test(category, "before", clause):
             return no(f"{category}:{word}")
+    if kind in ("software", "project") and owner in ("own", None) and _WEIGHTS_LISTED.match(rest):
+        return yes("own-artefact")  # "It ships as a complete open-source package: weights, data, code, …": this release
     named = _OF_OTHER.match(rest)
     if named and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")
@@ -188,7 +195,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
         if owner is None and _group_of_other(clause, rest, names):
             return no("group-of-other")
         return yes("group-membership")
-    if v.test("comparison", "before", before) or v.test("comparison", "after", after) or (
+    compared = before[before.rfind(",") + 1:] if self_subject else before  # ("In line with our commitments, we
+    if v.test("comparison", "before", compared) or v.test("comparison", "after", after) or (  # open-source the model")
             not self_subject and v.test("comparison-verb-cjk", "before", before)):
         return no("comparison")
     if kind == "model" and _PLURAL_MODEL.search(word) and (not self_subject or (

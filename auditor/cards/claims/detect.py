@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from auditor.cards.claims.names import names_only_another, names_this_model, own_names
 from auditor.cards.claims.scope import WINDOW, Decision, decide
-from auditor.cards.claims.surround import about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another
+from auditor.cards.claims.surround import (about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another,
+                                           pasted_from_another)
 from auditor.cards.claims.tables import html_table_claims, key_value_rows, table_claims
 from auditor.cards.claims.text import sentences, units, visible_lines
 from auditor.cards.claims.title import with_title
@@ -60,6 +61,9 @@ _PRONOUN_OPENING = re.compile(r"^[\W_]*(?:(?:they|both|these|those|all of them|e
 #: model noun, it is a component's plan, not a claim ("- [ ] Open-source the model weights" names this release).
 _OPEN_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])?\s*\[ \]\s")
 _PLANNED = Decision(False, "model", "open-task")
+#: Inside a section pasted from another model's card (on a fine-tune): its claims, unless they name this model.
+_PASTED_SECTION = Decision(False, "model", "pasted-card-of-other")
+_PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
 #: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
 #: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
@@ -112,13 +116,16 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     if "<th" in body or "<TH" in body:
         for index, phrase, quote in html_table_claims(raw_lines, lines, target, names):
             yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
-    section_other = lead_other = False
+    section_other = lead_other = pasted = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)
     links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = about_another(text, names)
+            pasted = pasted_from_another(text, names)
+        elif not pasted and "\n" not in text:
+            pasted = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading
         listed = bool(_LIST_ITEM.match(text))
         if not listed:  # a list continues the sentence that introduces it ("Jan is an open source app that is:")
             lead_other = not heading and leads_in_for_another(text, names)
@@ -163,6 +170,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
+                elif pasted and decision.rule in _PASTED_RULES and not heading and not names_this_model(sentence, names):
+                    decision = _PASTED_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST
                 elif number and (decision.rule in _UNNAMED or _PRONOUN_OPENING.match(sentence)) and decision.claim and (

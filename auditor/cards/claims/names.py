@@ -36,7 +36,10 @@ COMMON_CAPITALISED = frozenset(
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please "
     "status state type kind category availability access openness release licensing distribution summary overview "
-    "highlights features tldr". split())  # field labels: "Status: open-source" is said of the card's model
+    "highlights features tldr january february march april may june july august september october november december "
+    "early late mid". split())  # field labels: "Status: open-source" is said of the card's model
+#: Code named for the model's own tasks: "our pre-processing and fine-tuning code" is the model's code, not tooling.
+_OWN_TASK = re.compile(r"\b(?:training|fine-?tuning|finetuning|pre-?training|inference|serving|modell?ing)\b", re.IGNORECASE)
 #: "the final version", "the next release", "future versions": a later model than this one (a preview's promise).
 _LATER = re.compile(r"\b(?:final|stable|next|future|later|upcoming|production|ga)\s+(?:[\w-]+\s+)?(?:releases?|versions?|"
                     r"editions?|generations?)\b", re.IGNORECASE)
@@ -67,6 +70,9 @@ class Names:
     #: The whole names (the repo name without sizes and variant words, the title's): a toolkit named by a part of
     #: the repo name ("Flair" on `x/flair-ner-german-legal`) is the toolkit, not this model.
     whole: frozenset[str] = frozenset()
+    #: A fine-tune's declared bases by their whole names ("tern7b" of `base_model: x/Tern-7B` on `y/Tern-7B-Instruct-DPO`):
+    #: a phrase that is exactly one of them is the base, though the fine-tune shares its family name.
+    bases: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -132,6 +138,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     code_head = kinds[-1] == "code" and all(k != "other" or vocab.test("tooling", "-", w) for w, k in zip(words, kinds))
     if "other" in kinds and not code_head:
         return "other"
+    if names.bases and norm("".join(w for w in words if w.lower() not in ("the", "a", "an"))) in names.bases:
+        return "other"  # "Tern-7B is one of the few open-source base models" on its fine-tune: the base
     if names.known:
         sizes = {s.lower() for s in _SIZE.findall(phrase)}
         if sizes and names.sizes and not sizes & names.sizes and (is_own(words, names) or (
@@ -149,7 +157,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too
-        return "tooling" if vocab.test("tooling", "-", phrase) else "code"
+        return "tooling" if vocab.test("tooling", "-", phrase) and not _OWN_TASK.search(phrase) else "code"
     if kinds[-1] == "software" and _OWN_TOOLING.match(phrase):
         return "tooling"  # "the inference package": the code that runs this model (a claim beside the weights' terms)
     if kinds[-1] in ("project", "software"):  # this model's project: "this project", "Deita" (never the org alone)

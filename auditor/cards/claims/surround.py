@@ -75,3 +75,21 @@ def in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
         if found and found.start() <= position < found.end():
             return True
     return False
+
+
+#: A heading or a line that says what follows is pasted from another model's card: "## Original model card: Falcon-40B",
+#: "*(from the Falcon-40B model card)*", "Description copied from the base model's README:".
+_PASTED = re.compile(r"^[\W_]*(?:(?:description|text|excerpt)\s+)?(?:from|quoted from|copied from|excerpt from|taken from)\s+"
+                     r"(?:the\s+)?(?P<a>[^\n]{1,60}?)(?:['’]s)?\s+(?:model\s+)?(?:card|readme)\b[\W_]*$|"
+                     r"^[\W_]*original\s+(?:model\s+)?card\s*(?:[:：–—-]|of|for)\s*(?P<b>[^\n]{1,60}?)[\W_]*$", re.IGNORECASE)
+_THE_BASE = re.compile(r"^(?:original|base|upstream|parent|the\s+base|the\s+original)(?:\s+model)?$", re.IGNORECASE)
+
+
+def pasted_from_another(text: str, names) -> bool:
+    """Does a heading or line say what follows is another model's card? Only on a fine-tune with declared bases (a
+    quantised or converted copy pastes its own original card: the same model)."""
+    match = _PASTED.match(text.strip()[:200]) if names.bases else None
+    if not match:
+        return False
+    name = (match.group("a") or match.group("b") or "").strip(" *_`")
+    return bool(_THE_BASE.match(name)) or whose(name, names) in ("other", "sibling")

@@ -37,19 +37,22 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_
     if first in families or is_own(words, names) or _names_a_base(words, base_models):
         return names
     extra = own_names("title/" + "-".join(words))
-    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole)
+    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole, names.bases)
 
 
 def _without_bases(names: Names, base_models: tuple[str, ...]) -> Names:
     """A fine-tune's names without its declared bases' names: "OpenVLA" on `x/openvla-7b-kitchen-ft` over
-    `base_model: openvla/openvla-7b` is the base (a quantised or converted copy keeps them: it is the same model)."""
+    `base_model: openvla/openvla-7b` is the base (a quantised or converted copy keeps them: it is the same model);
+    each base's whole name is kept as a base's ("Tern-7B" on `y/Tern-7B-Instruct-DPO` over `x/Tern-7B`)."""
     taken: set[str] = set()
+    named: set[str] = set()
     for base in base_models[:20]:
         if isinstance(base, str) and base.strip():
             found = own_names(base.strip()[:200] if "/" in base else "base/" + base.strip()[:200])
             taken |= found.aliases | found.whole
+            named.add(norm(base.strip()[:200].rpartition("/")[2]))
     kept = names.aliases - (taken - names.whole)
-    return Names(kept, names.sizes, names.org, names.whole) if kept != names.aliases and kept else names
+    return Names(kept if kept else names.aliases, names.sizes, names.org, names.whole, frozenset(named - names.whole))
 
 
 def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:
