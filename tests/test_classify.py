@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.judge.classify import classify
-from auditor.engine.catalog import HubLicense, reference_text
+from auditor.engine.catalog import reference_text
+from auditor.engine.labels import HubLicense
 from auditor.models import FetchedFile, LicenseClass
 
 OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,

@@ -95,8 +95,7 @@ def test_restrictions_tsv_rows_have_exactly_the_header_columns():
 
 def test_the_family_fast_test_never_hides_a_family_name():
     """`names_a_family` first looks for the words derived from base-families.tsv; a name that any row matches passes."""
-    from auditor.engine.catalog import load_base_families
-    from auditor.engine.families import names_a_family
+    from auditor.engine.families import load_base_families, names_a_family
 
     for pattern, _ in load_base_families():
         @settings(max_examples=4, deadline=None, database=None, suppress_health_check=list(HealthCheck))

@@ -7,7 +7,8 @@ import pytest
 from auditor.judge.classify import classify
 from auditor.hub.crawl import is_primary_license_file, license_candidates
 from auditor.judge.identify import identify_text
-from auditor.engine.catalog import load_catalog, reference_text, resolve_label
+from auditor.engine.catalog import load_catalog, reference_text
+from auditor.engine.labels import resolve_label
 from auditor.judge.knownbases import known_base_key, load_open_bases
 from auditor.models import Detection, Evidence, FetchedFile, LicenseClass, ModelResult, Verdict
 from auditor.render.json import model_entry
@@ -175,7 +176,7 @@ def test_known_restrictive_name_without_a_text_is_restricted_not_unknown(name):
 
 
 def test_names_without_a_text_are_never_judged_osi_approved():
-    from auditor.engine.catalog import load_name_judgements
+    from auditor.engine.labels import load_name_judgements
     assert all(cls is not OSI for cls, _ in load_name_judgements().values())
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from auditor.judge.classify import classify
-from auditor.engine.catalog import family_publishers, load_base_families, load_catalog, load_hub_ids, resolve_label
+from auditor.engine.catalog import load_catalog
+from auditor.engine.families import family_publishers, load_base_families
+from auditor.engine.labels import load_hub_ids, resolve_label
 from auditor.models import LicenseClass, Verdict
 
 OSI, OPEN, RESTRICTED, UNKNOWN = (LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI,

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from auditor.engine.families import family_detection, family_title
-from auditor.engine.catalog import (base_family_key, entry_detection, family_publishers, load_base_families, load_catalog,
-                              resolve_label)
+from auditor.engine.families import (base_family_key, family_detection, family_publishers, family_title,
+                                     load_base_families)
+from auditor.engine.catalog import entry_detection, load_catalog
+from auditor.engine.labels import resolve_label
 from auditor.cards.terms.restrictive import DOUBT
 from auditor.engine.restrictions import find_restrictions
 from auditor.models import Detection, Evidence, LicenseClass

@@ -1,5 +1,6 @@
-"""Base-model families (base-families.tsv): a fast test for family names, their publishers, detections of a family's
-license, whether its text is shipped or only judged, and how strong each kind of lineage evidence is (lineage-evidence.tsv)."""
+"""Base-model families (base-families.tsv): the table, a fast test for family names, their publishers, detections
+of a family's license, whether its text is shipped or only judged, and how strong each kind of lineage evidence is
+(lineage-evidence.tsv)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,48 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from auditor.engine.catalog import (any_base_family, entry_detection, judged_title, load_base_families, load_catalog,
-                              load_name_judgements)
+from auditor.engine.catalog import data_rows, entry_detection, load_catalog
+from auditor.engine.labels import judged_title, load_name_judgements
 from auditor.engine.prefilter import required_words
 from auditor.errors import DataFileError
-from auditor.models import Detection, Evidence
+from auditor.models import Detection, Evidence, LicenseClass
+
+
+@functools.lru_cache(maxsize=1)
+def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """base-families.tsv: (pattern, catalog key or judged license name) of well-known base models whose terms pass on, most specific first."""
+    families = []
+    judged = {name for name, (cls, _) in load_name_judgements().items() if cls is LicenseClass.CUSTOM_RESTRICTED}
+    for row in data_rows("base-families.tsv"):
+        try:
+            families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
+        except re.error as exc:
+            raise DataFileError(f"base-families.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+        if row["key"] not in load_catalog() and row["key"] not in judged:
+            raise DataFileError(f"base-families.tsv: {row['key']!r} is neither a catalog key nor a restricted license name")
+    return tuple(families)
+
+
+@functools.lru_cache(maxsize=1)
+def any_base_family() -> re.Pattern[str]:
+    """One pattern matching any family (a fast first test)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in load_base_families()), re.IGNORECASE)
+
+
+def base_family_key(text: str, repo_id: str | None = None) -> str | None:
+    """The key of the first (most specific) family named in `text`, if any; with `repo_id` ("bigscience/bloom"),
+    the families whose pattern names an uploader ("bigscience/") are matched against the whole id too."""
+    for pattern, key in load_base_families():
+        if pattern.search(text) or (repo_id and "/" in pattern.pattern and pattern.search(repo_id)):
+            return key
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def family_publishers() -> tuple[frozenset[str], ...]:
+    """base-families.tsv `publishers`, row by row: the uploaders who publish the family itself and set its terms."""
+    return tuple(frozenset(p.strip().lower() for p in (row.get("publishers") or "").split(",") if p.strip())
+                 for row in data_rows("base-families.tsv"))
 
 
 @functools.lru_cache(maxsize=1)

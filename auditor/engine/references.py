@@ -9,7 +9,8 @@ import re
 import threading
 from dataclasses import dataclass
 
-from auditor.engine.catalog import judged_title, load_catalog, load_name_judgements, load_names
+from auditor.engine.catalog import load_catalog
+from auditor.engine.labels import judged_title, load_name_judgements, load_names
 from auditor.models import LicenseClass
 from auditor.engine.restrictions import sentences
 

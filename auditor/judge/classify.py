@@ -15,7 +15,8 @@ from auditor.cards.terms.restrictive import DOUBT
 from auditor.cards.terms.walk import card_text_detections
 from auditor.judge.files import file_detections
 from auditor.judge.weigh import precedence, weigh_lineage
-from auditor.engine.catalog import entry_detection, judged_title, load_catalog, resolve_label
+from auditor.engine.catalog import entry_detection, load_catalog
+from auditor.engine.labels import judged_title, resolve_label
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity, Verdict
 from auditor.engine.restrictions import find_restrictions, osd_text
 

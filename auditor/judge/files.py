@@ -10,8 +10,8 @@ from auditor.engine.catalog import entry_detection, load_catalog
 from auditor.engine.references import find_references
 from auditor.cards.terms.restrictive import limits_use
 from auditor.engine.restrictions import LIMITING, Hit, find_restrictions, osd_text, sentences
-from auditor.engine.textmatch import (HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, copyright_lines, identify,
-                                      words_with_lines)
+from auditor.engine.normalize import copyright_lines, words_with_lines
+from auditor.engine.textmatch import HARMLESS_ADDED_WORDS, appended_translation, changed_sentences, identify
 from auditor.hub.crawl import is_primary_license_file
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, Severity
 

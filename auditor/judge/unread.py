@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.engine.catalog import resolve_label
+from auditor.engine.labels import resolve_label
 from auditor.judge.classify import classify
 from auditor.hub.crawl import MAX_LICENSE_BYTES, README
 from auditor.models import Detection, Evidence, FetchedFile, Finding, LicenseClass, ModelError, Severity, Verdict

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.engine.families import family_detection, family_title, names_a_family
-from auditor.engine.catalog import any_base_family, base_family_key, load_base_families
+from auditor.engine.families import (any_base_family, base_family_key, family_detection, family_title, load_base_families,
+                                     names_a_family)
 from auditor.models import Detection, Evidence, LicenseClass
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|built (?:(?:this|it|them) )?from(?!\s+scratch)|\b(?:model|it|which|checkpoint|release|adapter|lora|merge) builds (?:on|upon)\b|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"

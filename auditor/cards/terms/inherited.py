@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from auditor.cards.terms.bases import CJK_SEAM, derived_from
-from auditor.engine.catalog import base_family_key, load_base_families, resolve_label
-from auditor.engine.families import family_detection, family_title, names_a_family
+from auditor.engine.families import base_family_key, family_detection, family_title, load_base_families, names_a_family
+from auditor.engine.labels import resolve_label
 from auditor.engine.references import find_named_terms, find_references
 from auditor.engine.restrictions import sentences
 from auditor.models import Detection, Evidence, LicenseClass

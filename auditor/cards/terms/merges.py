@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.terms.bases import CJK_SEAM
-from auditor.engine.catalog import base_family_key
-from auditor.engine.families import family_detection, family_title
+from auditor.engine.families import base_family_key, family_detection, family_title
 from auditor.models import Detection, Evidence
 
 #: A line that introduces a list of the models this one was made from.

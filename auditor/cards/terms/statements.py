@@ -9,8 +9,9 @@ import re
 from auditor.cards.terms.bases import CJK_SEAM, names_this_model
 from auditor.cards.terms.inherited import family_terms
 from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced, without_contrast
-from auditor.engine.catalog import any_base_family, entry_detection, judged_title, load_catalog, resolve_label
-from auditor.engine.families import names_a_family
+from auditor.engine.catalog import entry_detection, load_catalog
+from auditor.engine.families import any_base_family, names_a_family
+from auditor.engine.labels import judged_title, resolve_label
 from auditor.engine.references import find_named_terms, find_references, known_license_family
 from auditor.models import Detection, Evidence, LicenseClass
 
