@@ -1282,6 +1282,11 @@ BLIND_49_51_RULES = [
     # a package whose list holds the weights is the release
     ("It ships as a complete open-source package: weights, data, code and training logs.", "l/lattice-13b", True),
     ("Built with an open-source library: transformers, with weights from the hub.", "l/lattice-13b", False),
+    ("Load it with the open-source library: weights are downloaded automatically.", "l/lattice-13b", False),
+    # a later version only on a preview's card; "Stage 2" is no model name
+    ("The final release is fully open source under Apache-2.0.", "acme/heron-7b", True),
+    ("We open-source the production version of this model.", "acme/heron-7b", True),
+    ("Stage 2 training made it one of the best open-source models.", "acme/heron-7b", True),
 ]
 
 
@@ -1303,6 +1308,11 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      "It is open source.\n", "s/falcon-40b-sage-qlora", ("tiiuae/falcon-40b",), True),
     ("# Sage\n\n## Original model card: Falcon-40B\n\n- It is the best open-source model available.\n",
      "s/falcon-40b-GGUF", ("tiiuae/falcon-40b",), True),  # a copy's original card is its own
+    ("*(from the Falcon-40B model card)*\n\nIt is the best open-source model.\n\nWe release our fine-tune fully open "
+     "source, weights and code.\n", "y/falcon-40b-sft-mix", ("x/Falcon-40B",), True),  # ours, in a pasted section
+    ("Text copied from the Zephyr model card.\n\nIt is the best open-source model.\n", "y/falcon-40b-sft-mix",
+     ("x/Falcon-40B",), True),  # not a declared base's card
+    ("Tern-7B is a fully open-source model.", "y/Tern-7B-bf16", ("x/Tern-7B",), True),  # a converted copy
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

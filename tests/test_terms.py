@@ -469,6 +469,7 @@ def test_a_license_of_a_named_repo_and_a_waived_application_restrict_nothing_but
     # a Chinese licence sentence about the repo's code, beside terms for the weights, is the code's
     ("## 协议 / License\n\n本仓库的代码依照 Apache-2.0 协议发布。模型权重的使用须遵守下文所述的许可条款。", UNKNOWN),
     ("## License\n\n本仓库代码依照 Apache-2.0 协议开源，模型权重遵循《QiLin 模型许可协议》。", UNKNOWN),
+    ("## License\n\n本仓库中的训练代码，遵循 Apache-2.0 协议发布。", UNKNOWN),  # the code, its subject before the comma
     ("## License\n\n本项目的代码和模型权重均依照 Apache-2.0 协议发布。", OSI),  # the weights too
     ("## License\n\n本模型权重依照 Apache-2.0 协议开源，可免费商用。", OSI),
 ])
@@ -494,12 +495,14 @@ def test_an_offer_beyond_the_terms_restricts_nothing_but_a_license_with_use_base
     ("Qwen/Qwen2.5-3B", "apache-2.0", RESTRICTED),  # not an open release: the Qwen Research licence
     ("someone/unheard-of-7b", "apache-2.0", UNKNOWN),  # unknown base: lineage must read it on the Hub
     ("microsoft/Phi-3-mini-4k-instruct", None, UNKNOWN),  # the card says nothing else of its terms
+    ([f"microsoft/phi-{n}" for n in ("2", "4")] * 8 + ["acme/private-research-13b"], "apache-2.0", UNKNOWN),  # cut off
 ])
 def test_terms_deferred_to_a_well_known_open_base_are_settled_without_the_hub(base, declared, cls):
     from auditor.models import ModelMeta, Snapshot
     from auditor.pipeline.audit import judge
     front = f"license: {declared}\n" if declared else ""
-    card = (f"---\n{front}base_model: {base}\n---\n# A quant\n\n## License\n\n"
+    listed = "".join(f"\n- {b}" for b in base) if isinstance(base, list) else f" {base}"
+    card = (f"---\n{front}base_model:{listed}\n---\n# A quant\n\n## License\n\n"
             "These quantised files are distributed under the same licence as the original model.\n")
     result = judge(Snapshot(ModelMeta(id="bitbarn/some-model-GGUF", files=("README.md",)), FetchedFile("README.md", text=card), ()))
     assert result.classification is cls
@@ -523,13 +526,11 @@ def test_every_open_base_is_under_an_open_catalog_license():
     ("By downloading you agree not to share the weights outside your credentialed team.", RESTRICTED),
     ("Any use in production or for commercial purposes requires a separate commercial license from Pelagic AI.", RESTRICTED),
     ("The licence includes an acceptable-use policy.", RESTRICTED),
-    ("Most of the training recordings are licensed CC BY-NC-SA; we release the model under CC BY-SA 4.0.", OPEN),
+    ("Apache 2.0, except that you may not use it to transcribe recordings for commercial purposes.", RESTRICTED),
+    ("Apache 2.0. We chose it over licenses with use-based restrictions.", OSI),  # said of other licences
+    ("Unlike Llama 2, no acceptable-use policy applies.", OSI),
 ])
 def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_but_the_datas_license_does_not(body, cls):
     declared = "cc-by-sa-4.0" if cls is OPEN else "mit"
     assert verdict_of(declared, f"## License\n\n{body}").classification is cls
 
-
-def test_a_base_trained_against_is_the_base():
-    verdict = classify({"license": "other"}, body="# W\n\nThis is wizard-vicuna-13b trained against LLaMA-13B with a subset of the data.\n")
-    assert verdict.classification is RESTRICTED

@@ -34,25 +34,36 @@ def known_base_key(repo_id: str) -> str | None:
     return next((key for pattern, key in load_open_bases() if pattern.fullmatch(repo_id.strip())), None)
 
 
-def settle_by_known_bases(verdict: Verdict, bases: tuple[str, ...]) -> Verdict:
+def settled(verdict: Verdict, terms: tuple[Detection, ...]) -> Verdict | None:
+    """A verdict that defers its terms to the base ("same license as the base model"), settled by the base's `terms`:
+    the stricter of those and the card's other deciding evidence, never looser than what the card says; None when
+    the card says nothing else of its terms, or the base's terms are unknown too. The warning that the deferral
+    governed is dropped with it."""
+    others = [d for d in verdict.detections if d.decides and d.name != INHERITED]
+    strictest = max(others, key=lambda d: d.classification.rank, default=None)
+    if strictest is None or not terms or any(t.classification.rank >= LicenseClass.UNKNOWN.rank for t in terms):
+        return None
+    chosen = max([strictest, *terms], key=lambda d: d.classification.rank)
+    findings = tuple(f for f in verdict.findings if not (f.code == "license-mismatch" and INHERITED in f.message))
+    return dataclasses.replace(verdict, classification=chosen.classification, governing=chosen,
+                               detections=verdict.detections + terms, findings=findings)
+
+
+def settle_by_known_bases(verdict: Verdict, bases: tuple[str, ...], in_card: frozenset[str] = frozenset()) -> Verdict:
     """"Same license as the base model" keeps a verdict `unknown`; when every declared base is a well-known open release
-    and the card says something else of its terms (a declared id), the stricter of those settles it. Any other base is
-    left to lineage, which reads its terms on the Hub."""
+    (`in_card`: the bases the card's own `base_model` names; the others come from the Hub's tags), those releases'
+    licenses settle it. Any other base is left to lineage, which reads its terms on the Hub."""
     governing = verdict.governing
     if governing is None or governing.name != INHERITED or not bases:
         return verdict
     keys = [known_base_key(base) for base in bases]
     if None in keys:
         return verdict
-    others = [d for d in verdict.detections if d.decides and d.name != INHERITED]
-    strictest = max(others, key=lambda d: d.classification.rank, default=None)
-    if strictest is None or strictest.classification.rank >= LicenseClass.UNKNOWN.rank:
-        return verdict
     catalog = load_catalog()
-    settled: list[Detection] = [
-        entry_detection("base-model-known", catalog[key], Evidence("card-metadata", f"base_model: {base}", README),
+    terms = tuple(
+        entry_detection("base-model-known", catalog[key],
+                        Evidence("card-metadata", f"base_model: {base}", README) if base in in_card
+                        else Evidence("hub-metadata", f"tags: base_model:{base}"),
                         reason=f"the card defers its terms to its base model; {base} is released under {catalog[key].name}")
-        for base, key in zip(bases, keys)]
-    chosen = max([strictest, *settled], key=lambda d: d.classification.rank)
-    return dataclasses.replace(verdict, classification=chosen.classification, governing=chosen,
-                               detections=verdict.detections + tuple(settled))
+        for base, key in zip(bases, keys))
+    return settled(verdict, terms) or verdict

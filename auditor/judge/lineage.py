@@ -11,6 +11,7 @@ from typing import Any
 
 from auditor.cards.terms.inherited import INHERITED
 from auditor.judge.classify import classify
+from auditor.judge.knownbases import settled
 from auditor.repoids import is_model_ref
 from auditor.errors import HubError
 from auditor.models import Detection, Evidence, Finding, LicenseClass, ModelMeta, ModelResult, Severity, Verdict
@@ -213,14 +214,13 @@ def _settle_deferral(result: ModelResult, found: tuple[Terms, tuple[Terms, ...]]
     if verdict is None or verdict.governing is None or verdict.governing.name != INHERITED or unresolved or found is None:
         return result
     origin, chain = found
-    others = [d for d in verdict.detections if d.decides and d.name != INHERITED]
-    strictest = max(others, key=lambda d: d.classification.rank, default=None)
-    if origin.classification.rank >= LicenseClass.UNKNOWN.rank or strictest is None:
-        return result  # the base's terms are unknown too, or the card says nothing else: unknown stands
     links = " ← ".join(f"{t.id} ({t.label}: {t.classification.value})" for t in chain)
-    settled = Detection("base-model-lineage", origin.classification, Evidence("hub-metadata", f"{result.id} ← {links}"),
-                        key=None, name=f"terms of base model {origin.id}",
-                        reason=f"the card defers its terms to its base model; {origin.id} is under {origin.label}")
-    governing = strictest if strictest.classification.rank >= settled.classification.rank else settled
-    verdict = Verdict(governing.classification, governing, verdict.detections + (settled,), verdict.findings)
-    return dataclasses.replace(result, classification=governing.classification, verdict=verdict)
+    terms = Detection("base-model-lineage", origin.classification, Evidence("hub-metadata", f"{result.id} ← {links}"),
+                      key=None, name=f"terms of base model {origin.id}",
+                      reason=f"the card defers its terms to its base model; {origin.id} is under {origin.label}")
+    new = settled(verdict, (terms,))
+    if new is None:
+        return result  # the base's terms are unknown too, or the card says nothing else: unknown stands
+    stale = set(verdict.findings) - set(new.findings)  # the warning that the deferral governed
+    return dataclasses.replace(result, classification=new.classification, verdict=new,
+                               findings=tuple(f for f in result.findings if f not in stale))

@@ -88,7 +88,9 @@ def judge(snapshot: Snapshot) -> ModelResult:
                                 tuple(Evidence("card-text", h.quote, README, h.line) for h in honest)))
     declared, license_name, license_link = license_fields(metadata)
     bases, left_out = base_model_refs(metadata or meta.card_data, meta.tags, meta.id)
-    verdict = linked_elsewhere(settle_by_known_bases(verdict, tuple(bases)), meta.id, license_link, tuple(bases))
+    in_card = frozenset(base_model_refs(metadata or meta.card_data, (), meta.id)[0])
+    settled = verdict if left_out else settle_by_known_bases(verdict, tuple(bases), in_card)  # every base, or none
+    verdict = linked_elsewhere(settled, meta.id, license_link, tuple(bases))
     for detection in unread + unread_files(verdict, license_files):
         verdict = at_most_unknown(verdict, detection)
     # a fine-tune's card often keeps its base's title: that title is the base's name, not this model's

@@ -44,8 +44,9 @@ _GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(
 _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
-_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|(?-i:[A-Z])[\w.+-]+\s\d[\w.]*\b)\s+(?-i:[a-z])",
-                            re.IGNORECASE)  # "Llama 2 chat was among …": a name and its version apart
+_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|"  # "Llama 2 chat was among …": a name and its
+                            r"(?!(?:stage|phase|round|step|part|version|table|figure|section|chapter|level|tier|day|week|"
+                            r"epoch|year|top)\s)(?-i:[A-Z])[\w.+-]+\s\d[\w.]*\b)\s+(?-i:[a-z])", re.IGNORECASE)  # version apart
 #: The one who uses a thing ("We used the open source X"): not a name of what is used.
 _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 #: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".
@@ -77,6 +78,10 @@ _WEIGHTS_LISTED = re.compile(r"^[\w-]*\s*[:：—–-]\s*(?:[\w -]{1,20},\s*){0,
                              re.IGNORECASE)
 
 
+_SHIPS_AS = re.compile(r"\b(?:ships?|shipped|comes?|released|distributed|published|provided|available)\s+as\s+(?:an?|one|the)\b",
+                       re.IGNORECASE)  # what the release is: "It ships as a complete open-source package: …"
+
+
 def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
     """"open-source X" where X is not a model: a licence, code, a project, a library or another thing."""
     if kind == "license":
@@ -97,7 +102,7 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     for category in ("other-model", "other-model-near", "uses", "acknowledgement", "comparison"):
         if v.test(category, "before", clause):
             return no(f"{category}:{word}")
-    if kind in ("software", "project") and owner in ("own", None) and _WEIGHTS_LISTED.match(rest):
+    if kind in ("software", "project") and owner in ("own", None) and _WEIGHTS_LISTED.match(rest) and _SHIPS_AS.search(clause):
         return yes("own-artefact")  # "It ships as a complete open-source package: weights, data, code, …": this release
     named = _OF_OTHER.match(rest)
     if named and whose(named.group("name"), names) in ("other", "sibling"):

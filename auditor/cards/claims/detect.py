@@ -64,6 +64,7 @@ _PLANNED = Decision(False, "model", "open-task")
 #: Inside a section pasted from another model's card (on a fine-tune): its claims, unless they name this model.
 _PASTED_SECTION = Decision(False, "model", "pasted-card-of-other")
 _PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
+_WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
 #: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
@@ -170,7 +171,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                     decision = _PLANNED
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
-                elif pasted and decision.rule in _PASTED_RULES and not heading and not names_this_model(sentence, names):
+                elif pasted and decision.rule in _PASTED_RULES and not heading and not names_this_model(sentence, names) and (
+                        not _WE.search(sentence)):  # ("We release our fine-tune fully open source" is this model's)
                     decision = _PASTED_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST

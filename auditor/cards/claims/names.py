@@ -36,13 +36,16 @@ COMMON_CAPITALISED = frozenset(
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please "
     "status state type kind category availability access openness release licensing distribution summary overview "
-    "highlights features tldr january february march april may june july august september october november december "
+    "highlights features tldr january february march april june july august september october november december "
     "early late mid". split())  # field labels: "Status: open-source" is said of the card's model
 #: Code named for the model's own tasks: "our pre-processing and fine-tuning code" is the model's code, not tooling.
 _OWN_TASK = re.compile(r"\b(?:training|fine-?tuning|finetuning|pre-?training|inference|serving|modell?ing)\b", re.IGNORECASE)
-#: "the final version", "the next release", "future versions": a later model than this one (a preview's promise).
-_LATER = re.compile(r"\b(?:final|stable|next|future|later|upcoming|production|ga)\s+(?:[\w-]+\s+)?(?:releases?|versions?|"
-                    r"editions?|generations?)\b", re.IGNORECASE)
+#: "the next release", "future versions": a later model than this one; on a preview's card ("x/fold-preview") also
+#: "the final / stable / production version" (a preview's promise).
+_LATER = re.compile(r"\b(?:next|future|later|upcoming)\s+(?:[\w-]+\s+)?(?:releases?|versions?|editions?|generations?)\b",
+                    re.IGNORECASE)
+_FINAL = re.compile(r"\b(?:final|stable|production|ga)\s+(?:[\w-]+\s+)?(?:releases?|versions?|editions?)\b", re.IGNORECASE)
+_PREVIEW = re.compile(r"preview|beta|alpha|experimental|early|\brc\d*", re.IGNORECASE)
 #: "our previous release", "an earlier version": this model's predecessor, another model of the family.
 _EARLIER = re.compile(r"\b(?:previous|earlier|older|prior|former)\s+(?:[\w-]+\s+)?(?:releases?|versions?|models?|"
                       r"generations?|checkpoints?)\b", re.IGNORECASE)
@@ -148,7 +151,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
     if "role" in kinds and vocab.test("tooling", "-", phrase):
         return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
-    if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase) or _LATER.search(phrase)) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
+    later = _LATER.search(phrase) or (_FINAL.search(phrase) and any(_PREVIEW.search(n) for n in names.whole))
+    if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase) or later) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
         return "sibling"  # "a larger version", "our smaller models", "our previous release", "the final version"
     if role_model(phrase, names) or _INGREDIENTS.search(phrase):
         return "other"  # "we will open-source the reward model", "the models used in this merge are open source"

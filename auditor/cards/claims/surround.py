@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import whose
+from auditor.cards.claims.names import norm, whose
 from auditor.cards.claims.words import vocabulary
 
 _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)
@@ -86,10 +86,10 @@ _THE_BASE = re.compile(r"^(?:original|base|upstream|parent|the\s+base|the\s+orig
 
 
 def pasted_from_another(text: str, names) -> bool:
-    """Does a heading or line say what follows is another model's card? Only on a fine-tune with declared bases (a
-    quantised or converted copy pastes its own original card: the same model)."""
+    """Does a heading or line say what follows is a declared base's card ("the base model's", or by the base's name)?
+    Only on a fine-tune with declared bases (a quantised or converted copy pastes its own original card)."""
     match = _PASTED.match(text.strip()[:200]) if names.bases else None
     if not match:
         return False
     name = (match.group("a") or match.group("b") or "").strip(" *_`")
-    return bool(_THE_BASE.match(name)) or whose(name, names) in ("other", "sibling")
+    return bool(_THE_BASE.match(name)) or norm(name.rpartition("/")[2]) in names.bases  # a declared base's card

@@ -10,7 +10,7 @@ from auditor.cards.claims.names import (COMMON_CAPITALISED, NAME_LIKE, TOKEN, Na
 
 _TITLE_NAME = re.compile(r"^#\s+(?:model card (?:for|of)\s+)?(?P<name>[^:|()\[\]—–]{1,60}?)\s*(?:[:|(\[—–]|\s-\s|$)",
                          re.IGNORECASE)
-_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|bnb|nf4|fp8|int[48]|\d+bit|"
+_DERIVATIVE = re.compile(r"(?:^|[-_.])(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|ov|coreml|tflite|llamafile|mlc|bnb|nf4|fp8|fp16|bf16|fp32|int[48]|\d+bit|"
                          r"q\d\w*|quant\w*|imatrix)(?:$|[-_.])", re.IGNORECASE)
 _HEADING_WORDS = frozenset("card information description introduction overview summary details usage contents table "
                            "api inference about quickstart readme doc docs documentation news updates abstract "

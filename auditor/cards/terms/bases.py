@@ -10,7 +10,7 @@ from auditor.engine.families import (any_base_family, base_family_key, family_de
 from auditor.models import Detection, Evidence, LicenseClass
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|built (?:(?:this|it|them) )?from(?!\s+scratch)|\b(?:model|it|which|checkpoint|release|adapter|lora|merge) builds (?:on|upon)\b|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
-                      r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|trained against(?= (?:the )?[\w-]*\d)|"
+                      r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
                       r"an? (?:fine-?tune|derivative|extension|merge|continuation|variant|iteration|quantization|quantized version)s? of|"
                       r"\b(?:sft|dpo|orpo|kto|rlhf|ppo|q?lora)(?:[- ](?:tuned|trained|version))?\s+(?:of|on top of)\b|"
                       r"\b(?:quanti[sz]ed|distilled|pruned|merged|converted|abliterated|uncensored|gguf|gptq|awq|exl2|mlx|onnx|fp8|int[48])"

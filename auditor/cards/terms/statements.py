@@ -97,6 +97,7 @@ def _said_of_something_else(quote: str, clause: str, without_name: str, still_na
     model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
                 or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
+                or about_other_things(_cjk_sentence_so_far(quote, clause))
                 or earlier_release(clause, model_id)
                 or _contrasted(clause, still_named))
 
@@ -110,6 +111,13 @@ def _subject_before(quote: str, clause: str) -> str:
     distributed under CC BY-NC 4.0": the training set), else ""."""
     at = quote.find(clause.strip()[:40]) if _NO_SUBJECT.match(clause) else -1
     return quote[:at][:200] if at > 0 else ""
+
+
+def _cjk_sentence_so_far(quote: str, clause: str) -> str:
+    """In CJK text, the sentence up to the end of the clause: its subject may stand before a comma ("本仓库中的训练代码，
+    遵循 Apache-2.0 协议发布": the code's), else ""."""
+    at = quote.find(clause.strip()[:40]) if not quote.isascii() and clause.strip() else -1
+    return quote[:at] + clause if at > 0 else ""
 
 
 def _field_label_of(quote: str, clause: str) -> str:
