@@ -1290,6 +1290,37 @@ BLIND_49_51_RULES = [
 ]
 
 
+BLIND_52_54_RULES = [
+    # a possessive apposition and "X, one of the …" describe the name before them
+    ("Falcon-7B, TII's open-source 7B model, fine-tuned for customer-support conversations.",
+     "dunmore/falcon-7b-support-agent", False),
+    ("OpenAI's GPT-2 medium, one of the earliest open-source large language models, fine-tuned on limericks.",
+     "ballad-bot/gpt2-medium-limericks", False),
+    ("Heron-7B, one of the best open-source 7B models, is our release.", "acme/heron-7b", True),
+    ("Meet Heron-7B, Acme's open-source 7B model.", "acme/heron-7b", True),
+    # collaborations, a general mission, the terms compared, a Latin name after 开源(的)
+    ("BLOOM was built by the BigScience workshop, one of the largest open-source collaborations in AI.",
+     "sabana/bloomz-7b1-es-legal", False),
+    ("Commons LM is a volunteer collective whose mission is to keep language technology open source and in public hands.",
+     "commons-lm/commons-mistral-7b-v2", False),
+    ("Our mission is to keep our models open source.", "acme/heron-7b", True),
+    ("## Open source vs. open weights", "acme/heron-7b", False),
+    ("训练框架：DeepSpeed ZeRO-3 + 开源的 FlashAttention-2", "xinglan/xinglan-llama2-13b", False),
+    ("本模型是开源的 Heron-7B。", "acme/heron-7b", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_52_54_RULES)
+def test_appositions_missions_compared_terms_and_names_after_cjk_decide_whose_it_is(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id, base_models=("tiiuae/falcon-7b",) if "falcon" in model_id else (
+        ("openai-community/gpt2-medium",) if "gpt2" in model_id else ()))) is claims, text
+
+
+def test_a_base_named_after_cjk_open_source_model_is_the_base():
+    text = "Legal-zh 是在开源模型 Qwen2.5-7B-Instruct 的基础上微调得到的法律模型。"
+    assert not find_claims(text, 1, model_id="lanshan/Qwen2.5-7B-Legal-zh", base_models=("Qwen/Qwen2.5-7B-Instruct",))
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_49_51_RULES)
 def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_claim(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

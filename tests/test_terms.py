@@ -534,3 +534,20 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
     declared = "cc-by-sa-4.0" if cls is OPEN else "mit"
     assert verdict_of(declared, f"## License\n\n{body}").classification is cls
 
+
+
+@pytest.mark.parametrize(("declared", "body", "cls"), [
+    # French, German and Spanish commercial bans and permission requirements
+    ("apache-2.0", "Toutefois, toute utilisation commerciale des poids est interdite sans accord écrit préalable.", RESTRICTED),
+    ("apache-2.0", "Die kommerzielle Nutzung der Gewichte ist nicht gestattet.", RESTRICTED),
+    ("apache-2.0", "El uso comercial del modelo está prohibido.", RESTRICTED),
+    # a copyleft's dual-licence offer is no restriction; a list of denials denies
+    ("agpl-3.0", "AGPL-3.0, as Ultralytics requires. If you need to use this in a closed-source product, you will need an "
+     "Ultralytics Enterprise licence.", OSI),
+    ("apache-2.0", "Apache 2.0: no usage policy on top, no registration, no MAU limit.", OSI),
+    # a change of terms: the licence it left is no longer the model's
+    ("other", "v1.2: the licence of the weights changed from CC BY-NC 4.0 to Apache 2.0.", OSI),
+    ("other", "The licence changed from Apache 2.0 to CC BY-NC 4.0 in v2.", RESTRICTED),
+])
+def test_foreign_bans_dual_licence_offers_denial_lists_and_licence_changes(declared, body, cls):
+    assert verdict_of(declared, f"## License\n\n{body}").classification is cls

@@ -122,13 +122,21 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     return no(f"other-thing:{word}")
 
 
+_ONE_OF_APPOSITION = re.compile(r"(?P<name>[\w.+'’-]+(?:\s+[\w.+-]+){0,2}),\s+(?:one|some|each)\s+of\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     """Is a group or rank said of another named model, the clause's subject before a verb ("Nimbus-70B still leads
     among open-source models"), the name after the group ("Among open-source models, Nimbus-70B leads") or after
     its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
     named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
         clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
-    return bool(named and whose(named.group("name"), names) in ("other", "sibling"))
+    if named and whose(named.group("name"), names) in ("other", "sibling"):
+        return True
+    appositive = _ONE_OF_APPOSITION.search(clause)  # "OpenAI's GPT-2 medium, one of the earliest open-source LLMs"
+    words = appositive.group("name").split() if appositive else []
+    return any(whose(" ".join(words[-k:]), names) in ("other", "sibling") for k in range(1, len(words) + 1))
 
 
 _CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
@@ -183,6 +191,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if owner != "own" and (v.test("acknowledgement", "before", before[before.rfind(",") + 1:]) or v.test(
             "thanks", "before", before[_own_clause_start(before):])):  # "we thank Meta for open-sourcing X"
         return no("acknowledgement")
+    if owner != "own" and v.test("mission", "before", before):
+        return no("mission")  # "whose mission is to keep frontier-quality language technology open source"
     if kind is None and ((v.test("movement", "before", before) and v.test("movement", "after", after)) or (
             v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")

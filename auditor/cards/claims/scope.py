@@ -95,6 +95,8 @@ def _first_name(text: str, names: Names) -> str | None:
     return whose(found.group(0).strip(".-"), names) if found else None
 
 
+#: A Latin-script name right after 开源(的) and a kind noun: what is called open source is that name.
+_NAME_AFTER_CJK = re.compile(r"^\s*(?:的\s*)?(?:模型|大模型|语言模型|基座模型|框架|工具|库|项目)?\s*(?P<name>[A-Za-z][\w.+-]*)")
 _PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
 
 
@@ -109,6 +111,9 @@ def _cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | 
             return "other-subject"
     if v.test("movement-cjk", "after", after) and re.search(r"(?:^|[，。,；;！!？?：:\s])$", before):
         return "movement"
+    named = _NAME_AFTER_CJK.match(after)
+    if named and whose(named.group("name"), names) in ("other", "sibling"):
+        return "named-after"  # "在开源模型 Qwen2.5-7B-Instruct 的基础上", "开源的 FlashAttention-2": that one is open
     return None
 
 
@@ -144,7 +149,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("object-storage")  # "从阿里云 OSS 下载", "our OSS bucket": Alibaba Cloud's storage service
     if v.test("hashtag", "-", before):
         return no("hashtag")
-    if v.test("term", "before", before):
+    if v.test("term", "before", before) or v.test("term", "after", after):
         return no("the-term")  # "The term open source comes from software": the words, not a thing said of
     labelled = v.find("labelled-as", "before", before)
     if labelled and whose(labelled.group(0), names) != "own":

@@ -42,7 +42,7 @@ _RELEASED_AS = re.compile(r"\s(?:is|are|was|were|has been|have been|had been)\s+
                           r"introduced|presented|distributed|positioned|marketed|made available)\s+(?:by\s+[^,;()]{1,40}?\s+)?"
                           r"(?:in\s+\d{4}\s+)?as\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 
-_APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our)\s", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our|(?-i:[A-Z])[\w.&-]*['’]s)\s", re.IGNORECASE)  # "…, TII's open-source …"
 
 #: Between the copula (or the apposition's article) and the mention: adverbs, articles, adjectives; no preposition.
 #: "free and open-source software": an adjective joined by "and", not the verb ("we train and open-source X").

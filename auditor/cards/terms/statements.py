@@ -113,6 +113,18 @@ def _subject_before(quote: str, clause: str) -> str:
     return quote[:at][:200] if at > 0 else ""
 
 
+#: A change of terms: what stood before "to" is no longer the model's license.
+_CHANGED = re.compile(r"\b(?:changed|switched|moved|relicen[cs]ed|migrated|converted|updated|went)\b(?:[^.;]|\.(?=\d)){0,40}?"
+                      r"\bfrom\s+(?P<old>(?:[^.;]|\.(?=\d)){1,80}?)\s+to\s+(?P<new>(?:[^.;]|\.(?=\d)){1,80})", re.IGNORECASE)
+
+
+def _former_terms(quote: str, named_in) -> bool:
+    """Is a license (`named_in(text)`: is it named in `text`?) named only as the terms a change left ("changed from
+    CC BY-NC 4.0 to Apache 2.0")?"""
+    changed = _CHANGED.search(quote)
+    return bool(changed) and named_in(changed.group("old")) and not named_in(changed.group("new"))
+
+
 def _cjk_sentence_so_far(quote: str, clause: str) -> str:
     """In CJK text, the sentence up to the end of the clause: its subject may stand before a comma ("本仓库中的训练代码，
     遵循 Apache-2.0 协议发布": the code's), else ""."""
@@ -154,6 +166,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
                                               "which version this one is: check whether it is this release"))
             continue
         said_of = _without_name(ref.clause, entry.name)
+        if _former_terms(ref.quote, lambda text: any(r.key == ref.key for r in find_references(text, number, named=True))):
+            continue  # "the licence of the weights changed from CC BY-NC 4.0 to Apache 2.0": no longer the terms
         if _REPO_ASIDE.search(ref.clause) and not any(r.key == ref.key for r in find_references(
                 _REPO_ASIDE.sub(" ", ref.clause), number, named=True)):
             continue  # "Based on Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0).": the license of the repo it names
@@ -182,6 +196,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
+        if _former_terms(terms.quote, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=True))):
+            continue
         if _said_of_something_else(terms.quote, terms.clause, terms.clause,
                                    lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named)), model_id):
             continue
