@@ -122,7 +122,8 @@ def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None
         "disabled": bool(meta.get("disabled", False)), "tags": tags,
         "pipeline_tag": meta.get("pipeline_tag", (card or {}).get("pipeline_tag")),
         "library_name": meta.get("library_name", (card or {}).get("library_name")),
-        "downloads": meta.get("downloads", 0), "likes": meta.get("likes", 0),
+        "downloads": meta.get("downloads", 0), "downloadsAllTime": meta.get("downloadsAllTime", meta.get("downloads", 0)),
+        "likes": meta.get("likes", 0),
         "trendingScore": meta.get("trendingScore", 0), "spaces": [],
         "siblings": [{"rfilename": path} for path in files],
     }
@@ -283,7 +284,7 @@ class FakeHub:
     Known differences from the recorded Hub (unrecorded there, or not needed by any test): cursors are offsets
     or ids, not the Hub's keyset cursors; every page is capped at `page_size`; unsorted listings are in id order
     unless `trending`; the overview's fields and whether `numModels` counts private repos were never recorded;
-    default model info lacks `config`, `safetensors`, `widgetData`, `downloadsAllTime`, `baseModels`...; tags lack
+    default model info lacks `config`, `safetensors`, `widgetData`, `baseModels`...; tags lack
     the file-format, architecture and `arxiv:` ones; a disabled repo's files answer the gate's `GatedRepo` (the one
     recording), whether or not it is gated; with `token` None every caller counts as anonymous.
     """

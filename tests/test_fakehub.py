@@ -169,8 +169,9 @@ def test_a_disabled_repo_is_described_but_its_files_answer_like_the_recording(tm
     root = build_tree(tmp_path / "hub")
     (root / "models" / "acme" / "alpha" / "_meta.json").write_text('{"disabled": true, "gated": "auto"}', encoding="utf-8")
     with FakeHub(root, token=TOKEN) as hub:
-        info = api(hub).model_info("acme/alpha", expand=["disabled", "gated"])
-        assert info.disabled is True and info.gated == "auto"
+        info = requests.get(f"{hub.url}/api/models/acme/alpha", params={"expand[]": ["disabled", "gated",
+                                                                                  "downloadsAllTime"]}).json()
+        assert info == {"_id": info["_id"], "id": "acme/alpha", "disabled": True, "gated": "auto", "downloadsAllTime": 0}
         anonymous = requests.get(f"{hub.url}/acme/alpha/resolve/main/README.md")
         user = requests.get(f"{hub.url}/acme/alpha/resolve/main/LICENSE", headers={"Authorization": f"Bearer {TOKEN}"})
     assert (anonymous.status_code, anonymous.headers["X-Error-Code"]) == (401, "GatedRepo")
