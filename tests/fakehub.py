@@ -110,20 +110,20 @@ def _load_repo(root: Path, org: str, name: str, blobs: dict[bytes, bytes] | None
             digest.update(b"%s\0%d\0%s" % (path.encode(), len(data), data))
         sha = digest.hexdigest()
     card = _card_data(files.get("README.md"))
-    licenses = (card or {}).get("license")
-    licenses = licenses if isinstance(licenses, list) else [licenses]
-    tags = list(meta.get("tags", []))
-    tags += [f"license:{lic.lower()}" for lic in licenses if isinstance(lic, str) and f"license:{lic.lower()}" not in tags]
     repo_id = f"{org}/{name}"
-    tags += [tag for tag in base_model_tags(card, files, repo_id) if tag not in tags]
+    gated = meta.get("gated", False)
+    if gated is True:  # the Hub says false, "auto" or "manual" (hub-api.md §3.2), never true (odd strings are hostile input)
+        raise ValueError(f"{repo_id}: _meta.json gated must be false, \"auto\" or \"manual\": the Hub never sends true")
+    tags = hub_tags(meta, card, files, repo_id)
     fields = {
         "_id": hashlib.sha1(repo_id.encode()).hexdigest()[:24], "id": repo_id, "modelId": repo_id, "author": org,
         "sha": sha, "lastModified": meta.get("lastModified", DEFAULT_DATE), "createdAt": meta.get("createdAt", DEFAULT_DATE),
-        "private": bool(meta.get("private", False)), "gated": meta.get("gated", False),
+        "private": bool(meta.get("private", False)), "gated": gated,
         "disabled": bool(meta.get("disabled", False)), "tags": tags,
         "pipeline_tag": meta.get("pipeline_tag", (card or {}).get("pipeline_tag")),
         "library_name": meta.get("library_name", (card or {}).get("library_name")),
-        "downloads": meta.get("downloads", 0), "likes": meta.get("likes", 0),
+        "downloads": meta.get("downloads", 0), "downloadsAllTime": meta.get("downloadsAllTime", meta.get("downloads", 0)),
+        "likes": meta.get("likes", 0),
         "trendingScore": meta.get("trendingScore", 0), "spaces": [],
         "siblings": [{"rfilename": path} for path in files],
     }
@@ -148,10 +148,10 @@ def stored_in_lfs(files: dict[str, bytes], path: str) -> bool:
 # -- listing queries: base_model tags, filter/search evaluation, sort (kept apart from the routing) ------------
 RELATIONS = ("adapter", "merge", "quantized", "finetune")
 QUANTIZED_HINT = re.compile(r"gguf|gptq|awq", re.IGNORECASE)
-#: `sort=` values the Hub accepts and the fields they order by (most first, as the Hub does by default).
-SORT_FIELDS = {"downloads": "downloads", "likes": "likes", "trendingScore": "trendingScore",
-               "trending_score": "trendingScore", "createdAt": "createdAt", "created_at": "createdAt",
-               "lastModified": "lastModified", "last_modified": "lastModified"}
+#: `sort=` values the Hub accepts (most first, as the Hub sorts them). Only the camelCase field names: the client
+#: translates `created_at`/`last_modified`/`trending_score` before sending (hub-api.md §2.1), because the Hub
+#: answers them 400 "Invalid sort parameter" (huggingface_hub#2655, hub-docs#926).
+SORT_FIELDS = {name: name for name in ("downloads", "likes", "trendingScore", "createdAt", "lastModified")}
 
 
 def _relation(card: dict, files: dict, repo_id: str, bases: list[str]) -> str:
@@ -167,6 +167,24 @@ def _relation(card: dict, files: dict, repo_id: str, bases: list[str]) -> str:
     if len(bases) > 1 or {"merge", "mergekit"} & {str(t).lower() for t in card_tags}:
         return "merge"
     return "finetune"
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v.strip()]
+
+
+def hub_tags(meta: dict, card: dict | None, files: dict, repo_id: str) -> list[str]:
+    """A repo's tags as the Hub computes them (samples model-info.google-bert--bert-base-uncased.200.json,
+    ...deepset--roberta-base-squad2..., list-models.page.default-fields.json): the library and the pipeline, the
+    card's own `tags`, its `language` codes, `dataset:<id>` per card dataset, `license:<id>` per card license,
+    the `base_model:` tags, and `region:us` last (on every recorded item); `_meta.json` tags come first."""
+    card = card or {}
+    found = [*_strings(meta.get("tags")), *_strings(meta.get("library_name", card.get("library_name"))),
+             *_strings(meta.get("pipeline_tag", card.get("pipeline_tag"))), *_strings(card.get("tags")),
+             *_strings(card.get("language")), *(f"dataset:{d}" for d in _strings(card.get("datasets"))),
+             *(f"license:{lic.lower()}" for lic in _strings(card.get("license"))),
+             *base_model_tags(card, files, repo_id), "region:us"]
+    return list(dict.fromkeys(found))
 
 
 def base_model_tags(card: dict | None, files: dict, repo_id: str) -> list[str]:
@@ -266,8 +284,9 @@ class FakeHub:
     Known differences from the recorded Hub (unrecorded there, or not needed by any test): cursors are offsets
     or ids, not the Hub's keyset cursors; every page is capped at `page_size`; unsorted listings are in id order
     unless `trending`; the overview's fields and whether `numModels` counts private repos were never recorded;
-    default model info lacks `config`, `safetensors`, `widgetData`...; a disabled repo's files answer `GatedRepo`
-    with a message the Hub was not seen sending; with `token` None every caller counts as anonymous.
+    default model info lacks `config`, `safetensors`, `widgetData`, `baseModels`...; tags lack
+    the file-format, architecture and `arxiv:` ones; a disabled repo's files answer the gate's `GatedRepo` (the one
+    recording), whether or not it is gated; with `token` None every caller counts as anonymous.
     """
 
     intercept = None
@@ -565,7 +584,7 @@ class FakeHub:
         author = query.get("author", [""])[-1].lower()
         sort = query.get("sort", [""])[-1]
         if sort and sort not in SORT_FIELDS:
-            return self._error(400, f"Invalid sort: {sort}", api=True)
+            return self._error(400, f"Invalid sort parameter: {sort}", api=True)
         size = max(1, min(limit, self.page_size) if limit > 0 else self.page_size)
         ids, names = self._ids(author)
         if sort:  # the whole match set in a stable order; the cursor is an offset into it
@@ -684,8 +703,9 @@ class FakeHub:
                 return self._error(status, _phrase(status), api=False)
         if repo["fields"]["private"] and not (user and self.token_sees_private):
             return self._missing(user, api=False)
-        if repo["fields"]["disabled"]:  # the one recording: content routes answer like a gate
-            return self._error(403 if user else 401, "Access to this resource is disabled.", "GatedRepo", api=False)
+        if repo["fields"]["disabled"]:  # the one recording (gpt-4chan): content routes answer 401 GatedRepo, as a gate
+            message = MSG_TOKEN_GATED if user else MSG_ANON_GATED
+            return self._error(403 if user else 401, message.format(id=repo["id"]), "GatedRepo", api=False)
         quirk = self.quirks.get(f"{repo['id']}/{path}")
         if quirk == "redirect-loop":
             return 302, {"Location": raw_path, "Content-Type": "text/plain; charset=utf-8"}, b""

@@ -142,7 +142,52 @@ def test_list_models_default_shape_has_tags_but_no_card_or_files(fake: FakeHub) 
     assert {"_id", "id", "modelId", "likes", "downloads", "private", "tags", "pipeline_tag", "library_name",
             "createdAt"} <= set(body[0])
     assert not {"cardData", "siblings", "sha", "gated", "lastModified"} & set(body[0])
-    assert body[0]["tags"] == ["custom-tag", "license:apache-2.0"]
+    assert body[0]["tags"] == ["custom-tag", "transformers", "text-generation", "license:apache-2.0", "region:us"]
+
+
+def test_tags_are_computed_from_the_card_as_in_the_recordings(tmp_path: Path) -> None:
+    """Sample model-info.google-bert--bert-base-uncased.200.json: cardData {language: en, tags: [exbert],
+    license: apache-2.0, datasets: [bookcorpus, wikipedia]} gives the tags exbert, en, dataset:bookcorpus,
+    dataset:wikipedia, license:apache-2.0, and every recorded item ends with region:us; `filter` matches them."""
+    card = ("---\nlanguage: en\ntags:\n- exbert\nlicense: apache-2.0\ndatasets:\n- bookcorpus\n- wikipedia\n"
+            "library_name: transformers\npipeline_tag: fill-mask\n---\n# BERT\n")
+    root = build_tree(tmp_path / "hub")
+    (root / "models" / "google-bert" / "bert-base-uncased").mkdir(parents=True)
+    (root / "models" / "google-bert" / "bert-base-uncased" / "README.md").write_text(card, encoding="utf-8")
+    with FakeHub(root) as hub:
+        tags = api(hub).model_info("google-bert/bert-base-uncased").tags
+        assert tags == ["transformers", "fill-mask", "exbert", "en", "dataset:bookcorpus", "dataset:wikipedia",
+                        "license:apache-2.0", "region:us"]
+        for tag in ("exbert", "en", "dataset:wikipedia", "region:us"):
+            assert [m.id for m in api(hub).list_models(author="google-bert", filter=tag)] == [
+                "google-bert/bert-base-uncased"], tag
+
+
+def test_a_disabled_repo_is_described_but_its_files_answer_like_the_recording(tmp_path: Path) -> None:
+    """Sample model-info.ykilcher--gpt-4chan.expand.disabled.200.json: info 200 with `disabled: true`; its content
+    answered 401 GatedRepo with the gate (403 to a token), never the unobserved 'Access to this resource is disabled.'"""
+    root = build_tree(tmp_path / "hub")
+    (root / "models" / "acme" / "alpha" / "_meta.json").write_text('{"disabled": true, "gated": "auto"}', encoding="utf-8")
+    with FakeHub(root, token=TOKEN) as hub:
+        info = requests.get(f"{hub.url}/api/models/acme/alpha", params={"expand[]": ["disabled", "gated",
+                                                                                  "downloadsAllTime"]}).json()
+        assert info == {"_id": info["_id"], "id": "acme/alpha", "disabled": True, "gated": "auto", "downloadsAllTime": 0}
+        anonymous = requests.get(f"{hub.url}/acme/alpha/resolve/main/README.md")
+        user = requests.get(f"{hub.url}/acme/alpha/resolve/main/LICENSE", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert (anonymous.status_code, anonymous.headers["X-Error-Code"]) == (401, "GatedRepo")
+    assert anonymous.text == ("Access to model acme/alpha is restricted. You must have access to it and be "
+                              "authenticated to access it. Please log in.")
+    assert (user.status_code, user.headers["X-Error-Code"]) == (403, "GatedRepo")
+    assert "not in the authorized list" in user.text
+
+
+def test_gated_takes_only_the_values_the_hub_sends(tmp_path: Path) -> None:
+    """`gated` is false, "auto" or "manual", never true (hub-api.md §3.2): a fixture saying true is refused, so no
+    test can pass on a `gated is True` the Hub would never send."""
+    root = build_tree(tmp_path / "hub")
+    (root / "models" / "acme" / "gamma" / "_meta.json").write_text('{"gated": true}', encoding="utf-8")
+    with FakeHub(root) as hub:
+        assert requests.get(f"{hub.url}/api/models/acme/gamma").status_code == 500  # a fixture bug fails loudly
 
 
 def test_list_models_filter_accepts_both_spellings(fake: FakeHub) -> None:

@@ -262,6 +262,30 @@ def test_an_announced_quota_is_adopted_and_never_exceeded(tmp_path):
 # -- disabled, gated, renamed ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("sort", ["downloads", "likes", "trending", "created", "modified"])
+def test_every_sort_the_cli_offers_is_one_the_hub_takes(tmp_path, sort):
+    """The Hub answers 400 "Invalid sort parameter" to a sort it does not know, snake_case names included
+    (huggingface_hub#2655); so does the fake. Each `--sort` must list its models, not end incomplete."""
+    org_tree(tmp_path, public=4)
+    with FakeHub(tmp_path) as hub:
+        code, feed, out = audit(hub, "--search", "public", "--sort", sort, "--limit", "3")
+        pages = [r for r in hub.requests if r.path == "/api/models"]
+    assert code == 0, out
+    assert len(feed["models"]) == 3 and [r.status for r in pages] == [200] * len(pages)
+
+
+@pytest.mark.parametrize("tag", ["medical", "dataset:acme/notes", "fr"])
+def test_a_filter_on_a_card_tag_dataset_or_language_finds_the_models_whose_card_says_so(tmp_path, tag):
+    """The Hub tags a model with its card's `tags`, `dataset:<id>` per card dataset and its language codes (sample
+    model-info.google-bert--bert-base-uncased.200.json); `--filter` finds them through the listing."""
+    make_repo(tmp_path, "acme/med", card(extra="tags:\n- medical\ndatasets:\n- acme/notes\nlanguage: fr\n"))
+    make_repo(tmp_path, "acme/plain", card())
+    with FakeHub(tmp_path) as hub:
+        code, feed, out = audit(hub, "acme", "--filter", tag)
+    assert code == 0, out
+    assert [m["id"] for m in feed["models"]] == ["acme/med"]
+
+
 def test_a_disabled_repo_gets_a_disabled_finding_and_no_file_read(tmp_path):
     make_repo(tmp_path, "acme/gone", card(), {"LICENSE": MIT}, meta={"disabled": True})
     make_repo(tmp_path, "acme/fine", card(), {"LICENSE": MIT})
