@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from auditor.cards.claims.names import base_families, whose
+from auditor.cards.claims.names import base_families
+from auditor.cards.claims.whose import whose
 
 #: The English mention, outside URLs and identifiers: what the spelling, markup and adverb rewrites act on.
 _MENTION = re.compile(r"(?<![\w/.@#=-])(open[ \-\u2011]?source)(?:d|s|ing)?\b(?![-_/.]\w)", re.IGNORECASE)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from auditor.cards.claims import detect as claims_module
-from auditor.cards.claims.names import own_names, whose
+from auditor.cards.claims.names import own_names
 from auditor.cards.claims.detect import MAX_MENTIONS, find_claims, mentions, visible_lines
+from auditor.cards.claims.whose import whose
 
 MODEL = "heronlabs/heron-7b-chat"
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import Names, is_own, whose
+from auditor.cards.claims.names import Names, is_own
 from auditor.cards.claims.phrase import head_noun
+from auditor.cards.claims.whose import whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)

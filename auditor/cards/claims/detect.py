@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import names_only_another, names_this_model, own_names
+from auditor.cards.claims.names import names_this_model, own_names
 from auditor.cards.claims.scope import WINDOW, Decision, decide
 from auditor.cards.claims.surround import (about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another,
                                            pasted_from_another)
 from auditor.cards.claims.tables import html_table_claims, key_value_rows, table_claims
 from auditor.cards.claims.text import sentences, units, visible_lines
 from auditor.cards.claims.title import with_title
+from auditor.cards.claims.whose import names_only_another
 from auditor.cards.claims.words import vocabulary
 from auditor.models import Claim
 

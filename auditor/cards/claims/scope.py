@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
-from auditor.cards.claims.names import Names, agent, names_another, role_model, whose
+from auditor.cards.claims.names import Names
 from auditor.cards.claims.phrase import head_noun, last_phrase
 from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, subject
+from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 WINDOW = 160

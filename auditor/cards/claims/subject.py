@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import TOKEN, Names, agent, is_own, names_another, role_model, whose
+from auditor.cards.claims.names import TOKEN, Names, is_own
 from auditor.cards.claims.phrase import head_noun, last_phrase
+from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import vocabulary
 
 _TITLE = re.compile(r"^\s*(?P<name>[^:]{1,60}):\s")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import norm, whose
+from auditor.cards.claims.names import norm
+from auditor.cards.claims.whose import whose
 from auditor.cards.claims.words import vocabulary
 
 _ABOUT = re.compile(r"^[\s#]*(?:[^\w\s]+\s*)?(?:about|who (?:is|are)|what is|关于)\s+", re.IGNORECASE)

@@ -6,17 +6,16 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from auditor.cards.terms.aboutness import about_other_things, former_terms, said_of_something_else
 from auditor.cards.terms.bases import CJK_SEAM, names_this_model
 from auditor.cards.terms.inherited import family_terms
-from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced, without_contrast
+from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced
 from auditor.engine.catalog import entry_detection, load_catalog
 from auditor.engine.families import any_base_family, names_a_family
 from auditor.engine.labels import judged_title, resolve_label
 from auditor.engine.references import find_named_terms, find_references, known_license_family
 from auditor.models import Detection, Evidence, LicenseClass
 
-_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b|"
-                         r"代码|代碼|源码|源碼|コード|소스\s*코드", re.I)
 #: A license written for data (its catalog name says so: Community Data License, Open Data Commons, Computational Use
 #: of Data), named in prose: the training data's terms unless the clause speaks of the model or its weights.
 #: A license in parentheses right after another repo's id ("… Helsinki-NLP/opus-mt-en-fr (CC-BY-4.0)"): that repo's.
@@ -73,79 +72,6 @@ def _without_name(clause: str, name: str) -> str:
     return re.sub(pattern, " ", clause, flags=re.IGNORECASE) if words else clause
 
 
-def about_other_things(clause: str) -> bool:
-    """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0"), or of the
-    models it is compared with ("Comparisons above use models under other terms (Llama 3.2 Community License)")."""
-    return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause)) or bool(
-        _COMPARED_MODELS.search(clause))
-
-
-#: The models a card compares with, and their terms.
-_COMPARED_MODELS = re.compile(r"\b(?:comparisons?|baselines?|competitors?)\b[^.;]{0,40}\bmodels\b|"
-                              r"\bmodels\s+(?:under|with)\s+other\s+(?:terms|licen[cs]es)\b", re.IGNORECASE)
-
-
-#: A question ("Is it under the Llama licence? No."): it asks about a license, it states none. It opens as a question;
-#: a statement with a question tagged on ("… is under CC BY-NC 4.0, so why not try it?") still states its license.
-_QUESTION = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|may|might|will|would|should|shall|has|have|"
-                       r"what|which|why|how|where|who|when|whether)\b[^.!]*\?\s*$", re.IGNORECASE)
-
-
-def _said_of_something_else(quote: str, clause: str, without_name: str, still_named, model_id: str | None = None) -> bool:
-    """A license named in a question, beside the models the card compares with, about the code or the data (also as
-    the value of a field label: "Dataset: CC BY 4.0."), of an earlier release, or only inside a contrast: not this
-    model's terms (`still_named(text)`: is it named in `text`?)."""
-    return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
-                or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
-                or about_other_things(_cjk_sentence_so_far(quote, clause))
-                or earlier_release(clause, model_id)
-                or _contrasted(clause, still_named))
-
-
-#: A clause with no subject of its own ("and is distributed under …"): its subject opens the sentence.
-_NO_SUBJECT = re.compile(r"^\W*(?:(?:and|but|which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s", re.IGNORECASE)
-
-
-def _subject_before(quote: str, clause: str) -> str:
-    """The start of the sentence when the clause has no subject of its own ("The training set, …, was scraped … and is
-    distributed under CC BY-NC 4.0": the training set), else ""."""
-    at = quote.find(clause.strip()[:40]) if _NO_SUBJECT.match(clause) else -1
-    return quote[:at][:200] if at > 0 else ""
-
-
-#: A change of terms: what stood before "to" is no longer the model's license.
-_CHANGED = re.compile(r"\b(?:changed|switched|moved|relicen[cs]ed|migrated|converted|updated|went)\b(?:[^.;]|\.(?=\d)){0,40}?"
-                      r"\bfrom\s+(?P<old>(?:[^.;]|\.(?=\d)){1,80}?)\s+to\s+(?P<new>(?:[^.;]|\.(?=\d)){1,80})", re.IGNORECASE)
-
-
-def _former_terms(quote: str, named_in) -> bool:
-    """Is a license (`named_in(text)`: is it named in `text`?) named only as the terms a change left ("changed from
-    CC BY-NC 4.0 to Apache 2.0")?"""
-    changed = _CHANGED.search(quote)
-    return bool(changed) and named_in(changed.group("old")) and not named_in(changed.group("new"))
-
-
-def _cjk_sentence_so_far(quote: str, clause: str) -> str:
-    """In CJK text, the sentence up to the end of the clause: its subject may stand before a comma ("本仓库中的训练代码，
-    遵循 Apache-2.0 协议发布": the code's), else ""."""
-    at = quote.find(clause.strip()[:40]) if not quote.isascii() and clause.strip() else -1
-    return quote[:at] + clause if at > 0 else ""
-
-
-def _field_label_of(quote: str, clause: str) -> str:
-    """The label of the field whose value the clause is ("Dataset" of "Dataset: CC BY 4.0."), else ""."""
-    at = quote.find(clause.strip()[:40]) if clause.strip() else -1
-    label = quote[max(quote.rfind(".", 0, at), 0):at] if at > 0 else ""
-    return label if re.search(r"[:：]\s*$", label) and len(label) <= 60 else ""
-
-
-def _contrasted(clause: str, still_named) -> bool:
-    """Whether a license is named only inside a contrast with another model ("Unlike Yi-34B, which was released under
-    the Yi License, …"): the clause without the contrast no longer names it."""
-    stripped = without_contrast(clause)
-    return stripped != clause and not still_named(stripped)
-
-
 def license_statements(line: str, number: int, named: bool = False, model_id: str | None = None) -> list[Detection]:
     """"This model is released under the Llama 3 Community License" (not "the code is under Apache-2.0", nor "Llama 2
     is licensed under the Llama 2 Community License": a doubt); with `named` (a line of the License section), a bare
@@ -157,7 +83,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     found: list[Detection] = []
     for ref in find_references(line, number, named=named):
         entry = catalog[ref.key]
-        if _said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
+        if said_of_something_else(ref.quote, ref.clause, _without_name(ref.clause, entry.name),
                                    lambda text: any(r.key == ref.key for r in find_references(text, number, named=named)), model_id):
             if entry.classification is LicenseClass.CUSTOM_RESTRICTED and version_unplaced(line, ref.clause, model_id):
                 found.append(Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", ref.quote, "README.md", ref.line),
@@ -166,7 +92,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
                                               "which version this one is: check whether it is this release"))
             continue
         said_of = _without_name(ref.clause, entry.name)
-        if _former_terms(ref.quote, lambda text: any(r.key == ref.key for r in find_references(text, number, named=True))):
+        if former_terms(ref.quote, lambda text: any(r.key == ref.key for r in find_references(text, number, named=True))):
             continue  # "the licence of the weights changed from CC BY-NC 4.0 to Apache 2.0": no longer the terms
         if _REPO_ASIDE.search(ref.clause) and not any(r.key == ref.key for r in find_references(
                 _REPO_ASIDE.sub(" ", ref.clause), number, named=True)):
@@ -196,9 +122,9 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
     for terms in named_terms:
-        if _former_terms(terms.quote, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=True))):
+        if former_terms(terms.quote, lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=True))):
             continue
-        if _said_of_something_else(terms.quote, terms.clause, terms.clause,
+        if said_of_something_else(terms.quote, terms.clause, terms.clause,
                                    lambda text: any(t.name == terms.name for t in find_named_terms(text, number, named=named)), model_id):
             continue
         family = _family_subject(_without_name(terms.clause, terms.name), model_id)
