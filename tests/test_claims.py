@@ -1311,6 +1311,23 @@ BLIND_52_54_RULES = [
 ]
 
 
+BLIND_55_57_RULES = [
+    ("Proudly open-source, like all my models.", "kk/l3-8b-stheno-soup", True),  # "like" ends the noun phrase
+    ("Open-source models like ours can be fine-tuned by anyone.", "corvid-ai/corvid-13b-chat", True),
+    ("欢迎加入开源交流 QQ 群：738291056。", "jinghai/jinghai-reranker-v1", False),  # a chat group
+    ("It was one of the first truly open source base models, so it felt right to build on it.", "d/campfire-7b", False),
+    ("BLOOM was one of the few big open-source multilingual models with decent Swahili.", "k/bloomz-1b7-swahili", False),
+    ("Heron was one of the first open-source models with a permissive license.", "acme/heron", True),
+    ("We compared Phi-5-mini with a set of open-source models of similar size.", "microsoft/phi-5-mini", False),
+    ("Sky-13B is our latest open source LLM.", "skylab/sky-13b", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_55_57_RULES)
+def test_like_ours_chat_groups_built_on_it_and_compared_sets_decide_whose_it_is(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_52_54_RULES)
 def test_appositions_missions_compared_terms_and_names_after_cjk_decide_whose_it_is(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id, base_models=("tiiuae/falcon-7b",) if "falcon" in model_id else (

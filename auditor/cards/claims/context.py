@@ -123,6 +123,15 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     return no(f"other-thing:{word}")
 
 
+#: "Open-source models like ours": this model among them.
+_LIKE_OURS = re.compile(r"^\W*(?:like|such as)\s+(?:ours|this one|this model|it|our own)\b", re.IGNORECASE)
+#: A comparison's verb before a group: "We compared X with a set of open-source models".
+_COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|outperform\w*|surpass\w*|than)\b", re.IGNORECASE)
+#: What follows the group says the subject is what this model was built on.
+_BUILT_ON_IT = re.compile(r"\b(?:build|built|building|fine-?tune|fine-?tuned|fine-?tuning|start(?:ed)?\s+from|based\s+on|"
+                          r"train(?:ed)?\s+on\s+top\s+of)\s+(?:on\s+(?:top\s+of\s+)?)?(?:it|them)\b", re.IGNORECASE)
+#: A one-word name and its copula opening the clause ("BLOOM was one of the few …").
+_NAME_COPULA = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]+)\s+(?:was|is|remains|has\s+been)\s", re.IGNORECASE)
 _ONE_OF_APPOSITION = re.compile(r"(?P<name>[\w.+'’-]+(?:\s+[\w.+-]+){0,2}),\s+(?:one|some|each)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -135,6 +144,11 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
         clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
     if named and whose(named.group("name"), names) in ("other", "sibling"):
         return True
+    if _BUILT_ON_IT.search(rest):
+        return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
+    copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
+    if copula and whose(copula.group("name"), names) in ("other", "sibling"):
+        return True  # "BLOOM was one of the few big open-source multilingual models"
     appositive = _ONE_OF_APPOSITION.search(clause)  # "OpenAI's GPT-2 medium, one of the earliest open-source LLMs"
     words = appositive.group("name").split() if appositive else []
     return any(whose(" ".join(words[-k:]), names) in ("other", "sibling") for k in range(1, len(words) + 1))
@@ -165,9 +179,9 @@ def _own_clause_start(before: str) -> int:
 def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | None, word: str,
                 owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
-    group = v.test("group", "before", before) or v.test(
-        "membership", "before", before) or (v.test("one-of", "before", before) and not v.test(
-            "comparison", "before", before))
+    group = v.test("group", "before", before) or (v.test("membership", "before", before) and not _COMPARED.search(
+        before)) or (v.test("one-of", "before", before) and not v.test("comparison", "before", before))
+    # ("We compared X with a set of open-source models": the set is what it was compared with)
     self_subject = owner == "own" or v.test("self", "before", before)
     derived_from = before[before.rfind(",") + 1:] if owner == "own" else before  # "Like the corpus we derived it from
     if (v.test("other-model", "before", derived_from) or v.test("other-model-near", "before", before)  # (…), the model is …"
@@ -215,7 +229,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if v.test("comparison", "before", compared) or v.test("comparison", "after", after) or (  # open-source the model")
             not self_subject and v.test("comparison-verb-cjk", "before", before)):
         return no("comparison")
-    if kind == "model" and _PLURAL_MODEL.search(word) and (not self_subject or (
+    if kind == "model" and _PLURAL_MODEL.search(word) and not _LIKE_OURS.match(rest) and (not self_subject or (
             _WE_ONLY.search(clause) and not _OUR_BEFORE.search(before) and v.test("handling-verb", "before", clause))):
         return no("category")
     if self_subject:

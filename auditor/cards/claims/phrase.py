@@ -8,7 +8,7 @@ import re
 from auditor.cards.claims.words import Vocabulary
 
 NP_STOP = frozenset(
-    "and or but to that which who whom whose because while since as for with in on at from by of under via into "
+    "and or but to that which who whom whose because while since as for with in on at from by of under via into like unlike "
     "through when where if so than is are was were be been being can could will would shall should may might must "
     "has have had do does did it its we you they this these those the a an also now today here there not "
     "sur un une de des du le la les en avec pour par et con para por el los y mit für auf von und ein eine der die das "
