@@ -1320,6 +1320,16 @@ BLIND_55_57_RULES = [
     ("Heron was one of the first open-source models with a permissive license.", "acme/heron", True),
     ("We compared Phi-5-mini with a set of open-source models of similar size.", "microsoft/phi-5-mini", False),
     ("Sky-13B is our latest open source LLM.", "skylab/sky-13b", True),
+    # the same rules keep this model's own claims
+    ("Heron-7B is open source and open weights.", "acme/heron-7b", True),
+    ("Our mission is to make the model fully open source.", "acme/heron-7b", True),
+    ("Heron-7B is one of the first open-source legal models, and anyone can build on it.", "acme/heron-7b", True),
+    ("Heron 7B, one of the first open-source legal models.", "acme/heron-7b", True),
+    ("Heron-7B is better than GPT-4 and is among the best open-source models.", "acme/heron-7b", True),
+    ("Themis is one of the first open-source legal models.", "acme/legal-assistant-v2", True),  # not a base family
+    ("Heron-7B 是开源群体智能模型。", "acme/heron-7b", True),
+    ("我们同时开源 INT4 量化模型。", "acme/heron-7b", True),
+    ("We admire Llama 3, and open-source models like it inspired us.", "acme/heron-7b", False),
 ]
 
 

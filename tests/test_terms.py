@@ -542,12 +542,17 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
     ("apache-2.0", "Die kommerzielle Nutzung der Gewichte ist nicht gestattet.", RESTRICTED),
     ("apache-2.0", "El uso comercial del modelo está prohibido.", RESTRICTED),
     # a copyleft's dual-licence offer is no restriction; a list of denials denies
-    ("agpl-3.0", "AGPL-3.0, as Ultralytics requires. If you need to use this in a closed-source product, you will need an "
-     "Ultralytics Enterprise licence.", OSI),
     ("apache-2.0", "Apache 2.0: no usage policy on top, no registration, no MAU limit.", OSI),
+    ("apache-2.0", "Companies over 700 million monthly active users need a licence; no MAU limit for research.", RESTRICTED),
+    ("apache-2.0", "This model is for non-commercial use only, no fees.", RESTRICTED),  # a denial clears only itself
+    ("mit", "El uso comercial no está prohibido.", OSI),
+    ("mit", "Vous pouvez utiliser et redistribuer ce modèle librement, sans autorisation de notre part.", OSI),
     # a change of terms: the licence it left is no longer the model's
     ("other", "v1.2: the licence of the weights changed from CC BY-NC 4.0 to Apache 2.0.", OSI),
     ("other", "The licence changed from Apache 2.0 to CC BY-NC 4.0 in v2.", RESTRICTED),
+    ("apache-2.0", "We have not changed the license from CC BY-NC 4.0 to Apache 2.0.", RESTRICTED),
+    ("apache-2.0", "The weights stay CC BY-NC 4.0 (only the tokenizer moved from CC BY-NC 4.0 to MIT).", RESTRICTED),
+    ("apache-2.0", "The weights are under CC BY-NC 4.0, converted from CC BY-NC 4.0 safetensors to GGUF.", RESTRICTED),
 ])
-def test_foreign_bans_dual_licence_offers_denial_lists_and_licence_changes(declared, body, cls):
+def test_foreign_bans_denial_lists_and_licence_changes(declared, body, cls):
     assert verdict_of(declared, f"## License\n\n{body}").classification is cls

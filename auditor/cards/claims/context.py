@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import Names, is_own
+from auditor.cards.claims.names import Names, base_families, is_own, norm
 from auditor.cards.claims.phrase import head_noun
 from auditor.cards.claims.whose import whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
@@ -124,14 +124,17 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
 
 
 #: "Open-source models like ours": this model among them.
-_LIKE_OURS = re.compile(r"^\W*(?:like|such as)\s+(?:ours|this one|this model|it|our own)\b", re.IGNORECASE)
+_LIKE_OURS = re.compile(r"^\W*(?:like|such as)\s+(?:ours|this one|this model|our own)\b", re.IGNORECASE)
+_LAST_CLAUSE = re.compile(r"[,;]|\band\b", re.IGNORECASE)
 #: A comparison's verb before a group: "We compared X with a set of open-source models".
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|outperform\w*|surpass\w*|than)\b", re.IGNORECASE)
 #: What follows the group says the subject is what this model was built on.
-_BUILT_ON_IT = re.compile(r"\b(?:build|built|building|fine-?tune|fine-?tuned|fine-?tuning|start(?:ed)?\s+from|based\s+on|"
-                          r"train(?:ed)?\s+on\s+top\s+of)\s+(?:on\s+(?:top\s+of\s+)?)?(?:it|them)\b", re.IGNORECASE)
+_BUILT_ON_IT = re.compile(r"\b(?:we|i)\b[^.;]{0,40}?\b(?:build|built|building|fine-?tune|fine-?tuned|fine-?tuning|"
+                          r"start(?:ed)?\s+from|based\s+(?:it|ours?)|train(?:ed)?\s+on\s+top\s+of)\s+(?:on\s+(?:top\s+of\s+)?)?"
+                          r"(?:it|them)\b|\bfelt\s+right\s+to\s+build\s+on\s+it\b", re.IGNORECASE)  # we built on it: the base
 #: A one-word name and its copula opening the clause ("BLOOM was one of the few …").
 _NAME_COPULA = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]+)\s+(?:was|is|remains|has\s+been)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^[\w.&-]+['’]s\s+")
 _ONE_OF_APPOSITION = re.compile(r"(?P<name>[\w.+'’-]+(?:\s+[\w.+-]+){0,2}),\s+(?:one|some|each)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -147,11 +150,11 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
     copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
-    if copula and whose(copula.group("name"), names) in ("other", "sibling"):
-        return True  # "BLOOM was one of the few big open-source multilingual models"
+    if copula and norm(copula.group("name")) in base_families() and whose(copula.group("name"), names) in ("other", "sibling"):
+        return True  # "BLOOM was one of the few big open-source multilingual models": a base family's name
     appositive = _ONE_OF_APPOSITION.search(clause)  # "OpenAI's GPT-2 medium, one of the earliest open-source LLMs"
-    words = appositive.group("name").split() if appositive else []
-    return any(whose(" ".join(words[-k:]), names) in ("other", "sibling") for k in range(1, len(words) + 1))
+    name = _POSSESSIVE.sub("", appositive.group("name")) if appositive else ""  # (the publisher's name aside)
+    return bool(name) and whose(name, names) in ("other", "sibling")
 
 
 _CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
@@ -180,7 +183,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
                 owner: str | None, names: Names, heading: bool, clause: str) -> Decision:
     """The mention is about a model, or its noun says nothing: what is around it decides."""
     group = v.test("group", "before", before) or (v.test("membership", "before", before) and not _COMPARED.search(
-        before)) or (v.test("one-of", "before", before) and not v.test("comparison", "before", before))
+        _LAST_CLAUSE.split(before)[-1])) or (v.test("one-of", "before", before) and not v.test("comparison", "before", before))
     # ("We compared X with a set of open-source models": the set is what it was compared with)
     self_subject = owner == "own" or v.test("self", "before", before)
     derived_from = before[before.rfind(",") + 1:] if owner == "own" else before  # "Like the corpus we derived it from

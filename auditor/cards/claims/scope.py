@@ -97,7 +97,8 @@ def _first_name(text: str, names: Names) -> str | None:
 
 
 #: A Latin-script name right after 开源(的) and a kind noun: what is called open source is that name.
-_NAME_AFTER_CJK = re.compile(r"^\s*(?:的\s*)?(?:模型|大模型|语言模型|基座模型|框架|工具|库|项目)?\s*(?P<name>[A-Za-z][\w.+-]*)")
+_NAME_AFTER_CJK = re.compile(r"^\s*(?:的\s*)?(?:模型|大模型|语言模型|基座模型|框架|工具|库|项目)?\s*(?P<name>(?!(?:int\d+|gguf|ggml|gptq|"
+                             r"awq|exl2|mlx|onnx|fp\d+|bf16|q\d\w*|lora|qlora|api|sdk|demo|web|app)\b)[A-Za-z][\w.+-]*)", re.IGNORECASE)
 _PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
 
 

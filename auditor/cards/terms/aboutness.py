@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.engine.references import find_references
+
 from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, earlier_release, without_contrast
 
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b|"
@@ -55,11 +57,19 @@ _CHANGED = re.compile(r"\b(?:changed|switched|moved|relicen[cs]ed|migrated|conve
                       r"\bfrom\s+(?P<old>(?:[^.;]|\.(?=\d)){1,80}?)\s+to\s+(?P<new>(?:[^.;]|\.(?=\d)){1,80})", re.IGNORECASE)
 
 
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
+
+
 def former_terms(quote: str, named_in) -> bool:
     """Is a license (`named_in(text)`: is it named in `text`?) named only as the terms a change left ("changed from
-    CC BY-NC 4.0 to Apache 2.0")?"""
+    CC BY-NC 4.0 to Apache 2.0")? Not when the change is denied ("we have not changed …"), leads to no license
+    ("converted from … safetensors to GGUF"), or the license is named elsewhere in the sentence too."""
     changed = _CHANGED.search(quote)
-    return bool(changed) and named_in(changed.group("old")) and not named_in(changed.group("new"))
+    if not changed or _NOT_BEFORE.search(quote[max(0, changed.start() - 30):changed.start()]):
+        return False
+    rest = quote[:changed.start()] + " " + quote[changed.end():]
+    return (named_in(changed.group("old")) and not named_in(changed.group("new")) and not named_in(rest)
+            and bool(find_references(changed.group("new"), 1, named=True)))
 
 
 def _cjk_sentence_so_far(quote: str, clause: str) -> str:

@@ -67,14 +67,9 @@ _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\
                           r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
 
 
-#: A copyleft's dual-licence offer: "If you need to use this in a closed-source product, you will need an Enterprise
-#: licence" (the open terms stand; the other licence is for uses they do not cover).
-_DUAL_LICENCE = re.compile(r"\bif\b[^.]{0,60}\b(?:closed[- ]source|proprietary)\b[^.]{0,60}\blicen[cs]e\b", re.IGNORECASE)
-
-
 def limits_use(sentence: str) -> bool:
     """Whether a clause of the sentence limits a use (`_LIMITED_USE`), not the data's, and does not deny it."""
-    return _LIMITED_USE.search(sentence) is not None and not _DUAL_LICENCE.search(sentence) and any(
+    return _LIMITED_USE.search(sentence) is not None and any(
         _LIMITED_USE.search(clause) and not _NOT_A_LIMIT.search(clause) and not denies(clause)
         and not (ABOUT_DATA.search(clause) and not ABOUT_WEIGHTS.search(clause)) for clause in _CLAUSE_BREAK.split(sentence))
 
