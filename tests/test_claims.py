@@ -1333,6 +1333,28 @@ BLIND_55_57_RULES = [
 ]
 
 
+BLIND_61_63_RULES = [
+    # Polish, Thai, Ukrainian and Persian words are found; a base the sentence is built on leaves it this model's
+    ("Bursztyn to otwartoźródłowy model czatu dla języka polskiego, zbudowany na bazie Llama 2 13B.",
+     "wiedza-ai/bursztyn-13b-chat", True),
+    ("Chaba-7B คือโมเดลภาษาไทยแบบโอเพนซอร์ส ที่พัฒนาต่อยอดจาก Llama 2 7B", "siam-llm/chaba-7b", True),
+    ("Qwen-72B をベースにした、日本語対応のオープンソース対話モデルです。", "tsukuba-ml/qwen-72b-ja-chat", True),
+    ("海韵TTS 是一个开源的零样本语音合成模型，基于 Qwen2.5-0.5B 语言模型骨干。", "haiyun-ai/haiyuntts-0.5b", True),
+    ("Llama 2 is open source, and this model is based on it.", "x/sage", False),
+    # plural model nouns in other languages, their noun-first projects and libraries, and a GIS
+    ("I modelli open source più diffusi rispondono spesso in un italiano innaturale.", "f/gemma-2-9b-it-ita", False),
+    ("Un modello open source per l'italiano.", "f/gemma-2-9b-it-ita", True),
+    ("تم ضبط النموذج باستخدام مكتبة transformers مفتوحة المصدر على 160 ألف تغريدة.", "q/arabert-dialect-id", False),
+    ("Le code d'entraînement est disponible sur notre forge, comme tous nos projets open source :", "d/camembert-x", False),
+    ("We provide a plugin for the open-source GIS QGIS so the model runs without code.", "e/landcover-unet", False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_61_63_RULES)
+def test_more_languages_bases_built_on_and_foreign_plurals_decide_the_claim(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_55_57_RULES)
 def test_like_ours_chat_groups_built_on_it_and_compared_sets_decide_whose_it_is(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -556,3 +556,15 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
 ])
 def test_foreign_bans_denial_lists_and_licence_changes(declared, body, cls):
     assert verdict_of(declared, f"## License\n\n{body}").classification is cls
+
+
+@pytest.mark.parametrize(("declared", "body", "cls"), [
+    ("other", "## Licença\n\n- Uso permitido apenas para pesquisa e ensino\n- Proibido uso comercial sem autorização por escrito", RESTRICTED),
+    ("mit", "## Licença\n\nO uso comercial não é proibido; não é necessária autorização.", OSI),
+    ("other", "## Лицензия\n\nДля компаний с годовой выручкой свыше 500 млн рублей требуется коммерческая лицензия.", RESTRICTED),
+    ("mit", "## Лицензия\n\nКоммерческое использование не запрещено.", OSI),
+    (None, "## Licentie\n\nEuropean Union Public Licence (EUPL) v1.2", OSI),  # a licence section in Dutch
+])
+def test_portuguese_russian_terms_and_licence_sections_named_in_other_languages(declared, body, cls):
+    front = {"license": declared} if declared else {}
+    assert classify(front, body=f"# A model\n\n{body}\n").classification is cls

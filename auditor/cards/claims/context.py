@@ -53,7 +53,7 @@ _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 #: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".
 _OWN_CJK_SUBJECT = re.compile(r"(?:本项目|本項目|本模型|本仓库|本倉庫|我们的?项目)\s*(?:为|為|是)\s*(?:一个|一個)?\s*$")
 _OWN_KIND_CJK = re.compile(r"^\s*的?\s*(?:项目|項目|模型|仓库|倉庫|软件|軟體)(?!的)")  # 本项目为开源项目 (not 开源社区的一部分)
-_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras)$",
+_PLURAL_MODEL = re.compile(r"(?:models|llms|ais|chatbots|assistants|fine-?tunes|finetunes|loras|modelli|modelos|modèles|modele|modelle)$",
                            re.IGNORECASE)
 
 

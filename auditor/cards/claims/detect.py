@@ -65,6 +65,18 @@ _PLANNED = Decision(False, "model", "open-task")
 #: Inside a section pasted from another model's card (on a fine-tune): its claims, unless they name this model.
 _PASTED_SECTION = Decision(False, "model", "pasted-card-of-other")
 _PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
+#: The other model a sentence names is what this one is built on ("Qwen-72B をベースにした…オープンソース対話モデルです",
+#: "…，基于 Qwen2.5-0.5B"): the sentence is still about this model.
+_BASE_MARKER = re.compile(r"をベース|を基に|をもとに|に基づ|基于|基於|基础上|基礎上|기반으로|\bbased on\b|\bfine-?tuned from\b|"
+                          r"\bzbudowany na bazie\b|ต่อยอดจาก|\bbasad[oa] en\b|\bbasead[oa] em\b|\bbasée? sur\b|\bbasierend auf\b|"
+                          r"\btabanlı\b|на основе", re.IGNORECASE)
+def _built_on_another(sentence: str, position: int) -> bool:
+    """Does the sentence say this model is built on the other model it names, outside the mention's own phrase (the
+    marker after the mention, or before it across a clause break: not "基于快手开源的可图训练的 LoRA", Kolors's)?"""
+    return any(m.start() > position or re.search(r"[、，,;；]", sentence[m.end():position])
+               for m in _BASE_MARKER.finditer(sentence[:2000]))
+
+
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
 #: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
@@ -181,7 +193,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                         opens_with_another(found[number - 1][1], names)):
                     decision = _PREVIOUS_OTHER
                 elif decision.rule in _UNNAMED and not _TAGLINE.match(said[:match.start() - shift]) and not (
-                        _cjk_subject_before(sentence, match.start())) and (
+                        _cjk_subject_before(sentence, match.start())) and not _built_on_another(sentence, match.start()) and (
                         names_only_another(sentence[max(0, match.start() - WINDOW):match.end() + WINDOW], names)):
                     decision = _OTHER_NAMED
                 yield Mention(first_line + line, " ".join(match.group(0).split()), _quote(sentence, match.start()),

@@ -126,8 +126,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if cjk and _LATIN_NAME.search(cjk.group("name")):
         latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
         found = whose(latin, names)
-        if found == "other" and _CJK_SIZED.fullmatch(latin):
-            found = None  # "兰亭-14B" on `x/Lanting-14B`: a CJK name and this model's size says nothing of whose
+        if found == "other" and (_CJK_SIZED.fullmatch(latin) or re.search(r"[^\W\d_A-Za-z][A-Za-z]", cjk.group("name"))):
+            found = None  # "兰亭-14B" on `x/Lanting-14B`, "海韵TTS": a CJK name (Latin letters glued to it) says nothing of whose
         if found:
             return "own" if found == "org" else found
     title = _TITLE.match(clause)  # "YuLan-Chat: An Open-Source Bilingual Chatbot", "- Mistral-7B: an open-source model"
