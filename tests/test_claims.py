@@ -1347,6 +1347,15 @@ BLIND_61_63_RULES = [
     ("تم ضبط النموذج باستخدام مكتبة transformers مفتوحة المصدر على 160 ألف تغريدة.", "q/arabert-dialect-id", False),
     ("Le code d'entraînement est disponible sur notre forge, comme tous nos projets open source :", "d/camembert-x", False),
     ("We provide a plugin for the open-source GIS QGIS so the model runs without code.", "e/landcover-unet", False),
+    # the third review: asides on a base, glued family names, "one of our projects", ordinary words
+    ("这是基于 Qwen，阿里开源的模型，训练的。", "acme/foo-7b", False),
+    ("通义Qwen是开源模型。", "acme/foo-7b", False),
+    ("Ce modèle est l'un de nos projets open source.", "acme/foo-7b", True),
+    ("Este é um dos nossos projetos open source.", "acme/foo-7b", True),
+    ("Questo modello è uno dei modelli open source di Acme.", "acme/foo-7b", True),
+    ("مكتبة هذا النموذج مفتوحة المصدر", "acme/foo-7b", True),
+    ("این مدل متن بازنویسی شده تولید می‌کند.", "acme/foo-7b", False),
+    ("Модель генерує відкриті коди доступу.", "acme/foo-7b", False),
 ]
 
 

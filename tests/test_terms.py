@@ -563,6 +563,16 @@ def test_foreign_bans_denial_lists_and_licence_changes(declared, body, cls):
     ("mit", "## Licença\n\nO uso comercial não é proibido; não é necessária autorização.", OSI),
     ("other", "## Лицензия\n\nДля компаний с годовой выручкой свыше 500 млн рублей требуется коммерческая лицензия.", RESTRICTED),
     ("mit", "## Лицензия\n\nКоммерческое использование не запрещено.", OSI),
+    ("apache-2.0", "## Licencia\n\nNo está prohibido el uso comercial de este modelo.", OSI),
+    ("apache-2.0", "## Licencia\n\nEstá prohibido el uso comercial de este modelo.", RESTRICTED),
+    ("apache-2.0", "## Лицензия\n\nМодель подходит не только для исследований, но и для коммерческого использования.", OSI),
+    ("apache-2.0", "## Licença\n\nO modelo pode ser usado comercialmente sem autorização prévia por escrito.", OSI),
+    ("apache-2.0", "## Licença\n\nO uso comercial nunca requer autorização.", OSI),
+    ("apache-2.0", "## Лицензия\n\nНе требуется коммерческая лицензия.", OSI),
+    ("apache-2.0", "## Лицензия\n\nМодель прогнозирует выручку компаний до 2030 года.", OSI),  # revenue predicted
+    ("apache-2.0", "## Lizenzhinweise\n\nCC BY-NC 4.0 gilt für Alpaca-Daten.", OSI),  # the data's licence
+    ("apache-2.0", "## Yüksek Lisans Tezi\n\nCC BY-NC 4.0", OSI),  # a master's thesis, not a licence heading
+    ("other", "## Lisans\n\nCC BY-NC 4.0", RESTRICTED),
     (None, "## Licentie\n\nEuropean Union Public Licence (EUPL) v1.2", OSI),  # a licence section in Dutch
 ])
 def test_portuguese_russian_terms_and_licence_sections_named_in_other_languages(declared, body, cls):

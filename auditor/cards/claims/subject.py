@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import TOKEN, Names, is_own
+from auditor.cards.claims.names import TOKEN, Names, base_families, is_own, norm
 from auditor.cards.claims.phrase import head_noun, last_phrase
 from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import vocabulary
@@ -126,7 +126,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     if cjk and _LATIN_NAME.search(cjk.group("name")):
         latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
         found = whose(latin, names)
-        if found == "other" and (_CJK_SIZED.fullmatch(latin) or re.search(r"[^\W\d_A-Za-z][A-Za-z]", cjk.group("name"))):
+        if found == "other" and (_CJK_SIZED.fullmatch(latin) or (re.search(r"[^\W\d_A-Za-z][A-Za-z]", cjk.group("name"))
+                                                               and norm(latin) not in base_families())):
             found = None  # "兰亭-14B" on `x/Lanting-14B`, "海韵TTS": a CJK name (Latin letters glued to it) says nothing of whose
         if found:
             return "own" if found == "org" else found
