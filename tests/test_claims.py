@@ -1353,9 +1353,14 @@ BLIND_61_63_RULES = [
     ("Ce modèle est l'un de nos projets open source.", "acme/foo-7b", True),
     ("Este é um dos nossos projetos open source.", "acme/foo-7b", True),
     ("Questo modello è uno dei modelli open source di Acme.", "acme/foo-7b", True),
-    ("مكتبة هذا النموذج مفتوحة المصدر", "acme/foo-7b", True),
     ("این مدل متن بازنویسی شده تولید می‌کند.", "acme/foo-7b", False),
     ("Модель генерує відкриті коди доступу.", "acme/foo-7b", False),
+    # the final review: what the mends must keep
+    ("Ця модель має відкритий код.", "acme/foo-7b", True),
+    ("این مدل متن‌بازی است.", "acme/foo-7b", True),
+    ("بيانات هذا النموذج مفتوحة المصدر.", "acme/foo-7b", False),
+    ("Supera uno dei modelli open source più forti.", "acme/foo-7b", False),
+    ("Basado en Llama 3, ajustado y publicado como código abierto.", "acme/foo-7b", True),
 ]
 
 

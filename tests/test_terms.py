@@ -573,6 +573,9 @@ def test_foreign_bans_denial_lists_and_licence_changes(declared, body, cls):
     ("apache-2.0", "## Lizenzhinweise\n\nCC BY-NC 4.0 gilt für Alpaca-Daten.", OSI),  # the data's licence
     ("apache-2.0", "## Yüksek Lisans Tezi\n\nCC BY-NC 4.0", OSI),  # a master's thesis, not a licence heading
     ("other", "## Lisans\n\nCC BY-NC 4.0", RESTRICTED),
+    ("apache-2.0", "## Lisans Bilgileri\n\nCC BY-NC 4.0", RESTRICTED),
+    ("apache-2.0", "## Licencia\n\nEl modelo y los datos son solo para uso no comercial.", RESTRICTED),  # the model too
+    ("apache-2.0", "## Лицензия\n\nМодель распространяется в Украине только для исследований.", RESTRICTED),
     (None, "## Licentie\n\nEuropean Union Public Licence (EUPL) v1.2", OSI),  # a licence section in Dutch
 ])
 def test_portuguese_russian_terms_and_licence_sections_named_in_other_languages(declared, body, cls):

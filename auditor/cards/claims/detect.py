@@ -70,13 +70,14 @@ _PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
 _BASE_MARKER = re.compile(r"をベース|を基に|をもとに|に基づ|基于|基於|基础上|基礎上|기반으로|\bbased on\b|\bfine-?tuned from\b|"
                           r"\bzbudowany na bazie\b|ต่อยอดจาก|\bbasad[oa] en\b|\bbasead[oa] em\b|\bbasée? sur\b|\bbasierend auf\b|"
                           r"\btabanlı\b|на основе", re.IGNORECASE)
-_JAPANESE_BASE = re.compile(r"をベース|を基に|をもとに|に基づ")
+_CHINESE_BASE = re.compile(r"基于|基於|基础上|基礎上")
 
 
 def _built_on_another(sentence: str, position: int) -> bool:
     """Does the sentence say this model is built on the other model it names, outside the mention's own phrase (the
-    marker after the mention, or before it across a clause break: not "基于快手开源的可图训练的 LoRA", Kolors's)?"""
-    return any(m.start() > position or (_JAPANESE_BASE.match(m.group(0)) and re.search(r"[、，,]", sentence[m.end():position]))
+    marker after the mention, or before it across a clause break, though not a Chinese 基于: "基于快手开源的可图训练的 LoRA",
+    "这是基于 Qwen，阿里开源的模型" are about Kolors and Qwen)?"""
+    return any(m.start() > position or (not _CHINESE_BASE.match(m.group(0)) and re.search(r"[、，,]", sentence[m.end():position]))
                for m in _BASE_MARKER.finditer(sentence[:2000]))  # (a Chinese 基于 X， … before the mention is an aside on X)
 
 

@@ -127,7 +127,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
         found = whose(latin, names)
         if found == "other" and (_CJK_SIZED.fullmatch(latin) or (re.search(r"[^\W\d_A-Za-z][A-Za-z]", cjk.group("name"))
-                                                               and norm(latin) not in base_families())):
+                                                               and (norm(latin) not in base_families()
+                                                                    or any(norm(latin) in w for w in names.whole)))):
             found = None  # "兰亭-14B" on `x/Lanting-14B`, "海韵TTS": a CJK name (Latin letters glued to it) says nothing of whose
         if found:
             return "own" if found == "org" else found

@@ -28,7 +28,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 #: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
 _USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
-_LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja|(?:^|\s)lisans(?:ı)?\s*$|лиценз|ліценз|ترخيص|رخصة|ライセンス|"
+_LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja|(?:^|\s)lisans(?:ı)?(?:\s+(?:bilgileri|bilgisi|şartları|koşulları|sözleşmesi))?\s*$|лиценз|ліценз|ترخيص|رخصة|ライセンス|"
                            r"라이선스|라이센스|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b|"
                            r"^\W*(?:(?:usage|distribution|model|use)\s+)?terms\W*$|conditions of use|usage conditions|permitted uses?|"
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
