@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import importlib.metadata
 import functools
 from dataclasses import dataclass
@@ -60,6 +61,20 @@ def data_rows(name: str) -> list[dict[str, str]]:
     except (OSError, csv.Error) as exc:
         raise DataFileError(f"cannot read data file {name}: {exc}") from exc
     return rows
+
+
+def pattern_rows(name: str, known) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The (compiled `pattern`, `key`) rows of a data table, each pattern case-insensitive and each key accepted by
+    `known(key)`, in the table's order; a DataFileError names a bad pattern or key."""
+    rows = []
+    for row in data_rows(name):
+        try:
+            rows.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
+        except re.error as exc:
+            raise DataFileError(f"{name}: bad pattern {row['pattern']!r}: {exc}") from exc
+        if not known(row["key"]):
+            raise DataFileError(f"{name}: {row['key']!r} is not a license this table may name")
+    return tuple(rows)
 
 
 def split_list(value: str | None) -> tuple[str, ...]:

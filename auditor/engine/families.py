@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from auditor.engine.catalog import data_rows, entry_detection, load_catalog
+from auditor.engine.catalog import data_rows, entry_detection, load_catalog, pattern_rows
 from auditor.engine.labels import judged_title, load_name_judgements
 from auditor.engine.prefilter import required_words
 from auditor.errors import DataFileError
@@ -20,16 +20,8 @@ from auditor.models import Detection, Evidence, LicenseClass
 @functools.lru_cache(maxsize=1)
 def load_base_families() -> tuple[tuple[re.Pattern[str], str], ...]:
     """base-families.tsv: (pattern, catalog key or judged license name) of well-known base models whose terms pass on, most specific first."""
-    families = []
     judged = {name for name, (cls, _) in load_name_judgements().items() if cls is LicenseClass.CUSTOM_RESTRICTED}
-    for row in data_rows("base-families.tsv"):
-        try:
-            families.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
-        except re.error as exc:
-            raise DataFileError(f"base-families.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
-        if row["key"] not in load_catalog() and row["key"] not in judged:
-            raise DataFileError(f"base-families.tsv: {row['key']!r} is neither a catalog key nor a restricted license name")
-    return tuple(families)
+    return pattern_rows("base-families.tsv", lambda key: key in load_catalog() or key in judged)
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,25 +8,17 @@ import functools
 import re
 
 from auditor.cards.terms.inherited import INHERITED
-from auditor.engine.catalog import data_rows, entry_detection, load_catalog
-from auditor.errors import DataFileError
+from auditor.engine.catalog import entry_detection, load_catalog, pattern_rows
+from auditor.hub.crawl import README
 from auditor.models import Detection, Evidence, LicenseClass, Verdict
-
-README = "README.md"
 
 
 @functools.lru_cache(maxsize=1)
 def load_open_bases() -> tuple[tuple[re.Pattern[str], str], ...]:
     """open-bases.tsv: (pattern over a whole repo id, catalog key) of base releases under a known open license."""
-    bases = []
-    for row in data_rows("open-bases.tsv"):
-        try:
-            bases.append((re.compile(row["pattern"], re.IGNORECASE), row["key"]))
-        except re.error as exc:
-            raise DataFileError(f"open-bases.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
-        if row["key"] not in load_catalog():
-            raise DataFileError(f"open-bases.tsv: {row['key']!r} is not a catalog key")
-    return tuple(bases)
+    catalog = load_catalog()
+    return pattern_rows("open-bases.tsv", lambda key: key in catalog and catalog[key].classification in (
+        LicenseClass.OSI_APPROVED, LicenseClass.OPEN_NON_OSI))
 
 
 def known_base_key(repo_id: str) -> str | None:

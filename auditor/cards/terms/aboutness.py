@@ -45,10 +45,15 @@ def said_of_something_else(quote: str, clause: str, without_name: str, still_nam
 _NO_SUBJECT = re.compile(r"^\W*(?:(?:and|but|which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s", re.IGNORECASE)
 
 
+def _clause_at(quote: str, clause: str) -> int:
+    """Where the clause starts in its sentence (-1 if it is empty or not found)."""
+    return quote.find(clause.strip()[:40]) if clause.strip() else -1
+
+
 def _subject_before(quote: str, clause: str) -> str:
     """The start of the sentence when the clause has no subject of its own ("The training set, …, was scraped … and is
     distributed under CC BY-NC 4.0": the training set), else ""."""
-    at = quote.find(clause.strip()[:40]) if _NO_SUBJECT.match(clause) else -1
+    at = _clause_at(quote, clause) if _NO_SUBJECT.match(clause) else -1
     return quote[:at][:200] if at > 0 else ""
 
 
@@ -75,13 +80,13 @@ def former_terms(quote: str, named_in) -> bool:
 def _cjk_sentence_so_far(quote: str, clause: str) -> str:
     """In CJK text, the sentence up to the end of the clause: its subject may stand before a comma ("本仓库中的训练代码，
     遵循 Apache-2.0 协议发布": the code's), else ""."""
-    at = quote.find(clause.strip()[:40]) if not quote.isascii() and clause.strip() else -1
+    at = _clause_at(quote, clause) if not quote.isascii() else -1
     return quote[:at] + clause if at > 0 else ""
 
 
 def _field_label_of(quote: str, clause: str) -> str:
     """The label of the field whose value the clause is ("Dataset" of "Dataset: CC BY 4.0."), else ""."""
-    at = quote.find(clause.strip()[:40]) if clause.strip() else -1
+    at = _clause_at(quote, clause)
     label = quote[max(quote.rfind(".", 0, at), 0):at] if at > 0 else ""
     return label if re.search(r"[:：]\s*$", label) and len(label) <= 60 else ""
 
