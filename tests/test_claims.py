@@ -1364,6 +1364,31 @@ BLIND_61_63_RULES = [
 ]
 
 
+BLIND_64_66_RULES = [
+    # a named possessor's release is the possessor's; this model named by its maker is still this model
+    ("Fine-tuned from Qwen2.5-72B-Instruct. The Qwen team's open-source releases have been the backbone of our stack.",
+     "ironbark-ai/Qwen2.5-72B-Instruct-Analyst", False),
+    ("Mistral AI's open-source models are the best.", "acme/foo-7b", False),
+    ("Google's open-source Gemma 3, quantisation-aware trained.", "o/gemma-3-27b-it-qat-GGUF", True),
+    ("Ironbark's open-source analyst model.", "ironbark-ai/analyst-7b", True),  # the uploader, however spelt
+    # a copula whose subject is left out after "and" has the first verb's subject
+    ("It is small enough to run next to your database on a laptop and is fully open source.", "b/brack-sql", True),
+    ("The dataset is large and is fully open source.", "b/brack-sql", False),
+    # a pipeline for the model's own making is its code
+    ("We open-source the full training pipeline, data-mixing scripts and evaluation harness.", "l/lf-chat-13b", True),
+    ("We open-source the data pipeline.", "l/lf-chat-13b", False),
+    ("We used an open-source training pipeline.", "l/lf-chat-13b", False),
+    # two names coordinated before one noun share it
+    ("Evaluation scripts use the open-source rouge-score and textstat packages.", "p/gemma-2-9b-it-medsum", False),
+    ("We release the open-source Medsum-9B and its tokenizer.", "p/medsum-9b", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_64_66_RULES)
+def test_possessors_elided_subjects_own_pipelines_and_shared_nouns_decide_whose_it_is(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
 @pytest.mark.parametrize(("text", "model_id", "claims"), BLIND_61_63_RULES)
 def test_more_languages_bases_built_on_and_foreign_plurals_decide_the_claim(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
@@ -1408,6 +1433,15 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
     ("Text copied from the Zephyr model card.\n\nIt is the best open-source model.\n", "y/falcon-40b-sft-mix",
      ("x/Falcon-40B",), True),  # not a declared base's card
     ("Tern-7B is a fully open-source model.", "y/Tern-7B-bf16", ("x/Tern-7B",), True),  # a converted copy
+    # a heading over the declared base's description
+    ("# Yi-34B-Chat-Finance\n\n## About the base model\n\nThe Yi series models are the next generation of open-source "
+     "large language models.\n", "p/Yi-34B-Chat-Finance", ("01-ai/Yi-34B-Chat",), False),
+    ("# Yi-34B-Chat-Finance\n\n## About the base model\n\nThe Yi series models are open source.\n\n## Ours\n\n"
+     "This fine-tune is open source too.\n", "p/Yi-34B-Chat-Finance", ("01-ai/Yi-34B-Chat",), True),
+    ("# Yi-34B-Chat-Finance\n\n## About the base model\n\nWe release our fine-tune fully open source.\n",
+     "p/Yi-34B-Chat-Finance", ("01-ai/Yi-34B-Chat",), True),  # ours, under the heading
+    ("# Yi-34B-Chat-Finance\n\n## About the base model\n\nThe Yi series models are open source.\n",
+     "p/Yi-34B-Chat-Finance", (), True),  # no declared base: the heading alone proves nothing
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

@@ -175,14 +175,24 @@ def test_permissive_or_descriptive_prose_keeps_the_tag(sentence):
 @pytest.mark.parametrize("sentence", [
     "Research use.\n\nThe weights are non-commercial research artefacts.",
     "Weights: non-commercial use, like the teacher model.",
+    "## FAQ\n**Is it restricted?** Yes, non-commercial.",
+    "The weights are non-commercial.",
 ])
 def test_a_restriction_not_phrased_as_a_term_still_bars_osi_approved(sentence):
     verdict = verdict_of(sentence)
     assert verdict.classification in (UNKNOWN, RESTRICTED)
 
 
-def test_an_adjective_non_commercial_raises_no_doubt():
-    assert verdict_of("We used a non-commercial GPU cluster.").classification is OSI
+@pytest.mark.parametrize("sentence", [
+    "We used a non-commercial GPU cluster.",
+    "Is the data filtered? No, non-commercial sources were excluded.",
+])
+def test_an_adjective_non_commercial_raises_no_doubt(sentence):
+    assert verdict_of(sentence).classification is OSI
+
+
+def test_weights_said_to_be_non_commercial_are_restricted():
+    assert verdict_of("The model weights are non-commercial.").classification is RESTRICTED
 
 
 # --- terms deferred to a base the card does not name ----------------------------------------------
@@ -301,3 +311,35 @@ def test_a_tag_that_states_a_restriction_is_a_doubt(tags, cls):
     assert verdict.classification is cls
     if cls is UNKNOWN:
         assert verdict.governing.evidence.quote == f"tags: {tags[0]}"
+
+
+# --- blind sets 64-66: bases compared, coordinated, tried; restrictions said with "only" at the end --------------
+
+def _classified(body: str, license_id: str = "apache-2.0", model_id: str | None = None) -> LicenseClass:
+    return classify({"license": license_id}, body=f"# A model\n\n{body}\n", model_id=model_id).classification
+
+
+@pytest.mark.parametrize(("body", "license_id", "model_id", "cls"), [
+    # a model the listed base is compared with is no base
+    ("## Base model\n\nMistral 7B is the open-source 7.3B model released under Apache 2.0, which outperforms Llama 2 13B.",
+     "apache-2.0", None, OSI),
+    ("## Base model\n\nLlama 2 13B, fine-tuned by us.", "apache-2.0", None, RESTRICTED),
+    # families coordinated in one phrase: the repo's name says which is this model's
+    ("We open-sourced DeepSeek-R1 and six dense models distilled from it based on Llama and Qwen.", "mit",
+     "g/DeepSeek-R1-Distill-Qwen-7B-AWQ", OSI),
+    ("We open-sourced DeepSeek-R1 and six dense models distilled from it based on Llama and Qwen.", "mit",
+     "g/DeepSeek-R1-Distill-Llama-8B-AWQ", RESTRICTED),
+    # models the authors tried are not this one's base
+    ("Most small code models we tried were either fine-tunes of Llama-family models, or non-commercial.", "mit", None, OSI),
+    # a family named near "we trained" on a card trained from scratch is no base
+    ("Arbor-3B is pretrained from scratch. We trained our model on a Llama 2 backbone.", "apache-2.0", None, OSI),
+    ("We trained our model on a Llama 2 backbone.", "apache-2.0", None, UNKNOWN),
+    # "may be used for … only"
+    ("The released checkpoints may be used for non-commercial research and education only.", "apache-2.0", None, RESTRICTED),
+    ("The model may be used in research settings only.", "apache-2.0", None, RESTRICTED),
+    ("The model may be used for English text only.", "apache-2.0", None, OSI),
+    # the licence of what the model was trained on is the data's
+    ("Trained on Human3.6M, whose licence permits academic use only.", "apache-2.0", None, OSI),
+])
+def test_bases_compared_coordinated_or_tried_and_uses_limited_with_only(body, license_id, model_id, cls):
+    assert _classified(body, license_id, model_id) is cls

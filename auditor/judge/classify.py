@@ -10,7 +10,7 @@ from typing import Any
 from auditor.cards.frontmatter import license_fields
 from auditor.hub.crawl import is_primary_license_file
 from auditor.cards.metadata import declared_base_detections, license_link_detections, model_id_detections, restrictive_tags
-from auditor.cards.terms.bases import FROM_SCRATCH
+from auditor.cards.terms.scratch import FROM_SCRATCH
 from auditor.cards.terms.restrictive import DOUBT
 from auditor.cards.terms.walk import card_text_detections
 from auditor.judge.files import file_detections

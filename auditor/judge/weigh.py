@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.cards.terms.bases import FROM_SCRATCH, names_this_model
+from auditor.cards.terms.scratch import FROM_SCRATCH, names_this_model
 from auditor.engine.families import lineage_strengths
 from auditor.models import Detection, LicenseClass
 

@@ -165,6 +165,11 @@ def _names_other(clause: str, names: Names) -> bool:
     return any(whose(word, names) == "other" for word in _CAPITALISED.findall(clause)[:12])
 
 
+#: "It is small enough to run beside your database and is open source": the copula's subject is left out, the
+#: clause's own (the noun just before "and" is not it).
+_ELIDED_COPULA = re.compile(r"\s(?:and|but|yet)\s+(?:is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _names_this(clause: str, names: Names) -> bool:
     """Does the clause name this model by one of its names ("Heron-7B, its code and its data are …"; not "our")?"""
     return any(is_own([word], names, with_org=False) for word in _CAPITALISED.findall(clause)[:12])
@@ -214,7 +219,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if kind is None and ((v.test("movement", "before", before) and v.test("movement", "after", after)) or (
             v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")
-    if not (owner == "own" and _names_this(clause, names)) and v.test("other-subject", "before", before) and not (kind == "model" or re.search(
+    if not (owner == "own" and (_names_this(clause, names) or _ELIDED_COPULA.search(before))) and v.test("other-subject", "before", before) and not (kind == "model" or re.search(
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from auditor.cards.claims.names import names_this_model, own_names
 from auditor.cards.claims.scope import WINDOW, Decision, decide
-from auditor.cards.claims.surround import (about_another, in_label, leads_in_for_another, named_link_labels, opens_with_another,
-                                           pasted_from_another)
+from auditor.cards.claims.surround import (about_another, about_the_base, in_label, leads_in_for_another, named_link_labels,
+                                           opens_with_another, pasted_from_another)
 from auditor.cards.claims.tables import html_table_claims, key_value_rows, table_claims
 from auditor.cards.claims.text import sentences, units, visible_lines
 from auditor.cards.claims.title import with_title
@@ -141,7 +141,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = about_another(text, names)
-            pasted = pasted_from_another(text, names)
+            pasted = pasted_from_another(text, names) or about_the_base(text, names)
         elif not pasted and "\n" not in text:
             pasted = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading
         listed = bool(_LIST_ITEM.match(text))

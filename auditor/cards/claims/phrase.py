@@ -60,6 +60,10 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
             continue
         if gap.strip() or words >= 6 or lowered in NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
+            if best[0] is None and words and lowered in ("and", "or") and not gap.strip():
+                shared = _shared_head(text[token.end():], vocab)  # "the open-source rouge-score and textstat packages"
+                if shared:
+                    return shared
             break
         word = token.group(0).lower().strip("'’-")
         pair = f"{previous} {word}"
@@ -73,6 +77,25 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
         position = token.end()
         words += 1
     return best[0], best[1], text[position:]
+
+
+#: The kinds of a head noun two coordinated names share ("rouge-score and textstat packages").
+_SHARED_KINDS = frozenset({"software", "other", "thing", "project", "code"})
+
+
+def _shared_head(text: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
+    """(kind, word, rest) when the words after "and" are a bare name and a noun of a kind above (no determiner)."""
+    tokens = list(_TOKEN.finditer(text))[:3]
+    for count, token in enumerate(tokens, 1):
+        word = token.group(0).lower().strip("'’-")
+        if word in NP_STOP or text[tokens[count - 2].end() if count > 1 else 0:token.start()].strip():
+            return None
+        kind = vocab.kind_of(word)
+        if kind in _SHARED_KINDS and count > 1:
+            return kind, word, text[token.end():]
+        if kind:
+            return None
+    return None
 
 
 def last_phrase(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
 from auditor.cards.claims.names import Names
 from auditor.cards.claims.phrase import head_noun, last_phrase
-from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, subject
+from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, possessed_by_another, subject
 from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
@@ -76,8 +76,6 @@ _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\
 #: the sentence or after a copula, the name is the model's architecture, not the model the mention is about.
 _INDEFINITE = re.compile(r"(?:^[\W_]*|\b(?:is|are|was|were)\s+)an?\s+(?:(?:fully|completely|truly|entirely|"
                          r"100%|small|new|tiny|compact|lightweight)[,]?\s+)*$", re.IGNORECASE)
-
-
 #: "…, making it the SOTA open-source code LLM", "which makes it the best open-source …": the pronoun is the thing
 #: the sentence named first (its subject, or what "we released"), not necessarily this model.
 _MAKING_IT = re.compile(r"(?:[,;]\s*|\b(?:which|that|and)\s+)(?:making|makes|made)\s+it\s+(?:[\w#-]+\s+){0,3}$",
@@ -219,6 +217,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         before = before[making.start():]
     if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
+    if kind == "role" and owner == "code":
+        return yes("code-subject", "code")  # "We open-source the full training pipeline": the model's own code
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
         tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and not _DETERMINER_AFTER.match(
             after) and bool((clause == before and _OPENING.match(clause)) or _THIS_BEFORE.search(clause))  # not "X (OSS detector)"
@@ -245,8 +245,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return yes("code-subject", "code")  # "Inference code is open source (MIT); the weights are under CC-BY-NC"
     if owner is None and kind == "model" and whose(after[:len(after) - len(rest)], names) == "sibling":
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
-    if owner in ("other", "sibling", "tooling"):
-        return no(f"{owner}-subject")
+    if owner in ("other", "sibling", "tooling") or (owner is None and possessed_by_another(before, noun_phrase, names)):
+        return no(f"{owner or 'other'}-subject")  # ("The Qwen team's open-source releases": theirs)
     if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and not _OWN_QUOTED.search(before):
         return no("quoted-label")  # 'Lots of labs now put "open source" on models with a 700M-MAU clause': the label
     if phrase in ("开源", "開源"):

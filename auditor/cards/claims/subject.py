@@ -29,6 +29,9 @@ _SIZE_OR_VERSION = re.compile(r"v?\d", re.IGNORECASE)  # "OLMo 2 7B", "Mistral 7
 #: possessive before it ("Meta's code open-sourced" is Meta's), is a passive whose subject is that noun.
 _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$", re.IGNORECASE)
 
+#: A copula with its subject left out, after "and" ("It is small and is fully open source").
+_ELIDED = re.compile(r"(?:^|\s)(?:and|but|yet)\s*$", re.IGNORECASE)
+
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
 _OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its)\s+(?:model['’]?s?\s+|[\w-]+\s+)?(?:model|checkpoints?|weights|release|adapter|lora)\s*$",
@@ -97,11 +100,16 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         return whose(causative.group("object"), names)
     tail = clause[-160:]
     for pattern, span in ((_COPULA, 80), (_RELEASED_AS, 80), (_APPOSITION, 40)):
-        last = None
-        for last in pattern.finditer(tail):
-            pass
+        found_all = list(pattern.finditer(tail))
+        last = found_all[-1] if found_all else None
         if last and _MIDDLE.fullmatch(tail[last.end():]):
-            head = ASIDE.sub(" ", tail[max(0, last.start() - span):last.start()])  # "X (A, B) are": X
+            start = last.start()
+            if pattern is _COPULA and _ELIDED.search(tail, 0, start):  # "It is small … and is fully open source"
+                if len(found_all) < 2:  # "Heron supports 8k context and is open source": the clause's opening words
+                    opening = tail[:start][max(tail.rfind(",", 0, start), tail.rfind(";", 0, start), tail.rfind(":", 0, start)) + 1:]
+                    return whose(" ".join(opening.split()[:3]), names)
+                start = found_all[-2].start()  # the first verb's subject is the second's
+            head = ASIDE.sub(" ", tail[max(0, start - span):start])  # "X (A, B) are": X
             cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
             if _RELATIVE.fullmatch(head[cut + 1:]) and cut > 0:  # "librosa, which is open source": what it follows
                 antecedent = last_phrase(head[:cut])
@@ -149,3 +157,18 @@ def _agent_is_this(clause: str, names: Names) -> bool:
     """Is the one who open-sources this model or its publisher ("we have", "InternLM2 has", "Heronlabs will")?"""
     words = clause[max(clause.rfind(","), clause.rfind(";")) + 1:].split()[:3]
     return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
+
+
+#: A named possessor right before the mention's phrase ("The Qwen team's open-source releases", "Mistral AI's").
+_POSSESSOR = re.compile(r"((?-i:[A-Z])[\w.&-]*(?:\s+[\w.&-]+){0,2})(?:['’]s|s['’])\s+$")
+
+
+def possessed_by_another(before: str, phrase: str, names: Names) -> bool:
+    """Is the phrase another's by its possessor ("The Qwen team's open-source releases have been our backbone")? Not the
+    uploader's, however it writes its name ("Ironbark's" on `ironbark-ai/…`), nor this model named by its maker
+    ("Google's open-source Gemma 3" on a Gemma 3 quantisation)."""
+    found = _POSSESSOR.search(before[-80:])
+    if not found or whose(found.group(1), names) != "other" or whose(phrase, names) == "own":
+        return False
+    first = norm(next((w for w in found.group(1).split() if w.lower() != "the"), ""))
+    return not (names.org and len(first) >= 3 and norm(names.org).startswith(first))

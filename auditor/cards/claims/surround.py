@@ -86,6 +86,18 @@ _PASTED = re.compile(r"^[\W_]*(?:(?:description|text|excerpt)\s+)?(?:from|quoted
 _THE_BASE = re.compile(r"^(?:original|base|upstream|parent|the\s+base|the\s+original)(?:\s+model)?$", re.IGNORECASE)
 
 
+#: A heading over a description of the declared base: "## About the base model", "## Base model: Yi-34B-Chat".
+_BASE_HEADING = re.compile(r"^[\W_]*(?:about|on)\s+(?:the\s+)?(?:base|original|upstream|parent|foundation)\s+(?:model|llm|checkpoint)s?\b[\W_]*$|"
+                           r"^[\W_]*(?:the\s+)?(?:base|original|upstream|parent|foundation)\s+(?:model|llm)s?\s+"
+                           r"(?:description|overview|details|introduction|summary)\b[\W_]*$", re.IGNORECASE)
+
+
+def about_the_base(heading: str, names) -> bool:
+    """Is the heading over a description of the declared base ("About the base model")? Only on a fine-tune with
+    declared bases: its sentences are the base's as a pasted card's are."""
+    return bool(names.bases) and _BASE_HEADING.match(heading.strip()[:200]) is not None
+
+
 def pasted_from_another(text: str, names) -> bool:
     """Does a heading or line say what follows is a declared base's card ("the base model's", or by the base's name)?
     Only on a fine-tune with declared bases (a quantised or converted copy pastes its own original card)."""

@@ -67,6 +67,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             return "sibling"  # ToRA-Code-34B on the ToRA-7B card; "a larger 3B version", "the 70B model"
     if "role" in kinds and vocab.test("tooling", "-", phrase):
         return "tooling"  # "our data-processing pipeline", "the evaluation classifier": tools around the model
+    if kinds[-1] == "role" and words[-1].lower().startswith("pipeline") and _OWN_TASK.search(phrase):
+        return "code"  # "the full training pipeline": the code of the model's own making
     later = _LATER.search(phrase) or (_FINAL.search(phrase) and any(_PREVIEW.search(n) for n in names.whole))
     if (_COMPARATIVE.search(phrase) or _EARLIER.search(phrase) or later) and not re.match(r"\W*this\b", phrase, re.IGNORECASE):
         return "sibling"  # "a larger version", "our smaller models", "our previous release", "the final version"

@@ -1,5 +1,5 @@
-"""Card-text matchers for base models: derivation phrases naming a well-known family, a family named where the card
-says how the model was made (a doubt), and a model trained from scratch (a family's terms: `inherited`)."""
+"""Card-text matchers for base models: derivation phrases naming a well-known family, and a family named where the card
+says how the model was made (a doubt); a family's terms are `inherited`, a model trained from scratch is `scratch`."""
 
 from __future__ import annotations
 
@@ -77,19 +77,26 @@ _OTHER_SUBJECT = re.compile(r"\b(?:projects|frameworks|tools|apps|applications|e
 #: A derivation phrase denied or compared ("is not based on Llama", "we compare with a Llama 2 fine-tune"): no base.
 _DENIED_OR_COMPARED = re.compile(r"(?:\b(?:not|never|nor)|n't)\s+(?:\w+\s+)?$|\b(?:compar\w*(?:\s+(?:with|to|against))?|vs\.?|versus|"
                                  r"against|than|unlike)\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,3}$|(?:不是|并非|并不是|不)\s*$", re.I)
+#: A family named as what the model does not use ("does not use any Llama weights", "without Llama").
+DENIED_NAME = re.compile(r"(?:\b(?:not|no|never|nor|without)|n't)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
 #: A family named as what the base is not ("powered by our own base, not Llama", "rather than Qwen").
 _NOT_THIS = re.compile(r"\b(?:not|nor|rather than|instead of|unlike)\s+(?:the\s+)?$", re.I)
+#: Other models the card looked at, as the subject ("Most small code models we tried were either fine-tunes of Llama").
+_OTHERS_TRIED = re.compile(r"\b(?:models?|checkpoints?|options|alternatives|candidates|ones)\s+(?:that\s+)?(?:we|i)\s+(?:\w+\s+)?"
+                           r"(?:tried|tested|considered|evaluated|compared|looked\s+at|found|saw)\b", re.I)
 _DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|samples|answers|labels|annotations|generations|"
                            r"instructions|conversations)\W*$", re.I)
 
 
 #: A family name followed by "architecture", "tokenizer"... names a design or a part the model shares, not its weights
 #: ("trained from scratch using the Llama architecture").
-_DESIGN_AFTER = re.compile(r"[\w.-]*(?:['’]s\s+(?:[\w-]+\s+)?)?\W{0,3}(?:model\s+)?(?:architecture|arch|design|tokeni[sz]er|"
+DESIGN_AFTER = re.compile(r"[\w.-]*(?:['’]s\s+(?:[\w-]+\s+)?)?\W{0,3}(?:model\s+)?(?:architecture|arch|design|tokeni[sz]er|"
                            r"vocabulary|recipe|repo(?:sitory|sitories)?|codebase|paper|implementation|scripts?|code(?!\s+(?:model|llm)))s?\b|"
                            r"-?(?:style|like)\b", re.IGNORECASE)
 #: A family name followed by "dataset", "outputs"... names data made with the model, not a base ("Llama 2 outputs").
-_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b|" + _DESIGN_AFTER.pattern,
+_DATASET_AFTER = re.compile(r"[\w.-]*\W{0,3}(?:data(?:sets?)?|corpus|outputs?|conversations|prompts)\b|" + DESIGN_AFTER.pattern,
                             re.IGNORECASE)
 
 
@@ -98,7 +105,22 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
                       r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
 
 
-def derived_from(line: str) -> list[str]:
+#: A family named with others in one derivation phrase ("six models distilled from R1 based on Llama and Qwen"): the
+#: name coordinated with it.
+_COORDINATED = re.compile(r"[\w.-]*(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?([A-Za-z]\w*(?:[.-]\w+)*)")
+
+
+def _another_models_base(window: str, named: re.Match[str], model_id: str | None) -> bool:
+    """The phrase names this family and, coordinated with it, another one that the repo's name carries and this one
+    it does not (`DeepSeek-R1-Distill-Qwen-7B` on "… based on Llama and Qwen"): a set of models, and this one's base is
+    the other."""
+    name = (model_id or "").rpartition("/")[2].lower()
+    other = _COORDINATED.match(window, named.end()) if name else None
+    return bool(other) and len(other.group(1)) >= 3 and other.group(1).lower() in name \
+        and named.group(0).split()[0].strip(".-").lower() not in name
+
+
+def derived_from(line: str, model_id: str | None = None) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
     line = line if line.isascii() else CJK_SEAM.sub(" ", line)
@@ -106,12 +128,12 @@ def derived_from(line: str) -> list[str]:
         return keys  # fast path: most lines name no well-known base at all
     for match in _DERIVED.finditer(line):
         before = line[max(0, match.start() - 40):match.start()]
-        if _OTHER_SUBJECT.search(before) or _DENIED_OR_COMPARED.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
+        if _OTHER_SUBJECT.search(before) or _OTHERS_TRIED.search(before) or _DENIED_OR_COMPARED.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
             continue
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
-                    and not _NOT_THIS.search(match.group(0)[:named.start()]):
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(match.group(0), named, model_id):
                 keys.append(key)
                 break
     return keys or _named_then_derived(line)
@@ -158,7 +180,7 @@ _THING_AFTER = re.compile(r"[\w.-]*(?:['’]s)?(?:\s+[\w.-]+){0,2}?\s+(?:data(?:
                           r"[\w.-]*(?:\s+[\w.-]+){0,2}?\s+as\s+(?:a|an|the|our)\s+(?:reference|baseline|teacher|judge|comparison|inspiration)\b", re.I)
 
 
-def possible_base(line: str) -> str | None:
+def possible_base(line: str, model_id: str | None = None) -> str | None:
     """A family named in a sentence about how this model was made ("our model, trained with care, takes after Llama 2")
     in words no derivation phrase knows: the name, for a doubt. Not one compared, denied, used as a design or data,
     or named among other models."""
@@ -168,12 +190,13 @@ def possible_base(line: str) -> str | None:
     if not names_a_family(text):
         return None
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        if not (_TRAINING_WORDS.search(sentence) and _OUR_MAKING.search(sentence)) or _FROM_SCRATCH.search(sentence):
+        if not (_TRAINING_WORDS.search(sentence) and _OUR_MAKING.search(sentence)) or SCRATCH_WORDS.search(sentence):
             continue
         for named in any_base_family().finditer(sentence):
             before = sentence[max(0, named.start() - 60):named.start()]
             if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
-                    or _DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before):
+                    or DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before) or _OTHERS_TRIED.search(before) \
+                    or _another_models_base(sentence, named, model_id):
                 continue
             return named.group(0)
     return None
@@ -183,7 +206,7 @@ def possible_base(line: str) -> str | None:
 _BASE_CELL = re.compile(r"^(?:base(?:d on| model)?|fine-?tuned from|parent model|foundation model|backbone)\W*$", re.I)
 
 
-def base_mentions(line: str, number: int) -> list[Detection]:
+def base_mentions(line: str, number: int, model_id: str | None = None) -> list[Detection]:
     """"Fine-tuned from Llama 2": well-known bases whose terms pass on to derivatives."""
     quote = " ".join(line.split())[:300]
     if line.lstrip().startswith("|"):
@@ -192,67 +215,13 @@ def base_mentions(line: str, number: int) -> list[Detection]:
             return []  # a comparison table names other models and their bases
         keys = [k for k in (base_family_key(cell) for cell in cells[1:]) if k][:1]
     else:
-        keys = derived_from(line)
+        keys = derived_from(line, model_id)
     return [family_detection("card-text-base-model", key, Evidence("card-text", quote, "README.md", number),
                              confidence=0.7, reason=f"built on a model under {family_title(key)}, whose terms pass on")
             for key in keys]
 
 
 #: "pretrained from scratch", "从零开始训练", "スクラッチから学習", "처음부터 학습": the model is nobody's derivative.
-_FROM_SCRATCH = re.compile(
+SCRATCH_WORDS = re.compile(
     r"\b(?:pre-?)?train(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?from\s+scratch\b|\bfrom\s+scratch\b(?=[^.]{0,40}\b(?:pre-?)?train)|"
     r"从(?:零|头)(?:开始)?(?:进行)?(?:预)?训练|(?:スクラッチ|ゼロ)(?:から|で)(?:の)?(?:事前)?学習|처음부터\s*(?:사전\s*)?학습", re.I)
-#: What else is "trained from scratch": a part, not the model ("the tokenizer was trained from scratch"), or a denial.
-_SCRATCH_OTHER = re.compile(r"\b(?:tokeni[sz]ers?|vocab\w*|embeddings?|heads?|classifiers?|adapters?|lora|pipeline|projectors?)\b|"
-                            r"分词器|词表|トークナイザ", re.I)
-_SCRATCH_DENIED = re.compile(r"\b(?:not|never|rather than|instead of|unlike)\b|n't\b", re.I)  # before the words only
-#: Where a sentence or a clause of its own ends ("…; this model was trained from scratch").
-_SENTENCE_BREAK = re.compile(r"[.!?;。；](?:\s|$)|[。；]")
-#: The matcher of that statement: classify lets it outweigh weak lineage evidence (lineage-evidence.tsv), nothing else.
-FROM_SCRATCH = "card-text-from-scratch"
-
-
-def from_scratch(line: str, number: int) -> list[Detection]:
-    """"Stockmark-13b is an LLM pretrained from scratch": evidence that a tag or a word in the id (`llama-2`) names the
-    model's architecture, not its base. A line that names a restrictive family ("Llama 2 was trained from scratch")
-    or says a part was trained so ("its tokenizer was trained from scratch") is not that statement."""
-    if "scratch" not in line.lower() and line.isascii():
-        return []
-    found = _FROM_SCRATCH.search(line)
-    if not found:
-        return []
-    start = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, found.start())), default=0)
-    end = next((m.start() for m in _SENTENCE_BREAK.finditer(line, found.end())), len(line))
-    sentence = line[start:end]  # "Llama 2 is under its license; this model is trained from scratch": the second part
-    if _SCRATCH_OTHER.search(line[max(start, found.start() - 80):found.end() + 30]) or _names_a_base(CJK_SEAM.sub(" ", sentence)) \
-            or _SCRATCH_DENIED.search(line[max(start, found.start() - 80):found.end()]):
-        return []
-    return [Detection(FROM_SCRATCH, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
-                      name="trained from scratch", confidence=0.6, decides=False,
-                      reason="the card says the model was trained from scratch, not built on another model")]
-
-
-#: A family named as what the model does not use ("does not use any Llama weights", "without Llama").
-_DENIED_NAME = re.compile(r"(?:\b(?:not|no|never|nor|without)|n't)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
-
-
-def _names_a_base(text: str) -> bool:
-    """Whether `text` names a family as a model, not only as its design ("using the Llama architecture") nor as
-    what the model does not use ("no Llama weights")."""
-    return names_a_family(text) and any(not _DESIGN_AFTER.match(text, named.end()) and not _DENIED_NAME.search(text, 0, named.start())
-                                        for named in any_base_family().finditer(text))
-
-
-#: Format suffixes of a re-upload's name ("stockmark-13b-GGUF" is still stockmark-13b).
-_FORMAT_SUFFIX = re.compile(r"(?:[-_.](?:gguf|ggml|gptq|awq|exl2|mlx|onnx|fp16|bf16|int[48]|[2-8]bit|q\d\w*|hf))+$", re.I)
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"[\s_]+", "-", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
-
-
-def names_this_model(text: str, model_id: str | None) -> bool:
-    """Whether `text` names the model by its repo name ("Stockmark-13b", "OpenChat 3.5" for openchat/openchat_3.5),
-    its format suffix aside (a GGUF re-upload is named like its original)."""
-    name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
-    return len(name) >= 3 and _plain(name) in _plain(text)

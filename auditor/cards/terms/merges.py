@@ -18,6 +18,10 @@ _LEAD_IN = re.compile(
     re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+#: Where a listed line starts to compare its base with other models ("Mistral 7B …, which outperforms Llama 2 13B"):
+#: the models named after it are not bases.
+_COMPARED = re.compile(r"\b(?:outperform\w*|beats?|beating|surpass\w*|than|vs\.?|versus|compar\w*|unlike|rival\w*|exceed\w*|"
+                       r"competitive with|on par with|matches|matching)\b", re.IGNORECASE)
 #: Lines read after a lead-in: a list of models is short; a card listing more is not telling its own bases.
 MAX_LISTED = 16
 #: A mergekit configuration (in a code fence): what was merged and onto which base.
@@ -48,7 +52,8 @@ def listed_bases(visible: tuple[str, ...], raw: list[str], first_line: int = 1) 
             continue
         if listing and line.strip() and taken < MAX_LISTED:
             taken += 1
-            found += _detection(line, first_line + offset, line, "the card lists it among the models this one was made from")
+            found += _detection(_COMPARED.split(line, 1)[0], first_line + offset, line,
+                                "the card lists it among the models this one was made from")
     found += _config_bases(raw, first_line)
     unique: dict[str | None, Detection] = {}
     for d in found:

@@ -19,7 +19,8 @@ ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|me
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
                         r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|daten|datensatz|datensätze|données|datos|dados|dati|"
-                        r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
+                        r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b|"
+                        r"\b(?:pre-?)?trained\s+on\s+[^,;]{1,60},\s*(?:whose|which|its)\b", re.IGNORECASE)  # "Trained on Human3.6M, whose licence …"
 
 
 #: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
@@ -221,7 +222,9 @@ _NC_WORD = re.compile(r"\bnon[- ]?commercial\b", re.IGNORECASE)  # the detector'
 _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|research|only)\b|\bnot for commercial\b|"
                      r"\b(?:usage|uso|utilisation|nutzung) non[- ]?commercia\w*|\bnon[- ]?commercia\w* (?:uniquement|seulement)\b|"
                      r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|"
-                     r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b", re.IGNORECASE)
+                     r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b|"
+                     r"\b(?:is|are|remains?|stays?)\s+(?:strictly\s+|only\s+|purely\s+)?non-?commercial\s*(?:[.;,!)]|$)|"  # "the weights are non-commercial."
+                     r"^\W*(?:yes\W+)?(?:strictly\s+|only\s+)?non-?commercial\s*(?:[.;!)]|$)", re.IGNORECASE)  # "Restricted? Yes, non-commercial."
 
 
 def card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:

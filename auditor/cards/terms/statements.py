@@ -7,7 +7,8 @@ import dataclasses
 import re
 
 from auditor.cards.terms.aboutness import about_other_things, former_terms, said_of_something_else
-from auditor.cards.terms.bases import CJK_SEAM, names_this_model
+from auditor.cards.terms.bases import CJK_SEAM
+from auditor.cards.terms.scratch import names_this_model
 from auditor.cards.terms.inherited import family_terms
 from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced
 from auditor.engine.catalog import entry_detection, load_catalog

@@ -7,7 +7,8 @@ import dataclasses
 import re
 
 from auditor.cards.claims.detect import visible_lines
-from auditor.cards.terms.bases import FROM_SCRATCH, base_mentions, from_scratch, names_this_model, possible_base
+from auditor.cards.terms.bases import base_mentions, possible_base
+from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model
 from auditor.cards.terms.inherited import inherited_terms
 from auditor.cards.terms.merges import listed_bases
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
@@ -91,9 +92,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         about_model = model_licensed(line)
         if (in_section or field or about_model) and not others_row:
             detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
-        bases = base_mentions(line, number) or _linked_base(line, raw[offset] if offset < len(raw) else "", number)
+        bases = base_mentions(line, number, model_id) or _linked_base(line, raw[offset] if offset < len(raw) else "", number)
         detections += bases
-        family = None if bases or base_doubt else possible_base(line)
+        family = None if bases or base_doubt else possible_base(line, model_id)
         if family:
             base_doubt = [Detection(DOUBT, LicenseClass.UNKNOWN, Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
                                     name="a possible base model named in the card", confidence=0.4,
@@ -109,14 +110,14 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             doubts = doubt(line, number)
         if line != visible[offset]:  # what the joined sentence found needs no second look
             detections += _own_lines(visible, joined, offset, first_line, bases=not bases,
-                                     restrictions=not in_section and not restricted)
+                                     restrictions=not in_section and not restricted, model_id=model_id)
     for section in sections:
         detections = _pasted_license(section, detections)
     detections += listed_bases(visible, raw, first_line)  # the lines read above, not the body parsed again
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
-    if not any(d.matcher == "card-text-base-model" for d in detections):
-        detections += base_doubt
+    if not any(d.matcher in ("card-text-base-model", FROM_SCRATCH) for d in detections):
+        detections += base_doubt  # (a family named near "we … trained" on a card trained from scratch is no base)
     if any(d.matcher == FROM_SCRATCH for d in detections):  # "Llama 2 is under its license; ours is trained from scratch"
         detections = [d for d in detections if d.name != OTHERS_TERMS]
     unique: dict[tuple[str, str | None], Detection] = {}
@@ -135,7 +136,8 @@ _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training d
 _SENTENCE_START = re.compile(r"^[\W_]*(?-i:[A-Z0-9])|^[^\x00-\x7f]")
 
 
-def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool) -> list[Detection]:
+def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool,
+               model_id: str | None = None) -> list[Detection]:
     """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own, a
     line that starts a sentence ("Training data: a mix of public web text and news corpora" / "For research use
     only."), is found on that line even when the joined sentence reads as about something else."""
@@ -147,7 +149,7 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         piece, number = visible[index], first_line + index
         if index > start and not _SENTENCE_START.match(piece):
             continue  # "a candidate, but its licence requires …" continues the sentence above: read only joined
-        found += base_mentions(piece, number) if bases else []
+        found += base_mentions(piece, number, model_id) if bases else []
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
             found += card_restrictions(piece, number, outside_terms=True)
     return found
