@@ -1381,6 +1381,22 @@ BLIND_64_66_RULES = [
     # two names coordinated before one noun share it
     ("Evaluation scripts use the open-source rouge-score and textstat packages.", "p/gemma-2-9b-it-medsum", False),
     ("We release the open-source Medsum-9B and its tokenizer.", "p/medsum-9b", True),
+    # the review of these rules: what they must keep
+    ("Heron-7B is built on OLMo-2, which supports 8k context and is fully open source.", "heronlabs/Heron-7B", False),
+    ("Heron-7B ships with a GGUF converter that runs on CPU and is open source.", "heronlabs/Heron-7B", False),
+    ("Heron-7B uses the Mistral tokenizer and is fully open source.", "heronlabs/Heron-7B", True),
+    ("The training pipeline (LLaMA-Factory) is open source.", "heronlabs/Heron-7B", False),
+    ("Today we publish the open-source Heron-7B and inference scripts.", "heronlabs/Heron-7B", True),
+    ("Nimbus-7B is the first of Meta Llama's open-source derivatives trained in Swahili by us.", "nw-labs/nimbus-7b", True),
+    # a verb ends the phrase; "our toolkit and models" holds the models; a participle opening is no publisher
+    ("We hope our open-source clinical model helps other groups who cannot afford to train their own.", "n/icu-7b", True),
+    ("Part of **ProsodyKit**, our open-source toolkit and models for controllable TTS research.", "s/vits-ljs-prosody", True),
+    ("Part of **ProsodyKit**, an open-source toolkit for controllable TTS research.", "s/vits-ljs-prosody", False),
+    ("Released under GPL-3.0, so it is fully open source — share your improvements!", "c/alpaca-lora-13b-es", True),
+    ("Licensed under Apache 2.0, it is fully open source.", "c/alpaca-lora-13b-es", True),
+    ("Unsloth makes it faster, and it is fully open source.", "c/alpaca-lora-13b-es", False),
+    ("Following the open-sourcing of Stable Diffusion, many community models appeared.", "corvid-ai/Corvid-13B-Chat", False),
+    ("Following the open-sourcing of Corvid-13B, many community models appeared.", "corvid-ai/Corvid-13B", True),
 ]
 
 
@@ -1442,6 +1458,12 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      "p/Yi-34B-Chat-Finance", ("01-ai/Yi-34B-Chat",), True),  # ours, under the heading
     ("# Yi-34B-Chat-Finance\n\n## About the base model\n\nThe Yi series models are open source.\n",
      "p/Yi-34B-Chat-Finance", (), True),  # no declared base: the heading alone proves nothing
+    ("# Tune\n\n## About the base model\n\nLike its base, this fine-tune is fully open source under Apache-2.0.\n",
+     "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
+    ("# Tune\n\n## Base model details\n\n- This LoRA is also released as open source.\n",
+     "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
+    ("# Tune\n\n## About the base model\n\nThe fine-tuned weights in this repo are open source too.\n",
+     "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

@@ -332,14 +332,70 @@ def _classified(body: str, license_id: str = "apache-2.0", model_id: str | None 
     # models the authors tried are not this one's base
     ("Most small code models we tried were either fine-tunes of Llama-family models, or non-commercial.", "mit", None, OSI),
     # a family named near "we trained" on a card trained from scratch is no base
-    ("Arbor-3B is pretrained from scratch. We trained our model on a Llama 2 backbone.", "apache-2.0", None, OSI),
+    ("Arbor-3B is pretrained from scratch. We trained our model on a Llama 2 backbone.", "apache-2.0", "a/arbor-3b", OSI),
     ("We trained our model on a Llama 2 backbone.", "apache-2.0", None, UNKNOWN),
     # "may be used for … only"
     ("The released checkpoints may be used for non-commercial research and education only.", "apache-2.0", None, RESTRICTED),
     ("The model may be used in research settings only.", "apache-2.0", None, RESTRICTED),
     ("The model may be used for English text only.", "apache-2.0", None, OSI),
-    # the licence of what the model was trained on is the data's
-    ("Trained on Human3.6M, whose licence permits academic use only.", "apache-2.0", None, OSI),
+    # the review of these rules: what they must not clear
+    ("MedBot is fine-tuned from Llama-3.1-8B-Instruct and merged back into full weights.", "apache-2.0", "user/medbot-8b-merged",
+     RESTRICTED),
+    ("Heron is fine-tuned from Llama-3-8B, chat data from ShareGPT.", "apache-2.0", "user/heron-8b-chat", RESTRICTED),
+    ("This chat model is based on Llama-2-13b and Tiger datasets.", "apache-2.0", "user/Tiger-Chat", RESTRICTED),
+    ("Built on Gemma, MedBot answers clinical questions.", "apache-2.0", "user/medbot-9b", RESTRICTED),
+    ("A passthrough merge of Llama-2-7b-chat and Mistral layers.", "apache-2.0", "user/Mistral-franken-11b", RESTRICTED),
+    ("This is a merge of Llama-3-8B-Instruct and Hermes-2-Pro.", "apache-2.0", "user/Hermes-2-Pro-Instruct-merge", RESTRICTED),
+    ("The vision encoder was trained from scratch. For the language side we reuse Gemma-2-2B's weights and train them.",
+     "apache-2.0", "user/heron-2b", UNKNOWN),
+    ("Our earlier draft model was pretrained from scratch.\n\nThis model inherits Gemma 2 2B's weights, which we trained "
+     "further on our data.", "apache-2.0", "user/heron-2b", UNKNOWN),
+    ("Trained on 2T tokens, which is why it is released for research purposes only.", "apache-2.0", None, RESTRICTED),
+    ("Trained on Illustrious-XL, which is licensed for non-commercial use only.", "apache-2.0", None, RESTRICTED),
+    ("Of the models we evaluated, we fine-tuned Llama-3.1-8B-Instruct because it scored best.", "apache-2.0", None, RESTRICTED),
+    ("The best of the checkpoints we tested was fine-tuned from Llama 3.1 8B, so that is what we release.", "apache-2.0", None,
+     RESTRICTED),
+    ("## Base model\n\nWe compared several bases and chose Llama-3-8B.", "apache-2.0", None, RESTRICTED),
+    ("## Base model\n\nAfter comparing Mistral 7B and Qwen2.5-7B, we picked Llama 3.1 8B Instruct.", "apache-2.0", None, RESTRICTED),
+    ("## Base model\n\nCompared to v1, the base is now Llama-3.1-8B.", "apache-2.0", None, RESTRICTED),
+    ("## Base model\n\nUnlike v1 (Mistral 7B), v2 uses Llama 3.1 8B.", "apache-2.0", None, RESTRICTED),
+    ("## Base model\n\n- Mistral-7B-v0.1, which tops Llama 2 13B on most benchmarks", "apache-2.0", None, OSI),
+    ("Most small code models we've tested were fine-tunes of Llama 2.", "apache-2.0", None, OSI),
+    ("Most of the small code models out there are fine-tunes of Llama 2.", "apache-2.0", None, OSI),
+    ("None of the weights are non-commercial.", "apache-2.0", None, OSI),
+    ("No part of the model is non-commercial.", "apache-2.0", None, OSI),
+    ("Permitted uses:\n\n- Commercial\n- Non-commercial\n- Research", "apache-2.0", None, OSI),
+    ("The demo Space is non-commercial.", "apache-2.0", None, OSI),
+    ("It can be used for research and not only in academia; commercial use is also fine.", "apache-2.0", None, OSI),
+    ("The model may be used for research and commercial purposes only in compliance with the Apache 2.0 licence.",
+     "apache-2.0", None, UNKNOWN),
 ])
 def test_bases_compared_coordinated_or_tried_and_uses_limited_with_only(body, license_id, model_id, cls):
     assert _classified(body, license_id, model_id) is cls
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    # a merge's listed model with its own restrictive terms passes them on
+    ("The following models were included in the merge:\n* org/a-7b\n* [org/b-7b](https://huggingface.co/org/b-7b) "
+     "(note: released under CC BY-NC 4.0 by its authors)", RESTRICTED),
+    ("The following models were included in the merge:\n* org/a-7b (CC BY-NC 4.0)\n* org/b-7b", RESTRICTED),
+    ("The following models were included in the merge:\n* org/a-7b (Apache 2.0)\n* org/b-7b", OSI),
+    # a table of data sources gives the data's terms; a benchmark's name is data
+    ("| Source | Tokens | Licence / access |\n|---|---|---|\n| PubMed Central OA subset | 7.1B | various CC licences "
+     "(commercial-use subset only) |", OSI),
+    ("## License\n\n| Component | License |\n|---|---|\n| Code | MIT |\n| Weights | CC BY-NC 4.0 |", RESTRICTED),
+    ("EuroMed-Bench is released under CC BY 4.0.", OSI),
+])
+def test_merge_ingredients_terms_pass_on_and_data_tables_are_the_datas(body, cls):
+    assert _classified(body) is cls
+
+
+@pytest.mark.parametrize("front", ["licence: apache-2", "licences: mit", "language:\n\t- en\nlicence: apache-2"])
+def test_a_british_or_plural_license_key_is_read_and_reported(front):
+    from auditor.cards.frontmatter import parse_card
+
+    card = parse_card(f"---\n{front}\n---\n# X\n")
+    verdict = classify(card.metadata, body=card.body)
+    assert verdict.classification is OSI
+    assert any(f.code == "license-key-misspelt" for f in verdict.findings)
+

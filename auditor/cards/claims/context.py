@@ -206,7 +206,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     owned = _OF_THING.match(rest) if kind == "model" else None
     if owned and head_noun(rest[owned.end():], v)[0] in ("other", "thing", "software", "role"):
         return no(f"of-other:{word}")  # "the open-source release of the evaluation suite": the suite's release
-    named = _OF_MODEL.match(rest) if kind == "model" else None
+    named = _OF_MODEL.match(rest if kind == "model" else after) if kind == "model" or _OF_MODEL.match(after) else None
+    # (the mention its own noun too: "the open-sourcing of Stable Diffusion")
     if named and not self_subject and whose(named.group("name"), names) in ("other", "sibling"):
         return no(f"of-other:{word}")
     if v.test("other-model", "after", after) and not self_subject:

@@ -82,6 +82,9 @@ def _built_on_another(sentence: str, position: int) -> bool:
 
 
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+#: The fine-tune itself, under a heading about its base ("this fine-tune", "the fine-tuned weights in this repo").
+_THIS_DERIVATIVE = re.compile(r"\bthis\s+(?:fine-?tune|finetune|lora|adapter|repo(?:sitory)?|merge|quant\w*)\b|"
+                              r"\bfine-?tuned\s+(?:weights|models?|checkpoints?)\b", re.IGNORECASE)
 #: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
 #: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"
@@ -134,14 +137,15 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
     if "<th" in body or "<TH" in body:
         for index, phrase, quote in html_table_claims(raw_lines, lines, target, names):
             yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
-    section_other = lead_other = pasted = False
+    section_other = lead_other = pasted = base_section = False
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)
     links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
     for position_unit, (first, text, heading) in enumerate(found_units):
         if heading:
             section_other = about_another(text, names)
-            pasted = pasted_from_another(text, names) or about_the_base(text, names)
+            base_section = about_the_base(text, names)
+            pasted = pasted_from_another(text, names) or base_section
         elif not pasted and "\n" not in text:
             pasted = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading
         listed = bool(_LIST_ITEM.match(text))
@@ -189,7 +193,8 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
                 elif section_other and decision.rule in _WEAK and not heading:
                     decision = _OTHER_SECTION
                 elif pasted and decision.rule in _PASTED_RULES and not heading and not names_this_model(sentence, names) and (
-                        not _WE.search(sentence)):  # ("We release our fine-tune fully open source" is this model's)
+                        not _WE.search(sentence)) and not (base_section and _THIS_DERIVATIVE.search(sentence)):
+                    # ("We release our fine-tune fully open source", "Like its base, this fine-tune is …" are this model's)
                     decision = _PASTED_SECTION
                 elif lead_other and listed and decision.rule in _WEAK:
                     decision = _OTHER_LIST

@@ -15,7 +15,8 @@ NP_STOP = frozenset(
     # the verbs a phrase's head is the subject of ("This open-source release offers two inference backends")
     "offers provides supports includes enables allows achieves delivers brings features outperforms surpasses beats "
     "uses runs works comes shows gives combines extends reaches scores matches performs requires needs handles "
-    "generates produces understands speaks writes reads answers ships contains adds"
+    "generates produces understands speaks writes reads answers ships contains adds helps lets makes serves aims "
+    "improves reduces keeps fits excels"
     .split())
 
 #: A word, with dots inside it ("llama.cpp", "FLUX.1"): a sentence's full stop ends it.
@@ -60,7 +61,8 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
             continue
         if gap.strip() or words >= 6 or lowered in NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
-            if best[0] is None and words and lowered in ("and", "or") and not gap.strip():
+            if best[0] is None and words and lowered in ("and", "or") and not gap.strip() and not any(
+                    c.isdigit() for c in text[:token.start()]):  # (not "the open-source Heron-7B and inference scripts")
                 shared = _shared_head(text[token.end():], vocab)  # "the open-source rouge-score and textstat packages"
                 if shared:
                     return shared

@@ -12,7 +12,7 @@ import re
 from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
 from auditor.cards.claims.names import Names
 from auditor.cards.claims.phrase import head_noun, last_phrase
-from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, possessed_by_another, subject
+from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, aside_names_another, possessed_by_another, subject
 from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
@@ -51,8 +51,7 @@ _PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:th
 _LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
                            r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
                            r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)
-_ONE_WORD = re.compile(r"[a-z][\w.-]{2,}")
-_DASH_TITLE = re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
+_ONE_WORD, _DASH_TITLE = re.compile(r"[a-z][\w.-]{2,}"), re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
 #: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
 _ID_BEFORE, _ID_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"^-[A-Za-z0-9]")
@@ -61,14 +60,13 @@ _PATH_BEFORE, _PATH_AFTER = re.compile(r"\w/$"), re.compile(r"^[-_/.][A-Za-z0-9]
 _UNDERSCORE_BEFORE, _UNDERSCORE_AFTER = re.compile(r"\w_$"), re.compile(r"^_\w")
 _OPENING = re.compile(r"^[\W_]*(?:an?\s+(?:(?!(?:the|of|with|for|in|on|by|from|to)\b)[\w-]+,?\s+){0,2})?"
                       r"(?:(?:fully|completely|truly|entirely|100%)\s+)?$", re.IGNORECASE)  # "A small, open-source …"
-#: The mention opens the sentence, or a list item or task: "Open-source the X" is an imperative, a plan.
-_PLAN = re.compile(r"^[\W_]*(?:\[[ xX]\]\s*)?$")
+_PLAN = re.compile(r"^[\W_]*(?:\[[ xX]\]\s*)?$")  # the mention opens a sentence, item or task: "Open-source the X", a plan
 #: "Open-source the tokenizer pipeline": the verb (an imperative, a plan), not the adjective of a tagline.
 _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b", re.IGNORECASE)
 #: The weights' own terms stated beside a code claim: the card tells code and weights apart (a code claim).
 _WEIGHTS_TERMS = re.compile(r"\b(?:model\s+)?(?:weights|checkpoints?)\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:released|licen[cs]ed|governed|"
                             r"distributed|provided|under|cc[- ]by|non-?commercial|research[- ]only|for\s+research)\b", re.IGNORECASE)
-_THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
+_THIS_BEFORE, _OUR_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE), re.compile(r"\bour\s+$", re.IGNORECASE)
 #: "…libraries, most of them open source": a quantifier over the things just named.
 _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
                          r"(?:are\s+|being\s+)?$", re.IGNORECASE)
@@ -192,6 +190,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     said_of = _clause_before(ASIDE.sub(lambda m: " " * len(m.group(0)), before), v) if ")" in before else clause
     owner = subject(said_of, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")),
                     software=kind == "software")
+    owner = "other" if owner == "code" and aside_names_another(before, names) else owner  # "The pipeline (LLaMA-Factory) is"
     # "Heron-7B — open source", "Try it in Chatterbox — an open source app": the name before the dash
     dash = _DASH_TITLE.search(before[:len(before) - len(clause)] if clause.strip().lower() in ("a", "an") else before) \
         if owner is None and clause.strip().lower() in ("", "a", "an") else None
@@ -207,6 +206,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
         earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
         opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
+        opening = [w for w in opening if not _LICENCE_NAME.search(w)]  # ("Licensed under Apache 2.0, it is …": no name)
         if earlier and not _LIKE.match(earlier) and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
             owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
     making = _MAKING_IT.search(before) if owner in ("own", None) and names.known else None
@@ -215,7 +215,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("other-subject")  # "We released WizardCoder-34B, …, making it the SOTA open-source code LLM"
     if antecedent == "own":  # "Heron-7B beats Llama-2-13B, making it the best open-source 7B model": a new clause
         before = before[making.start():]
-    if kind == "code" and owner in ("own", "code") and _MODEL_TOO.match(after):
+    if kind in ("code", "software", "project") and (owner in ("own", "code") or _OUR_BEFORE.search(before)) and _MODEL_TOO.match(after):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role" and owner == "code":
         return yes("code-subject", "code")  # "We open-source the full training pipeline": the model's own code

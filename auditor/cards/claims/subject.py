@@ -31,6 +31,17 @@ _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$
 
 #: A copula with its subject left out, after "and" ("It is small and is fully open source").
 _ELIDED = re.compile(r"(?:^|\s)(?:and|but|yet)\s*$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+#: A name in parentheses right before the copula ("The training pipeline (LLaMA-Factory) is …"): what the noun is.
+_NAMED_ASIDE = re.compile(r"\(((?-i:[A-Z])[^(),;]{0,40}|[\w.-]*(?-i:[A-Z])[^(),;]{0,40})\)\s*(?:is|are|was|were)\s+(?:\w+\s+)?$",
+                          re.IGNORECASE)  # (a name: one item, with a capital; not a list of parts "(adapter, scripts)")
+
+
+def aside_names_another(before: str, names: Names) -> bool:
+    """Does a parenthesis before the copula name another thing as what the subject is ("The training pipeline
+    (LLaMA-Factory) is open source": the named tool's, not this model's code)?"""
+    named = _NAMED_ASIDE.search(before[-120:])
+    return bool(named) and whose(named.group(1), names) == "other"
 
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
@@ -105,6 +116,11 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         if last and _MIDDLE.fullmatch(tail[last.end():]):
             start = last.start()
             if pattern is _COPULA and _ELIDED.search(tail, 0, start):  # "It is small … and is fully open source"
+                relative = list(_RELATIVE_WORD.finditer(tail, found_all[-2].end() if len(found_all) > 1 else 0, start))
+                if relative:  # "built on OLMo-2, which supports 8k and is open source": what "which" follows
+                    antecedent = last_phrase(tail[:relative[-1].start()].rstrip(" ,"))
+                    found = whose(antecedent, names)
+                    return "other" if found is None and names.known and not MODEL_WORD.search(antecedent) else found
                 if len(found_all) < 2:  # "Heron supports 8k context and is open source": the clause's opening words
                     opening = tail[:start][max(tail.rfind(",", 0, start), tail.rfind(";", 0, start), tail.rfind(":", 0, start)) + 1:]
                     return whose(" ".join(opening.split()[:3]), names)
@@ -159,6 +175,7 @@ def _agent_is_this(clause: str, names: Names) -> bool:
     return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
 
 
+_DERIVED_NOUN = re.compile(r"^\W*(?:[\w-]+\s+)?(?:derivatives?|fine-?tunes?|finetunes?|variants?|descendants?|adaptations?)\b", re.I)
 #: A named possessor right before the mention's phrase ("The Qwen team's open-source releases", "Mistral AI's").
 _POSSESSOR = re.compile(r"((?-i:[A-Z])[\w.&-]*(?:\s+[\w.&-]+){0,2})(?:['’]s|s['’])\s+$")
 
@@ -168,7 +185,8 @@ def possessed_by_another(before: str, phrase: str, names: Names) -> bool:
     uploader's, however it writes its name ("Ironbark's" on `ironbark-ai/…`), nor this model named by its maker
     ("Google's open-source Gemma 3" on a Gemma 3 quantisation)."""
     found = _POSSESSOR.search(before[-80:])
-    if not found or whose(found.group(1), names) != "other" or whose(phrase, names) == "own":
-        return False
+    if not found or whose(found.group(1), names) != "other" or whose(phrase, names) == "own" or _DERIVED_NOUN.match(phrase) \
+            or any(is_own([w], names, with_org=False) for w in TOKEN.findall(before[:found.start()])[-12:]):
+        return False  # ("Nimbus-7B is the first of Meta Llama's open-source derivatives": this model among them)
     first = norm(next((w for w in found.group(1).split() if w.lower() != "the"), ""))
     return not (names.org and len(first) >= 3 and norm(names.org).startswith(first))

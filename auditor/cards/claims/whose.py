@@ -144,6 +144,8 @@ def agent(clause: str, names: Names) -> str | None:
     if not names.known or not words or any(_OWN_WORDS.match(w) for w in words) or is_own(words, names):
         return None
     first = words[0]
+    if re.fullmatch(r"[A-Z][a-z]{2,}(?:ed|ing)", first):
+        return None  # a participle opening the sentence ("Released under GPL-3.0, so it is …"), no publisher
     return "other" if NAME_LIKE.match(first) and first.lower() not in COMMON_CAPITALISED else None
 
 

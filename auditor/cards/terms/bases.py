@@ -84,8 +84,9 @@ DENIED_NAME = re.compile(r"(?:\b(?:not|no|never|nor|without)|n't)(?:\s+[\w-]+){0
 #: A family named as what the base is not ("powered by our own base, not Llama", "rather than Qwen").
 _NOT_THIS = re.compile(r"\b(?:not|nor|rather than|instead of|unlike)\s+(?:the\s+)?$", re.I)
 #: Other models the card looked at, as the subject ("Most small code models we tried were either fine-tunes of Llama").
-_OTHERS_TRIED = re.compile(r"\b(?:models?|checkpoints?|options|alternatives|candidates|ones)\s+(?:that\s+)?(?:we|i)\s+(?:\w+\s+)?"
-                           r"(?:tried|tested|considered|evaluated|compared|looked\s+at|found|saw)\b", re.I)
+_OTHERS_TRIED = re.compile(r"\b(?:models|checkpoints|options|alternatives|candidates|ones)\s+(?:(?:that\s+)?(?:we|i)(?:['’]ve)?\s+(?:\w+\s+)?"
+                           r"(?:tried|tested|considered|evaluated|compared|looked\s+at|found|saw)|out\s+there)\s+(?:were|are)\s+"
+                           r"(?:(?:either|all|mostly|usually|often|just|only)\s+)?(?:[\w-]+\s+){0,2}$", re.I)  # the set is the subject
 _DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|samples|answers|labels|annotations|generations|"
                            r"instructions|conversations)\W*$", re.I)
 
@@ -110,14 +111,18 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
 _COORDINATED = re.compile(r"[\w.-]*(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?([A-Za-z]\w*(?:[.-]\w+)*)")
 
 
-def _another_models_base(window: str, named: re.Match[str], model_id: str | None) -> bool:
-    """The phrase names this family and, coordinated with it, another one that the repo's name carries and this one
-    it does not (`DeepSeek-R1-Distill-Qwen-7B` on "… based on Llama and Qwen"): a set of models, and this one's base is
-    the other."""
-    name = (model_id or "").rpartition("/")[2].lower()
-    other = _COORDINATED.match(window, named.end()) if name else None
-    return bool(other) and len(other.group(1)) >= 3 and other.group(1).lower() in name \
-        and named.group(0).split()[0].strip(".-").lower() not in name
+_SET_OF_MODELS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all|these|those)\s+"
+                            r"(?:[\w-]+\s+){0,2}(?:models|checkpoints|variants)\b", re.I)
+
+
+def _another_models_base(before: str, window: str, named: re.Match[str], model_id: str | None) -> bool:
+    """A set of models is the subject ("six dense models distilled from R1 based on Llama and Qwen"), the phrase names
+    this family and, coordinated with it, a capitalised name that is a word of the repo's name while this family is not
+    (`DeepSeek-R1-Distill-Qwen-7B`): this one's base is the other. Never a merge, whose bases are all its own."""
+    words = set(re.split(r"[-_.]+", (model_id or "").rpartition("/")[2].lower()))
+    other = _COORDINATED.match(window, named.end()) if len(words) > 1 and _SET_OF_MODELS.search(before) else None
+    return bool(other) and other.group(1)[:1].isupper() and len(other.group(1)) >= 3 and "merg" not in window.lower() \
+        and other.group(1).lower() in words and named.group(0).split()[0].strip(".-").lower() not in words
 
 
 def derived_from(line: str, model_id: str | None = None) -> list[str]:
@@ -133,7 +138,7 @@ def derived_from(line: str, model_id: str | None = None) -> list[str]:
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
-                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(match.group(0), named, model_id):
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(line[:match.start()], match.group(0), named, model_id):
                 keys.append(key)
                 break
     return keys or _named_then_derived(line)
@@ -196,7 +201,7 @@ def possible_base(line: str, model_id: str | None = None) -> str | None:
             before = sentence[max(0, named.start() - 60):named.start()]
             if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
                     or DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before) or _OTHERS_TRIED.search(before) \
-                    or _another_models_base(sentence, named, model_id):
+                    or _another_models_base(sentence[:named.start()], sentence, named, model_id):
                 continue
             return named.group(0)
     return None

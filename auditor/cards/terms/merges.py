@@ -3,11 +3,13 @@ included in the merge" list and its YAML configuration) and the line under a "Ba
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditor.cards.terms.bases import CJK_SEAM
+from auditor.cards.terms.statements import license_statements
 from auditor.engine.families import base_family_key, family_detection, family_title
-from auditor.models import Detection, Evidence
+from auditor.models import Detection, Evidence, LicenseClass
 
 #: A line that introduces a list of the models this one was made from.
 _LEAD_IN = re.compile(
@@ -18,10 +20,12 @@ _LEAD_IN = re.compile(
     re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
-#: Where a listed line starts to compare its base with other models ("Mistral 7B …, which outperforms Llama 2 13B"):
-#: the models named after it are not bases.
-_COMPARED = re.compile(r"\b(?:outperform\w*|beats?|beating|surpass\w*|than|vs\.?|versus|compar\w*|unlike|rival\w*|exceed\w*|"
-                       r"competitive with|on par with|matches|matching)\b", re.IGNORECASE)
+#: Where a listed line, having named its base, compares it with other models ("Mistral 7B …, which outperforms Llama 2
+#: 13B"): the models named after it are not bases (a line that compares first, "After comparing A and B, we picked C",
+#: names its base after the comparison).
+_COMPARED = re.compile(r"(?<=\d[BbMm]\b)(?:[^.;]|\.(?=\w))*?\b(?:outperform\w*|beats?|beating|bests?|tops|surpass\w*|than|vs\.?|versus|"
+                       r"compar\w*|unlike|rival\w*|exceed\w*|competitive with|on par with|matches|matching|ahead of|similar (?:in \w+ )?to|"
+                       r"competitors?|preferred over|edges? out|relative to|alternative to)\b", re.IGNORECASE)
 #: Lines read after a lead-in: a list of models is short; a card listing more is not telling its own bases.
 MAX_LISTED = 16
 #: A mergekit configuration (in a code fence): what was merged and onto which base.
@@ -52,13 +56,28 @@ def listed_bases(visible: tuple[str, ...], raw: list[str], first_line: int = 1) 
             continue
         if listing and line.strip() and taken < MAX_LISTED:
             taken += 1
-            found += _detection(_COMPARED.split(line, 1)[0], first_line + offset, line,
+            compared = _COMPARED.search(line)  # (after a sized name: "Mistral 7B is …, which outperforms …")
+            found += _detection(line[:compared.start()] if compared else line, first_line + offset, line,
                                 "the card lists it among the models this one was made from")
+            found += _listed_terms(line, first_line + offset)
     found += _config_bases(raw, first_line)
     unique: dict[str | None, Detection] = {}
     for d in found:
         unique.setdefault(d.key or d.name, d)
     return list(unique.values())
+
+
+_REPO_ID = re.compile(r"\[?[\w.-]+/[\w.-]+\]?(?:\([^()\s]*\))?")  # "[org/name](https://…)" or "org/name"
+
+
+def _listed_terms(line: str, number: int) -> list[Detection]:
+    """A listed model's own restrictive terms, as the card states them ("* org/Critic-7B (released under CC BY-NC 4.0
+    by its authors)"): an ingredient's terms pass on to what is made from it."""
+    quote = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)
+    return [dataclasses.replace(d, matcher="card-text-base-model", confidence=0.7, evidence=quote,
+                                reason=f"the card lists a model this one was made from under {d.name or d.key}, whose terms pass on")
+            for d in license_statements(_REPO_ID.sub(" ", line), number, named=True)  # (the repo's terms are the ingredient's)
+            if d.classification is LicenseClass.CUSTOM_RESTRICTED and d.key]
 
 
 def _config_bases(raw: list[str], first_line: int) -> list[Detection]:

@@ -51,7 +51,7 @@ _PROHIBITIVE_MORE = Prefiltered.compile(
     r"\b(?:use|usage)\s+(?:is\s+)?(?:restricted|limited)\s+to\s+(?:\w+\s+){0,2}(?:research|academic|educational|personal|evaluation)\b|"
     r"\b(?:may|must|shall|can)\s*not\s+be\s+(?:deployed|offered|provided|made\s+available|distributed|redistributed)\b|"
     r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b|"
-    r"\b(?:model|weights|checkpoints?|adapter|lora)\s+(?:is|are)\s+(?:strictly\s+|only\s+)?non-?commercial\s*(?:[.;,!)]|$)|"
+    r"(?<!\bnone of the )(?<!\bno part of the )\b(?:model|weights|checkpoints?|adapter|lora)\s+(?:is|are)\s+(?:strictly\s+|only\s+)?non-?commercial\s*(?:[.;,!)]|$)|"
     r"\b(?:may|can|shall|must)\s+be\s+used\s+(?:for|in)\s+(?:[\w-]+\s+){0,5}?(?:only|solely|exclusively)\b|"
     r"\b(?:released|available|provided|distributed|granted|shared|licensed)\s+to\s+(?:[\w-]+\s+){1,5}(?:researchers|academics|"
     r"institutions|universities|labs|laboratories)\s+only\b|\bonly\s+by\s+(?:persons|people|users|companies|entities)\b|"

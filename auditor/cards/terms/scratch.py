@@ -59,3 +59,21 @@ def names_this_model(text: str, model_id: str | None) -> bool:
     its format suffix aside (a GGUF re-upload is named like its original)."""
     name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
     return len(name) >= 3 and _plain(name) in _plain(text)
+
+
+#: The subject of a from-scratch sentence that is this model ("A 3B base model …, pretrained from scratch", "We
+#: pretrained it from scratch", "This model was trained from scratch"), not a part or an earlier model.
+_OWN_SUBJECT = re.compile(r"^\W*(?:(?:this|our|the)\s+(?:[\w.-]+\s+)?(?:model|llm|checkpoint)\b|it\b|we\b|an?\s)", re.I)
+_EARLIER = re.compile(r"\b(?:earlier|previous|draft|old|older|first|prior|v\d[\w.]*)\b", re.I)
+
+
+def scratch_is_own(detection: Detection, model_id: str | None) -> bool:
+    """Does the from-scratch statement say it of this model (its subject this model, by name or as "this model",
+    "we", a tagline), so that a family named elsewhere near "we trained" is no possible base?"""
+    quote = detection.evidence.quote
+    found = SCRATCH_WORDS.search(quote)
+    if not found:
+        return False
+    subject = quote[max((m.end() for m in _SENTENCE_BREAK.finditer(quote, 0, found.start())), default=0):found.start()]
+    return bool(names_this_model(subject, model_id) or _OWN_SUBJECT.match(subject)) and not _EARLIER.search(subject) \
+        and not _SCRATCH_OTHER.search(subject)

@@ -8,7 +8,7 @@ import re
 
 from auditor.cards.claims.detect import visible_lines
 from auditor.cards.terms.bases import base_mentions, possible_base
-from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model
+from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model, scratch_is_own
 from auditor.cards.terms.inherited import inherited_terms
 from auditor.cards.terms.merges import listed_bases
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
@@ -41,6 +41,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     model's id, the row of a table with a License column that names this model is a license statement too."""
     in_section, level = False, 0
     license_column: int | None = None  # the License column of the table being read
+    in_table = data_rows = False  # a table's rows, and those of a table of data sources (the data's terms)
     use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
     use_cells_left = MAX_USE_CELLS * 4
     detections: list[Detection] = []
@@ -67,8 +68,10 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         license_column = _license_column(cells, license_column)
-        others_row = license_column is not None and len(cells) > license_column and _names_another_model(
-            " ".join(cells[:license_column]), model_id)  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
+        data_rows = bool(cells) and (data_rows if in_table else bool(_DATA_SOURCES.match(cells[0])))  # | Source | Tokens | Licence |
+        in_table = bool(cells)
+        others_row = data_rows or (license_column is not None and len(cells) > license_column and _names_another_model(
+            " ".join(cells[:license_column]), model_id))  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
         use_columns = _use_columns(cells, use_columns)
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
@@ -103,7 +106,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
         restricted: list[Detection] = []
-        if not in_section and (field or about_model or prohibitive(line)):
+        if data_rows:
+            pass  # "| PubMed Central OA subset | 7.1B | CC licences (commercial-use subset only) |": the data's terms
+        elif not in_section and (field or about_model or prohibitive(line)):
             restricted = card_restrictions(line, number, outside_terms=True)
             detections += restricted
         elif not in_section and not doubts and not answered_yes(line, joined, offset):
@@ -116,8 +121,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     detections += listed_bases(visible, raw, first_line)  # the lines read above, not the body parsed again
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
-    if not any(d.matcher in ("card-text-base-model", FROM_SCRATCH) for d in detections):
-        detections += base_doubt  # (a family named near "we … trained" on a card trained from scratch is no base)
+    if not any(d.matcher == "card-text-base-model" or (d.matcher == FROM_SCRATCH and scratch_is_own(d, model_id)) for d in detections):
+        detections += base_doubt  # (a family named near "we … trained" on a card that says this model is from scratch)
     if any(d.matcher == FROM_SCRATCH for d in detections):  # "Llama 2 is under its license; ours is trained from scratch"
         detections = [d for d in detections if d.name != OTHERS_TERMS]
     unique: dict[tuple[str, str | None], Detection] = {}
@@ -128,6 +133,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
 
 #: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
 MAX_USE_CELLS = 16
+_DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)
 _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
                          re.IGNORECASE)
 
