@@ -1397,6 +1397,15 @@ BLIND_64_66_RULES = [
     ("Unsloth makes it faster, and it is fully open source.", "c/alpaca-lora-13b-es", False),
     ("Following the open-sourcing of Stable Diffusion, many community models appeared.", "corvid-ai/Corvid-13B-Chat", False),
     ("Following the open-sourcing of Corvid-13B, many community models appeared.", "corvid-ai/Corvid-13B", True),
+    # the second review
+    ("Heron-7B distils knowledge from the Qwen team's open-source releases.", "heronlabs/Heron-7B", False),
+    ("Heron-7B is one of Meta Llama's open-source derivatives.", "heronlabs/Heron-7B", True),
+    ("Heron-7B outperforms most of Meta Llama's open-source derivatives.", "heronlabs/Heron-7B", False),
+    ("Evaluation used our open-source toolkit and models from the Open LLM Leaderboard.", "heronlabs/Heron-7B", False),
+    ("We thank the authors of our open-source toolkit and models used for evaluation.", "heronlabs/Heron-7B", False),
+    ("We are proud to say that Heron-7B runs on a phone and is fully open source.", "heronlabs/Heron-7B", True),
+    ("We release Heron-7B in four sizes, which fit on one GPU and are fully open source.", "heronlabs/Heron-7B", True),
+    ("Heron-7B ships under Apache 2.0, which allows commercial use and is fully open source.", "heronlabs/Heron-7B", True),
 ]
 
 
@@ -1464,6 +1473,8 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
     ("# Tune\n\n## About the base model\n\nThe fine-tuned weights in this repo are open source too.\n",
      "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
+    ("# Tune\n\n## About the base model\n\nZephyr is a series of chat models; the fine-tuned checkpoints are fully open "
+     "source.\n", "x/zephyr-7b-tune", ("HuggingFaceH4/zephyr-7b-beta",), False),  # the base's own words
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

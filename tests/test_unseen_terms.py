@@ -390,6 +390,48 @@ def test_merge_ingredients_terms_pass_on_and_data_tables_are_the_datas(body, cls
     assert _classified(body) is cls
 
 
+@pytest.mark.parametrize(("body", "model_id", "cls"), [
+    # the second review: a benchmark's name is data only as a statement's subject, never this model's name
+    ("Heron-7B scores 8.1 on MT-Bench and may not be used for commercial purposes.", None, RESTRICTED),
+    ("Critic-Eval-7B is released for research purposes only.", "acme/Critic-Eval-7B", RESTRICTED),
+    ("Judge-Bench is released under CC BY-NC 4.0.", "acme/Judge-Bench", RESTRICTED),
+    # a key-value table whose first pair is "Training data" is no table of data sources
+    ("| Training data | 2T tokens (web, code) |\n|---|---|\n| Context length | 8k |\n| Weights licence | CC BY-NC 4.0 |", None,
+     RESTRICTED),
+    ("| Dataset | License |\n|---|---|\n| UltraChat | MIT |\n| The weights may not be used commercially. | |", None, RESTRICTED),
+    # a merge's line: the cut is at the comparison word, after a model's name; terms it left are not its terms
+    ("The following models were included in the merge:\n* Qwen2.5-7B-Instruct and Meta-Llama-3.1-8B-Instruct (the latter "
+     "rivals larger models)", None, RESTRICTED),
+    ("The following models were included in the merge:\n* mistralai/Mistral-Nemo-Instruct-2407, which outperforms Llama 3 on "
+     "our tests", None, OSI),
+    ("The following models were included in the merge:\n* org/Critic-7B (formerly CC BY-NC 4.0, relicensed to Apache 2.0 in "
+     "May)", None, OSI),
+    # non-commercial said of this release, by its name, or as an FAQ's answer; a denial covers only itself
+    ("A 7B chat model. Please note: this release is non-commercial.", None, UNKNOWN),
+    ("Heron-7B is non-commercial.", "acme/Heron-7B", UNKNOWN),
+    ("**Commercial use?** Non-commercial.", None, UNKNOWN),
+    ("None of the training data is non-commercial, but the Heron-7B weights themselves are for non-commercial use only.", None,
+     RESTRICTED),
+    # sized lists are a set of models; "continues from" names a base
+    ("We open-source distilled 1.5B, 7B, 8B, 14B, 32B, and 70B checkpoints based on Qwen2.5 and Llama3 series.",
+     "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", OSI),
+    ("We open-source distilled 1.5B, 7B, 8B, 14B, 32B, and 70B checkpoints based on Llama3 and Qwen2.5 series.",
+     "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", RESTRICTED),
+    ("The first model was trained from scratch; Heron-7B continues from Llama 2.", None, RESTRICTED),
+])
+def test_the_second_reviews_cases_keep_their_terms(body, model_id, cls):
+    assert _classified(body, "mit" if model_id and "DeepSeek" in model_id else "apache-2.0", model_id) is cls
+
+
+@pytest.mark.parametrize(("metadata", "cls"), [
+    ({"licenses": "mit", "licence": "cc-by-nc-4.0"}, RESTRICTED),  # every misspelt key is read
+    ({"License": "apache-2.0"}, OSI),
+])
+def test_every_misspelt_license_key_is_read(metadata, cls):
+    assert classify(metadata).classification is cls
+
+
+
 @pytest.mark.parametrize("front", ["licence: apache-2", "licences: mit", "language:\n\t- en\nlicence: apache-2"])
 def test_a_british_or_plural_license_key_is_read_and_reported(front):
     from auditor.cards.frontmatter import parse_card

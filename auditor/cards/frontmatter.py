@@ -99,7 +99,8 @@ def parse_card(text: str) -> Card:
 
 
 #: The license fields a line scan recovers from front matter that YAML cannot read (a tab in a widget, a duplicate key).
-RECOVERED_KEYS = ("license", "licenses", "licence", "licences", "license_name", "license_link", "base_model")  # misspellings too
+RECOVERED_KEYS = ("license", "licenses", "licence", "licences", "License", "Licence", "license_name", "license_link",
+                  "base_model")  # misspellings too
 MAX_RECOVERED_VALUES = 64  # values per key (a block list of bases), each at most MAX_RECOVERED_CHARS
 MAX_RECOVERED_CHARS = 300
 _TOP_KEY = re.compile(r"^(" + "|".join(RECOVERED_KEYS) + r")[ \t]*:(?:[ \t]+(.*))?$")

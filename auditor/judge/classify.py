@@ -24,7 +24,7 @@ _SOURCE_PREFERENCE = {"license-file": 2, "card-metadata": 1, "hub-metadata": 0}
 
 
 #: Keys an author meant as `license:` that the Hub does not read ("licenses:", the British "licence:").
-MISSPELT_KEYS = ("licenses", "licence", "licences")
+MISSPELT_KEYS = ("licenses", "licence", "licences", "License", "Licence")
 
 
 def classify(
@@ -41,13 +41,13 @@ def classify(
     declared, license_name, license_link = license_fields(metadata)
     doubts: list[Detection] = []
     findings: list[Finding] = []
-    misspelt = next((k for k in MISSPELT_KEYS if k in metadata), None) if not declared and metadata else None
-    if misspelt:  # a misspelt key the Hub ignores; the author meant it
-        declared = license_fields({"license": metadata[misspelt]})[0]
+    for misspelt in (k for k in MISSPELT_KEYS if k in metadata) if not declared and metadata else ():
+        values = license_fields({"license": metadata[misspelt]})[0]  # a misspelt key the Hub ignores; the author meant it
+        declared = (*declared, *values)
         findings.append(Finding("license-key-misspelt", Severity.WARNING,
-                                f"The card declares `{misspelt}: {', '.join(declared)}`, which the Hub does not read; "
+                                f"The card declares `{misspelt}: {', '.join(values)}`, which the Hub does not read; "
                                 "it is read here as the license, but the card should say `license:`.",
-                                (Evidence(metadata_source, f"{misspelt}: {', '.join(declared)}", metadata_file),)))
+                                (Evidence(metadata_source, f"{misspelt}: {', '.join(values)}", metadata_file),)))
     card = _card_detections(declared, license_name, metadata_source, metadata_file, findings)
     if any(d.decides for d in card):
         # Next to a known license, an unknown one ("license: [mit, other]") is terms nobody can check: it decides.

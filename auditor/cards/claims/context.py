@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import Names, base_families, is_own, norm
+from auditor.cards.claims.names import Names, base_families, norm
 from auditor.cards.claims.phrase import head_noun
-from auditor.cards.claims.whose import whose
+from auditor.cards.claims.whose import names_other, names_this, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -116,7 +116,7 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
     # its own, not this model ("the" names neither)
     own_determiner = determiner and (kind == "code" or kind == "project" and not determiner.group(0).lower(
         ).startswith("the"))
-    if own_determiner and determiner.group(0).lower().startswith("the") and _names_other(clause, names):
+    if own_determiner and determiner.group(0).lower().startswith("the") and names_other(clause, names):
         own_determiner = False  # "We chose OLMo because its authors published the open-source training code": OLMo's
     if owner == "own" or (owner == "code" and kind == "code") or own_determiner:
         return yes(f"own-{kind}", "code")
@@ -157,22 +157,9 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     return bool(name) and whose(name, names) in ("other", "sibling")
 
 
-_CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
-
-
-def _names_other(clause: str, names: Names) -> bool:
-    """Does the clause name a model or thing that is not this one ("We chose OLMo because …")?"""
-    return any(whose(word, names) == "other" for word in _CAPITALISED.findall(clause)[:12])
-
-
 #: "It is small enough to run beside your database and is open source": the copula's subject is left out, the
 #: clause's own (the noun just before "and" is not it).
 _ELIDED_COPULA = re.compile(r"\s(?:and|but|yet)\s+(?:is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _names_this(clause: str, names: Names) -> bool:
-    """Does the clause name this model by one of its names ("Heron-7B, its code and its data are …"; not "our")?"""
-    return any(is_own([word], names, with_org=False) for word in _CAPITALISED.findall(clause)[:12])
 
 
 def _own_clause_start(before: str) -> int:
@@ -220,7 +207,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if kind is None and ((v.test("movement", "before", before) and v.test("movement", "after", after)) or (
             v.test("movement-subject", "before", clause) and v.test("movement-subject", "after", after))):
         return no("movement")
-    if not (owner == "own" and (_names_this(clause, names) or _ELIDED_COPULA.search(before))) and v.test("other-subject", "before", before) and not (kind == "model" or re.search(
+    if not (owner == "own" and (names_this(clause, names) or _ELIDED_COPULA.search(before))) and v.test("other-subject", "before", before) and not (kind == "model" or re.search(
             r"\b(?:models?|llms?|weights|checkpoints?)\b|模型", before, re.IGNORECASE) or (
             owner is None and _MODEL_AFTER_CJK.match(after))):  # "由翰林实验室开源的…基座模型": the publisher's model
         return no("other-subject")

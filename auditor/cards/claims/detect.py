@@ -84,7 +84,8 @@ def _built_on_another(sentence: str, position: int) -> bool:
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: The fine-tune itself, under a heading about its base ("this fine-tune", "the fine-tuned weights in this repo").
 _THIS_DERIVATIVE = re.compile(r"\bthis\s+(?:fine-?tune|finetune|lora|adapter|repo(?:sitory)?|merge|quant\w*)\b|"
-                              r"\bfine-?tuned\s+(?:weights|models?|checkpoints?)\b", re.IGNORECASE)
+                              r"\b(?:this|our)\s+fine-?tuned\s+(?:weights|models?|checkpoints?)\b|"
+                              r"\bfine-?tuned\s+(?:weights|models?|checkpoints?)\s+in\s+this\s+repo", re.IGNORECASE)
 #: A line of links and nothing else ("Follow us: [Twitter](…) · [Blog](…) · [Open Source](…)", HTML <a> bars): the
 #: mentions are link labels (where the link goes), read on the card's raw line since the targets are blanked.
 _LINK = r"(?:\[[^\]\n]{1,60}\]\([^)\n]{0,300}\)|<a\b[^>\n]{0,300}>[^<\n]{1,60}</a>)"

@@ -13,7 +13,7 @@ from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
 from auditor.cards.claims.names import Names
 from auditor.cards.claims.phrase import head_noun, last_phrase
 from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, aside_names_another, possessed_by_another, subject
-from auditor.cards.claims.whose import agent, names_another, role_model, whose
+from auditor.cards.claims.whose import agent, names_another, ours_and_models, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -66,7 +66,7 @@ _DETERMINER_AFTER = re.compile(r"^\s+(?:the|a|an|our|its|this|these|their|all)\b
 #: The weights' own terms stated beside a code claim: the card tells code and weights apart (a code claim).
 _WEIGHTS_TERMS = re.compile(r"\b(?:model\s+)?(?:weights|checkpoints?)\s+(?:are|is)\s+(?:\w+\s+){0,2}(?:released|licen[cs]ed|governed|"
                             r"distributed|provided|under|cc[- ]by|non-?commercial|research[- ]only|for\s+research)\b", re.IGNORECASE)
-_THIS_BEFORE, _OUR_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE), re.compile(r"\bour\s+$", re.IGNORECASE)
+_THIS_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:this|our)\s+$", re.IGNORECASE)
 #: "…libraries, most of them open source": a quantifier over the things just named.
 _QUANTIFIED = re.compile(r"\b(?:most|many|all|some|both|several|each|half|none)\s+of\s+(?:them|which|these|those)\s+"
                          r"(?:are\s+|being\s+)?$", re.IGNORECASE)
@@ -215,7 +215,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("other-subject")  # "We released WizardCoder-34B, …, making it the SOTA open-source code LLM"
     if antecedent == "own":  # "Heron-7B beats Llama-2-13B, making it the best open-source 7B model": a new clause
         before = before[making.start():]
-    if kind in ("code", "software", "project") and (owner in ("own", "code") or _OUR_BEFORE.search(before)) and _MODEL_TOO.match(after):
+    if kind in ("code", "software", "project") and (owner in ("own", "code") and _MODEL_TOO.match(after) or ours_and_models(before, after)):
         return yes("own-code-and-model")  # "we open-source our code and models"
     if kind == "role" and owner == "code":
         return yes("code-subject", "code")  # "We open-source the full training pipeline": the model's own code

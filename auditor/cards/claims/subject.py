@@ -32,6 +32,9 @@ _REDUCED_PASSIVE = re.compile(r"^(?:(?!['’]s\b)[^.;:])*?\b(?P<noun>[a-z]+)\s+$
 #: A copula with its subject left out, after "and" ("It is small and is fully open source").
 _ELIDED = re.compile(r"(?:^|\s)(?:and|but|yet)\s*$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+_VERB_NEXT = re.compile(r"\s+(?-i:[a-z])(?!(?:the|a|an|this|it|we|our|they|its)\b)")  # a relative's verb follows it
+_LICENCE_WORDS = re.compile(r"\b(?:apache|mit|bsd|[al]?gpl|mpl|cc[- ]by\w*|licen[cs]es?)\b", re.IGNORECASE)
+_OWN_FORMS = re.compile(r"\b(?:sizes?|versions?|variants?|flavou?rs?|editions?|quants?|formats?)\b", re.IGNORECASE)
 #: A name in parentheses right before the copula ("The training pipeline (LLaMA-Factory) is …"): what the noun is.
 _NAMED_ASIDE = re.compile(r"\(((?-i:[A-Z])[^(),;]{0,40}|[\w.-]*(?-i:[A-Z])[^(),;]{0,40})\)\s*(?:is|are|was|were)\s+(?:\w+\s+)?$",
                           re.IGNORECASE)  # (a name: one item, with a capital; not a list of parts "(adapter, scripts)")
@@ -116,11 +119,13 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
         if last and _MIDDLE.fullmatch(tail[last.end():]):
             start = last.start()
             if pattern is _COPULA and _ELIDED.search(tail, 0, start):  # "It is small … and is fully open source"
-                relative = list(_RELATIVE_WORD.finditer(tail, found_all[-2].end() if len(found_all) > 1 else 0, start))
+                relative = [r for r in _RELATIVE_WORD.finditer(tail, found_all[-2].end() if len(found_all) > 1 else 0, start)
+                            if _VERB_NEXT.match(tail, r.end())]  # ("proud to say that Heron-7B runs …": no relative)
                 if relative:  # "built on OLMo-2, which supports 8k and is open source": what "which" follows
                     antecedent = last_phrase(tail[:relative[-1].start()].rstrip(" ,"))
-                    found = whose(antecedent, names)
-                    return "other" if found is None and names.known and not MODEL_WORD.search(antecedent) else found
+                    found = None if _LICENCE_WORDS.search(antecedent) else whose(antecedent, names)  # "under Apache 2.0, which …"
+                    return "other" if found is None and names.known and not MODEL_WORD.search(antecedent) and not (
+                        _OWN_FORMS.search(antecedent) or _LICENCE_WORDS.search(antecedent)) else found  # ("in four sizes, which …")
                 if len(found_all) < 2:  # "Heron supports 8k context and is open source": the clause's opening words
                     opening = tail[:start][max(tail.rfind(",", 0, start), tail.rfind(";", 0, start), tail.rfind(":", 0, start)) + 1:]
                     return whose(" ".join(opening.split()[:3]), names)
@@ -175,6 +180,7 @@ def _agent_is_this(clause: str, names: Names) -> bool:
     return bool(words) and whose(" ".join(words[:2]), names) in ("own", "org")
 
 
+_COPULA_THEN = re.compile(r"([\w.-]+(?:\s+[\w.-]+){0,3})\s+(?:is|was)\s+(?:one|the\s+(?:first|only|best|latest))\s+of\s+$", re.I)
 _DERIVED_NOUN = re.compile(r"^\W*(?:[\w-]+\s+)?(?:derivatives?|fine-?tunes?|finetunes?|variants?|descendants?|adaptations?)\b", re.I)
 #: A named possessor right before the mention's phrase ("The Qwen team's open-source releases", "Mistral AI's").
 _POSSESSOR = re.compile(r"((?-i:[A-Z])[\w.&-]*(?:\s+[\w.&-]+){0,2})(?:['’]s|s['’])\s+$")
@@ -185,8 +191,9 @@ def possessed_by_another(before: str, phrase: str, names: Names) -> bool:
     uploader's, however it writes its name ("Ironbark's" on `ironbark-ai/…`), nor this model named by its maker
     ("Google's open-source Gemma 3" on a Gemma 3 quantisation)."""
     found = _POSSESSOR.search(before[-80:])
-    if not found or whose(found.group(1), names) != "other" or whose(phrase, names) == "own" or _DERIVED_NOUN.match(phrase) \
-            or any(is_own([w], names, with_org=False) for w in TOKEN.findall(before[:found.start()])[-12:]):
-        return False  # ("Nimbus-7B is the first of Meta Llama's open-source derivatives": this model among them)
+    if not found or whose(found.group(1), names) != "other" or whose(phrase, names) == "own" or _DERIVED_NOUN.match(phrase):
+        return False
+    copula = _COPULA_THEN.search(before[max(0, found.start() - 120):found.start()])  # "Nimbus-7B is the first of …"
+    return not (copula and any(is_own([w], names, with_org=False) for w in TOKEN.findall(copula.group(1))[-4:]))
     first = norm(next((w for w in found.group(1).split() if w.lower() != "the"), ""))
-    return not (names.org and len(first) >= 3 and norm(names.org).startswith(first))
+    return not (names.org and len(first) >= 3 and norm(names.org).startswith(first)) and not copula

@@ -173,3 +173,27 @@ def names_only_another(sentence: str, names: Names) -> bool:
         if _SIZED_NAME.match(word):
             return True
     return False
+
+
+_CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
+
+
+def names_other(clause: str, names: Names) -> bool:
+    """Does the clause name a model or thing that is not this one ("We chose OLMo because …")?"""
+    return any(whose(word, names) == "other" for word in _CAPITALISED.findall(clause)[:12])
+
+
+_OUR_RIGHT_BEFORE = re.compile(r"\bour\s+$", re.IGNORECASE)
+_OURS_AND_MODELS = re.compile(r"^[^.;:,()]{0,40}?\b(?:and|&)\s+(?:\w+\s+)?(?:models|weights|checkpoints)\b(?!\s+(?:from|used|of|by|on|in|"
+                              r"trained|released)\b)", re.IGNORECASE)
+
+
+def ours_and_models(before: str, after: str) -> bool:
+    """"Part of ProsodyKit, our open-source toolkit and models": our toolkit and our models (not "our toolkit and
+    models from the leaderboard")."""
+    return bool(_OUR_RIGHT_BEFORE.search(before) and _OURS_AND_MODELS.match(after))
+
+
+def names_this(clause: str, names: Names) -> bool:
+    """Does the clause name this model by one of its names ("Heron-7B, its code and its data are …"; not "our")?"""
+    return any(is_own([word], names, with_org=False) for word in _CAPITALISED.findall(clause)[:12])

@@ -35,10 +35,22 @@ def said_of_something_else(quote: str, clause: str, without_name: str, still_nam
     the value of a field label: "Dataset: CC BY 4.0."), of an earlier release, or only inside a contrast: not this
     model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
+                or _benchmark_subject(clause, model_id)
                 or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
                 or about_other_things(_cjk_sentence_so_far(quote, clause))
                 or earlier_release(clause, model_id)
                 or _contrasted(clause, still_named))
+
+
+#: A clause whose subject is a benchmark or data set by its name ("EuroMed-Bench is released under CC BY 4.0").
+_BENCHMARK_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?P<name>[\w.]+-(?:bench|benchmark|eval|dataset|corpus))\b(?:\s+(?:benchmark|dataset|suite))?"
+                                r"\s+(?:is|are|was|were|has\s+been|will\s+be)\s", re.IGNORECASE)
+
+
+def _benchmark_subject(clause: str, model_id: str | None) -> bool:
+    """The clause is said of a benchmark or data set named as its subject, not of this model (`acme/Judge-Bench-7B`)."""
+    found = _BENCHMARK_SUBJECT.match(clause)
+    return bool(found) and found.group("name").lower() not in (model_id or "").lower()
 
 
 #: A clause with no subject of its own ("and is distributed under …"): its subject opens the sentence.

@@ -7,7 +7,7 @@ import re
 
 from auditor.engine.families import (any_base_family, base_family_key, family_detection, family_title, load_base_families,
                                      names_a_family)
-from auditor.models import Detection, Evidence, LicenseClass
+from auditor.models import Detection, Evidence
 
 _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it|them) )?(?:on|upon)|built (?:(?:this|it|them) )?from(?!\s+scratch)|\b(?:model|it|which|checkpoint|release|adapter|lora|merge) builds (?:on|upon)\b|derived from|(?:pre-?)?trained from(?!\s+scratch)|initiali[sz]ed from|"
                       r"continued? pre-?training|further pre-?trained|distilled from|started from|trained on top of|"
@@ -36,7 +36,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\b(?:bound by|subject to|governed by|follows?|inherits?) the (?:original )?(?:licen[cs]es?|terms)[^.]{0,40}\bof\b|"
                       r"\bcontinu(?:ed|ing|es|e)? (?:pre-?)?train(?:ing|ed)?\b|\b(?:we|was|were|is|been)\s+(?:further\s+)?(?:instruction|sft|dpo)[- ]?tun\w*|"
                       r"\bfurther (?:pre-?)?train(?:ed|ing)\b|\binitiali[sz]ed with\b|"
-                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
+                      r"\bstart(?:ed|ing|s)? (?:off )?from\b|\bcontinu(?:es|ed)\s+from\b|\b(?:model|it|which) extends\b(?! beyond)|\bbackbone(?: model)?\s*(?:is|[:：])|"
                       r"\bappl(?:y|ied|ying) (?:sft|dpo|rlhf|orpo|q?lora|(?:instruction )?fine-?tuning) (?:to|on)\b|"
                       r"\bmerging\b|(?:使用|采用)(?=[^。；\n]{1,40}?作为(?:基座|基础|底座))|"
                       r"\b(?:sft|dpo|orpo|kto)['’]?d\b|\ban? (?:[\w-]+ ){0,2}versions? of\b|"  # "we DPO'd X", "an instruct version of X"
@@ -111,8 +111,10 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
 _COORDINATED = re.compile(r"[\w.-]*(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?([A-Za-z]\w*(?:[.-]\w+)*)")
 
 
+_COORDINATED_BEFORE = re.compile(r"([A-Za-z]\w*(?:[.-]\w+)*)(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?$")
 _SET_OF_MODELS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all|these|those)\s+"
-                            r"(?:[\w-]+\s+){0,2}(?:models|checkpoints|variants)\b", re.I)
+                            r"(?:[\w-]+\s+){0,2}(?:models|checkpoints|variants)\b|"
+                            r"\b(?:\d+(?:\.\d+)?[BbMm],?\s+(?:and\s+)?){2,}(?:[\w-]+\s+)?(?:models|checkpoints|variants)\b", re.I)  # "1.5B, 7B … checkpoints"
 
 
 def _another_models_base(before: str, window: str, named: re.Match[str], model_id: str | None) -> bool:
@@ -120,9 +122,11 @@ def _another_models_base(before: str, window: str, named: re.Match[str], model_i
     this family and, coordinated with it, a capitalised name that is a word of the repo's name while this family is not
     (`DeepSeek-R1-Distill-Qwen-7B`): this one's base is the other. Never a merge, whose bases are all its own."""
     words = set(re.split(r"[-_.]+", (model_id or "").rpartition("/")[2].lower()))
-    other = _COORDINATED.match(window, named.end()) if len(words) > 1 and _SET_OF_MODELS.search(before) else None
-    return bool(other) and other.group(1)[:1].isupper() and len(other.group(1)) >= 3 and "merg" not in window.lower() \
-        and other.group(1).lower() in words and named.group(0).split()[0].strip(".-").lower() not in words
+    other = (_COORDINATED.match(window, named.end()) or _COORDINATED_BEFORE.search(window, 0, named.start())) if len(
+        words) > 1 and _SET_OF_MODELS.search(before) else None  # "… and Qwen" or "Qwen2.5 and …"
+    stem = re.match(r"[a-z]*", other.group(1).lower()).group(0) if other else ""  # "Qwen2.5" is the repo's "qwen"
+    return bool(other) and other.group(1)[:1].isupper() and len(stem) >= 3 and "merg" not in window.lower() \
+        and stem in words and re.match(r"[a-z]*", named.group(0).lower()).group(0) not in words
 
 
 def derived_from(line: str, model_id: str | None = None) -> list[str]:

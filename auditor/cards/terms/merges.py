@@ -23,9 +23,10 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
 #: Where a listed line, having named its base, compares it with other models ("Mistral 7B …, which outperforms Llama 2
 #: 13B"): the models named after it are not bases (a line that compares first, "After comparing A and B, we picked C",
 #: names its base after the comparison).
-_COMPARED = re.compile(r"(?<=\d[BbMm]\b)(?:[^.;]|\.(?=\w))*?\b(?:outperform\w*|beats?|beating|bests?|tops|surpass\w*|than|vs\.?|versus|"
+_COMPARED = re.compile(r"\b(?:outperform\w*|beats?|beating|bests?|tops|surpass\w*|than|vs\.?|versus|"
                        r"compar\w*|unlike|rival\w*|exceed\w*|competitive with|on par with|matches|matching|ahead of|similar (?:in \w+ )?to|"
                        r"competitors?|preferred over|edges? out|relative to|alternative to)\b", re.IGNORECASE)
+_MODEL_LIKE = re.compile(r"[\w.-]+/[\w.-]+|(?-i:[A-Z])[\w.-]*\d|\b\d+(?:\.\d+)?[BbMm]\b")  # a repo id, a name with a digit, a size
 #: Lines read after a lead-in: a list of models is short; a card listing more is not telling its own bases.
 MAX_LISTED = 16
 #: A mergekit configuration (in a code fence): what was merged and onto which base.
@@ -56,7 +57,7 @@ def listed_bases(visible: tuple[str, ...], raw: list[str], first_line: int = 1) 
             continue
         if listing and line.strip() and taken < MAX_LISTED:
             taken += 1
-            compared = _COMPARED.search(line)  # (after a sized name: "Mistral 7B is …, which outperforms …")
+            compared = next((m for m in _COMPARED.finditer(line) if _MODEL_LIKE.search(line, 0, m.start())), None)
             found += _detection(line[:compared.start()] if compared else line, first_line + offset, line,
                                 "the card lists it among the models this one was made from")
             found += _listed_terms(line, first_line + offset)
@@ -67,6 +68,7 @@ def listed_bases(visible: tuple[str, ...], raw: list[str], first_line: int = 1) 
     return list(unique.values())
 
 
+_FORMER = re.compile(r"\b(?:formerly|previously|relicen[cs]ed|no longer|used to be)\b", re.IGNORECASE)  # terms it left
 _REPO_ID = re.compile(r"\[?[\w.-]+/[\w.-]+\]?(?:\([^()\s]*\))?")  # "[org/name](https://…)" or "org/name"
 
 
@@ -77,7 +79,7 @@ def _listed_terms(line: str, number: int) -> list[Detection]:
     return [dataclasses.replace(d, matcher="card-text-base-model", confidence=0.7, evidence=quote,
                                 reason=f"the card lists a model this one was made from under {d.name or d.key}, whose terms pass on")
             for d in license_statements(_REPO_ID.sub(" ", line), number, named=True)  # (the repo's terms are the ingredient's)
-            if d.classification is LicenseClass.CUSTOM_RESTRICTED and d.key]
+            if d.classification is LicenseClass.CUSTOM_RESTRICTED and d.key and not _FORMER.search(line)]
 
 
 def _config_bases(raw: list[str], first_line: int) -> list[Detection]:

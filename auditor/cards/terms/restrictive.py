@@ -19,8 +19,7 @@ ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|me
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
                         r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|daten|datensatz|datensätze|données|datos|dados|dati|"
-                        r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b|"
-                        r"\b[\w.]+-(?:bench|benchmark|eval|dataset|corpus)\b", re.IGNORECASE)  # a benchmark's name: "EuroMed-Bench"
+                        r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
 
 
 #: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
@@ -223,9 +222,10 @@ _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|resea
                      r"\b(?:usage|uso|utilisation|nutzung) non[- ]?commercia\w*|\bnon[- ]?commercia\w* (?:uniquement|seulement)\b|"
                      r"\b(?:strictly|only|exclusively|purely)\s+non-?commercial\b|"
                      r"\b(?:treated|considered|regarded|used)\s+as\s+(?:strictly\s+)?non-?commercial\b|"
-                     r"\b(?:model|weights|checkpoints?|adapter|lora|it)\s+(?:is|are|remains?|stays?)\s+(?:strictly\s+|only\s+|purely\s+)?"
-                     r"non-?commercial\s*(?:[.;,!)]|$)|"  # "the weights are non-commercial."
-                     r"^\W*yes\W+(?:strictly\s+|only\s+)?non-?commercial\s*(?:[.;!)]|$)", re.IGNORECASE)  # "Restricted? Yes, non-commercial."
+                     r"(?:\b(?:model|weights|checkpoints?|adapter|lora|it|release|version)|(?-i:\b[A-Z])[\w.-]*\d[\w.-]*)\s+(?:is|are|remains?|stays?)\s+"
+                     r"(?:strictly\s+|only\s+|purely\s+)?non-?commercial\s*(?:[.;,!)]|$)|"  # "the weights are non-commercial.", "Heron-7B is …"
+                     r"(?:^\W*yes\W+|\?[*_\s]*)(?:strictly\s+|only\s+)?non-?commercial\s*(?:[.;!)]|$)|"  # "… ? Yes, non-commercial."
+                     r"^[*_\s]*non-?commercial\s*\.\s*$", re.IGNORECASE)  # a sentence of its own ("Non-commercial."), not a list item
 
 
 def card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:

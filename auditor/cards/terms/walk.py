@@ -14,7 +14,7 @@ from auditor.cards.terms.merges import listed_bases
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
 from auditor.cards.terms.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.terms.answers import answered_yes, faq_answer
-from auditor.cards.terms.restrictive import DOUBT, card_restrictions, doubt
+from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
 from auditor.engine.families import names_a_family
@@ -68,7 +68,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         license_column = _license_column(cells, license_column)
-        data_rows = bool(cells) and (data_rows if in_table else bool(_DATA_SOURCES.match(cells[0])))  # | Source | Tokens | Licence |
+        data_rows = bool(cells) and (data_rows if in_table else _data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
         others_row = data_rows or (license_column is not None and len(cells) > license_column and _names_another_model(
             " ".join(cells[:license_column]), model_id))  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
@@ -106,7 +106,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         detections += inherited_terms(line, number)
         detections += from_scratch(line, number)
         restricted: list[Detection] = []
-        if data_rows:
+        if data_rows and not names_this_model(line, model_id) and not ABOUT_WEIGHTS.search(line):
             pass  # "| PubMed Central OA subset | 7.1B | CC licences (commercial-use subset only) |": the data's terms
         elif not in_section and (field or about_model or prohibitive(line)):
             restricted = card_restrictions(line, number, outside_terms=True)
@@ -134,6 +134,14 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
 #: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
 MAX_USE_CELLS = 16
 _DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)
+_COLUMN_NAME = re.compile(r"^(?:licen[cs]es?(?:\s*/\s*\w+)?|tokens|size|share|samples|description|notes|access|terms|url|link|"
+                          r"languages?|domain|type)$", re.IGNORECASE)
+
+
+def _data_header(cells: list[str]) -> bool:
+    """A table of data sources: its header's first column names them and the next is a column's name ("| Source |
+    Tokens | Licence |"), not a key-value table's first pair ("| Training data | 2T tokens |")."""
+    return len(cells) > 1 and bool(_DATA_SOURCES.match(cells[0])) and bool(_COLUMN_NAME.match(cells[1]))
 _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
                          re.IGNORECASE)
 
