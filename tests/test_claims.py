@@ -1406,6 +1406,14 @@ BLIND_64_66_RULES = [
     ("We are proud to say that Heron-7B runs on a phone and is fully open source.", "heronlabs/Heron-7B", True),
     ("We release Heron-7B in four sizes, which fit on one GPU and are fully open source.", "heronlabs/Heron-7B", True),
     ("Heron-7B ships under Apache 2.0, which allows commercial use and is fully open source.", "heronlabs/Heron-7B", True),
+    # blind sets 71-73: what "made" makes open source, a preposition before the mention, a base's code, a licence's version
+    ("We love that Google made Gemma an open-source model family so hobbyists like us can ship stuff.", "p/gemma-3-1b-sms", False),
+    ("It is the model behind the Brightline open-source agent framework brightline-agents.", "b/qwen2.5-7b-toolcaller", False),
+    ("It is the model behind our app and is fully open source.", "b/qwen2.5-7b-toolcaller", True),
+    ("The model is released under the OpenMDW License Agreement, version 1.0, an open-source license for models.",
+     "h/nemo-mini-4b", True),
+    ("People keep asking whether this is an open-source model. It isn't, and we don't call it one.", "s/gemma-2-2b-legal", False),
+    ("Foo-7B is truly open source, whether you use it commercially or not.", "acme/foo-7b", True),
 ]
 
 
@@ -1475,6 +1483,10 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      "x/mistral-7b-tune", ("mistralai/Mistral-7B-v0.1",), True),
     ("# Tune\n\n## About the base model\n\nZephyr is a series of chat models; the fine-tuned checkpoints are fully open "
      "source.\n", "x/zephyr-7b-tune", ("HuggingFaceH4/zephyr-7b-beta",), False),  # the base's own words
+    ("The code of F5-TTS is MIT-licensed open source, but the pretrained checkpoints are CC-BY-NC-4.0.", "v/F5-TTS-German",
+     ("SWivid/F5-TTS",), False),  # a declared base's code
+    ("The code of F5-TTS-German is open source, but the pretrained checkpoints are CC-BY-NC-4.0.", "v/F5-TTS-German",
+     ("SWivid/F5-TTS",), True),
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

@@ -441,3 +441,29 @@ def test_a_british_or_plural_license_key_is_read_and_reported(front):
     assert verdict.classification is OSI
     assert any(f.code == "license-key-misspelt" for f in verdict.findings)
 
+
+@pytest.mark.parametrize(("body", "license_id", "cls"), [
+    # blind sets 71-73: the DeepSeek licence by its prose name, unknown licences "subject to" or 遵守 without title marks
+    ("## 许可证\n\n本仓库代码采用 MIT 许可证。模型权重的使用须遵守 DeepSeek 模型许可协议（DeepSeek Model License），其中包含使用限制条款。",
+     "mit", RESTRICTED),
+    ("## License\n\nThe weights are subject to the DeepSeek Model License.", "mit", RESTRICTED),
+    ("## License\n\nThe weights are subject to the Acme Model License.", "mit", UNKNOWN),
+    ("## 许可证\n\n模型权重的使用须遵守 Acme 模型许可协议。", "mit", UNKNOWN),
+    ("Users must comply with the Hugging Face Terms of Service.", "apache-2.0", OSI),  # the site's terms
+    # a copyleft's dual-licence offer restricts nothing
+    ("## License\n\nAGPL-3.0, as required by Ultralytics. If you need to use this in a closed-source product, you'll need an "
+     "Ultralytics Enterprise License.", "agpl-3.0", OSI),
+    ("Commercial use requires an Enterprise License.", "agpl-3.0", RESTRICTED),
+])
+def test_prose_license_names_unknown_agreements_and_dual_licence_offers(body, license_id, cls):
+    assert _classified(body, license_id) is cls
+
+
+
+@pytest.mark.parametrize(("body", "model_id", "cls"), [
+    ("Our CobaltCoder models inherit the DeepSeek Model License. CobaltReason-7B is released under the MIT License.",
+     "cobaltforge/CobaltReason-7B", OSI),  # the publisher's other models, by their name
+    ("Our Heron models are released under the Llama 3 Community License.", "acme/Heron-8B-Chat", RESTRICTED),
+])
+def test_a_licence_said_of_the_publishers_other_models_is_theirs(body, model_id, cls):
+    assert _classified(body, "mit", model_id) is cls

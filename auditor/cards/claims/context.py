@@ -29,7 +29,7 @@ _WE_ONLY = re.compile(r"^\W*(?:(?:as|for|in|on|at)\s+(?:[\w-]+\s+){0,3}?)?(?:we|
 _OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: "<subject> is licensed under <a licence>, an … open source license": the apposition restates the model's licence.
 _LICENSED_UNDER = re.compile(r"\s(?:is|are)\s+(?:\w+\s+)?(?:licen[cs]ed|released|distributed|available|provided)\s+"
-                             r"under\b[^;,]{1,60},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                             r"under\b[^;,]{1,60}(?:,\s+(?:version|v)\s*[\d.]+)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: A sentence opening with a participle over the licence ("Released under the open source MIT license, X …"),
 #: whose subject is the main clause's, the words after the comma.
 _PARTICIPLE = re.compile(r"^\W*(?:released|licen[cs]ed|distributed|available|published|provided|shared|offered)\s+"

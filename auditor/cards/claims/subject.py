@@ -18,7 +18,7 @@ _COPULA = re.compile(r"\s(?:is|are|was|were|has been|have been|had been|will be|
 
 #: "make X open source", "keep it open-source": the object of the verb is the subject of the mention.
 CAUSATIVE = re.compile(r"\b(?:make|makes|made|making|keep|keeps|kept|keeping)\s+"
-                        r"(?P<object>(?:(?!(?:the|an?|to)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:(?:fully|completely|truly)\s+)?$",
+                        r"(?P<object>(?:(?!(?:the|an?|to)\b)[^\s.;:!?]+[\s,]+){1,5}?)(?:an?\s+)?(?:(?:fully|completely|truly)\s+)?$",
                         re.IGNORECASE)
 
 ASIDE = re.compile(r"\([^()]{0,60}\)")
@@ -67,8 +67,8 @@ _APPOSITION = re.compile(r"(?:,|\s[—–-])\s+(?:a|an|the|our|(?-i:[A-Z])[\w.&-
 _ADJECTIVE_AND = re.compile(r"\b(?:free|libre|small|fast|transparent|permissive|powerful|lightweight|multilingual|"
                             r"reproducible|auditable|efficient|safe)\s+and\s+$", re.IGNORECASE)
 
-_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about)\b)[\w'’#%-]+\s+){0,6}",
-                     re.IGNORECASE)
+_MIDDLE = re.compile(r"(?:(?!(?:in|on|at|with|from|by|for|to|of|into|upon|than|over|like|about|behind|beyond|within|inside|"
+                     r"across|around)\b)[\w'’#%-]+\s+){0,6}", re.IGNORECASE)
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

@@ -39,6 +39,15 @@ _INGREDIENTS = re.compile(r"\bmodels\s+(?:(?:used|merged|combined|included)\s+)?
 #: "the original implementation", "the upstream code": the base model's code, not this model's.
 _OTHER_CODE = re.compile(r"\b(?:original|upstream)\s+(?:[\w-]+\s+)?(?:implementation|code|codebase|repository|repo)\b",
                          re.IGNORECASE)
+_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([\w.-]+)", re.IGNORECASE)
+
+
+def _of_a_base(phrase: str, names: Names) -> bool:
+    """"The code of F5-TTS" on a fine-tune of SWivid/F5-TTS: a declared base's code."""
+    found = _OF_NAME.search(phrase) if names.bases else None
+    return bool(found) and norm(found.group(1)) in names.bases
+
+
 _COMPARATIVE = re.compile(r"\b(?:larger|smaller|bigger|lighter|heavier)\s+(?:[\w-]+\s+)?(?:versions?|variants?|models?|"
                           r"siblings?|checkpoints?)\b", re.IGNORECASE)
 
@@ -74,8 +83,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return "sibling"  # "a larger version", "our smaller models", "our previous release", "the final version"
     if role_model(phrase, names) or _INGREDIENTS.search(phrase):
         return "other"  # "we will open-source the reward model", "the models used in this merge are open source"
-    if "code" in kinds and _OTHER_CODE.search(phrase):
-        return "other"  # "the original implementation is open source in fairseq": the base's code, not this model's
+    if "code" in kinds and (_OTHER_CODE.search(phrase) or _of_a_base(phrase, names)):
+        return "other"  # "the original implementation is open source in fairseq", "the code of F5-TTS": the base's
     if "code" in kinds:
         if "model" in kinds:
             return "own"  # "our code and models": the model too

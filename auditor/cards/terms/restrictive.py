@@ -65,7 +65,9 @@ _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
                           r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
                           r"\bno additional restrictions\b|\b(?:beyond|outside(?: of)?|other than|in addition to)\s+(?:these|those|the(?: above| present)?|this)\s+(?:terms|licen[cs]e)\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
-                          r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
+                          r"technological measures)|"  # an open licence's own "no additional restrictions" clause
+                          r"\b(?:closed[- ]source|proprietary|non-?copyleft)\s+(?:products?|applications?|apps?|use|software|services?|projects?|"
+                          r"deployments?)\b", re.IGNORECASE)  # a copyleft's dual-licence offer: closed-source use needs another licence
 
 
 def limits_use(sentence: str) -> bool:

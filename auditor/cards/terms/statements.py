@@ -58,12 +58,17 @@ def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detecti
 #: "released under the Acme Community License", "you must accept the Acme Model Agreement": a license named by its
 #: title that the catalog does not know.
 _UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
-                              r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+                              r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?|(?:subject|bound)\s+to|(?:governed|covered)\s+by|"
+                              r"compl(?:y|ies)\s+with|adheres?\s+to))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                               r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
 #: The same in Chinese: "您同意遵守《Acme 模型使用协议》" (an agreement named in title marks).
-_UNKNOWN_LICENSE_CJK = re.compile(r"(?:同意|遵守|接受|遵循)[^。；\n]{0,10}《([^》]{2,40}?(?:协议|许可证?|条款|规范|协定))》")
+_UNKNOWN_LICENSE_CJK = re.compile(r"(?:同意|遵守|接受|遵循)[^。；\n]{0,10}《([^》]{2,40}?(?:协议|许可证?|条款|规范|协定))》|"
+                                  r"(?:遵守|遵循|服从)\s*((?-i:[A-Z])[A-Za-z0-9.-]*(?:\s+[A-Za-z0-9.-]+){0,2}\s*(?:模型)?(?:许可协议|使用协议|许可证))")  # no title marks
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
+
+
+_PLATFORM = re.compile(r"(?:Hugging\s*Face|HF|GitHub|Hub|Platform|Website|Site)\b", re.IGNORECASE)  # a site's terms, not the model's
 
 
 def _without_name(clause: str, name: str) -> str:
@@ -113,12 +118,13 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
     named_terms = find_named_terms(line, number, named=named)
     unknown = None if found or named_terms else (_UNKNOWN_LICENSE.search(line)
                                                  or (None if line.isascii() else _UNKNOWN_LICENSE_CJK.search(line)))
-    if unknown and not about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(unknown.group(1)) \
-            and not known_license_family(unknown.group(1)):
+    title = next((g for g in unknown.groups() if g), "") if unknown else ""
+    if unknown and not about_other_things(line[:unknown.start()]) and not _GENERIC_NAME.fullmatch(title) and not _PLATFORM.match(title) \
+            and not known_license_family(title):
         found.append(Detection("card-text-license", LicenseClass.UNKNOWN,
                                Evidence("card-text", " ".join(line.split())[:300], "README.md", number),
-                               name=unknown.group(1), confidence=0.5,
-                               reason=f"the card says the model is under {unknown.group(1)!r}, a license the catalog does not know"))
+                               name=title, confidence=0.5,
+                               reason=f"the card says the model is under {title!r}, a license the catalog does not know"))
     if not found and not named_terms and not unknown:
         found += _field_label(line, number, bare=named) or ([] if about_other_things(line) else family_terms(line, number)) \
             or _restrictive_license(line, number) or _unnamed_license(line, number)
