@@ -1414,6 +1414,13 @@ BLIND_64_66_RULES = [
      "h/nemo-mini-4b", True),
     ("People keep asking whether this is an open-source model. It isn't, and we don't call it one.", "s/gemma-2-2b-legal", False),
     ("Foo-7B is truly open source, whether you use it commercially or not.", "acme/foo-7b", True),
+    # blind sets 74-76: an emoji ends a sentence before a capital, quotes inside a phrase, a slogan, 是基于 with a CJK name
+    ("100% open source 🔓 Use it, merge it, break it.", "s/marrowind-l2-13b", True),
+    ("imatrix computed on my usual calibration mix (the open-source \"groups_merged\" text set + ~200 RP snippets).",
+     "f/gemma-3-12b-it-abliterated-i1-GGUF", False),
+    ("long live open source 🚀", "z/franken-thing-20b", False),
+    ("To answer whether Nova-7B is an open-source model: yes, it is Apache-2.0.", "acme/nova-7b", True),
+    ("云笺是基于 Qwen1.5-14B-Chat 微调的中文角色扮演模型，现已开源！", "y/qwen1.5-14b-yunjian-rp", True),
 ]
 
 
@@ -1487,6 +1494,7 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      ("SWivid/F5-TTS",), False),  # a declared base's code
     ("The code of F5-TTS-German is open source, but the pretrained checkpoints are CC-BY-NC-4.0.", "v/F5-TTS-German",
      ("SWivid/F5-TTS",), True),
+    ("The full code and model of Qwen2.5-7B fine-tune are open-sourced here.", "acme/qwen-math", ("Qwen/Qwen2.5-7B",), True),
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card

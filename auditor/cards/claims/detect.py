@@ -51,7 +51,8 @@ _OTHER_NAMED = Decision(False, "model", "sentence-of-other")
 #: A sentence whose subject is a Chinese model name ("寒山法律大模型基于 Qwen2.5-7B 微调，完全开源"): a name the repo id
 #: cannot give, but its own model's, as the card's opening sentence (the base it names comes after 基于).
 _CJK_MODEL_SUBJECT = re.compile(r"^[\W_]*[^\x00-\x7f，。、；：！？（）]{1,16}(?:大模型|大語言模型|大语言模型|模型|助手|助理)(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:基于|基於|是|为|為|在)|"
-                                r"^[\W_]*(?:基于|基於)\s*[^，。；]{1,40}?的[^，。；]{0,24}(?:模型|权重|權重|适配器|LoRA)")  # 基于 X 的 … LoRA 权重，完全开源
+                                r"^[\W_]*(?:基于|基於)\s*[^，。；]{1,40}?的[^，。；]{0,24}(?:模型|权重|權重|适配器|LoRA)|"  # 基于 X 的 … LoRA 权重，完全开源
+                                r"^[\W_]*(?![这這那它此其])[^\x00-\x7f，。、；：！？（）]{1,12}(?:是|为|為)\s*(?:一[个個款种種])?\s*(?:基于|基於)")  # 云笺是基于 X
 #: A sentence with no subject of its own ("Open-source and free.", "Both are open source.") continues the sentence
 #: before it in the paragraph; when that one opens with another named thing ("Unsloth: finetune 2x faster!",
 #: "QuantKit is a toolkit.", "Jan, an app for …"), it is said of that thing.

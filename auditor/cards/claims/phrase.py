@@ -57,9 +57,11 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
         if not gap.strip() and _SYMBOLS.fullmatch(token.group(0)):
+            if re.match(r"\s+(?-i:[A-Z])", text[token.end():]):
+                break  # "100% open source 🔓 Use it, merge it": the emoji ends the sentence
             position = token.end()  # "the open-source 🧨 diffusers script": an emoji inside the phrase says nothing
             continue
-        if gap.strip() or words >= 6 or lowered in NP_STOP or not any(
+        if gap.strip().strip("\"“”'‘’`").strip() or words >= 6 or lowered in NP_STOP or not any(
                 c.isalnum() for c in token.group(0)):
             if best[0] is None and words and lowered in ("and", "or") and not gap.strip() and not any(
                     c.isdigit() for c in text[:token.start()]):  # (not "the open-source Heron-7B and inference scripts")

@@ -83,7 +83,7 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
         return "sibling"  # "a larger version", "our smaller models", "our previous release", "the final version"
     if role_model(phrase, names) or _INGREDIENTS.search(phrase):
         return "other"  # "we will open-source the reward model", "the models used in this merge are open source"
-    if "code" in kinds and (_OTHER_CODE.search(phrase) or _of_a_base(phrase, names)):
+    if "code" in kinds and (_OTHER_CODE.search(phrase) or (_of_a_base(phrase, names) and "model" not in kinds)):
         return "other"  # "the original implementation is open source in fairseq", "the code of F5-TTS": the base's
     if "code" in kinds:
         if "model" in kinds:

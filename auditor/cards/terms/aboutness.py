@@ -35,7 +35,7 @@ def said_of_something_else(quote: str, clause: str, without_name: str, still_nam
     the value of a field label: "Dataset: CC BY 4.0."), of an earlier release, or only inside a contrast: not this
     model's terms (`still_named(text)`: is it named in `text`?)."""
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
-                or _benchmark_subject(clause, model_id) or _siblings_subject(clause, model_id)
+                or _benchmark_subject(clause, model_id)
                 or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
                 or about_other_things(_cjk_sentence_so_far(quote, clause))
                 or earlier_release(clause, model_id)
@@ -51,17 +51,6 @@ def _benchmark_subject(clause: str, model_id: str | None) -> bool:
     """The clause is said of a benchmark or data set named as its subject, not of this model (`acme/Judge-Bench-7B`)."""
     found = _BENCHMARK_SUBJECT.match(clause)
     return bool(found) and found.group("name").lower() not in (model_id or "").lower()
-
-
-#: A clause whose subject is the publisher's other models by their name ("Our CobaltCoder models inherit …").
-_SIBLINGS_SUBJECT = re.compile(r"^\W*our\s+(?P<name>(?-i:[A-Z])[\w.-]*)\s+(?:models|family|series|line-?up)\b",
-                               re.IGNORECASE)
-
-
-def _siblings_subject(clause: str, model_id: str | None) -> bool:
-    """The clause is said of other models of the publisher, named, not of this one (`x/CobaltReason-7B`)."""
-    found = _SIBLINGS_SUBJECT.match(clause)
-    return bool(found and model_id) and found.group("name").lower() not in model_id.lower()
 
 
 #: A clause with no subject of its own ("and is distributed under …"): its subject opens the sentence.

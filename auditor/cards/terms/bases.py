@@ -53,7 +53,7 @@ _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|
 _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
                          r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b|"
                          r"(?:(?:fine-?tune|finetune|merge|derivative|variant)(?!s)|quant(?:ization)?|abliterated|uncensored|"
-                         r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2)s?\b)", re.I)
+                         r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2|backbone)s?\b)", re.I)  # "The Llama 2 backbone remains …"
 #: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
 #: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
 _IS_A_BASE_BEFORE = re.compile(
@@ -66,7 +66,7 @@ _IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|i
                               r"model|checkpoint|weights|fine-?tunes?|finetunes?|merges?|derivatives?|variants?)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
 _AFTER_CUE = re.compile(r"tuned|trained|adapted|\+|fine-?tune|finetune|merge|quant|derivative|variant|abliterated|uncensored|"
-                        r"distilled|pruned|gguf|gptq|awq|exl2|\b(?:is|was)\b", re.I)
+                        r"distilled|pruned|gguf|gptq|awq|exl2|backbone|\b(?:is|was)\b", re.I)
 _CJK_CUE = re.compile(r"ベース|もと|元に|基に|ファインチューニング|微調整|学習|기반|튜닝|미세|학습")
 _OPENING = re.compile(r"^\W*(?:(?:(?:this|it)(?:\s+(?:model|checkpoint|repo(?:sitory)?|lora|adapter))?\s+is\s+)?(?:an?|the|our)\s+|"
                       r"(?:this|it) is\s+|(?:base\s+)?model(?:\s+type)?\W{0,4}[:：]\W*)?(?:\w+-)?$", re.I)
@@ -129,6 +129,24 @@ def _another_models_base(before: str, window: str, named: re.Match[str], model_i
         and stem in words and re.match(r"[a-z]*", named.group(0).lower()).group(0) not in words
 
 
+#: Models made from this one, as the subject ("six dense models distilled from DeepSeek-R1 based on Llama and Qwen" on
+#: `deepseek-ai/DeepSeek-R1`; "- DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B" there): their bases.
+_MADE_FROM = re.compile(r"\b(?:models|checkpoints|variants)\s+(?:[\w-]+\s+){0,2}?(?:distilled|fine-?tuned|derived|trained|built)\s+(?:from|on)\s+"
+                        r"([\w.-]+)", re.I)
+_NAMED_SUBJECT = re.compile(r"^[\W_]*([\w.-]+)\s+(?:is|was|are|were)\s+", re.I)
+
+
+def _of_this_model(before: str, model_id: str | None) -> bool:
+    """Is the derivation said of models made from this one (see `_MADE_FROM`), not of this model?"""
+    name = re.sub(r"[\W_]+", "", (model_id or "").rpartition("/")[2].lower())
+    if len(name) < 3:
+        return False
+    made = _MADE_FROM.search(before)
+    subject = _NAMED_SUBJECT.match(before)
+    return bool(made and re.sub(r"[\W_]+", "", made.group(1).lower()) == name) or bool(
+        subject and (own := re.sub(r"[\W_]+", "", subject.group(1).lower())).startswith(name) and len(own) > len(name) + 2)
+
+
 def derived_from(line: str, model_id: str | None = None) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
@@ -142,12 +160,14 @@ def derived_from(line: str, model_id: str | None = None) -> list[str]:
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
-                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(line[:match.start()], match.group(0), named, model_id):
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(line[:match.start()], match.group(0), named, model_id) \
+                    and not _of_this_model(line[:match.start()] + match.group(0)[:named.start()], model_id):
                 keys.append(key)
                 break
-    return keys or _named_then_derived(line)
+    return keys or next((found for sentence in _SENTENCES.split(line) if (found := _named_then_derived(sentence))), [])
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # each sentence of a joined paragraph may open with the base
 #: The uploader part of a repo id ("meta-llama/"), read as if absent where a sentence opens with the base.
 _ORG_PREFIX = re.compile(r"(?<![\w./-])[\w.-]+/(?=[\w.-])")
 #: How far after an English opening base name its derivation words are looked for (a name, a size, "fine-tuned on").
@@ -175,7 +195,7 @@ def _named_then_derived(line: str) -> list[str]:
 
 #: Words of training a model, and words that make a sentence about this model's making.
 _TRAINING_WORDS = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun\w*|finetun\w*|tun(?:ed|ing)|adapt(?:ed|ing)|merg(?:ed|ing)|distill?\w*|"
-                             r"continu\w*|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
+                             r"continu(?:ed|ing|al)\s+(?:pre-?)?train\w*|continual|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
 _OUR_MAKING = re.compile(r"\b(?:we|our|this (?:model|checkpoint|version|release|repo(?:sitory)?|lora|adapter|merge))\b", re.I)
 #: Before a family's name, the words that make it one of several models mentioned ("models such as Llama 2", "outperforms Llama").
 _MENTIONED = re.compile(r"\b(?:such as|like|e\.g\.|including|other|outperform\w*|beats?|surpass\w*|rivals?|matches|than|vs\.?|versus|"
@@ -205,7 +225,8 @@ def possible_base(line: str, model_id: str | None = None) -> str | None:
             before = sentence[max(0, named.start() - 60):named.start()]
             if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
                     or DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before) or _OTHERS_TRIED.search(before) \
-                    or _another_models_base(sentence[:named.start()], sentence, named, model_id):
+                    or _another_models_base(sentence[:named.start()], sentence, named, model_id) \
+                    or _of_this_model(sentence[:named.start()], model_id):
                 continue
             return named.group(0)
     return None

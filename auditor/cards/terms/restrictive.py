@@ -65,14 +65,15 @@ _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
                           r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
                           r"\bno additional restrictions\b|\b(?:beyond|outside(?: of)?|other than|in addition to)\s+(?:these|those|the(?: above| present)?|this)\s+(?:terms|licen[cs]e)\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
-                          r"technological measures)|"  # an open licence's own "no additional restrictions" clause
-                          r"\b(?:closed[- ]source|proprietary|non-?copyleft)\s+(?:products?|applications?|apps?|use|software|services?|projects?|"
-                          r"deployments?)\b", re.IGNORECASE)  # a copyleft's dual-licence offer: closed-source use needs another licence
+                          r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
+#: A copyleft's dual-licence offer: "If you need to use this in a closed-source product, you'll need an Enterprise License".
+_DUAL_OFFER = re.compile(r"\bif\s+you\s+(?:need|want|wish|plan)\s+to\s+use\b[^.;]{0,60}\b(?:closed[- ]source|proprietary)\b[^.;]{0,40}"
+                         r"\b(?:need|require|contact)\w*\b[^.;]{0,30}\b(?:enterprise|commercial)\s+licen[cs]e\b", re.IGNORECASE)
 
 
 def limits_use(sentence: str) -> bool:
     """Whether a clause of the sentence limits a use (`_LIMITED_USE`), not the data's, and does not deny it."""
-    return _LIMITED_USE.search(sentence) is not None and any(
+    return _LIMITED_USE.search(sentence) is not None and not _DUAL_OFFER.search(sentence) and any(
         _LIMITED_USE.search(clause) and not _NOT_A_LIMIT.search(clause) and not denies(clause)
         and not (ABOUT_DATA.search(clause) and not ABOUT_WEIGHTS.search(clause)) for clause in _CLAUSE_BREAK.split(sentence))
 
