@@ -1419,6 +1419,14 @@ BLIND_64_66_RULES = [
     ("imatrix computed on my usual calibration mix (the open-source \"groups_merged\" text set + ~200 RP snippets).",
      "f/gemma-3-12b-it-abliterated-i1-GGUF", False),
     ("long live open source 🚀", "z/franken-thing-20b", False),
+    ("Meet Nova-7B, the open-source 🚀 LLM for lawyers.", "acme/nova-7b", True),  # an emoji before a noun goes on
+    ("Download the open-source 🎙️ TTS model Nova-7B today.", "acme/nova-7b", True),
+    ("Nova-7B can answer whether a GitHub repository is open source.", "acme/nova-7b", False),
+    # blind sets 78-80: open-source AI said of this model by its copula; the field otherwise
+    ("Zephyrine is an open-source AI tutor for high-school maths and physics.", "z/zephyrine-3b-tutor", True),
+    ("QuantField-TS is released as Open Source AI in the sense of the OSAID 1.0.", "q/quantfield-ts-base", True),
+    ("Foo-7B is committed to open-source AI.", "acme/foo-7b", False),
+    ("Foo-7B is a contribution to open source AI research.", "acme/foo-7b", False),
     ("To answer whether Nova-7B is an open-source model: yes, it is Apache-2.0.", "acme/nova-7b", True),
     ("云笺是基于 Qwen1.5-14B-Chat 微调的中文角色扮演模型，现已开源！", "y/qwen1.5-14b-yunjian-rp", True),
 ]

@@ -57,7 +57,7 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
         if not gap.strip() and _SYMBOLS.fullmatch(token.group(0)):
-            if re.match(r"\s+(?-i:[A-Z])", text[token.end():]):
+            if re.match(r"\s+(?:Use|Try|Download|Run|Get|Merge|Fork|Star|Please|Check|See|Join|Enjoy|Feel|We|It|This|I)\b", text[token.end():]):
                 break  # "100% open source 🔓 Use it, merge it": the emoji ends the sentence
             position = token.end()  # "the open-source 🧨 diffusers script": an emoji inside the phrase says nothing
             continue

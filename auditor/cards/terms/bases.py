@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.cards.terms.othersbases import another_models_base, of_this_model
 from auditor.engine.families import (any_base_family, base_family_key, family_detection, family_title, load_base_families,
                                      names_a_family)
 from auditor.models import Detection, Evidence
@@ -53,7 +54,7 @@ _AFTER_NAME_CJK = re.compile(r"[\w.-]*\s*(?:を|から|に|の)?\s*(?:ベース|
 _AFTER_NAME = re.compile(r"[\w.-]*(?:\s+[\w.()-]+){0,3}?,?\s+(?:model\s+)?(?:(?:further\s+(?:pre-?)?trained|fine-?tuned|instruction-tuned|"
                          r"adapted|tuned)\s+(?:on|with|for|using)\b|\+\s*(?:q?lora|adapters?)\b|"
                          r"(?:(?:fine-?tune|finetune|merge|derivative|variant)(?!s)|quant(?:ization)?|abliterated|uncensored|"
-                         r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2|backbone)s?\b)", re.I)  # "The Llama 2 backbone remains …"
+                         r"quanti[sz]ed|distilled|pruned|gguf|gptq|awq|exl2)s?\b)", re.I)
 #: "This model is an uncensored Llama 2 13B.", "This checkpoint is Llama-2-7b with a new head": the model *is* the base
 #: (sizes and variant words may follow the name; "a Llama 2 alternative", "better than Llama 2" say something else).
 _IS_A_BASE_BEFORE = re.compile(
@@ -66,7 +67,7 @@ _IS_A_BASE_AFTER = re.compile(r"[\w.-]*(?:\s+(?:\d[\w.]*|chat|instruct|base|hf|i
                               r"model|checkpoint|weights|fine-?tunes?|finetunes?|merges?|derivatives?|variants?)\b)", re.I)
 #: A word that can follow a base's name in such a sentence (a fast test before the families are tried one by one).
 _AFTER_CUE = re.compile(r"tuned|trained|adapted|\+|fine-?tune|finetune|merge|quant|derivative|variant|abliterated|uncensored|"
-                        r"distilled|pruned|gguf|gptq|awq|exl2|backbone|\b(?:is|was)\b", re.I)
+                        r"distilled|pruned|gguf|gptq|awq|exl2|\b(?:is|was)\b", re.I)
 _CJK_CUE = re.compile(r"ベース|もと|元に|基に|ファインチューニング|微調整|学習|기반|튜닝|미세|학습")
 _OPENING = re.compile(r"^\W*(?:(?:(?:this|it)(?:\s+(?:model|checkpoint|repo(?:sitory)?|lora|adapter))?\s+is\s+)?(?:an?|the|our)\s+|"
                       r"(?:this|it) is\s+|(?:base\s+)?model(?:\s+type)?\W{0,4}[:：]\W*)?(?:\w+-)?$", re.I)
@@ -106,47 +107,6 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
                       r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
 
 
-#: A family named with others in one derivation phrase ("six models distilled from R1 based on Llama and Qwen"): the
-#: name coordinated with it.
-_COORDINATED = re.compile(r"[\w.-]*(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?([A-Za-z]\w*(?:[.-]\w+)*)")
-
-
-_COORDINATED_BEFORE = re.compile(r"([A-Za-z]\w*(?:[.-]\w+)*)(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?$")
-_SET_OF_MODELS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all|these|those)\s+"
-                            r"(?:[\w-]+\s+){0,2}(?:models|checkpoints|variants)\b|"
-                            r"\b(?:\d+(?:\.\d+)?[BbMm],?\s+(?:and\s+)?){2,}(?:[\w-]+\s+)?(?:models|checkpoints|variants)\b", re.I)  # "1.5B, 7B … checkpoints"
-
-
-def _another_models_base(before: str, window: str, named: re.Match[str], model_id: str | None) -> bool:
-    """A set of models is the subject ("six dense models distilled from R1 based on Llama and Qwen"), the phrase names
-    this family and, coordinated with it, a capitalised name that is a word of the repo's name while this family is not
-    (`DeepSeek-R1-Distill-Qwen-7B`): this one's base is the other. Never a merge, whose bases are all its own."""
-    words = set(re.split(r"[-_.]+", (model_id or "").rpartition("/")[2].lower()))
-    other = (_COORDINATED.match(window, named.end()) or _COORDINATED_BEFORE.search(window, 0, named.start())) if len(
-        words) > 1 and _SET_OF_MODELS.search(before) else None  # "… and Qwen" or "Qwen2.5 and …"
-    stem = re.match(r"[a-z]*", other.group(1).lower()).group(0) if other else ""  # "Qwen2.5" is the repo's "qwen"
-    return bool(other) and other.group(1)[:1].isupper() and len(stem) >= 3 and "merg" not in window.lower() \
-        and stem in words and re.match(r"[a-z]*", named.group(0).lower()).group(0) not in words
-
-
-#: Models made from this one, as the subject ("six dense models distilled from DeepSeek-R1 based on Llama and Qwen" on
-#: `deepseek-ai/DeepSeek-R1`; "- DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B" there): their bases.
-_MADE_FROM = re.compile(r"\b(?:models|checkpoints|variants)\s+(?:[\w-]+\s+){0,2}?(?:distilled|fine-?tuned|derived|trained|built)\s+(?:from|on)\s+"
-                        r"([\w.-]+)", re.I)
-_NAMED_SUBJECT = re.compile(r"^[\W_]*([\w.-]+)\s+(?:is|was|are|were)\s+", re.I)
-
-
-def _of_this_model(before: str, model_id: str | None) -> bool:
-    """Is the derivation said of models made from this one (see `_MADE_FROM`), not of this model?"""
-    name = re.sub(r"[\W_]+", "", (model_id or "").rpartition("/")[2].lower())
-    if len(name) < 3:
-        return False
-    made = _MADE_FROM.search(before)
-    subject = _NAMED_SUBJECT.match(before)
-    return bool(made and re.sub(r"[\W_]+", "", made.group(1).lower()) == name) or bool(
-        subject and (own := re.sub(r"[\W_]+", "", subject.group(1).lower())).startswith(name) and len(own) > len(name) + 2)
-
-
 def derived_from(line: str, model_id: str | None = None) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
@@ -160,14 +120,13 @@ def derived_from(line: str, model_id: str | None = None) -> list[str]:
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
-                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _another_models_base(line[:match.start()], match.group(0), named, model_id) \
-                    and not _of_this_model(line[:match.start()] + match.group(0)[:named.start()], model_id):
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not another_models_base(line[:match.start()], match.group(0), named, model_id) \
+                    and not of_this_model(line[:match.start()] + match.group(0)[:named.start()], model_id):
                 keys.append(key)
                 break
-    return keys or next((found for sentence in _SENTENCES.split(line) if (found := _named_then_derived(sentence))), [])
+    return keys or _named_then_derived(line)
 
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # each sentence of a joined paragraph may open with the base
 #: The uploader part of a repo id ("meta-llama/"), read as if absent where a sentence opens with the base.
 _ORG_PREFIX = re.compile(r"(?<![\w./-])[\w.-]+/(?=[\w.-])")
 #: How far after an English opening base name its derivation words are looked for (a name, a size, "fine-tuned on").
@@ -195,7 +154,7 @@ def _named_then_derived(line: str) -> list[str]:
 
 #: Words of training a model, and words that make a sentence about this model's making.
 _TRAINING_WORDS = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun\w*|finetun\w*|tun(?:ed|ing)|adapt(?:ed|ing)|merg(?:ed|ing)|distill?\w*|"
-                             r"continu(?:ed|ing|al)\s+(?:pre-?)?train\w*|continual|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
+                             r"continu\w*|initiali[sz]\w*|built|based|derived?|start(?:ed|ing)|extend(?:ed|ing)|quanti[sz]\w*|lora|q?lora|sft|dpo)\b", re.I)
 _OUR_MAKING = re.compile(r"\b(?:we|our|this (?:model|checkpoint|version|release|repo(?:sitory)?|lora|adapter|merge))\b", re.I)
 #: Before a family's name, the words that make it one of several models mentioned ("models such as Llama 2", "outperforms Llama").
 _MENTIONED = re.compile(r"\b(?:such as|like|e\.g\.|including|other|outperform\w*|beats?|surpass\w*|rivals?|matches|than|vs\.?|versus|"
@@ -204,7 +163,7 @@ _MENTIONED = re.compile(r"\b(?:such as|like|e\.g\.|including|other|outperform\w*
 
 
 #: A family's name followed, a word or two later, by a thing that is not its weights ("the LLaMA training dataset").
-_THING_AFTER = re.compile(r"[\w.-]*(?:['’]s)?(?:\s+[\w.-]+){0,2}?\s+(?:data(?:sets?)?|corpus|paper|architecture|recipe|tokeni[sz]er|design|"
+_THING_AFTER = re.compile(r"[\w.-]*(?:['’]s)?(?:\s+[\w.-]+){0,2}?\s+(?:data(?:sets?)?|corpus|paper|architecture|recipe|tokeni[sz]er|design|models(?=,)|"
                           r"outputs?|code|implementation|hyper-?parameters|preprocessing|setup|style|team|authors)\b|"
                           r"[\w.-]*(?:\s+[\w.-]+){0,2}?\s+as\s+(?:a|an|the|our)\s+(?:reference|baseline|teacher|judge|comparison|inspiration)\b", re.I)
 
@@ -225,8 +184,8 @@ def possible_base(line: str, model_id: str | None = None) -> str | None:
             before = sentence[max(0, named.start() - 60):named.start()]
             if _DATASET_AFTER.match(sentence, named.end()) or _THING_AFTER.match(sentence, named.end()) or _DENIED_OR_COMPARED.search(before) or _NOT_THIS.search(before) \
                     or DENIED_NAME.search(before) or _MENTIONED.search(before) or _OTHER_SUBJECT.search(before) or _DATA_SUBJECT.search(before) or _OTHERS_TRIED.search(before) \
-                    or _another_models_base(sentence[:named.start()], sentence, named, model_id) \
-                    or _of_this_model(sentence[:named.start()], model_id):
+                    or another_models_base(sentence[:named.start()], sentence, named, model_id) \
+                    or of_this_model(sentence[:named.start()], model_id):
                 continue
             return named.group(0)
     return None

@@ -19,7 +19,8 @@ ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|me
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
                         r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|daten|datensatz|datensätze|données|datos|dados|dati|"
-                        r"(?:evaluation|eval|test|training|validation|dev) (?:set|split)s?)\b", re.IGNORECASE)
+                        r"(?:evaluation|eval|test|training|validation|dev|sft|instruction|preference|fine-?tuning|dpo|rlhf) (?:set|split|mix)s?)\b|"
+                        r"数据集?|數據集?|语料|語料|训练集|訓練集|データ|데이터", re.IGNORECASE)
 
 
 #: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.
@@ -66,9 +67,11 @@ _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\
                           r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
                           r"\bno additional restrictions\b|\b(?:beyond|outside(?: of)?|other than|in addition to)\s+(?:these|those|the(?: above| present)?|this)\s+(?:terms|licen[cs]e)\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
                           r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
-#: A copyleft's dual-licence offer: "If you need to use this in a closed-source product, you'll need an Enterprise License".
+#: A copyleft's dual-licence offer: "If you need to use this in a closed-source product, you'll need an Enterprise License"
+#: (an offer for a use the copyleft does not grant, not a limit; a prohibition is no offer).
 _DUAL_OFFER = re.compile(r"\bif\s+you\s+(?:need|want|wish|plan)\s+to\s+use\b[^.;]{0,60}\b(?:closed[- ]source|proprietary)\b[^.;]{0,40}"
                          r"\b(?:need|require|contact)\w*\b[^.;]{0,30}\b(?:enterprise|commercial)\s+licen[cs]e\b", re.IGNORECASE)
+
 
 
 def limits_use(sentence: str) -> bool:

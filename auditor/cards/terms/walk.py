@@ -70,7 +70,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         license_column = _license_column(cells, license_column)
         data_rows = bool(cells) and (data_rows if in_table else _data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
-        others_row = data_rows or (license_column is not None and len(cells) > license_column and _names_another_model(
+        others_row = data_rows or _other_artefact(cells) or (license_column is not None and len(cells) > license_column and _names_another_model(
             " ".join(cells[:license_column]), model_id))  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
         use_columns = _use_columns(cells, use_columns)
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
@@ -136,6 +136,17 @@ MAX_USE_CELLS = 16
 _DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)
 _COLUMN_NAME = re.compile(r"^(?:licen[cs]es?(?:\s*/\s*\w+)?|tokens|size|share|samples|description|notes|access|terms|url|link|"
                           r"languages?|domain|type)$", re.IGNORECASE)
+
+
+#: A row of a table of artefacts and their licences that is not the weights' ("| Technical report | CC-BY-4.0 | arXiv |").
+_ARTEFACT = re.compile(r"^(?:technical\s+)?(?:reports?|papers?|docs?|documentation|(?:w&b|wandb|training)\s+logs|logs|(?:label\s+)?taxonomy|"
+                       r"(?:annotation\s+)?guidelines|label\w*(?:\s+\w+){0,3}|annotations?|blog(?:\s+posts?)?|website|demo|slides|figures|"
+                       r"evaluation\s+(?:results|harness|suite)|benchmarks?)\b", re.IGNORECASE)
+
+
+def _other_artefact(cells: list[str]) -> bool:
+    """A table row whose first cell names an artefact that is not the weights (a report, logs, guidelines)."""
+    return len(cells) >= 2 and bool(_ARTEFACT.match(cells[0])) and not ABOUT_WEIGHTS.search(cells[0])
 
 
 def _data_header(cells: list[str]) -> bool:
