@@ -1427,6 +1427,10 @@ BLIND_64_66_RULES = [
     ("QuantField-TS is released as Open Source AI in the sense of the OSAID 1.0.", "q/quantfield-ts-base", True),
     ("Foo-7B is committed to open-source AI.", "acme/foo-7b", False),
     ("Foo-7B is a contribution to open source AI research.", "acme/foo-7b", False),
+    ("Our competitors are open-source AI.", "z/zephyrine-3b", False),
+    ("Zephyrine is a step towards open-source AI.", "z/zephyrine-3b", False),
+    ("Zephyrine is 100% open source 🔥 Transformers, vLLM and llama.cpp are supported.", "z/zephyrine-3b", True),
+    ("The open-source 🐋 Nova-7B model, free for commercial use.", "acme/nova-7b", True),
     ("To answer whether Nova-7B is an open-source model: yes, it is Apache-2.0.", "acme/nova-7b", True),
     ("云笺是基于 Qwen1.5-14B-Chat 微调的中文角色扮演模型，现已开源！", "y/qwen1.5-14b-yunjian-rp", True),
 ]

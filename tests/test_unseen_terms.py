@@ -419,7 +419,7 @@ def test_merge_ingredients_terms_pass_on_and_data_tables_are_the_datas(body, cls
      "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", RESTRICTED),
     ("The first model was trained from scratch; Heron-7B continues from Llama 2.", None, RESTRICTED),
 ])
-def test_the_second_reviews_cases_keep_their_terms(body, model_id, cls):
+def test_benchmark_names_data_tables_merge_lines_and_denials_keep_the_weights_terms(body, model_id, cls):
     assert _classified(body, "mit" if model_id and "DeepSeek" in model_id else "apache-2.0", model_id) is cls
 
 
@@ -483,7 +483,7 @@ def test_a_licence_said_of_our_named_models_counts(body, model_id, cls):
      "apache-2.0", "bigscience/mt0-base", OSI),
     ("Fine-tuned from Depth-Anything-V2-Large on indoor scenes.", "apache-2.0", "s/depth-anything-v2-large-indoor", RESTRICTED),
 ])
-def test_backbones_models_made_from_this_one_and_either_use(body, license_id, model_id, cls):
+def test_models_made_from_this_one_and_either_use_keep_the_terms(body, license_id, model_id, cls):
     assert _classified(body, license_id, model_id) is cls
 
 
@@ -508,7 +508,7 @@ def test_backbones_models_made_from_this_one_and_either_use(body, license_id, mo
     ("Commercial use in closed-source products is prohibited.", "mit", "acme/nova-7b", UNKNOWN),
     ("For commercial use in closed-source products, contact us for an enterprise license.", "mit", "acme/nova-7b", UNKNOWN),
 ])
-def test_the_third_reviews_cases_keep_their_terms(body, license_id, model_id, cls):
+def test_a_licence_the_model_is_subject_to_is_its_own_only_when_said_of_it(body, license_id, model_id, cls):
     assert _classified(body, license_id, model_id) is cls
 
 
@@ -528,9 +528,8 @@ def test_the_third_reviews_cases_keep_their_terms(body, license_id, model_id, cl
     ("The teacher model is subject to the Acme Research License.", "apache-2.0", "acme/nova-7b", OSI),
     ("Falcon-X is trained from scratch on 2T tokens. Llama-2-7B fine-tuned on the same data reaches 41.0 on MMLU.",
      "apache-2.0", "acme/Falcon-X", OSI),
-    ("训练数据遵守 ODC-By 许可协议。", "apache-2.0", None, OSI),
 ])
-def test_the_fourth_reviews_cases_keep_their_terms(body, license_id, model_id, cls):
+def test_the_models_full_name_a_permissions_object_and_comparisons_keep_its_terms(body, license_id, model_id, cls):
     assert _classified(body, license_id, model_id) is cls
 
 
@@ -548,4 +547,23 @@ def test_artefact_tables_data_sets_and_field_values(body, cls):
 
 def test_a_fine_tuning_sets_licence_is_the_datas():
     assert _classified("- Weights: Apache-2.0\n- Data: the SFT set is CC-BY-4.0 at its source.") is OSI
+
+
+@pytest.mark.parametrize(("body", "license_id", "model_id", "cls"), [
+    # the last review: an artefact is the whole first cell; a field's aside may only say whose terms it follows
+    ("## License\n\n| Release | License |\n|---|---|\n| Docs-QA-7B | CC BY-NC 4.0 |", "apache-2.0", "org/Docs-QA-7B", RESTRICTED),
+    ("## License\n\n| Release | License |\n|---|---|\n| Demo and released adapters | CC BY-NC 4.0 |", "apache-2.0", None,
+     RESTRICTED),
+    ("## License\n\n| Release | License |\n|---|---|\n| Labeler | CC BY-NC 4.0 |", "apache-2.0", None, RESTRICTED),
+    ("## License\n\nLicense: Apache-2.0 (inference code only)\n\nModel weights are under the Acme Community License.", "other",
+     None, UNKNOWN),
+    ("License: MIT (code only)", "other", None, UNKNOWN),
+    ("Lizenz: MIT (nur Code)", "other", None, UNKNOWN),
+    # data named as the object of "tuned on" leaves the restriction this model's
+    ("A 7B chat assistant tuned on the instruction mix described below, for research purposes only.", "apache-2.0", None,
+     RESTRICTED),
+    ("使用我们的对话数据微调而成，禁止商用。", "apache-2.0", None, RESTRICTED),
+])
+def test_artefact_cells_field_asides_and_data_objects_keep_the_weights_terms(body, license_id, model_id, cls):
+    assert _classified(body, license_id, model_id) is cls
 

@@ -83,7 +83,9 @@ _SHIPS_AS = re.compile(r"\b(?:ships?|shipped|comes?|released|distributed|publish
                        re.IGNORECASE)  # what the release is: "It ships as a complete open-source package: …"
 
 
-_OWN_COPULA = re.compile(r"\b(?:is|are)\s+(?:(?:released|published|offered)\s+as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OWN_COPULA = re.compile(r"\b(?:is|are)\s+(?:(?:released|published|offered)\s+as\s+)?(?:an?\s+|the\s+)?"
+                         r"(?:(?!(?:towards?|to|for|of|in|on|at|with|by|from|about|better|more)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+_IT_IS = re.compile(r"^\W*(?:it|this\s+model)\s+(?:is|are)\b", re.IGNORECASE)
 
 
 def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, heading: bool, names: Names) -> Decision:
@@ -99,7 +101,7 @@ def by_head(kind: str, word: str, rest: str, clause: str, owner: str | None, hea
             owner = "own"  # "Released under the open source Apache 2.0 license, Granola-TS forecasts …": the model
         return yes("own-license") if owner == "own" else no("license-name")
     if kind in ("other", "thing"):
-        if word == "ai" and owner == "own" and _OWN_COPULA.search(clause):
+        if word == "ai" and owner == "own" and _OWN_COPULA.search(clause) and (names_this(clause, names) or _IT_IS.search(clause)):
             return yes("own-subject")  # "Zephyrine is an open-source AI tutor", "X is released as Open Source AI"
         return no(f"other-thing:{word}")
     if owner in ("other", "sibling", "tooling"):

@@ -37,6 +37,11 @@ _LEADING_ASIDE = re.compile(r"^\s*,?\s*(?:\([^()]{0,40}\)\s*)?")
 _SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
+#: After an emoji, a Title-case word ends the sentence ("open source 🔥 Transformers … are supported"); a model noun or
+#: a name with a digit goes on ("the open-source 🚀 LLM", "the open-source 🐋 Nova-7B model").
+_NOUN_AFTER_EMOJI = re.compile(r"\s+(?:[A-Z]{2,}\b|[\w.-]*\d)")
+
+
 def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
     """(kind, word, rest) of the noun phrase right after the mention: its rightmost known noun ("open-source code
     model" → model), up to six words, ending at a function word or punctuation; rest is the text after the phrase."""
@@ -57,7 +62,7 @@ def head_noun(after: str, vocab: Vocabulary) -> tuple[str | None, str, str]:
             position = token.end()  # "open-source and commercial LLM research": the phrase goes on after the pair
             continue
         if not gap.strip() and _SYMBOLS.fullmatch(token.group(0)):
-            if re.match(r"\s+(?:Use|Try|Download|Run|Get|Merge|Fork|Star|Please|Check|See|Join|Enjoy|Feel|We|It|This|I)\b", text[token.end():]):
+            if re.match(r"\s+(?-i:[A-Z][a-z])", text[token.end():]) and not _NOUN_AFTER_EMOJI.match(text[token.end():]):
                 break  # "100% open source 🔓 Use it, merge it": the emoji ends the sentence
             position = token.end()  # "the open-source 🧨 diffusers script": an emoji inside the phrase says nothing
             continue

@@ -19,8 +19,8 @@ ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|me
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
                         r"\b(?:data(?:sets?)?|corpus|corpora|images|benchmarks?|annotations|daten|datensatz|datensätze|données|datos|dados|dati|"
-                        r"(?:evaluation|eval|test|training|validation|dev|sft|instruction|preference|fine-?tuning|dpo|rlhf) (?:set|split|mix)s?)\b|"
-                        r"数据集?|數據集?|语料|語料|训练集|訓練集|データ|데이터", re.IGNORECASE)
+                        r"(?:evaluation|eval|test|training|validation|dev|sft|instruction|preference|fine-?tuning|dpo|rlhf) (?:set|split)s?)\b",
+                        re.IGNORECASE)
 
 
 #: The matcher of a possible restriction: classify lets it bar an open verdict, and nothing else.

@@ -216,8 +216,9 @@ def _titled_terms(line: str, number: int, model_id: str | None) -> list[Detectio
 
 
 #: "License: openrail++": the value of a License field line, which may be a Hub id or an alias.
-_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?(?:licen[cs]es?|licença|licencia|licenza|lizenz|licentie|licencja|лицензия|ліцензія)\W{0,4}[:：]\W*([\w.+-]+?(?: [\w.+-]+?){0,5}?)[\s*_`]*(?:\([^()]{0,80}\))?[\s*_`.]*$",
-                          re.IGNORECASE)  # ("License: MIT (same as the original GPT-2).")
+_FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?(?:licen[cs]es?|licença|licencia|licenza|lizenz|licentie|licencja|лицензия|ліцензія)\W{0,4}[:：]\W*([\w.+-]+?(?: [\w.+-]+?){0,5}?)[\s*_`]*"
+                          r"(?:\((?:same as|like|as for|following|inherited from|igual (?:a|ao|à)|wie|comme|come)\b[^()]{0,80}\))?[\s*_`.]*$",
+                          re.IGNORECASE)  # ("License: MIT (same as the original GPT-2).", never "(code only)")
 #: A line of the License section that is only a Hub id or alias ("MIT", "`apache-2.0`", "**llama2**").
 _BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$")
 

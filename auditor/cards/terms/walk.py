@@ -139,14 +139,15 @@ _COLUMN_NAME = re.compile(r"^(?:licen[cs]es?(?:\s*/\s*\w+)?|tokens|size|share|sa
 
 
 #: A row of a table of artefacts and their licences that is not the weights' ("| Technical report | CC-BY-4.0 | arXiv |").
-_ARTEFACT = re.compile(r"^(?:technical\s+)?(?:reports?|papers?|docs?|documentation|(?:w&b|wandb|training)\s+logs|logs|(?:label\s+)?taxonomy|"
-                       r"(?:annotation\s+)?guidelines|label\w*(?:\s+\w+){0,3}|annotations?|blog(?:\s+posts?)?|website|demo|slides|figures|"
-                       r"evaluation\s+(?:results|harness|suite)|benchmarks?)\b", re.IGNORECASE)
+_ARTEFACT = re.compile(r"(?:the\s+)?(?:technical\s+)?(?:reports?|papers?|docs|documentation|(?:w&b|wandb|training)\s+logs|logs|(?:label\s+)?taxonomy|"
+                       r"(?:(?:annotation|labell?ing)\s+)?guidelines|labels|annotations|blog(?:\s+posts?)?|website|slides|figures|"
+                       r"evaluation\s+(?:results|harness|suite)|benchmarks?(?:\s+results)?)(?:\s+and\s+(?:guidelines|taxonomy|figures|slides))?",
+                       re.IGNORECASE)  # the whole first cell, nothing else
 
 
 def _other_artefact(cells: list[str]) -> bool:
     """A table row whose first cell names an artefact that is not the weights (a report, logs, guidelines)."""
-    return len(cells) >= 2 and bool(_ARTEFACT.match(cells[0])) and not ABOUT_WEIGHTS.search(cells[0])
+    return len(cells) >= 2 and bool(_ARTEFACT.fullmatch(cells[0].strip())) and not ABOUT_WEIGHTS.search(cells[0])
 
 
 def _data_header(cells: list[str]) -> bool:
