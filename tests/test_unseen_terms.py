@@ -567,3 +567,24 @@ def test_a_fine_tuning_sets_licence_is_the_datas():
 def test_artefact_cells_field_asides_and_data_objects_keep_the_weights_terms(body, license_id, model_id, cls):
     assert _classified(body, license_id, model_id) is cls
 
+
+
+_R1_LICENSE = ("## License\n\nThis code repository and the model weights are licensed under the MIT License.\n"
+               "- DeepSeek-R1-Distill-Qwen-1.5B, DeepSeek-R1-Distill-Qwen-7B and DeepSeek-R1-Distill-Qwen-14B are derived from "
+               "Qwen-2.5 series, which are originally licensed under Apache 2.0 License.\n"
+               "- DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B-Base and is originally licensed under llama3.1 license.\n"
+               "- DeepSeek-R1-Distill-Llama-70B is derived from Llama3.3-70B-Instruct and is originally licensed under llama3.3 "
+               "license.")
+
+
+@pytest.mark.parametrize(("body", "model_id", "cls"), [
+    # a list giving each sibling its base speaks of this model only in the item that names it
+    (_R1_LICENSE, "deepseek-ai/DeepSeek-R1", OSI),
+    (_R1_LICENSE, "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", OSI),
+    (_R1_LICENSE, "bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF", OSI),
+    (_R1_LICENSE, "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", RESTRICTED),
+    # siblings on one base tell this model's base too
+    ("- Heron-7B is fine-tuned from Llama 2 7B.\n- Heron-13B is fine-tuned from Llama 2 13B.", "acme/heron-7b-chat", RESTRICTED),
+])
+def test_a_list_of_siblings_bases_gives_this_model_only_its_own(body, model_id, cls):
+    assert _classified(body, "mit", model_id) is cls

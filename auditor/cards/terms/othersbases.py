@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.engine.families import base_family_key
+
 #: A family named with others in one derivation phrase ("six models distilled from R1 based on Llama and Qwen"): the
 #: name coordinated with it.
 _COORDINATED = re.compile(r"[\w.-]*(?:\s+\d[\w.]*)?\s*(?:,|\band\b|\bor\b|&|/)\s*(?:the\s+)?([A-Za-z]\w*(?:[.-]\w+)*)")
@@ -41,3 +43,27 @@ def of_this_model(before: str, model_id: str | None) -> bool:
         return False
     made = _MADE_FROM.search(before)
     return bool(made and re.sub(r"[\W_]+", "", made.group(1).lower()) == name)
+
+
+#: A list item that gives a named model its base ("- DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B-Base").
+_SIBLING_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[*_`]*(?P<names>[\w.-]+(?:[*_`]*(?:,\s*(?:and\s+)?|\s+and\s+)[*_`]*[\w.-]+)*)[*_`]*\s+"
+                           r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:derived|distilled|fine-?tuned|built|based|trained|initiali[sz]ed)\b", re.I)
+_NAME_SPLIT = re.compile(r"[*_`]*(?:,\s*(?:and\s+)?|\s+and\s+)[*_`]*", re.I)
+
+
+def sibling_items(lines: list[str], first_line: int, own: str) -> frozenset[int]:
+    """The line numbers of list items that give *other* models their bases, when two or more items of the card do so
+    (the DeepSeek-R1 card's "- …-Distill-Qwen-7B … are derived from Qwen-2.5", "- …-Distill-Llama-8B is derived from
+    Llama3.1-8B-Base"), on different bases: the items that do not name this model (`own`: its repo name) speak of its
+    siblings."""
+    items, bases = [], set()
+    for offset, line in enumerate(lines[:5000]):
+        found = _SIBLING_ITEM.match(line)
+        if found:
+            items.append((first_line + offset, {re.sub(r"[\W_]+", "", n.lower()) for n in _NAME_SPLIT.split(found.group("names"))}))
+            bases.add(base_family_key(line[found.end():]))  # (None: a base no family row knows, "Qwen-2.5 series")
+    own = re.sub(r"[\W_]+", "", own.lower())
+    if len(items) < 2 or len(bases) < 2 or len(own) < 3:
+        return frozenset()  # (siblings on one base, "- Heron-7B …/- Heron-13B … from Llama 2", tell this one's base too)
+    return frozenset(number for number, names in items if own not in names)
+

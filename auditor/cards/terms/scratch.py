@@ -54,10 +54,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s_]+", "-", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
 
 
+def own_repo_name(model_id: str | None) -> str:
+    """The repo's name without its format suffix ("stockmark-13b" of `x/stockmark-13b-GGUF`)."""
+    return _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
+
+
 def names_this_model(text: str, model_id: str | None) -> bool:
     """Whether `text` names the model by its repo name ("Stockmark-13b", "OpenChat 3.5" for openchat/openchat_3.5),
     its format suffix aside (a GGUF re-upload is named like its original)."""
-    name = _FORMAT_SUFFIX.sub("", (model_id or "").rpartition("/")[2])
+    name = own_repo_name(model_id)
     return len(name) >= 3 and _plain(name) in _plain(text)
 
 

@@ -8,7 +8,8 @@ import re
 
 from auditor.cards.claims.detect import visible_lines
 from auditor.cards.terms.bases import base_mentions, possible_base
-from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model, scratch_is_own
+from auditor.cards.terms.othersbases import sibling_items
+from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model, own_repo_name, scratch_is_own
 from auditor.cards.terms.inherited import inherited_terms
 from auditor.cards.terms.merges import listed_bases
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
@@ -119,6 +120,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     for section in sections:
         detections = _pasted_license(section, detections)
     detections += listed_bases(visible, raw, first_line)  # the lines read above, not the body parsed again
+    siblings = sibling_items(visible, first_line, own_repo_name(model_id)) if model_id else frozenset()
+    detections = [d for d in detections if not (d.evidence.line in siblings and d.classification is LicenseClass.CUSTOM_RESTRICTED
+                                                and d.matcher in ("card-text-base-model", "card-text-license"))]
     if doubts and not any(d.matcher == "card-text-restrictions" for d in detections):
         detections += doubts
     if not any(d.matcher == "card-text-base-model" or (d.matcher == FROM_SCRATCH and scratch_is_own(d, model_id)) for d in detections):
