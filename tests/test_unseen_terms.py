@@ -585,6 +585,14 @@ _R1_LICENSE = ("## License\n\nThis code repository and the model weights are lic
     (_R1_LICENSE, "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", RESTRICTED),
     # siblings on one base tell this model's base too
     ("- Heron-7B is fine-tuned from Llama 2 7B.\n- Heron-13B is fine-tuned from Llama 2 13B.", "acme/heron-7b-chat", RESTRICTED),
+    # a list that neither names this model nor is made from it may be its own making (the last review)
+    (_R1_LICENSE, "org/R1-Distill-Llama-8B-Medical", RESTRICTED),
+    ("- Heron-8B is fine-tuned from Meta-Llama-3-8B.\n- Heron-8B-Base is trained from scratch.", "org/Heron-8B-Instruct", RESTRICTED),
+    ("- Llama-3-Heron-8B is fine-tuned from Meta-Llama-3-8B-Instruct.\n- Heron-VL-2B is built on Qwen2-VL-2B.", "org/heron-8b",
+     RESTRICTED),
+    ("merge of:\n\n- **Bar-7B** is fine-tuned from Llama-2-7b-chat.\n- **Baz-7B** is fine-tuned from Mistral-7B.", "org/MergeA-7B",
+     RESTRICTED),
+    ("- Foo-7B-base is trained from Llama-2-7b on 1T tokens.\n- Foo-Reward is based on Qwen2-7B.", "org/foo-7b", RESTRICTED),
 ])
 def test_a_list_of_siblings_bases_gives_this_model_only_its_own(body, model_id, cls):
     assert _classified(body, "mit", model_id) is cls

@@ -54,8 +54,8 @@ _NAME_SPLIT = re.compile(r"[*_`]*(?:,\s*(?:and\s+)?|\s+and\s+)[*_`]*", re.I)
 def sibling_items(lines: list[str], first_line: int, own: str) -> frozenset[int]:
     """The line numbers of list items that give *other* models their bases, when two or more items of the card do so
     (the DeepSeek-R1 card's "- …-Distill-Qwen-7B … are derived from Qwen-2.5", "- …-Distill-Llama-8B is derived from
-    Llama3.1-8B-Base"), on different bases: the items that do not name this model (`own`: its repo name) speak of its
-    siblings."""
+    Llama3.1-8B-Base"), on different bases, when one item names this model (`own`: its repo name) or every name is
+    made from it (`DeepSeek-R1-Distill-…` on `DeepSeek-R1`): the items that do not name this model speak of siblings."""
     items, bases = [], set()
     for offset, line in enumerate(lines[:5000]):
         found = _SIBLING_ITEM.match(line)
@@ -65,5 +65,9 @@ def sibling_items(lines: list[str], first_line: int, own: str) -> frozenset[int]
     own = re.sub(r"[\W_]+", "", own.lower())
     if len(items) < 2 or len(bases) < 2 or len(own) < 3:
         return frozenset()  # (siblings on one base, "- Heron-7B …/- Heron-13B … from Llama 2", tell this one's base too)
+    named = any(own in names for _, names in items)  # this model is one of the list (`…-Distill-Qwen-7B`)
+    children = all(n.startswith(own) and len(n) > len(own) for _, names in items for n in names)  # all made from it (R1)
+    if not (named or children):
+        return frozenset()  # a renamed fine-tune, a merge's ingredients, a marketing name: the list may be its own making
     return frozenset(number for number, names in items if own not in names)
 
