@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.cards.claims.names import norm
 from auditor.engine.families import base_family_key
 
 #: A family named with others in one derivation phrase ("six models distilled from R1 based on Llama and Qwen"): the
@@ -38,11 +39,11 @@ _MADE_FROM = re.compile(r"\b(?:models|checkpoints|variants)\s+(?:[\w-]+\s+){0,2}
 
 def of_this_model(before: str, model_id: str | None) -> bool:
     """Is the derivation said of models made from this one (see `_MADE_FROM`), not of this model?"""
-    name = re.sub(r"[\W_]+", "", (model_id or "").rpartition("/")[2].lower())
+    name = norm((model_id or "").rpartition("/")[2])
     if len(name) < 3:
         return False
     made = _MADE_FROM.search(before)
-    return bool(made and re.sub(r"[\W_]+", "", made.group(1).lower()) == name)
+    return bool(made and norm(made.group(1)) == name)
 
 
 #: A list item that gives a named model its base ("- DeepSeek-R1-Distill-Llama-8B is derived from Llama3.1-8B-Base").
@@ -60,9 +61,9 @@ def sibling_items(lines: list[str], first_line: int, own: str) -> frozenset[int]
     for offset, line in enumerate(lines[:5000]):
         found = _SIBLING_ITEM.match(line)
         if found:
-            items.append((first_line + offset, {re.sub(r"[\W_]+", "", n.lower()) for n in _NAME_SPLIT.split(found.group("names"))}))
+            items.append((first_line + offset, {norm(n) for n in _NAME_SPLIT.split(found.group("names"))}))
             bases.add(base_family_key(line[found.end():]))  # (None: a base no family row knows, "Qwen-2.5 series")
-    own = re.sub(r"[\W_]+", "", own.lower())
+    own = norm(own)
     if len(items) < 2 or len(bases) < 2 or len(own) < 3:
         return frozenset()  # (siblings on one base, "- Heron-7B …/- Heron-13B … from Llama 2", tell this one's base too)
     named = any(own in names for _, names in items)  # this model is one of the list (`…-Distill-Qwen-7B`)

@@ -55,18 +55,21 @@ def _others_terms(family: str, license_name: str, evidence: Evidence) -> Detecti
                             "those terms apply to it too: check its base")
 
 
+#: A license's title: capitalised words ending in License/Agreement/Terms ("Acme Community License").
+_TITLE = r"(?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)"
 #: "released under the Acme Community License", "you must accept the Acme Model Agreement": a license named by its
 #: title that the catalog does not know.
 _UNKNOWN_LICENSE = re.compile(r"(?:\b(?:released|licensed|distributed|published|available|provided)\s+(?:separately\s+|only\s+|exclusively\s+)?"
                               r"under|\b(?:accept(?:ing|s)?|agree(?:ing|s)?\s+to|sign(?:ing|s)?))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
-                              r"((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?))\b")
+                              rf"({_TITLE})\b")
 #: The same in Chinese: "您同意遵守《Acme 模型使用协议》" (an agreement named in title marks).
 _UNKNOWN_LICENSE_CJK = re.compile(r"(?:同意|遵守|接受|遵循)[^。；\n]{0,10}《([^》]{2,40}?(?:协议|许可证?|条款|规范|协定))》")
 #: Tried last, when no other matcher named the terms: this model or its weights "subject to" / "governed by" a titled
 #: license ("The weights are subject to the Acme Model License"), and 遵守 a Latin-named license without title marks.
 _SUBJECT_TO = re.compile(r"(?i:(?:(?<!by )\b(?:this|the|our)\s+(?:[\w-]+\s+)?(?:model|weights|checkpoints?|release)s?|\buse\s+of\s+(?:this|the|our)\s+"
                          r"(?:[\w-]+\s+)?(?:model|weights)s?|^\W*(?P<own>(?:the\s+use\s+of\s+)?[\w.-]+))\s+(?:is|are|remains?|shall\s+be|will\s+be)\s+(?:also\s+)?"
-                         r"(?:(?:subject|bound)\s+to|(?:governed|covered)\s+by))\s+(?:the\s+|our\s+)?((?:[A-Z0-9][\w.+-]*\s+){1,6}(?:License|Licence|Agreement|Terms(?: of Use)?))\b")
+                         r"(?:(?:subject|bound)\s+to|(?:governed|covered)\s+by))\s+(?:the\s+|our\s+)?"
+                         rf"({_TITLE})\b")
 _BARE_CJK = re.compile(r"(?:遵守|遵循|服从)\s*((?-i:[A-Z])[A-Za-z0-9.-]*(?:\s+[A-Za-z0-9.-]+){0,2})\s*(?:模型)?(?:许可协议|使用协议|许可证)")
 _GENERIC_NAME = re.compile(r"(?:(?:Open|Source|Open-Source|Same|Original|Following|Custom|Model|Community|Permissive|Commercial)\s+)*"
                            r"(?:License|Licence|LICENSE|Agreement|Terms(?: of Use)?)", re.IGNORECASE)
