@@ -146,6 +146,9 @@ GROUP_CLAIMS = [
     "We compare Heron-7B-Chat with other open-source models of similar size and with a proprietary model.",
     "We compare Heron-7B-Chat with other open-source models such as Qwen2-7B.",
     "Heron は他のオープンソースモデルと比較して高い性能を示します。",
+    "Heron-7B-Chat is a strong chat model, outperforming comparable open-source models (e.g., MPT-7B, StableLM).",
+    # a relation to another model ends at "and," before a superlative of the subject's own
+    "Heron-7B-Chat is a DPO fine-tune of Llama-3-8B-Instruct and, as far as I know, the best open-source 7B model.",
 ]
 
 
@@ -384,6 +387,16 @@ OWN_NAMES = [
     ("the code in this repository", "code"),
     ("the dataset", "other"),
 ]
+# a quantised copy's repo name names the family it copies: "Baichuan 2" on `x/Baichuan2-7B-Chat-4bits` is this model
+QUANT_COPIES = [
+    ("yunfan/Baichuan2-7B-Chat-4bits", "Baichuan 2"), ("x/Qwen2.5-7B-Instruct-5.0bpw", "Qwen2.5"),
+    ("x/Mistral-7B-Instruct-w4a16", "Mistral"), ("unsloth/Llama-3.2-1B-Instruct-bnb-4bit", "Llama 3.2"),
+]
+
+
+@pytest.mark.parametrize(("model_id", "phrase"), QUANT_COPIES)
+def test_a_quantised_copys_suffix_is_no_name_of_its_own(model_id, phrase):
+    assert whose(phrase, own_names(model_id)) == "own"
 
 
 @pytest.mark.parametrize(("phrase", "expected"), OWN_NAMES)

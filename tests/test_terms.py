@@ -86,6 +86,8 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("This is a LoRA adapter (r=64, alpha=16) for LLaMA-33B, trained with 4-bit QLoRA.", "llama-license-2023"),
     ("GGUF conversion of Google's gemma-2-9b-it. Nothing else changed.", "gemma-tou-2024-04-01"),
     ("A port of Llama 2 7B to MLX.", "llama-2-license-2023"),
+    ("- **Language model:** Llama-2-13B-Chat", "llama-2-license-2023"),  # a vision-language model's fields
+    ("LLM: Vicuna-13B (LLaMA)", "llama-license-2023"),
 ])
 def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
     verdict = verdict_of("mit", sentence)
