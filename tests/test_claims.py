@@ -1520,6 +1520,16 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
     ("The code of F5-TTS-German is open source, but the pretrained checkpoints are CC-BY-NC-4.0.", "v/F5-TTS-German",
      ("SWivid/F5-TTS",), True),
     ("The full code and model of Qwen2.5-7B fine-tune are open-sourced here.", "acme/qwen-math", ("Qwen/Qwen2.5-7B",), True),
+    # a line that says the rest of the card is the base's: its own headings do not end it
+    ("# Sage\n\n*Below is the base model card, included for reference.*\n\n# Falcon-40B\n\n## Why use Falcon-40B?\n\n"
+     "* It is the best open-source model currently available.\n", "s/falcon-40b-sft-oasst", ("tiiuae/falcon-40b",), False),
+    ("# Sage\n\nThe original model card follows.\n\n## Falcon-40B\n\nIt is the best open-source model.\n",
+     "s/falcon-40b-sft-oasst", ("tiiuae/falcon-40b",), False),
+    # a pasted card's subheadings are the card's; a heading of its level ends it
+    ("# Sage\n\n## Original model card: Falcon-40B\n\n### Why use it\n\n- It is the best open-source model.\n",
+     "s/falcon-40b-sage-qlora", ("tiiuae/falcon-40b",), False),
+    ("# Sage\n\n*Below is the base model card.*\n\n## Falcon-40B\n\nIt is the best open-source model.\n",
+     "s/falcon-40b-GGUF", ("tiiuae/falcon-40b",), True),  # a copy's original card is its own
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card
@@ -1532,4 +1542,40 @@ def test_field_labels_ranked_other_models_later_versions_and_packages_decide_who
 
 @pytest.mark.parametrize(("text", "model_id", "claims"), BASE_DESCRIPTION_RULES)
 def test_a_base_models_pasted_description_is_not_a_claim_about_the_fine_tune(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+# Session 8 (blind sets final81-87 and the review of their rules), model ids as the cards had them
+SESSION_8_RULES = [
+    # "whether" a few words before: a question asked, not answered
+    ("People often ask whether this means the model is open source. It isn't, in the OSI sense.", "c/bloomz-1b7-quechua", False),
+    # "comparable" puts this model in the group only right before the mention, not "comparable to/with", nor "no comparable"
+    ("Heron-13B outperforms comparable open-source models on MMLU.", "acme/Heron-13B", True),
+    ("Heron-13B performs comparable to open-source models of 30B+ parameters.", "acme/Heron-13B", False),
+    ("It scores comparable with open-source models twice its size.", "acme/Heron-13B", False),
+    ("We found no comparable open-source models for Welsh, so we compare with GPT-4.", "acme/Heron-13B", False),
+    # a superlative coordinated with this model's copula, past a relation to another model; not the other's description
+    ("Finch is a DPO fine-tune of Llama-3-8B-Instruct and, as far as I know, the best open-source 8B model.",
+     "sparrowfinch/Finch-Llama-3-8B-Instruct", True),
+    ("An adaptation of Llama-2-7b, trained on 2T tokens and, as Meta claims, the best open-source 7B model.", "acme/Heron-7B", False),
+    ("A DPO fine-tune of Meta-Llama-3-8B-Instruct, released in April 2024 and, at the time, the best open-source 8B model.",
+     "acme/Heron-8B", False),
+    # a family alias with another version is another model; with this model's version, or in a copy's name, its own
+    ("Llama 2, by contrast, was an open-source model.", "x/Llama-3-8B-Instruct-4bits", False),
+    ("Llama 2, by contrast, was an open-source model.", "x/Llama-3-8B-Instruct-GGUF", False),
+    ("Llama 2 is Meta's open-source model family.", "x/Llama-2-70b-chat-hf-5.0bpw", True),
+    ("Baichuan 2 是百川智能推出的新一代开源大语言模型。", "yunfan/Baichuan2-7B-Chat-4bits", True),
+    ("Therefore, if problems arise from using the Skywork 100% open-source model, we take no responsibility.",
+     "Skywork/Skywork-13B-base", True),  # "100" is no version
+    # noun-first phrases in Russian and Italian: the tool's; an Arabic sentence built on its base is still this model's
+    ("Также работает в AUTOMATIC1111 Stable Diffusion WebUI — программе с открытым исходным кодом.", "z/zarya-diffusion-v3", False),
+    ("Zarya — модель с открытым исходным кодом.", "z/zarya-diffusion-v3", True),
+    ("Usa la libreria open source transformers.", "z/zarya-diffusion-v3", False),
+    ("**صحراء** هو نموذج لغوي مفتوح المصدر مخصص للغة العربية، تم تطويره عبر الضبط الدقيق لنموذج Qwen2-7B-Instruct.",
+     "sahara-ai/Sahara-Qwen2-7B-Arabic", True),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), SESSION_8_RULES)
+def test_questions_comparable_groups_coordinated_superlatives_versions_and_noun_first_phrases(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

@@ -87,7 +87,7 @@ def test_prose_that_restricts_nothing_about_the_weights_keeps_the_tag(sentence):
     ("GGUF conversion of Google's gemma-2-9b-it. Nothing else changed.", "gemma-tou-2024-04-01"),
     ("A port of Llama 2 7B to MLX.", "llama-2-license-2023"),
     ("- **Language model:** Llama-2-13B-Chat", "llama-2-license-2023"),  # a vision-language model's fields
-    ("LLM: Vicuna-13B (LLaMA)", "llama-license-2023"),
+    ("LLM: [Vicuna-13B](https://huggingface.co/lmsys/vicuna-13b-delta-v0)", "llama-license-2023"),
 ])
 def test_base_model_named_in_prose_resolves_through_the_families_table(sentence, key):
     verdict = verdict_of("mit", sentence)
@@ -573,6 +573,12 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
     ("apache-2.0", "## Licencia\n\nEl modelo y los datos son solo para uso no comercial.", RESTRICTED),  # the model too
     ("apache-2.0", "## Лицензия\n\nМодель распространяется в Украине только для исследований.", RESTRICTED),
     (None, "## Licentie\n\nEuropean Union Public Licence (EUPL) v1.2", OSI),  # a licence section in Dutch
+    ("apache-2.0", "## Giấy phép\n\nMô hình chỉ được sử dụng cho mục đích nghiên cứu và phi thương mại.", RESTRICTED),
+    ("apache-2.0", "## Lisensi\n\nModel ini hanya untuk penelitian dan non-komersial.", RESTRICTED),
+    ("apache-2.0", "## Lisans\n\nBu model yalnızca araştırma amaçlı kullanılabilir.", RESTRICTED),
+    ("apache-2.0", "## Licenza\n\nIl modello è rilasciato per uso non commerciale.", RESTRICTED),
+    ("apache-2.0", "## लाइसेंस\n\nयह मॉडल केवल अनुसंधान के लिए है।", RESTRICTED),
+    ("apache-2.0", "## Giấy phép\n\nMô hình được phép sử dụng cho mục đích thương mại.", OSI),
 ])
 def test_terms_in_other_languages_denials_and_licence_changes(declared, body, cls):
     """Bans, grants, thresholds and licence changes, in English and other languages, under a License heading."""
@@ -593,3 +599,14 @@ def test_a_bad_row_of_a_pattern_table_is_a_clear_data_error(monkeypatch, row, me
     monkeypatch.setattr(catalog, "data_rows", lambda name: [row])
     with pytest.raises(DataFileError, match=message):
         catalog.pattern_rows("open-bases.tsv", lambda key: key == "MIT")
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    ("We ask that you don't use them to build systems that misrepresent Sámi culture. This is a request, not a legal condition.", OPEN),
+    ("We ask that you don't use them to build systems that misrepresent Sámi culture.\nThis is a request, not a legal condition.", OPEN),
+    ("You may not use them to build systems that misrepresent Sámi culture.\nThis is not legally binding in the EU.", RESTRICTED),
+    ("You may not use it for military purposes.\n\nThis is a request, not a legal condition.", RESTRICTED),  # another paragraph
+    ("Non-commercial use only. We ask that you credit us. This is a request, not a legal condition.", RESTRICTED),
+])
+def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
+    assert classify({"license": "cc0-1.0"}, body=f"# Vectors\n\n## Ethics\n\n{body}\n").classification is cls

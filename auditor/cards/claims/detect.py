@@ -70,7 +70,8 @@ _PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
 #: "…，基于 Qwen2.5-0.5B"): the sentence is still about this model.
 _BASE_MARKER = re.compile(r"をベース|を基に|をもとに|に基づ|基于|基於|基础上|基礎上|기반으로|\bbased on\b|\bfine-?tuned from\b|"
                           r"\bzbudowany na bazie\b|ต่อยอดจาก|\bbasad[oa] en\b|\bbasead[oa] em\b|\bbasée? sur\b|\bbasierend auf\b|"
-                          r"\btabanlı\b|на основе", re.IGNORECASE)
+                          r"\btabanlı\b|на основе|الضبط الدقيق ل|(?:مبني|مبنى|قائم)\s+على|(?:استنادا|استناداً|بناء|بناءً)\s+(?:إلى|على)|"
+                          r"\bdựa trên\b|\bberbasis\b|\bberdasarkan\b|\bbasato su\b", re.IGNORECASE)
 _CHINESE_BASE = re.compile(r"基于|基於|基础上|基礎上")
 
 
@@ -140,6 +141,7 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
         for index, phrase, quote in html_table_claims(raw_lines, lines, target, names):
             yield Mention(first_line + index, phrase, quote, _TABLE_COLUMN)
     section_other = lead_other = pasted = base_section = False
+    pasted_level: int | None = None  # the heading level a pasted card began under (0: a line said the rest is pasted)
     keyed = key_value_rows(lines)  # "| License | Apache-2.0 (open source) |": a field of this model
     found_units = units(lines)
     links = "](" in body  # (once: the unit's raw lines are read for link labels only when the card has links)
@@ -147,9 +149,13 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
         if heading:
             section_other = about_another(text, names)
             base_section = about_the_base(text, names)
-            pasted = pasted_from_another(text, names) or base_section
+            level = len(text.lstrip()) - len(text.lstrip().lstrip("#"))
+            if not (pasted and pasted_level is not None and level > pasted_level):  # its subheadings are the card's too
+                pasted = bool(pasted_from_another(text, names)) or base_section
+                pasted_level = level if pasted else None
         elif not pasted and "\n" not in text:
-            pasted = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading
+            reach = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading;
+            pasted, pasted_level = bool(reach), 0 if reach == "rest" else None  # "Below is the base model card": the rest
         listed = bool(_LIST_ITEM.match(text))
         if not listed:  # a list continues the sentence that introduces it ("Jan is an open source app that is:")
             lead_other = not heading and leads_in_for_another(text, names)

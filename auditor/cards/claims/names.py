@@ -117,6 +117,20 @@ def is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
     for size in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             joined = norm("".join(words[i:i + size]))
-            if joined in aliases and not _GENERIC.fullmatch(joined):
+            if joined in aliases and not _GENERIC.fullmatch(joined) and not _other_version(words, i + size, joined, aliases | names.whole):
                 return True
     return False
+
+
+_VERSION_WORD = re.compile(r"v?\d{1,2}(?:\.\d+)*", re.IGNORECASE)  # "Llama 2", "3.1"; not "100%" nor a year
+
+
+def _other_version(words: list[str], after: int, joined: str, names: frozenset[str]) -> bool:
+    """A bare family alias, or a name ending in a version, followed by a version that is not this model's ("Llama 2" on
+    `x/Llama-3-8B-Instruct-GGUF`, "Qwen2.5" on `Qwen/Qwen2-7B-Instruct`): no alias or whole name starts so."""
+    chain = after
+    while chain < len(words) and _VERSION_WORD.fullmatch(words[chain]):
+        chain += 1  # "Llama 3.1": the whole version, 3 then 1
+    versioned = norm(joined + "".join(words[after:chain]))
+    return (joined in base_families() or joined[-1:].isdigit()) and chain > after and not any(
+        name.startswith(versioned) for name in names)

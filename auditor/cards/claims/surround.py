@@ -82,7 +82,12 @@ def in_label(sentence: str, position: int, labels: tuple[str, ...]) -> bool:
 #: "*(from the Falcon-40B model card)*", "Description copied from the base model's README:".
 _PASTED = re.compile(r"^[\W_]*(?:(?:description|text|excerpt)\s+)?(?:from|quoted from|copied from|excerpt from|taken from)\s+"
                      r"(?:the\s+)?(?P<a>[^\n]{1,60}?)(?:['’]s)?\s+(?:model\s+)?(?:card|readme)\b[\W_]*$|"
-                     r"^[\W_]*original\s+(?:model\s+)?card\s*(?:[:：–—-]|of|for)\s*(?P<b>[^\n]{1,60}?)[\W_]*$", re.IGNORECASE)
+                     r"^[\W_]*original\s+(?:model\s+)?card\s*(?:[:：–—-]|of|for)\s*(?P<b>[^\n]{1,60}?)[\W_]*$|"
+                     # "*Below is the base model card, included for reference.*", "The original model card follows.": the rest
+                     r"^[\W_]*(?:below|here|what follows)\s+(?:is|are|you(?:['’]ll)?\s+find)\s+(?:the\s+|a\s+copy\s+of\s+the\s+)?"
+                     r"(?P<c>[^\n]{1,60}?)(?:['’]s)?\s+(?:model\s+)?(?:card|readme)\b[^\n]{0,80}$|"
+                     r"^[\W_]*(?:the\s+)?(?P<d>[^\n]{1,60}?)(?:['’]s)?\s+(?:model\s+)?(?:card|readme)\s+(?:follows|is\s+(?:included|"
+                     r"reproduced|copied|pasted|kept)\s+below)\b[^\n]{0,60}$", re.IGNORECASE)
 _THE_BASE = re.compile(r"^(?:original|base|upstream|parent|the\s+base|the\s+original)(?:\s+model)?$", re.IGNORECASE)
 
 
@@ -98,11 +103,14 @@ def about_the_base(heading: str, names) -> bool:
     return bool(names.bases) and _BASE_HEADING.match(heading.strip()[:200]) is not None
 
 
-def pasted_from_another(text: str, names) -> bool:
+def pasted_from_another(text: str, names) -> str | None:
     """Does a heading or line say what follows is a declared base's card ("the base model's", or by the base's name)?
-    Only on a fine-tune with declared bases (a quantised or converted copy pastes its own original card)."""
+    "rest" when a line says the rest of the card is ("Below is the base model card"), "section" otherwise, None when
+    not. Only on a fine-tune with declared bases (a quantised or converted copy pastes its own original card)."""
     match = _PASTED.match(text.strip()[:200]) if names.bases else None
     if not match:
-        return False
-    name = (match.group("a") or match.group("b") or "").strip(" *_`")
-    return bool(_THE_BASE.match(name)) or norm(name.rpartition("/")[2]) in names.bases  # a declared base's card
+        return None
+    name = (match.group("a") or match.group("b") or match.group("c") or match.group("d") or "").strip(" *_`")
+    if not (_THE_BASE.match(name) or norm(name.rpartition("/")[2]) in names.bases):  # a declared base's card
+        return None
+    return "rest" if match.group("c") or match.group("d") else "section"

@@ -6,7 +6,8 @@ import re
 
 from auditor.engine.references import find_references
 
-from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS, earlier_release, without_contrast
+from auditor.cards.terms.clauses import earlier_release, without_contrast
+from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS
 
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b|"
                          r"代码|代碼|源码|源碼|コード|소스\s*코드", re.I)

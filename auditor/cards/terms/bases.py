@@ -30,7 +30,7 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\badapt(?:ed|ing)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
-                      r"^\W*(?:(?:large )?language model|llm|(?:llm|language|text) (?:backbone|decoder))[*_ ]{0,4}[:：]|"  # a VLM's fields
+                      r"\b(?:the|its|our) (?:base|parent|foundation) (?:model|checkpoint|llm) (?:is|was) (?!not\b|(?:\w+ ){0,2}than\b)|"
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
                       r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"
@@ -94,8 +94,12 @@ _OTHERS_TRIED = re.compile(r"\b(?:models|checkpoints|options|alternatives|candid
 _MADE_BY = re.compile(r"\b(?:data(?:sets?)?|traces|outputs?|responses|samples|generations|completions|conversations|dialogues|"
                       r"answers|solutions|labels|annotations|pairs|corpus|instructions|examples|trajectories|rationales)\b[^.;]{0,40}?"
                       r"\b(?:generated|produced|written|created|synthesi[sz]ed|distilled|sampled|labell?ed|annotated|collected|made)\s+"
-                      r"(?:by|with|from|using)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}$|\b(?:outputs?|responses|generations|completions)\s+"
-                      r"(?:of|from|by)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}$", re.I)
+                      r"(?:by|with|from|using)\s+(?:the\s+)?(?:(?!(?:into|to|onto)\s)[\w.-]+\s+){0,2}$|\b(?:outputs?|responses|generations|"
+                      r"completions)\s+(?:of|from|by)\s+(?:the\s+)?(?:(?!(?:into|to|onto)\s)[\w.-]+\s+){0,2}$", re.I)
+#: After that family, words that make it (or a model named next) the base after all: "… distilled from DeepSeek-R1 into
+#: Llama-3.1-8B", "… generated from Llama-2-7b-chat itself", "… with Llama-2-13b-chat as the base", "… and merged back".
+_BASE_CUE_AFTER = re.compile(r"\b(?:into|to|itself|on top of|merged? back|plus (?:a |an )?(?:q?lora|adapter)|(?:as|is|was) (?:the |its |a |our )?"
+                             r"(?:base|policy|starting|initial|student|backbone)|base model (?:is|was))\b", re.I)
 _DATA_SUBJECT = re.compile(r"\b(?:data(?:sets?)?|corpus|outputs?|responses|samples|answers|labels|annotations|generations|"
                            r"instructions|conversations)\W*$", re.I)
 
@@ -115,12 +119,22 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
                       r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])")
 
 
+#: A vision-language model's field whose whole value is the language model's name ("- **Language model:** Llama-2-13B-Chat",
+#: "LLM: [Vicuna-7B](https://…)"): its base. Not a field that says more ("LLM: Llama-2-70b-chat (used only in the demo)").
+_MODEL_FIELD = re.compile(r"^\W*(?:(?:large )?language model(?:\s*\((?:llm|lm)\))?|llm|(?:llm|language|text) (?:backbone|decoder))"
+                          r"[*_ ]{0,4}[:：][*_ ]*\s*(?P<value>\[?[\w./-]+(?:\s+[\w.-]+){0,2}?\]?(?:\(https?://[^)\s]+\))?)[*_ ]*\.?\s*$", re.I)
+
+
 def derived_from(line: str, model_id: str | None = None) -> list[str]:
     """License keys of well-known base models the line says this model derives from ("fine-tuned from Llama 2")."""
     keys: list[str] = []
     line = line if line.isascii() else CJK_SEAM.sub(" ", line)
     if not names_a_family(line):
         return keys  # fast path: most lines name no well-known base at all
+    field = _MODEL_FIELD.match(line)
+    if field:
+        key = next((key for pattern, key in load_base_families() if pattern.search(field.group("value"))), None)
+        return [key] if key else []
     for match in _DERIVED.finditer(line):
         before = line[max(0, match.start() - 40):match.start()]
         if _OTHER_SUBJECT.search(before) or _OTHERS_TRIED.search(before) or _DENIED_OR_COMPARED.search(before) or (match.group(0)[:4].lower() in ("dist", "deri") and _DATA_SUBJECT.search(before)):
@@ -128,7 +142,8 @@ def derived_from(line: str, model_id: str | None = None) -> list[str]:
         for pattern, key in load_base_families():
             named = pattern.search(match.group(0))
             if named and not _DATASET_AFTER.match(match.group(0), named.end()) \
-                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not _MADE_BY.search(match.group(0)[:named.start()]) \
+                    and not _NOT_THIS.search(match.group(0)[:named.start()]) and not (_MADE_BY.search(match.group(0)[:named.start()])
+                             and not _BASE_CUE_AFTER.search(line, match.start() + named.end())) \
                     and not another_models_base(line[:match.start()], match.group(0), named, model_id) \
                     and not of_this_model(line[:match.start()] + match.group(0)[:named.start()], model_id):
                 keys.append(key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.terms.bases import CJK_SEAM
+from auditor.cards.terms.clauses import CONTRAST, EARLIER, is_unbound, unbound_sentences
 from auditor.cards.terms.inherited import family_terms
 from auditor.engine.families import names_a_family
 from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text, sentences
@@ -29,19 +30,19 @@ DOUBT = "card-text-doubt"
 _NO_DOUBT = frozenset({"no-compete"})
 
 
-def doubt(line: str, number: int) -> list[Detection]:
+def doubt(line: str, number: int, unbound: frozenset[str] = frozenset()) -> list[Detection]:
     """A sentence a restriction detector flags that is not phrased as a term of this model ("Research use.", "the
     weights are non-commercial" in a list of models), or one that limits a use in words no detector knows
     (`_LIMITED_USE`): not proof of restricted terms, but enough that the verdict may not be OSI-approved — unknown,
     deciding, until a reader checks it."""
-    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT
+    hits = [h for h in _kept_hits(line, number) if h.code not in _NO_DOUBT and not is_unbound(h, unbound)
             and (h.code != "non-commercial" or _NC_USE.search(h.quote) or not _NC_WORD.search(h.quote))  # not "a non-commercial GPU cluster"
             and not ((_NOT_USED.search(h.quote) or re.search(_THAT_MODELS, h.quote, re.I)) and not _OWN_ARTEFACT.search(h.quote))]
     # "we planned to use X, but its license …", "that model's licence does not allow …"
     if hits:
         line, quote, what = hits[0].line, hits[0].quote, hits[0].description
     else:
-        limited = next(((n, s) for n, s in sentences(line, number) if limits_use(s)), None)
+        limited = next(((n, s) for n, s in sentences(line, number) if limits_use(s) and s not in unbound), None)
         if limited is None:
             return []
         line, quote, what = limited[0], limited[1][:400], "a use it limits"
@@ -118,67 +119,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|and|
 #: (a comma before a new subject and its modal starts a clause of its own: "use is limited to X, you may not publish Y")
 
 
-#: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
-#: LLaMA, which is for research only"): what it says is said of the other thing. Inside a sentence it starts at a comma
-#: and ends at the next one (with a relative clause of its own): "The weights, unlike the code, are for research use
-#: only" keeps "The weights, are for research use only"; "Our model unlike many others may not…" holds no contrast. A
-#: clause that is only the contrast ("Unlike the first-generation Yi-34B") is all of it; one with a verb of its own
-#: and no comma ("Unlike the code the weights may not be used commercially") is the model's.
-_CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:(?:\([^)]{0,200}\)|[^,;:(])*[,;:]|"
-                       r"(?:(?!\b(?:is|are|was|were|be|may|must|can|cannot|shall|should|will|not)\b)(?:\([^)]{0,200}\)|[^,;:(]))*$)"
-                       r"(?:\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*(?:[,;:]|$))?|"
-                       r",\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:\([^)]{0,200}\)|[^,;:(])*"
-                       r"(?:,\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*)?", re.IGNORECASE)
-
-
-#: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
-#: version was for research only", "the v1 weights are still available under …"): not this release's terms. Not "the
-#: original model", which in a derivative's card is its base, whose terms it keeps ("The original model was released
-#: under a non-commercial license").
-_EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|prior|old)\s+"
-                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|"
-                      r"(?:is|are)\s+still|remains?)\b",
-                      re.IGNORECASE)
-
-
-def without_contrast(clause: str) -> str:
-    """The clause without what it says inside a contrast with another thing (`_CONTRAST`): "Unlike Yi-34B, which was
-    released under the Yi License, Yi-1.5 is Apache-2.0" keeps only "Yi-1.5 is Apache-2.0"."""
-    return _CONTRAST.sub(" ", clause)
-
-
-#: A version number: in a clause ("Version 2 was …", "v2.1 is still …") and at the end of a repo name ("acme-v2").
-_VERSION = re.compile(r"\b(?:v|version\s+)(\d+(?:\.\d+)*)(?![\d.]*\d)", re.IGNORECASE)
-_OWN_VERSION = re.compile(r"(?:^|[-_.\s])v(?:ersion)?[-_.]?(\d+(?:\.\d+)*)$", re.IGNORECASE)
-
-
-def earlier_release(clause: str, model_id: str | None = None) -> bool:
-    """Whether the clause speaks of an earlier release in the past tense (`_EARLIER`); not when the version it names
-    is this model's own ("Version 2 was released under …" on `acme/acme-v2`)."""
-    if _EARLIER.match(clause) is None:
-        return False
-    own = _OWN_VERSION.search((model_id or "").rpartition("/")[2])
-    named = _VERSION.search(clause)
-    return not (own and named and _same_version(own.group(1), named.group(1)))
-
-
-def version_unplaced(line: str, clause: str, model_id: str | None) -> bool:
-    """"Version 2 was released under CC BY-NC 4.0." on a card whose name gives no version, and that names no other
-    version: it may be this release's terms (a doubt), or an earlier one's."""
-    if _EARLIER.match(clause) is None or _OWN_VERSION.search((model_id or "").rpartition("/")[2]):
-        return False
-    return len({re.sub(r"(?:\.0)+$", "", v) for v in _VERSION.findall(line)}) == 1
-
-
-def _same_version(a: str, b: str) -> bool:
-    return re.sub(r"(?:\.0)+$", "", a) == re.sub(r"(?:\.0)+$", "", b)
-
-
 def _restricting_clauses(hit: Hit) -> list[str]:
     """The clauses of a hit's sentence that hold its restriction (the whole sentence when it has one clause); none
     when it is said only inside a contrast with another thing or of an earlier release."""
     parts = _CLAUSE_BREAK.split(hit.quote)
-    own = [" " if _EARLIER.match(p) else _CONTRAST.sub(" ", p) for p in parts]
+    own = [" " if EARLIER.match(p) else CONTRAST.sub(" ", p) for p in parts]
     if own != parts and not any(h.code == hit.code for h in find_restrictions(" ".join(own))):
         return []
     found = [p for p in own if any(h.code == hit.code for h in find_restrictions(p))] if len(parts) > 1 else []
@@ -234,12 +179,16 @@ _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|resea
                      r"^[*_\s]*non-?commercial\s*\.\s*$", re.IGNORECASE)  # a sentence of its own ("Non-commercial."), not a list item
 
 
-def card_restrictions(line: str, number: int, outside_terms: bool = False) -> list[Detection]:
+def card_restrictions(line: str, number: int, outside_terms: bool = False, after: str = "") -> list[Detection]:
     """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
-    terms of a dataset it names ("the training data is for non-commercial use only")."""
-    hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))]
+    terms of a dataset it names ("the training data is for non-commercial use only"), nor a request the card says
+    binds nobody ("We ask that you don't … This is a request, not a legal condition.", also when that is `after`, the
+    paragraph's next sentence on a line of its own)."""
+    unbound = unbound_sentences(f"{line} {after}" if after else line, number)
+    hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))
+            and not is_unbound(h, unbound)]
     if not hits:
-        return doubt(line, number)  # said of another model ("Alpaca is for research use only"): checked, not taken
+        return doubt(line, number, unbound)  # said of another model ("Alpaca is for research use only"): checked, not taken
     return [Detection(
         "card-text-restrictions", LicenseClass.CUSTOM_RESTRICTED, Evidence("card-text", hits[0].quote, "README.md", hits[0].line),
         name="use restrictions stated in the card", osd=tuple(sorted({c for h in hits for c in h.osd})),

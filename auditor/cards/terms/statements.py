@@ -10,7 +10,8 @@ from auditor.cards.terms.aboutness import about_other_things, former_terms, said
 from auditor.cards.terms.bases import CJK_SEAM
 from auditor.cards.terms.scratch import names_this_model
 from auditor.cards.terms.inherited import family_terms
-from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, earlier_release, version_unplaced
+from auditor.cards.terms.clauses import earlier_release, version_unplaced
+from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT
 from auditor.engine.catalog import entry_detection, load_catalog
 from auditor.engine.families import any_base_family, names_a_family
 from auditor.engine.labels import judged_title, resolve_label

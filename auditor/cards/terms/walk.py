@@ -15,6 +15,7 @@ from auditor.cards.terms.merges import listed_bases
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
 from auditor.cards.terms.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.terms.answers import answered_yes, faq_answer
+from auditor.cards.terms.clauses import binds_nobody
 from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
@@ -30,7 +31,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 #: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
 _USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
-_LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja|(?:^|\s)lisans(?:ı)?(?:\s+(?:bilgileri|bilgisi|şartları|koşulları|sözleşmesi))?\s*$|лиценз|ліценз|ترخيص|رخصة|ライセンス|"
+_LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja|(?:^|\s)lisans(?:ı)?(?:\s+(?:bilgileri|bilgisi|şartları|koşulları|sözleşmesi))?\s*$|лиценз|ліценз|ترخيص|رخصة|ライセンス|giấy phép|\blisensi\b|लाइसेंस|ใบอนุญาต|สัญญาอนุญาต|"
                            r"라이선스|라이센스|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b|"
                            r"^\W*(?:(?:usage|distribution|model|use)\s+)?terms\W*$|conditions of use|usage conditions|permitted uses?|"
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
@@ -110,7 +111,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if data_rows and not names_this_model(line, model_id) and not ABOUT_WEIGHTS.search(line):
             pass  # "| PubMed Central OA subset | 7.1B | CC licences (commercial-use subset only) |": the data's terms
         elif not in_section and (field or about_model or prohibitive(line)):
-            restricted = card_restrictions(line, number, outside_terms=True)
+            restricted = card_restrictions(line, number, outside_terms=True, after=_next_in_paragraph(joined, visible, offset))
             detections += restricted
         elif not in_section and not doubts and not answered_yes(line, joined, offset):
             doubts = doubt(line, number)
@@ -166,6 +167,15 @@ _DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training d
 _SENTENCE_START = re.compile(r"^[\W_]*(?-i:[A-Z0-9])|^[^\x00-\x7f]")
 
 
+def _next_in_paragraph(joined: list[str], visible: list[str], offset: int) -> str:
+    """The sentence that follows a joined line in its paragraph (on a line of its own), or ""."""
+    index = offset + 1
+    while index < len(joined) and not joined[index] and visible[index].strip():
+        index += 1
+    return joined[index] if index < len(joined) and visible[index].strip() and offset + 1 < len(visible) and visible[
+        offset + 1].strip() else ""
+
+
 def _own_lines(visible: list[str], joined: list[str], start: int, first_line: int, bases: bool, restrictions: bool,
                model_id: str | None = None) -> list[Detection]:
     """Joining a paragraph may only add findings: a restriction or a base that one of its lines states on its own, a
@@ -180,7 +190,9 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         if index > start and not _SENTENCE_START.match(piece):
             continue  # "a candidate, but its licence requires …" continues the sentence above: read only joined
         found += base_mentions(piece, number, model_id) if bases else []
-        if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)):
+        if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)) and not binds_nobody(
+                joined[start] + " " + _next_in_paragraph(joined, visible, start)):  # ("… This is a request, not a legal
+            # condition." unbinds its paragraph's lines)
             found += card_restrictions(piece, number, outside_terms=True)
     return found
 

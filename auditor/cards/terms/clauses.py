@@ -1,0 +1,91 @@
+"""Which clause a stated restriction belongs to: a contrast with another thing, an earlier release, or a request the
+card says binds nobody."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.engine.restrictions import sentences
+
+#: A contrast with something the model is not ("Unlike Llama 2 (research only), this model is Apache 2.0", "…, unlike
+#: LLaMA, which is for research only"): what it says is said of the other thing. Inside a sentence it starts at a comma
+#: and ends at the next one (with a relative clause of its own): "The weights, unlike the code, are for research use
+#: only" keeps "The weights, are for research use only"; "Our model unlike many others may not…" holds no contrast. A
+#: clause that is only the contrast ("Unlike the first-generation Yi-34B") is all of it; one with a verb of its own
+#: and no comma ("Unlike the code the weights may not be used commercially") is the model's.
+CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:(?:\([^)]{0,200}\)|[^,;:(])*[,;:]|"
+                       r"(?:(?!\b(?:is|are|was|were|be|may|must|can|cannot|shall|should|will|not)\b)(?:\([^)]{0,200}\)|[^,;:(]))*$)"
+                       r"(?:\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*(?:[,;:]|$))?|"
+                       r",\s*\b(?:unlike|contrary to|as opposed to|in contrast (?:to|with))\b(?:\([^)]{0,200}\)|[^,;:(])*"
+                       r"(?:,\s*(?:which|who|whose|that)\b(?:\([^)]{0,200}\)|[^,;:(])*)?", re.IGNORECASE)
+
+
+#: A clause about an earlier release, in the past ("v1 was released under a non-commercial license", "the previous
+#: version was for research only", "the v1 weights are still available under …"): not this release's terms. Not "the
+#: original model", which in a derivative's card is its base, whose terms it keeps ("The original model was released
+#: under a non-commercial license").
+EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|prior|old)\s+"
+                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|"
+                      r"(?:is|are)\s+still|remains?)\b",
+                      re.IGNORECASE)
+
+
+def without_contrast(clause: str) -> str:
+    """The clause without what it says inside a contrast with another thing (`CONTRAST`): "Unlike Yi-34B, which was
+    released under the Yi License, Yi-1.5 is Apache-2.0" keeps only "Yi-1.5 is Apache-2.0"."""
+    return CONTRAST.sub(" ", clause)
+
+
+#: A version number: in a clause ("Version 2 was …", "v2.1 is still …") and at the end of a repo name ("acme-v2").
+_VERSION = re.compile(r"\b(?:v|version\s+)(\d+(?:\.\d+)*)(?![\d.]*\d)", re.IGNORECASE)
+_OWN_VERSION = re.compile(r"(?:^|[-_.\s])v(?:ersion)?[-_.]?(\d+(?:\.\d+)*)$", re.IGNORECASE)
+
+
+def earlier_release(clause: str, model_id: str | None = None) -> bool:
+    """Whether the clause speaks of an earlier release in the past tense (`EARLIER`); not when the version it names
+    is this model's own ("Version 2 was released under …" on `acme/acme-v2`)."""
+    if EARLIER.match(clause) is None:
+        return False
+    own = _OWN_VERSION.search((model_id or "").rpartition("/")[2])
+    named = _VERSION.search(clause)
+    return not (own and named and _same_version(own.group(1), named.group(1)))
+
+
+def version_unplaced(line: str, clause: str, model_id: str | None) -> bool:
+    """"Version 2 was released under CC BY-NC 4.0." on a card whose name gives no version, and that names no other
+    version: it may be this release's terms (a doubt), or an earlier one's."""
+    if EARLIER.match(clause) is None or _OWN_VERSION.search((model_id or "").rpartition("/")[2]):
+        return False
+    return len({re.sub(r"(?:\.0)+$", "", v) for v in _VERSION.findall(line)}) == 1
+
+
+def _same_version(a: str, b: str) -> bool:
+    return re.sub(r"(?:\.0)+$", "", a) == re.sub(r"(?:\.0)+$", "", b)
+
+
+#: A sentence that says the one before it binds nobody: "This is a request, not a legal condition.", "… is not legally
+#: binding", "a non-binding request".
+_NOT_BINDING = re.compile(r"\b(?:this|these|that|those|the above|they|it)\s+(?:is|are)\s+(?:(?:only|just|merely|simply)\s+)?(?:an?\s+)?"
+                          r"(?:(?:polite|friendly|personal|ethical|community|kind)\s+)?(?:requests?|wish(?:es)?|guidelines?|recommendations?|"
+                          r"suggestions?|norms?|hopes?)\b[^.;]{0,30}\bnot\s+(?:an?\s+)?(?:legal(?:ly binding)?|binding|licen[cs]e)\b|"
+                          r"\b(?:this|these|it|they|the above|such requests?)\s+(?:is|are)\s+not\s+legally\s+binding\s*(?:[.;,)]|$)|"
+                          r"\bnon-?binding\s+(?:requests?|wish(?:es)?|guidelines?)\b",
+                          re.IGNORECASE)
+
+
+def binds_nobody(text: str) -> bool:
+    """Does the text say a request of it binds nobody (`_NOT_BINDING`)?"""
+    return _NOT_BINDING.search(text) is not None
+
+
+def is_unbound(hit, unbound: frozenset[str]) -> bool:
+    return any(hit.quote in s or s in hit.quote for s in unbound)
+
+
+def unbound_sentences(line: str, number: int) -> frozenset[str]:
+    """The sentences of a paragraph that a next sentence says bind nobody (`_NOT_BINDING`), and that one itself."""
+    if not _NOT_BINDING.search(line):
+        return frozenset()
+    found = sentences(line, number)
+    return frozenset(s for i, (_, s) in enumerate(found) for j in (i, i + 1)
+                     if j < len(found) and _NOT_BINDING.search(found[j][1]))
