@@ -1530,6 +1530,12 @@ def test_own_task_code_dates_refused_labels_and_packages_of_weights_decide_the_c
      "s/falcon-40b-sage-qlora", ("tiiuae/falcon-40b",), False),
     ("# Sage\n\n*Below is the base model card.*\n\n## Falcon-40B\n\nIt is the best open-source model.\n",
      "s/falcon-40b-GGUF", ("tiiuae/falcon-40b",), True),  # a copy's original card is its own
+    # a heading over this model's own part ends the pasted card, at any level
+    ("# Finch-8B\n\n*Below is the original model card; our changes are listed at the end.*\n\n# Meta Llama 3\n\nText.\n\n"
+     "# Changes in Finch-8B\n\n- Open-source weights, data and training code.\n", "finch/Finch-8B",
+     ("meta-llama/Meta-Llama-3-8B-Instruct",), True),
+    ("# Finch-8B\n\n## About the base model\n\nText.\n\n### Our release\n\n- Open-source weights, data and training code.\n",
+     "finch/Finch-8B", ("meta-llama/Meta-Llama-3-8B-Instruct",), True),
 ])
 def test_a_declared_bases_name_and_its_pasted_card_speak_of_the_base_on_a_fine_tune(card, model_id, bases, claims):
     assert bool(find_claims(card, 1, model_id=model_id, base_models=bases)) is claims, card
@@ -1573,6 +1579,24 @@ SESSION_8_RULES = [
     ("Usa la libreria open source transformers.", "z/zarya-diffusion-v3", False),
     ("**صحراء** هو نموذج لغوي مفتوح المصدر مخصص للغة العربية، تم تطويره عبر الضبط الدقيق لنموذج Qwen2-7B-Instruct.",
      "sahara-ai/Sahara-Qwen2-7B-Arabic", True),
+    # (review of 6f2d7ba) "whether" past three words only after "ask"; an answered or rhetorical one stays a claim
+    ("There is no question whether the Acme Chat 7B model is open source: it is.", "acme/acme-chat-7b", True),
+    ("No more wondering whether your favourite small chat model is open source: Acme Chat 7B is.", "acme/acme-chat-7b", True),
+    ("Llama 3.0 8B Instruct is open source and runs on a laptop.", "x/Llama-3-8B-Instruct-GGUF", True),  # its own version
+    ("Sova-7B — это модель, распространяемая как программа с открытым исходным кодом.", "ru/Sova-7B", True),  # as a program
+    # a base marker followed by a design names nothing the model is built on; "berdasarkan" is "according to"
+    ("Berdasarkan pengujian kami, Meta-Llama-3-8B-Instruct adalah salah satu model open source terbaik.",
+     "indo/Sahabat-Llama3-8B", False),
+    ("Meta-Llama-3-8B-Instruct è un modello open source basato su un'architettura transformer.", "ita/Cucina-Llama3-8B", False),
+    ("Cucina è un modello open source basato su Llama 3.", "ita/Cucina-8B", True),
+    # (final88-90) "the leading" is a rank; an adverbial opening or a training acronym is no antecedent; "among" a role noun
+    ("Noor-Arabic-70B-Instruct is the leading open-source Arabic model, built on Llama 3.1 70B.", "noor-ai/Noor-Arabic-70B-Instruct", True),
+    ("Heron-7B outperforms the leading open-source models on MMLU.", "acme/Heron-7B", False),
+    ("With a two-stage SFT + online DPO recipe, it is the strongest open-source 72B model on Arena-Hard.", "a/Atlas-72B-Instruct", True),
+    ("After training, it is a strong open-source model.", "a/Atlas-72B-Instruct", True),
+    ("Using QuantKit is easy; it is fully open source.", "a/Atlas-72B-Instruct", False),
+    ("Among open-source rerankers under 2B parameters it is the strongest we have measured.", "p/qwen-rerank-1.5b", True),
+    ("> Linux is a family of open-source operating systems.", "p/qwen-rerank-1.5b", False),
 ]
 
 

@@ -112,6 +112,8 @@ def test_base_model_named_in_prose_resolves_through_the_families_table(sentence,
     ("mit", "The lexicon is distributed under the Lesser General Public License For Linguistic Resources, like the model "
             "weights.", OPEN, None),  # the Hub's lgpl-lr written out: a judged name without a text
     ("other", "## License\n\nCDLA-Permissive-2.0", OPEN, "CDLA-Permissive-2.0"),  # a data license, bare, as the model's
+    ("apache-2.0", "The adapter is Apache 2.0. The resulting merged model is bound by the LLaMA license (non-commercial).",
+     RESTRICTED, "llama-license-2023"),  # the model an adapter makes, with two words before its noun
 ])
 def test_license_statement_in_prose_is_evidence(license_id, body, cls, key):
     verdict = verdict_of(license_id, body)
@@ -579,6 +581,23 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
     ("apache-2.0", "## Licenza\n\nIl modello è rilasciato per uso non commerciale.", RESTRICTED),
     ("apache-2.0", "## लाइसेंस\n\nयह मॉडल केवल अनुसंधान के लिए है।", RESTRICTED),
     ("apache-2.0", "## Giấy phép\n\nMô hình được phép sử dụng cho mục đích thương mại.", OSI),
+    # commercial and non-commercial use alike, and "not only for research", restrict nothing
+    ("apache-2.0", "## Lisans\n\nBu model hem ticari hem de ticari olmayan amaçlarla kullanılabilir.", OSI),
+    ("apache-2.0", "## Lisensi\n\nModel ini dapat digunakan untuk keperluan komersial maupun non-komersial.", OSI),
+    ("apache-2.0", "## Giấy phép\n\nMô hình có thể dùng cho cả mục đích thương mại và phi thương mại.", OSI),
+    ("apache-2.0", "## Licencja\n\nModel może być używany zarówno do celów komercyjnych, jak i niekomercyjnych.", OSI),
+    ("apache-2.0", "## लाइसेंस\n\nयह मॉडल व्यावसायिक तथा गैर-व्यावसायिक दोनों उपयोगों के लिए है।", OSI),
+    ("apache-2.0", "## Giấy phép\n\nMô hình không chỉ dùng cho nghiên cứu mà còn có thể dùng thương mại.", OSI),
+    ("apache-2.0", "## Lisensi\n\nModel ini tidak hanya untuk penelitian, tetapi juga boleh dipakai secara komersial.", OSI),
+    ("apache-2.0", "## लाइसेंस\n\nयह मॉडल केवल शोध के लिए नहीं है, इसका व्यावसायिक उपयोग भी किया जा सकता है।", OSI),
+    ("apache-2.0", "## Lisans\n\nBu model sadece araştırma için değil, ticari kullanım için de uygundur.", OSI),
+    ("apache-2.0", "## Lisans\n\nBu model yalnızca araştırma amaçlıdır, ticari kullanım için değil.", RESTRICTED),
+    ("apache-2.0", "## लाइसेंस\n\nयह मॉडल केवल शोध के लिए है, व्यावसायिक उपयोग नहीं।", RESTRICTED),
+    # a License section's bare value with a period, an aside on whose terms it follows, a copyright notice after it
+    (None, "## License\n\nMIT.", OSI),
+    (None, "## License\n\nMIT, same as the base model. Copyright (c) Microsoft Corporation and the fine-tune authors.", OSI),
+    (None, "## License\n\nCC BY-NC 4.0.", RESTRICTED),
+    (None, "## License\n\nMIT, except the weights.", UNKNOWN),
 ])
 def test_terms_in_other_languages_denials_and_licence_changes(declared, body, cls):
     """Bans, grants, thresholds and licence changes, in English and other languages, under a License heading."""
@@ -607,6 +626,10 @@ def test_a_bad_row_of_a_pattern_table_is_a_clear_data_error(monkeypatch, row, me
     ("You may not use them to build systems that misrepresent Sámi culture.\nThis is not legally binding in the EU.", RESTRICTED),
     ("You may not use it for military purposes.\n\nThis is a request, not a legal condition.", RESTRICTED),  # another paragraph
     ("Non-commercial use only. We ask that you credit us. This is a request, not a legal condition.", RESTRICTED),
+    # (review of 6f2d7ba) guidelines called non-binding, and a summary's disclaimer, unbind nothing
+    ("This model is for non-commercial use only. Our non-binding guidelines on deployment are in GUIDELINES.md.", RESTRICTED),
+    ("**In short:** you may not use this model for commercial purposes. (This is not legally binding; the LICENSE governs.)",
+     RESTRICTED),
 ])
 def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     assert classify({"license": "cc0-1.0"}, body=f"# Vectors\n\n## Ethics\n\n{body}\n").classification is cls

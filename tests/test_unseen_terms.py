@@ -75,6 +75,8 @@ def table(name: str) -> list[dict[str, str]]:
     "Fine-tuned on 40k trajectories collected with Llama-2-7b-chat as the policy model.",
     "The base model is Meta-Llama-3.1-8B.",
     "- Language Model (LLM): Meta-Llama-3-8B-Instruct",
+    "Fine-tuned on synthetic data generated with GPT-4 from Llama-2-7b.",  # GPT-4 made the data; Llama 2 is the base
+    "Users have to apply it on top of the original LLaMA weights to get actual Vicuna weights.",
 ])
 def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sentence):
     verdict = verdict_of(sentence)
@@ -92,6 +94,9 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "Fine-tuned on outputs of Llama 2 70B.",
     "- LLM: Llama-2-70b-chat (not included, used only to generate answers in the demo)",  # a field that says more
     "* LLM: Qwen2-7B-Instruct (we first tried Llama-2-7b-chat but dropped it)",
+    "## Example RAG setup\n\n- **LLM:** Meta-Llama-3-8B-Instruct",  # a recipe's part, under its heading
+    "Acme 7B is pretrained from scratch on 2T tokens. The base model is on par with Llama-2-7B on MMLU.",
+    "The base model was compared with Llama-2-7B.",
     "Built with PyTorch and Transformers.",
     "- **Base model:** Mistral-7B-v0.1",
     "Fine-tuned from Yi-1.5-9B.",  # Apache-2.0, unlike Yi-6B/34B

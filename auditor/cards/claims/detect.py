@@ -71,7 +71,11 @@ _PASTED_RULES = _WEAK | {"own-subject", "group-membership"}
 _BASE_MARKER = re.compile(r"をベース|を基に|をもとに|に基づ|基于|基於|基础上|基礎上|기반으로|\bbased on\b|\bfine-?tuned from\b|"
                           r"\bzbudowany na bazie\b|ต่อยอดจาก|\bbasad[oa] en\b|\bbasead[oa] em\b|\bbasée? sur\b|\bbasierend auf\b|"
                           r"\btabanlı\b|на основе|الضبط الدقيق ل|(?:مبني|مبنى|قائم)\s+على|(?:استنادا|استناداً|بناء|بناءً)\s+(?:إلى|على)|"
-                          r"\bdựa trên\b|\bberbasis\b|\bberdasarkan\b|\bbasato su\b", re.IGNORECASE)
+                          r"\bdựa trên\b|\bberbasis\b|\bbasato su\b", re.IGNORECASE)
+#: A marker followed by a design, not a model ("basato su un'architettura transformer", "based on the transformer
+#: architecture"): nothing this model is built on.
+_DESIGN_AFTER = re.compile(r"\W*(?:(?:a|an|the|un|una|uno|un['’]|l['’]|la|il|el)\s*)?(?:[\w-]+\s+){0,2}?(?:architect\w*|arquitect\w*|"
+                           r"architett\w*|arsitektur\w*|kiến trúc|transformers?\b|архитектур\w*)", re.IGNORECASE)
 _CHINESE_BASE = re.compile(r"基于|基於|基础上|基礎上")
 
 
@@ -79,11 +83,14 @@ def _built_on_another(sentence: str, position: int) -> bool:
     """Does the sentence say this model is built on the other model it names, outside the mention's own phrase (the
     marker after the mention, or before it across a clause break, though not a Chinese 基于: "基于快手开源的可图训练的 LoRA",
     "这是基于 Qwen，阿里开源的模型" are about Kolors and Qwen)?"""
-    return any(m.start() > position or (not _CHINESE_BASE.match(m.group(0)) and re.search(r"[、，,]", sentence[m.end():position]))
-               for m in _BASE_MARKER.finditer(sentence[:2000]))  # (a Chinese 基于 X， … before the mention is an aside on X)
+    return any((m.start() > position or (not _CHINESE_BASE.match(m.group(0)) and re.search(r"[、，,]", sentence[m.end():position])))
+               and not _DESIGN_AFTER.match(sentence, m.end()) for m in _BASE_MARKER.finditer(sentence[:2000]))  # (a Chinese 基于 X， … before the mention is an aside on X)
 
 
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+#: A heading over this model's own part of a card that pastes its base's: "### Our release", "## Changes", "## This fine-tune".
+_OWN_HEADING = re.compile(r"\b(?:our|ours|we|changes|changelog|this\s+(?:model|fine-?tune|finetune|release|version|repo(?:sitory)?|lora|adapter|merge))\b",
+                          re.IGNORECASE)
 #: The fine-tune itself, under a heading about its base ("this fine-tune", "the fine-tuned weights in this repo").
 _THIS_DERIVATIVE = re.compile(r"\bthis\s+(?:fine-?tune|finetune|lora|adapter|repo(?:sitory)?|merge|quant\w*)\b|"
                               r"\b(?:this|our)\s+fine-?tuned\s+(?:weights|models?|checkpoints?)\b|"
@@ -150,7 +157,9 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
             section_other = about_another(text, names)
             base_section = about_the_base(text, names)
             level = len(text.lstrip()) - len(text.lstrip().lstrip("#"))
-            if not (pasted and pasted_level is not None and level > pasted_level):  # its subheadings are the card's too
+            if not (pasted and pasted_level is not None and level > pasted_level) or _OWN_HEADING.search(text) or (
+                    names_this_model(text, names) and not pasted_from_another(text, names)):  # its subheadings are
+                # the card's too, unless one is this model's own part ("### Our release", "# Changes in Finch-8B")
                 pasted = bool(pasted_from_another(text, names)) or base_section
                 pasted_level = level if pasted else None
         elif not pasted and "\n" not in text:

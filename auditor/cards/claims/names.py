@@ -18,10 +18,13 @@ TOKEN = re.compile(r"[\w.+'’/-]+")
 NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
 COMMON_CAPITALISED = frozenset(
     "the this that these those it its we our they their he she you your i a an in on at for to of by with from "
-    "model models llm llms ai ml lora loras qlora note table figure section version license licence yes no all each every both "
+    "model models llm llms ai ml lora loras qlora sft dpo rlhf ppo grpo kto orpo simpo rlaif moe note table figure section version license licence yes no all each every both "
     "english chinese german french spanish japanese korean dutch turkish arabic github hugging face huggingface "
     "base chat instruct open source among amongst unlike like as today here now currently also then so "
     "everything everyone all thanks please "
+    "after before during since when while once although though because if unless until without via through upon within "
+    "across despite given finally overall additionally moreover however therefore thus hence besides furthermore indeed "
+    "notably importantly "  # a sentence's opening adverbial ("After training, it is …") is no publisher
     "status state type kind category availability access openness release licensing distribution summary overview "
     "highlights features tldr january february march april june july august september october november december "
     "early late mid". split())  # field labels: "Status: open-source" is said of the card's model
@@ -131,6 +134,9 @@ def _other_version(words: list[str], after: int, joined: str, names: frozenset[s
     chain = after
     while chain < len(words) and _VERSION_WORD.fullmatch(words[chain]):
         chain += 1  # "Llama 3.1": the whole version, 3 then 1
-    versioned = norm(joined + "".join(words[after:chain]))
+    parts = words[after:chain]
+    while len(parts) > 1 and parts[-1] == "0":
+        parts = parts[:-1]  # "Llama 3.0" is Llama 3
+    versioned = norm(joined + "".join(parts))
     return (joined in base_families() or joined[-1:].isdigit()) and chain > after and not any(
         name.startswith(versioned) for name in names)

@@ -28,6 +28,7 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
+_AMONG = re.compile(r"\bamong(?:st)?\s+(?:the\s+|all\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
 #: A second "open-…" adjective joined by a comma or "and" ("An open-source, open-data Gemma 2 fine-tune"): the phrase
 #: goes on to its noun.
@@ -222,8 +223,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind == "role":  # "a spaCy pipeline", "a toxicity detector": this model only as its subject or tagline
         tagline = owner is None and not phrase.lower().endswith(("ed", "ing")) and not _DETERMINER_AFTER.match(
             after) and bool((clause == before and _OPENING.match(clause)) or _THIS_BEFORE.search(clause))  # not "X (OSS detector)"
-        if owner != "own" and not tagline and not v.test("group", "before", before) and not v.test("rank", "before",
-                                                                                                    before):
+        if owner != "own" and not tagline and not v.test("group", "before", before) and not v.test("rank", "before", before) and (
+                not _AMONG.search(before)):  # ("Among open-source rerankers under 2B, it is the strongest")
             return no(f"other-thing:{word}")  # ("other open-source TTS systems" puts this model in their group)
         kind = "model"
     quantified = _QUANTIFIED.search(before)

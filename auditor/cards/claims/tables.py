@@ -57,15 +57,17 @@ def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Ite
 
 def _transposed(header: str, body: list[int], lines: list[str], target: re.Pattern[str],
                 names: Names) -> Iterator[tuple[int, str, str]]:
-    """A table with the models as columns ("| | Heron-7B | GPT-4 |") and an "Open source" row: a claim when the
-    cell under this model's column says yes. Only when the model id is known."""
+    """A table with the models as columns ("| | Heron-7B | GPT-4 |") and an "Open source" row (its label in the first
+    cell, or the second after an empty category cell): a claim when the cell under this model's column says yes. Only
+    when the model id is known."""
     heads = _cells(header[:2000])
     own = [k for k, cell in enumerate(heads) if k and cell and names.known and names_this_model(cell, names)]
     if not own or len(own) == len(heads) - 1:
         return  # no column of this model, or every column names it (a table of its own variants says nothing here)
     for index in body[:MAX_ROWS]:
         cells = _cells(lines[index][:2000])
-        field = target.search(cells[0]) if cells and len(cells[0]) < 40 else None
+        label = 1 if len(cells) > 1 and not cells[0].strip() else 0  # "| | 开源 | ✓ |": after an empty category cell
+        field = target.search(cells[label]) if cells and len(cells[label]) < 40 else None
         if field and any(k < len(cells) and _YES.match(cells[k]) for k in own):
             yield index, field.group(0), " ".join((header.strip() + " " + lines[index].strip()).split())[:300]
 

@@ -23,14 +23,17 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\btrained on (?:the )?(?!(?:[\w.\[\]-]+\s+){0,3}(?:data|datasets?|outputs?|responses|generations|samples|"
                       r"images|texts?|corpus|corpora|pairs|conversations|tokens|traces|logs)\b)(?-i:(?=[A-Z][\w.-]*(?:\s+\[?[\w.-]+\]?){0,2}"
                       r"\s*(?:[.,;:)]|$)))|"  # "Trained on FLUX.1 [dev].": a LoRA's base, not its data
-                      r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|\badapters? on(?: top of)?\b|"
+                      r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|"
+                      r"\bappl(?:y|ied|ying) (?:it|this|them|these|the (?:delta|diff|adapter|lora|weights))(?: weights)? (?:on top of|onto|to|on)\b|\badapters? on(?: top of)?\b|"
                       r"\bmerged? (?:of|from|between|with|into)\b|\b(?:starting|initial) (?:point|checkpoint|weights|model)s?\b|"
                       r"\b(?:took|take|taking|start(?:ed|ing)? with|began with|begin with|picked)\b(?=[^.]{0,80}\b(?:and|then)\s+(?:then\s+)?"
                       r"(?:further\s+)?(?:(?:pre-?)?train|fine-?tun|tun|adapt|align|merg|extend|distil)\w*\s+(?:it|them)\b)|"
                       r"\badapt(?:ed|ing)\b|\bbuilt with (?=(?:meta )?llama)|"
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
-                      r"\b(?:the|its|our) (?:base|parent|foundation) (?:model|checkpoint|llm) (?:is|was) (?!not\b|(?:\w+ ){0,2}than\b)|"
+                      r"\b(?:the|its|our) (?:base|parent|foundation) (?:model|checkpoint|llm) (?:is|was) (?!(?:not|never|also|compared|evaluated|"
+                      r"benchmarked|tested|on par|similar|comparable|close|better|worse|stronger|weaker)\b)(?=(?:\[?[\w./-]+\]?\s*){1,3}"
+                      r"(?:\([^)]{0,120}\))?\s*(?:[.,;]|$))|"  # "The base model is Meta-Llama-3.1-8B." (not "… is on par with Llama-2-7B")
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
                       r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"
@@ -94,8 +97,8 @@ _OTHERS_TRIED = re.compile(r"\b(?:models|checkpoints|options|alternatives|candid
 _MADE_BY = re.compile(r"\b(?:data(?:sets?)?|traces|outputs?|responses|samples|generations|completions|conversations|dialogues|"
                       r"answers|solutions|labels|annotations|pairs|corpus|instructions|examples|trajectories|rationales)\b[^.;]{0,40}?"
                       r"\b(?:generated|produced|written|created|synthesi[sz]ed|distilled|sampled|labell?ed|annotated|collected|made)\s+"
-                      r"(?:by|with|from|using)\s+(?:the\s+)?(?:(?!(?:into|to|onto)\s)[\w.-]+\s+){0,2}$|\b(?:outputs?|responses|generations|"
-                      r"completions)\s+(?:of|from|by)\s+(?:the\s+)?(?:(?!(?:into|to|onto)\s)[\w.-]+\s+){0,2}$", re.I)
+                      r"(?:by|with|from|using)\s+(?:the\s+)?(?:(?!(?:into|to|onto|from|on|of)\s)[\w.-]+\s+){0,2}$|\b(?:outputs?|responses|generations|"
+                      r"completions)\s+(?:of|from|by)\s+(?:the\s+)?(?:(?!(?:into|to|onto|from|on|of)\s)[\w.-]+\s+){0,2}$", re.I)
 #: After that family, words that make it (or a model named next) the base after all: "… distilled from DeepSeek-R1 into
 #: Llama-3.1-8B", "… generated from Llama-2-7b-chat itself", "… with Llama-2-13b-chat as the base", "… and merged back".
 _BASE_CUE_AFTER = re.compile(r"\b(?:into|to|itself|on top of|merged? back|plus (?:a |an )?(?:q?lora|adapter)|(?:as|is|was) (?:the |its |a |our )?"
@@ -123,6 +126,11 @@ CJK_SEAM = re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z
 #: "LLM: [Vicuna-7B](https://…)"): its base. Not a field that says more ("LLM: Llama-2-70b-chat (used only in the demo)").
 _MODEL_FIELD = re.compile(r"^\W*(?:(?:large )?language model(?:\s*\((?:llm|lm)\))?|llm|(?:llm|language|text) (?:backbone|decoder))"
                           r"[*_ ]{0,4}[:：][*_ ]*\s*(?P<value>\[?[\w./-]+(?:\s+[\w.-]+){0,2}?\]?(?:\(https?://[^)\s]+\))?)[*_ ]*\.?\s*$", re.I)
+
+
+def is_model_field(line: str) -> bool:
+    """Is the line a `Language model:` / `LLM:` field whose whole value is a name (`_MODEL_FIELD`)?"""
+    return _MODEL_FIELD.match(line) is not None
 
 
 def derived_from(line: str, model_id: str | None = None) -> list[str]:

@@ -63,13 +63,12 @@ def _same_version(a: str, b: str) -> bool:
     return re.sub(r"(?:\.0)+$", "", a) == re.sub(r"(?:\.0)+$", "", b)
 
 
-#: A sentence that says the one before it binds nobody: "This is a request, not a legal condition.", "… is not legally
-#: binding", "a non-binding request".
+#: A sentence that says the one before it is a request that binds nobody: "This is a request, not a legal condition."
+#: (not a summary's disclaimer, "This is not legally binding; the LICENSE file governs", nor "non-binding guidelines").
 _NOT_BINDING = re.compile(r"\b(?:this|these|that|those|the above|they|it)\s+(?:is|are)\s+(?:(?:only|just|merely|simply)\s+)?(?:an?\s+)?"
-                          r"(?:(?:polite|friendly|personal|ethical|community|kind)\s+)?(?:requests?|wish(?:es)?|guidelines?|recommendations?|"
-                          r"suggestions?|norms?|hopes?)\b[^.;]{0,30}\bnot\s+(?:an?\s+)?(?:legal(?:ly binding)?|binding|licen[cs]e)\b|"
-                          r"\b(?:this|these|it|they|the above|such requests?)\s+(?:is|are)\s+not\s+legally\s+binding\s*(?:[.;,)]|$)|"
-                          r"\bnon-?binding\s+(?:requests?|wish(?:es)?|guidelines?)\b",
+                          r"(?:(?:polite|friendly|personal|ethical|community|kind)\s+)?(?:requests?|wish(?:es)?|hopes?)\b[^.;]{0,30}"
+                          r"\bnot\s+(?:an?\s+)?(?:legal(?:ly binding)?|binding|licen[cs]e)\s+(?:conditions?|requirements?|terms?|obligations?|"
+                          r"restrictions?)\b",
                           re.IGNORECASE)
 
 

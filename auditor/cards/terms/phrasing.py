@@ -91,7 +91,7 @@ LICENSE_FIELD = re.compile(r"^(?![ \t])\W*(?:(?:model|weights?|checkpoints?) ){0
                             r"^\s*\|\s*[*_]*(?:model |weights? )?licen[cs]e[*_]*\s*\|", re.IGNORECASE)
 #: A sentence about how *this model* is licensed, wherever it stands in the card.
 _MODEL_LICENSED = re.compile(
-    r"\b(?:this|the|our)\s+(?:(?!(?:base|original|parent|teacher|source|previous|earlier|upstream|underlying|reference|other)\b)[\w-]+\s+)?"
+    r"\b(?:this|the|our)\s+(?:(?!(?:base|original|parent|teacher|source|previous|earlier|upstream|underlying|reference|other)\b)[\w-]+\s+){0,2}"
     r"(?:model|weights|checkpoints?|repository|release)\b[^.]{0,80}"
     r"\b(?:released|licensed|distributed|available|provided|governed|subject|covered|comply|complies|bound|follows?|"
     r"inherits?|adheres?|under|uses?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"

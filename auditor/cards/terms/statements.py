@@ -223,14 +223,17 @@ def _titled_terms(line: str, number: int, model_id: str | None) -> list[Detectio
 _FIELD_VALUE = re.compile(r"^\W*(?:model |weights? )?(?:licen[cs]es?|licença|licencia|licenza|lizenz|licentie|licencja|лицензия|ліцензія)\W{0,4}[:：]\W*([\w.+-]+?(?: [\w.+-]+?){0,5}?)[\s*_`]*"
                           r"(?:\((?:same as|like|as for|following|inherited from|igual (?:a|ao|à)|wie|comme|come)\b[^()]{0,80}\))?[\s*_`.]*$",
                           re.IGNORECASE)  # ("License: MIT (same as the original GPT-2).", never "(code only)")
+#: A copyright notice after a License section's value ("MIT. Copyright (c) Microsoft Corporation"): not part of it.
+_COPYRIGHT_AFTER = re.compile(r"(?<=[.;])\s+(?:copyright|©|\(c\))(?:\W|$).*$", re.IGNORECASE)
 #: A line of the License section that is only a Hub id or alias ("MIT", "`apache-2.0`", "**llama2**").
-_BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]+(?: [\w.+-]+){0,3}?)[\s*_`.]*$")
+_BARE_VALUE = re.compile(r"^[\s*_`>-]*([\w.+-]*[\w+-](?: [\w.+-]*[\w+-]){0,3}?)[\s*_`]*(?:[,(]\s*(?:same as|like|as for|following|"
+                         r"inherited from)\b[^()]{0,80}\)?)?[\s*_`.]*$", re.IGNORECASE)  # ("MIT.", "MIT, same as the base model.")
 
 
 def _field_label(line: str, number: int, bare: bool = False) -> list[Detection]:
     """A License field whose value is a Hub id or a known alias, not a title ("- License: openrail++"); with `bare`
     (a line of the License section), a line that is only such a value ("MIT")."""
-    value = _FIELD_VALUE.match(line) or (_BARE_VALUE.match(line) if bare else None)
+    value = _FIELD_VALUE.match(line) or (_BARE_VALUE.match(_COPYRIGHT_AFTER.sub("", line)) if bare else None)
     label = resolve_label(value.group(1)) if value else None
     if label is None:
         return []

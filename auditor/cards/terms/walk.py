@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from auditor.cards.claims.detect import visible_lines
-from auditor.cards.terms.bases import base_mentions, possible_base
+from auditor.cards.terms.bases import base_mentions, is_model_field, possible_base
 from auditor.cards.terms.othersbases import sibling_items
 from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model, own_repo_name, scratch_is_own
 from auditor.cards.terms.inherited import inherited_terms
@@ -28,6 +28,9 @@ from auditor.engine.textmatch import identify
 PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+#: A heading over a recipe or an example, whose "LLM: Meta-Llama-3-8B-Instruct" field names a part of the pipeline, not a base.
+_RECIPE_HEADING = re.compile(r"\b(?:examples?|usage|use|using|pipelines?|rag|demo|recipes?|evaluation|eval|how to|quick ?start|"
+                             r"set-?up|deploy\w*|integrations?|inference|recommended|serving)\b", re.IGNORECASE)
 #: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
 _USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
@@ -42,6 +45,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     """Every card-text matcher over the body's visible lines; one detection per license key and matcher. With the
     model's id, the row of a table with a License column that names this model is a license statement too."""
     in_section, level = False, 0
+    recipe = False  # under a heading over a recipe or an example
     license_column: int | None = None  # the License column of the table being read
     in_table = data_rows = False  # a table's rows, and those of a table of data sources (the data's terms)
     use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
@@ -58,6 +62,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if "?" in line:  # "Can I use this commercially? No." (the answer may be the next line)
             detections += faq_answer(heading.group(2) if heading else line, joined, offset, first_line + offset)
         if heading:
+            recipe = bool(_RECIPE_HEADING.search(heading.group(2)))
             was_in_section = in_section
             depth = len(heading.group(1))
             in_section, level = (True, min(level, depth) if in_section else depth) if _LICENSE_WORD.search(heading.group(2)) \
@@ -97,7 +102,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         about_model = model_licensed(line)
         if (in_section or field or about_model) and not others_row:
             detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
-        bases = base_mentions(line, number, model_id) or _linked_base(line, raw[offset] if offset < len(raw) else "", number)
+        bases = [] if recipe and is_model_field(line) else base_mentions(line, number, model_id) or _linked_base(
+            line, raw[offset] if offset < len(raw) else "", number)
         detections += bases
         family = None if bases or base_doubt else possible_base(line, model_id)
         if family:
