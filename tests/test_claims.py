@@ -331,6 +331,17 @@ def test_a_table_row_naming_this_model_can_claim():
 TABLE = "| Model | Open source | Score |\n|---|---|---|\n| GPT-4 | ✗ | 8.9 |\n| Mixtral-8x7B | ✓ | 8.3 |\n{row}\n"
 
 
+@pytest.mark.parametrize(("table", "claims"), [
+    ("| | | Qiming-V2.5 | Heron-VL-7B |\n|---|---|---|---|\n| | 开源 | ✓ | ✓ |", True),  # after an empty category cell
+    ("| | Heron-VL-7B | GPT-4V | LLaVA-1.5 |\n|---|---|---|---|\n| | Open source | ✗ | ✗ | ✓ |", False),  # the label is no cell
+    ("| | | Heron-VL-7B | GPT-4V |\n|---|---|---|---|\n| | Open-source training data | ✓ | ✗ |", False),  # another thing's row
+    ("| | | Heron-VL-7B | GPT-4V |\n|---|---|---|---|\n| | Open-source vision encoder | ✓ | ✗ |", False),
+    ("| | Heron-VL-7B | GPT-4V |\n|---|---|---|\n| Open-source weights | ✓ | ✗ |", True),
+])
+def test_a_transposed_tables_open_source_row_claims_only_for_the_weights_under_this_models_column(table, claims):
+    assert bool(find_claims(table, model_id="acme/Heron-VL-7B")) is claims, table
+
+
 @pytest.mark.parametrize(("row", "model_id", "claims"), [
     ("| Heron-7B-Chat | ✓ | 7.1 |", MODEL, True),
     ("| **Heron 7B (ours)** | yes | 7.1 |", None, True),
@@ -1597,6 +1608,28 @@ SESSION_8_RULES = [
     ("Using QuantKit is easy; it is fully open source.", "a/Atlas-72B-Instruct", False),
     ("Among open-source rerankers under 2B parameters it is the strongest we have measured.", "p/qwen-rerank-1.5b", True),
     ("> Linux is a family of open-source operating systems.", "p/qwen-rerank-1.5b", False),
+    # (review of 6e814d0) exposed once opening adverbials stopped reading as names: the base, a generic subject, "no"
+    ("After SFT, the open-source base model we started from had forgotten some English.", "acme/Orbit-NC-13B", False),
+    ("Moreover, an open-source model cannot be recalled once released, so we chose a non-commercial licence.",
+     "acme/Orbit-NC-13B", False),
+    ("Since no open-source model was good enough at Swahili, we trained our own.", "acme/Orbit-NC-13B", False),
+    ("After the release of the open-source model Llama 2, many fine-tunes appeared.", "acme/Orbit-NC-13B", False),
+    ("We release the open-source model Orbit-13B today.", "acme/Orbit-NC-13B", True),
+    ("Among open-source rerankers, bge-reranker-v2-m3 is the strongest, so we used it as the teacher.", "acme/rerank-lite-NC", False),
+    ("We use the leading open-source embedding model as the retriever.", "acme/Sage-Qwen-7B", False),
+    ("The best open-source photorealism checkpoint, fine-tuned from Stable Diffusion 3.5 Large.", "l/Lanternfly-SD35", True),
+    ("DNA-Transformer is a family of open-source foundation models for genomics.", "g/dna-transformer-500m", True),
+    ("Today we open-source the base model, the instruction-tuned Halcyon-7B-Instruct, and 40 checkpoints.",
+     "halcyon-research/Halcyon-7B", True),
+    # (final91) hobbyists' wording: a quoted "real", the movement, someone else's label, an ethos, a dream; ours too
+    ('I know some people get upset when I say this isn\'t "real" open source because of the use restrictions.', "i/ghibliesque-sd15", False),
+    ("Why open source matters to me", "h/Llama-2-7b-Whisperwind", False),
+    ('Someone re-uploaded v2 on another site as "open source, free for commercial use".', "k/PastelDream-XL", False),
+    ('He says this is "the open source way" — you share what you know.', "m/falcon-7b-garden-helper", False),
+    ("My dream is that someday there's a truly open source roleplay model, built by the community.", "q/Wayfarer-Phi-3-mini-RP", False),
+    ("We're a small open-source collective and everything we make is open source, full stop.", "t/Tavern-Mixtral-Merge-v2", True),
+    ("This model is my small open-source contribution to the Godot ecosystem.", "b/starcoder2-3b-godot", True),
+    ("Gemma is open source from Google, and this is too!", "s/gemma-2b-kindergarten-teacher", True),
 ]
 
 

@@ -593,6 +593,15 @@ def test_sharing_bans_production_licences_and_hyphenated_use_policies_restrict_b
     ("apache-2.0", "## Lisans\n\nBu model sadece araştırma için değil, ticari kullanım için de uygundur.", OSI),
     ("apache-2.0", "## Lisans\n\nBu model yalnızca araştırma amaçlıdır, ticari kullanım için değil.", RESTRICTED),
     ("apache-2.0", "## लाइसेंस\n\nयह मॉडल केवल शोध के लिए है, व्यावसायिक उपयोग नहीं।", RESTRICTED),
+    # (review of 6e814d0) the second "commercial" prohibited, or "not only" about something else: still restricted
+    ("apache-2.0", "## Lisensi\n\nModel ini hanya untuk penggunaan non-komersial, bukan untuk tujuan komersial.", RESTRICTED),
+    ("apache-2.0", "## Licencja\n\nModel jest przeznaczony wyłącznie do użytku niekomercyjnego, użytek komercyjny jest zabroniony.",
+     RESTRICTED),
+    ("apache-2.0", "## Licenza\n\nIl modello è rilasciato solo per uso non commerciale, l'uso commerciale è vietato.", RESTRICTED),
+    ("apache-2.0", "## Lisans\n\nBu model yalnızca ticari olmayan amaçlarla kullanılabilir, ticari kullanım yasaktır.", RESTRICTED),
+    ("apache-2.0", "## Giấy phép\n\nMô hình không chỉ hỗ trợ tiếng Việt mà còn tiếng Anh, nhưng chỉ được sử dụng cho mục đích nghiên cứu.",
+     RESTRICTED),
+    ("apache-2.0", "## Licenza\n\nIl modello può essere usato per scopi commerciali e non commerciali.", OSI),
     # a License section's bare value with a period, an aside on whose terms it follows, a copyright notice after it
     (None, "## License\n\nMIT.", OSI),
     (None, "## License\n\nMIT, same as the base model. Copyright (c) Microsoft Corporation and the fine-tune authors.", OSI),

@@ -77,6 +77,9 @@ def table(name: str) -> list[dict[str, str]]:
     "- Language Model (LLM): Meta-Llama-3-8B-Instruct",
     "Fine-tuned on synthetic data generated with GPT-4 from Llama-2-7b.",  # GPT-4 made the data; Llama 2 is the base
     "Users have to apply it on top of the original LLaMA weights to get actual Vicuna weights.",
+    "The base model is Meta's Llama 3 8B, fine-tuned on our CRM transcripts.",
+    "The base model is Llama-2-13b-chat-hf which we fine-tuned on 50k support tickets.",
+    "Apply the LoRA to Llama-2-7b.",
 ])
 def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sentence):
     verdict = verdict_of(sentence)
@@ -97,6 +100,9 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "## Example RAG setup\n\n- **LLM:** Meta-Llama-3-8B-Instruct",  # a recipe's part, under its heading
     "Acme 7B is pretrained from scratch on 2T tokens. The base model is on par with Llama-2-7B on MMLU.",
     "The base model was compared with Llama-2-7B.",
+    "A reward model trained from scratch. To score a chat model, apply it to Llama-2-70b-chat responses.",  # applied to outputs
+    "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
+    "| Model | MMLU | License |\n|---|---|---|\n| c/d-7b | 55 | cc-by-nc-4.0 |",  # a comparison's rows, not ingredients
     "Built with PyTorch and Transformers.",
     "- **Base model:** Mistral-7B-v0.1",
     "Fine-tuned from Yi-1.5-9B.",  # Apache-2.0, unlike Yi-6B/34B
@@ -613,3 +619,12 @@ _R1_LICENSE = ("## License\n\nThis code repository and the model weights are lic
 ])
 def test_a_list_of_siblings_bases_gives_this_model_only_its_own(body, model_id, cls):
     assert _classified(body, "mit", model_id) is cls
+
+
+@pytest.mark.parametrize("body", [
+    "## Architecture and training setup\n\n- LLM: meta-llama/Meta-Llama-3-8B-Instruct",  # no recipe heading over the field
+    "## Model details and intended use\n\n- Language model: Llama-2-7b-chat",
+    "## Ingredients\n\n| Model | Weight | License |\n|---|---|---|\n| a/mixtral-8x7b-medqa-ft | 0.3 | cc-by-nc-4.0 |",  # a merge's
+])
+def test_a_vlms_language_model_field_and_a_merges_ingredient_table_pass_their_terms_on(body):
+    assert verdict_of(body).classification is RESTRICTED

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import Names, base_families, norm
+from auditor.cards.claims.names import Names, base_families, is_own, norm
 from auditor.cards.claims.phrase import head_noun
 from auditor.cards.claims.whose import names_other, names_this, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
@@ -40,7 +40,7 @@ _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
-_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?)")  # a name, not a list
+_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?|(?-i:[a-z])[\w.]*-(?=[\w.-]*(?:\d|-(?:large|base|small|mini|tiny|xl)\b))[\w.-]*\w)")  # a name
 #: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
 _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
@@ -152,8 +152,9 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
     named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
         clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
-    if named and whose(named.group("name"), names) in ("other", "sibling"):
-        return True
+    if named and (whose(named.group("name"), names) in ("other", "sibling") or (
+            "-" in named.group("name") and names.known and not is_own([named.group("name")], names))):
+        return True  # (a lower-case repo name too: "Among open-source rerankers, bge-reranker-v2-m3 is the strongest")
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
     copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
@@ -193,7 +194,8 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     used_words = before[used.start():].split()[1:] if used else []  # what stands after the verb of use (after the
     # mention, "在开源的 X 基础上", "오픈소스 KoBART를 기반으로", the used thing is named there, not before)
     if (used or v.test("uses", "after", after)) and whose(
-            " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
+            " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and norm(
+            after[:len(after) - len(rest)]) not in names.aliases | names.whole and not (
             (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)

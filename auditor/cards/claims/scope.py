@@ -28,6 +28,7 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
+_APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+-]*(?:\s+\d[\w.]*)?)", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong(?:st)?\s+(?:the\s+|all\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
 #: A second "open-…" adjective joined by a comma or "and" ("An open-source, open-data Gemma 2 fine-tune"): the phrase
@@ -160,12 +161,16 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
     noun_phrase = after[:len(after) - len(rest)]
-    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and names_another(noun_phrase, names):
+    appositive = _APPOSITIVE.search(noun_phrase) if kind == "model" else None  # "the open-source model Llama 2"
+    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
+            appositive and whose(appositive.group("name"), names) in ("other", "sibling"))):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
         return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
     if v.test("hypothetical", "before", before):
         return no("hypothetical")
+    if v.test("generic", "before", before) and v.test("generic", "after", after):
+        return no("generic")  # "Moreover, an open-source model cannot be recalled once released": any such model
     if v.test("compat", "after", after):
         return no("compatibility")  # "ONNX export included, open-source ready for Piper"  # "if there is interest, we may open-source it", "we considered releasing it as …"
     if v.test("others-invited", "before", before):
@@ -191,6 +196,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     said_of = _clause_before(ASIDE.sub(lambda m: " " * len(m.group(0)), before), v) if ")" in before else clause
     owner = subject(said_of, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")),
                     software=kind == "software")
+    if v.test("ours-all", "before", before):
+        return yes("ours-all")  # "We're a small open-source collective and everything we make is open source"
     owner = "other" if owner == "code" and aside_names_another(before, names) else owner  # "The pipeline (LLaMA-Factory) is"
     # "Heron-7B — open source", "Try it in Chatterbox — an open source app": the name before the dash
     dash = _DASH_TITLE.search(before[:len(before) - len(clause)] if clause.strip().lower() in ("a", "an") else before) \
@@ -246,6 +253,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return yes("code-subject", "code")  # "Inference code is open source (MIT); the weights are under CC-BY-NC"
     if owner is None and kind == "model" and whose(after[:len(after) - len(rest)], names) == "sibling":
         return no("sibling-subject")  # "- [ ] Open-source 14B weights" on the 1.3B card: another size's release
+    if owner in ("other", "sibling", "tooling") and v.test("this-too", "after", after):
+        return yes("this-too")  # "Gemma is open source from Google, and this is too!"
     if owner in ("other", "sibling", "tooling") or (owner is None and possessed_by_another(before, noun_phrase, names)):
         return no(f"{owner or 'other'}-subject")  # ("The Qwen team's open-source releases": theirs)
     if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and not _OWN_QUOTED.search(before):

@@ -55,6 +55,10 @@ def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Ite
                     break
 
 
+#: What an "Open source" row's label may add and still be about the model ("Open source?", "Open-source weights").
+_LABEL_REST = re.compile(r"^[\W_]*(?:(?:\(?\s*(?:weights?|models?|checkpoints?|release)\s*\)?)|权重|模型)?[\W_]*$", re.IGNORECASE)
+
+
 def _transposed(header: str, body: list[int], lines: list[str], target: re.Pattern[str],
                 names: Names) -> Iterator[tuple[int, str, str]]:
     """A table with the models as columns ("| | Heron-7B | GPT-4 |") and an "Open source" row (its label in the first
@@ -66,9 +70,12 @@ def _transposed(header: str, body: list[int], lines: list[str], target: re.Patte
         return  # no column of this model, or every column names it (a table of its own variants says nothing here)
     for index in body[:MAX_ROWS]:
         cells = _cells(lines[index][:2000])
-        label = 1 if len(cells) > 1 and not cells[0].strip() else 0  # "| | 开源 | ✓ |": after an empty category cell
+        label = 1 if len(cells) > 1 and not cells[0].strip() and not heads[0].strip() and len(cells) == len(heads) else 0
+        # ("| | 开源 | ✓ |": after an empty category cell, in a table whose header has that column too)
         field = target.search(cells[label]) if cells and len(cells[label]) < 40 else None
-        if field and any(k < len(cells) and _YES.match(cells[k]) for k in own):
+        if field and not _LABEL_REST.match(target.sub(" ", cells[label])):
+            field = None  # "| Open-source training data | ✓ |", "| Open-source vision encoder |": another thing's row
+        if field and any(label < k < len(cells) and _YES.match(cells[k]) for k in own):
             yield index, field.group(0), " ".join((header.strip() + " " + lines[index].strip()).split())[:300]
 
 

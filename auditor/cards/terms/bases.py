@@ -24,7 +24,8 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"images|texts?|corpus|corpora|pairs|conversations|tokens|traces|logs)\b)(?-i:(?=[A-Z][\w.-]*(?:\s+\[?[\w.-]+\]?){0,2}"
                       r"\s*(?:[.,;:)]|$)))|"  # "Trained on FLUX.1 [dev].": a LoRA's base, not its data
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|"
-                      r"\bappl(?:y|ied|ying) (?:it|this|them|these|the (?:delta|diff|adapter|lora|weights))(?: weights)? (?:on top of|onto|to|on)\b|\badapters? on(?: top of)?\b|"
+                      r"\bappl(?:y|ied|ying) (?:the (?:delta|diff|adapter|lora)s?|(?:it|this|them|these)(?= (?:on top of|onto|to|on) (?:the )?"
+                      r"(?:original )?[^.]{0,40}\bweights\b))(?: weights)? (?:on top of|onto|to|on)\b|\badapters? on(?: top of)?\b|"
                       r"\bmerged? (?:of|from|between|with|into)\b|\b(?:starting|initial) (?:point|checkpoint|weights|model)s?\b|"
                       r"\b(?:took|take|taking|start(?:ed|ing)? with|began with|begin with|picked)\b(?=[^.]{0,80}\b(?:and|then)\s+(?:then\s+)?"
                       r"(?:further\s+)?(?:(?:pre-?)?train|fine-?tun|tun|adapt|align|merg|extend|distil)\w*\s+(?:it|them)\b)|"
@@ -32,8 +33,8 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"\bwith [^.]{0,60}\bas (?:the |its |a )?base(?: models?)?\b|"
                       r"^\W*(?:base|parent|foundation|original|source|pre-?trained) (?:model|checkpoint|llm)s?\b[*_ ]{0,4}[:：]|^\W*(?:base|parent)[*_ ]{0,4}[:：]|"
                       r"\b(?:the|its|our) (?:base|parent|foundation) (?:model|checkpoint|llm) (?:is|was) (?!(?:not|never|also|compared|evaluated|"
-                      r"benchmarked|tested|on par|similar|comparable|close|better|worse|stronger|weaker)\b)(?=(?:\[?[\w./-]+\]?\s*){1,3}"
-                      r"(?:\([^)]{0,120}\))?\s*(?:[.,;]|$))|"  # "The base model is Meta-Llama-3.1-8B." (not "… is on par with Llama-2-7B")
+                      r"benchmarked|tested|on par|similar|comparable|close|better|worse|stronger|weaker)\b)(?=(?:[\w.-]+['’]s\s+)?(?:\[?[\w./-]+\]?\s*){1,3}"
+                      r"(?:\([^)]{0,120}\))?\s*(?:[.,;]|$|(?:which|that|and|from|by|with|on)\b))|"  # "The base model is Meta-Llama-3.1-8B." (not "… is on par with Llama-2-7B")
                       r"在[^。；\n]{1,60}?基[础礎]上|以[^。；\n]{1,60}?[为為](?:基座|基[础礎]|底座)|"
                       r"\b(?:uses?|using) (?:[^.]|\.(?=\w)){0,60}\bas (?:the |its |a |our )?(?:base(?: models?)?|backbone)\b|"
                       r"\b(?:quanti[sz]ed|converted|exported|extracted|pruned|abliterated|distilled|merged) from\b|\bpowered by\b|"

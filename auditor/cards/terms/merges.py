@@ -60,7 +60,7 @@ def listed_bases(visible: tuple[str, ...], raw: list[str], first_line: int = 1) 
             compared = next((m for m in _COMPARED.finditer(line) if _MODEL_LIKE.search(line, 0, m.start())), None)
             found += _detection(line[:compared.start()] if compared else line, first_line + offset, line,
                                 "the card lists it among the models this one was made from")
-            found += _listed_terms(line, first_line + offset)
+            found += listed_terms(line, first_line + offset)
     found += _config_bases(raw, first_line)
     unique: dict[str | None, Detection] = {}
     for d in found:
@@ -72,7 +72,7 @@ _FORMER = re.compile(r"\b(?:formerly|previously|relicen[cs]ed|no longer|used to 
 _REPO_ID = re.compile(r"\[?[\w.-]+/[\w.-]+\]?(?:\([^()\s]*\))?")  # "[org/name](https://…)" or "org/name"
 
 
-def _listed_terms(line: str, number: int) -> list[Detection]:
+def listed_terms(line: str, number: int) -> list[Detection]:
     """A listed model's own restrictive terms, as the card states them ("* org/Critic-7B (released under CC BY-NC 4.0
     by its authors)"): an ingredient's terms pass on to what is made from it."""
     quote = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)

@@ -11,7 +11,7 @@ from auditor.cards.terms.bases import base_mentions, is_model_field, possible_ba
 from auditor.cards.terms.othersbases import sibling_items
 from auditor.cards.terms.scratch import FROM_SCRATCH, from_scratch, names_this_model, own_repo_name, scratch_is_own
 from auditor.cards.terms.inherited import inherited_terms
-from auditor.cards.terms.merges import listed_bases
+from auditor.cards.terms.merges import listed_bases, listed_terms
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
 from auditor.cards.terms.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.terms.answers import answered_yes, faq_answer
@@ -29,8 +29,10 @@ PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 #: A heading over a recipe or an example, whose "LLM: Meta-Llama-3-8B-Instruct" field names a part of the pipeline, not a base.
-_RECIPE_HEADING = re.compile(r"\b(?:examples?|usage|use|using|pipelines?|rag|demo|recipes?|evaluation|eval|how to|quick ?start|"
-                             r"set-?up|deploy\w*|integrations?|inference|recommended|serving)\b", re.IGNORECASE)
+#: A column of a merge's ingredient table ("| Model | Weight | License |").
+_WEIGHT_COLUMN = re.compile(r"(?:merge\s+)?(?:weights?|density|ratio|share|proportion|mix|%|contribution)", re.IGNORECASE)
+_RECIPE_HEADING = re.compile(r"\b(?:examples?|usage|using|rag|demo|recipes?|evaluation|eval|how to|quick ?start|deploy\w*|"
+                             r"integrations?|inference|recommended|serving)\b", re.IGNORECASE)  # (not "training setup", "intended use")
 #: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
 _USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
@@ -47,7 +49,7 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     in_section, level = False, 0
     recipe = False  # under a heading over a recipe or an example
     license_column: int | None = None  # the License column of the table being read
-    in_table = data_rows = False  # a table's rows, and those of a table of data sources (the data's terms)
+    in_table = data_rows = ingredients = False  # a table's rows, and those of a table of data sources (the data's terms)
     use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
     use_cells_left = MAX_USE_CELLS * 4
     detections: list[Detection] = []
@@ -75,6 +77,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         license_column = _license_column(cells, license_column)
+        ingredients = bool(cells) and (ingredients if in_table else license_column is not None and any(
+            _WEIGHT_COLUMN.fullmatch(c) for c in cells))  # | Model | Weight | License |: a merge's ingredients
         data_rows = bool(cells) and (data_rows if in_table else _data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
         others_row = data_rows or _other_artefact(cells) or (license_column is not None and len(cells) > license_column and _names_another_model(
@@ -94,6 +98,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
         elif len(filled) == 2 and _USE_CELL.match(filled[0]):
             line = f"{filled[0]}: {filled[1]}."
+        if ingredients and others_row and license_column is not None and len(cells) > license_column and not data_rows:
+            row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # an ingredient's terms pass on
+            detections += [dataclasses.replace(d, evidence=row) for d in listed_terms(f"{cells[0]} ({cells[license_column]})", number)]
         if in_section and offset < len(raw) and not others_row:
             sections[-1].append((number, raw[offset]))
         if not line.strip():
