@@ -337,6 +337,8 @@ TABLE = "| Model | Open source | Score |\n|---|---|---|\n| GPT-4 | ✗ | 8.9 |\n
     ("| | | Heron-VL-7B | GPT-4V |\n|---|---|---|---|\n| | Open-source training data | ✓ | ✗ |", False),  # another thing's row
     ("| | | Heron-VL-7B | GPT-4V |\n|---|---|---|---|\n| | Open-source vision encoder | ✓ | ✗ |", False),
     ("| | Heron-VL-7B | GPT-4V |\n|---|---|---|\n| Open-source weights | ✓ | ✗ |", True),
+    ("| | Heron-VL-7B | GPT-4 |\n|---|---|---|\n| Fully open source | ✅ | ❌ |", True),
+    ("| | Heron-VL-7B | GPT-4 |\n|---|---|---|\n| Open source (weights + code) | ✅ | ❌ |", True),
 ])
 def test_a_transposed_tables_open_source_row_claims_only_for_the_weights_under_this_models_column(table, claims):
     assert bool(find_claims(table, model_id="acme/Heron-VL-7B")) is claims, table
@@ -1630,6 +1632,32 @@ SESSION_8_RULES = [
     ("We're a small open-source collective and everything we make is open source, full stop.", "t/Tavern-Mixtral-Merge-v2", True),
     ("This model is my small open-source contribution to the Godot ecosystem.", "b/starcoder2-3b-godot", True),
     ("Gemma is open source from Google, and this is too!", "s/gemma-2b-kindergarten-teacher", True),
+    # (review of db6f9cc) "this too" only of this model; "everything we make" not when it then names other things or under
+    # "not"; "not just", "no … before Nimbus-7B", "we fine-tuned", its own name after "use", "released the … way", "this"
+    # after a hope, a name with a digit or hyphen, a promise and "this one is, too"
+    ("Axolotl is open source, and so is this config: see `config.yml`.", "acme/Nimbus-7B", False),
+    ("Gemma is open source from Google, and so are our datasets.", "acme/Nimbus-7B", False),
+    ("We're a small open-source collective and everything we make is open source: our quantisation scripts are on GitHub.",
+     "quantco/Meta-Llama-3-8B-Instruct-GGUF", False),
+    ("Not everything we release is open source.", "acme/Nimbus-7B", False),
+    ('Nimbus-7B is not "just" open source: weights, data and training code are all public.', "acme/Nimbus-7B", True),
+    ("No open-source model this small has beaten GPT-3.5 on MT-Bench before Nimbus-7B.", "acme/Nimbus-7B", True),
+    ("This repository hosts the open-source model we fine-tuned for radiology report generation.", "acme/Nimbus-7B", True),
+    ("At Acme we use the open-source Nimbus-7B internally for support tickets.", "acme/Nimbus-7B", True),
+    ("We use the open-source weights of this model in production.", "acme/Nimbus-7B", True),
+    ("This model can be used with the open-source Corvid CLI.", "corvid-ai/Corvid-13B-Chat", False),
+    ("Nimbus-7B is released the open source way: weights, training code and data are all public.", "acme/Nimbus-7B", True),
+    ("I hope someday this open-source model helps a kid somewhere learn to code.", "acme/Nimbus-7B", True),
+    ("Nimbus-7B: the open-source LLM Europe deserves.", "acme/Nimbus-7B", True),
+    ("An open-source model can be audited by anyone; this one is, too — weights and code are public.", "acme/Nimbus-7B", True),
+    ("An open-source model will be released once the paper is accepted.", "acme/Nimbus-7B", True),
+    # (final95-97) a possessor's model, a publisher's mission in Chinese, training scripts, "release it as"
+    ("Meta's open-sourced NLLB covers Kurmanji, but quality on informal text is poor.", "mt-course-ku/nllb-600m-kurmanji-en", False),
+    ("北辰智能（Beichen AI）成立于2023年，致力于推动开源大模型生态在垂直行业的落地。", "beichen-ai/Beichen-Med-13B", False),
+    ("The training scripts are open source on GitHub (MIT), so you can retrain on your own data.", "s/whisper-small-sabahan", True),
+    ("We release it as an open-source baseline for Icelandic generation research.", "t/gpt2-small-icelandic", True),
+    ("Captions were generated with WD14 tagger, an open source anime tagging model, then cleaned by hand.",
+     "harborlight/harbor-anime-v3", False),
 ]
 
 

@@ -80,6 +80,9 @@ def table(name: str) -> list[dict[str, str]]:
     "The base model is Meta's Llama 3 8B, fine-tuned on our CRM transcripts.",
     "The base model is Llama-2-13b-chat-hf which we fine-tuned on 50k support tickets.",
     "Apply the LoRA to Llama-2-7b.",
+    "These are delta weights. To use them, apply them on top of meta-llama/Llama-2-7b-hf using apply_delta.py.",
+    "A LoRA adapter. Apply it to meta-llama/Meta-Llama-3-8B-Instruct with PEFT.",
+    "Apply this onto huggyllama/llama-7b to get the Alpaca model.",
 ])
 def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sentence):
     verdict = verdict_of(sentence)
@@ -103,6 +106,10 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "A reward model trained from scratch. To score a chat model, apply it to Llama-2-70b-chat responses.",  # applied to outputs
     "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "| Model | MMLU | License |\n|---|---|---|\n| c/d-7b | 55 | cc-by-nc-4.0 |",  # a comparison's rows, not ingredients
+    "| Model | Weights | License |\n|---|---|---|\n| Llama-2-7B | Gated | Llama 2 Community License |",  # "Weights": no merge
+    "## Pipeline\n\n- LLM: meta-llama/Meta-Llama-3-8B-Instruct",  # a heading that is only "Pipeline" or "Setup": a recipe
+    "## Setup\n\nLLM: meta-llama/Meta-Llama-3-8B-Instruct",
+    "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "Built with PyTorch and Transformers.",
     "- **Base model:** Mistral-7B-v0.1",
     "Fine-tuned from Yi-1.5-9B.",  # Apache-2.0, unlike Yi-6B/34B

@@ -1,5 +1,5 @@
 """The noun phrase after an "open source" mention: its head noun and kind ("open-source code model" → model), and
-the noun phrase that ends a text (docs/CLAIMS.md, section 4)."""
+the noun phrase that ends a text (docs/CLAIMS.md, section 4), and a licence's name."""
 
 from __future__ import annotations
 
@@ -114,3 +114,10 @@ def last_phrase(text: str) -> str:
         if words[index].lower() in NP_STOP and words[index].lower() not in ("the", "a", "an", "this", "our", "its"):
             return " ".join(words[index + 1:])
     return " ".join(words)
+
+
+#: A licence's name ("Apache 2.0", "MIT", "GPL-3.0"): the thing an aside "(open source)" after it qualifies is the
+#: licence, whose own subject is decided by the rest of the sentence, not a named other thing.
+LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
+                           r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
+                           r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from auditor.cards.claims.cjk import cjk_context
 from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
-from auditor.cards.claims.names import Names
-from auditor.cards.claims.phrase import head_noun, last_phrase
+from auditor.cards.claims.names import Names, names_this_model
+from auditor.cards.claims.phrase import LICENCE_NAME, head_noun, last_phrase
 from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, aside_names_another, possessed_by_another, subject
 from auditor.cards.claims.whose import agent, names_another, ours_and_models, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
@@ -28,7 +29,11 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
-_APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+-]*(?:\s+\d[\w.]*)?)", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+]*(?:\d[\w.+-]*|-[\w.+-]+|\s+\d[\w.]*))",
+                         re.IGNORECASE)  # a model's name: a digit or a hyphen ("Llama 2", "Falcon-7B"; not "the LLM Europe deserves")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
+_QUOTES = re.compile(r"[\"“”'‘’]")
+_NO_BEFORE = re.compile(r"(?<![\w-])no\s+$", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong(?:st)?\s+(?:the\s+|all\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
 #: A second "open-…" adjective joined by a comma or "and" ("An open-source, open-data Gemma 2 fine-tune"): the phrase
@@ -44,15 +49,10 @@ _OWN_QUOTED = re.compile(r"\b(?:our|this|its)\s+[\"“'‘«]$", re.IGNORECASE) 
 _QUOTE_BEFORE, _QUOTE_AFTER = re.compile(r"[\"“'‘«]$"), re.compile(r"^[\"”'’»]")
 #: "We release this checkpoint as an open-source baseline": what is released as the thing, whatever the thing's noun.
 _RELEASE_AS = re.compile(r"\b(?:release[sd]?|releasing|publish(?:es|ed|ing)?|shar(?:e|es|ed|ing)|offer(?:s|ed|ing)?|provid(?:e|es|ed|ing))\s+"
-                         r"(?P<object>(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}?(?:models?|checkpoints?|weights|adapters?|loras?))"
+                         r"(?P<object>(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}?(?:models?|checkpoints?|weights|adapters?|loras?)|it|them)"
                          r"\s+as\s+(?:an?|the)\s+(?:(?:fully|completely|truly)\s+)?$", re.IGNORECASE)
 #: "Part of the open-source <its publisher's> toolkit": this model is a piece of that project.
 _PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:the|our)\s+$", re.IGNORECASE)
-#: A licence's name ("Apache 2.0", "MIT", "GPL-3.0"): the thing an aside "(open source)" after it qualifies is the
-#: licence, whose own subject is decided by the rest of the sentence, not a named other thing.
-_LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
-                           r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
-                           r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)
 _ONE_WORD, _DASH_TITLE = re.compile(r"[a-z][\w.-]{2,}"), re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
 #: The words joined into an identifier: a repo or dataset name ("bert-finetuned-opensource-reviews"), hyphens on
 #: both sides or an underscore on either (the target's word boundaries already keep most underscored names out).
@@ -94,29 +94,6 @@ def _first_name(text: str, names: Names) -> str | None:
     return whose(found.group(0).strip(".-"), names) if found else None
 
 
-#: A Latin-script name right after 开源(的) and a kind noun: what is called open source is that name.
-_NAME_AFTER_CJK = re.compile(r"^\s*(?:的\s*)?(?:模型|大模型|语言模型|基座模型|框架|工具|库|项目)?\s*(?P<name>(?!(?:int\d+|gguf|ggml|gptq|"
-                             r"awq|exl2|mlx|onnx|fp\d+|bf16|q\d\w*|lora|qlora|api|sdk|demo|web|app)\b)[A-Za-z][\w.+-]*)", re.IGNORECASE)
-_PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
-
-
-def _cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | None:
-    """开源 said of another publisher's release ("Meta 开源的 Llama 2") or of the movement at its clause's start
-    ("开源不易"): the rule that says so, else None."""
-    agent_cjk = v.find("agent-cjk", "before", before)
-    if agent_cjk and names.known:
-        name = agent_cjk.group("name")
-        if not _PLACE_CJK.search(before[:agent_cjk.start("name")]) and not _LICENCE_NAME.search(name) and whose(
-                name, names) == "other":
-            return "other-subject"
-    if v.test("movement-cjk", "after", after) and re.search(r"(?:^|[，。,；;！!？?：:\s])$", before):
-        return "movement"
-    named = _NAME_AFTER_CJK.match(after)
-    if named and whose(named.group("name"), names) in ("other", "sibling"):
-        return "named-after"  # "在开源模型 Qwen2.5-7B-Instruct 的基础上", "开源的 FlashAttention-2": that one is open
-    return None
-
-
 def _clause_before(before: str, vocab: Vocabulary) -> str:
     last = None
     for last in vocab.modifiers[("terminator", "-")].finditer(before):
@@ -138,7 +115,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("citation")
     if v.test("prompt", "before", before):
         return no("quoted-prompt")
-    negated = v.test("negated", "before", before) and not v.test("pseudo", "before", before)
+    negated = v.test("negated", "before", before) and not v.test("pseudo", "before", _QUOTES.sub("", before)) and not (
+        _NO_BEFORE.search(before) and names_this_model(sentence[end:], names))  # ("No open-source model … before Nimbus-7B")
     if negated or v.test("negated", "after", after):
         return no("negated")
     if v.test("past", "before", before):
@@ -163,13 +141,16 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     noun_phrase = after[:len(after) - len(rest)]
     appositive = _APPOSITIVE.search(noun_phrase) if kind == "model" else None  # "the open-source model Llama 2"
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
-            appositive and whose(appositive.group("name"), names) in ("other", "sibling"))):
+            appositive and whose(appositive.group("name"), names) in ("other", "sibling")) or (
+            _POSSESSIVE_BEFORE.search(before) and whose(" ".join(noun_phrase.split()[:1]), names) == "other" and (
+                possessed_by_another(before, " ".join(noun_phrase.split()[:1]), names)))):  # "Meta's
+        # open-sourced NLLB covers Kurmanji": its maker's model
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
         return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
     if v.test("hypothetical", "before", before):
         return no("hypothetical")
-    if v.test("generic", "before", before) and v.test("generic", "after", after):
+    if v.test("generic", "before", before) and v.test("generic", "after", after) and not v.test("this-too", "after", after):
         return no("generic")  # "Moreover, an open-source model cannot be recalled once released": any such model
     if v.test("compat", "after", after):
         return no("compatibility")  # "ONNX export included, open-source ready for Piper"  # "if there is interest, we may open-source it", "we considered releasing it as …"
@@ -187,7 +168,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if aside_of is None and not glossed and kind is None and names.known and _ONE_WORD.fullmatch(named) and not vocabulary().kind_of(
             named.lower()):
         aside_of = "other"  # "Augmentations with albumentations (open source)": a thing named by one word, not this model
-    if aside_of == "other" and _LICENCE_NAME.search(named):
+    if aside_of == "other" and LICENCE_NAME.search(named):
         aside_of = None  # "| License | Apache 2.0 (open source) |": the aside says the licence is open source
     if aside_of in ("other", "sibling") or (aside_of == "org" and kind is None):
         return no("aside-of-other")  # "GPT-Neo (an open-source version of GPT-3)", "QuantLab (open source, MIT)"
@@ -196,7 +177,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     said_of = _clause_before(ASIDE.sub(lambda m: " " * len(m.group(0)), before), v) if ")" in before else clause
     owner = subject(said_of, after, bool(_VERB_FORM.search(phrase)), names, phrase.lower().endswith(("ed", "ing")),
                     software=kind == "software")
-    if v.test("ours-all", "before", before):
+    if v.test("ours-all", "before", before) and not v.test("ours-all-scoped", "after", after):
         return yes("ours-all")  # "We're a small open-source collective and everything we make is open source"
     owner = "other" if owner == "code" and aside_names_another(before, names) else owner  # "The pipeline (LLaMA-Factory) is"
     # "Heron-7B — open source", "Try it in Chatterbox — an open source app": the name before the dash
@@ -214,7 +195,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if pronoun:  # "QuantKit makes it 2x faster; it is fully open source": the pronoun is the named subject's
         earlier = (before[:len(before) - len(clause)] + clause[:pronoun.start()]).rstrip(" ;,-–—")
         opening = earlier[max(earlier.rfind(","), earlier.rfind(";")) + 1:].split()[:4]
-        opening = [w for w in opening if not _LICENCE_NAME.search(w)]  # ("Licensed under Apache 2.0, it is …": no name)
+        opening = [w for w in opening if not LICENCE_NAME.search(w)]  # ("Licensed under Apache 2.0, it is …": no name)
         if earlier and not _LIKE.match(earlier) and (agent(earlier, names) == "other" or whose(" ".join(opening), names) == "other"):
             owner = "other"  # ("the llama.cpp feature matrix is on GitHub, and the whole thing is open source")
     making = _MAKING_IT.search(before) if owner in ("own", None) and names.known else None
@@ -240,7 +221,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
             return no("quantified-other")
     released = _RELEASE_AS.search(before)
-    if released and whose(released.group("object"), names) == "own":
+    if released and (released.group("object").lower() in ("it", "them") or whose(released.group("object"), names) == "own"):
         return yes("released-as")  # "We release this checkpoint as an open-source baseline for KitchenBench"
     if kind in ("project", "software") and _PART_OF.search(before) and whose(
             after[:len(after) - len(rest)].rstrip(" .,;:").rsplit(" ", 1)[0], names) in ("own", "org"):
@@ -260,7 +241,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if owner != "own" and _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and not _OWN_QUOTED.search(before):
         return no("quoted-label")  # 'Lots of labs now put "open source" on models with a 700M-MAU clause': the label
     if phrase in ("开源", "開源"):
-        cjk = _cjk_context(before, after, names, v)
+        cjk = cjk_context(before, after, names, v)
         if cjk:
             return no(cjk)
     if owner is None and kind == "model" and role_model(noun_phrase, names) and not (

@@ -195,5 +195,3 @@ def possessed_by_another(before: str, phrase: str, names: Names) -> bool:
         return False
     copula = _COPULA_THEN.search(before[max(0, found.start() - 120):found.start()])  # "Nimbus-7B is the first of …"
     return not (copula and any(is_own([w], names, with_org=False) for w in TOKEN.findall(copula.group(1))[-4:]))
-    first = norm(next((w for w in found.group(1).split() if w.lower() != "the"), ""))
-    return not (names.org and len(first) >= 3 and norm(names.org).startswith(first)) and not copula

@@ -56,7 +56,8 @@ def table_claims(lines: list[str], target: re.Pattern[str], names: Names) -> Ite
 
 
 #: What an "Open source" row's label may add and still be about the model ("Open source?", "Open-source weights").
-_LABEL_REST = re.compile(r"^[\W_]*(?:(?:\(?\s*(?:weights?|models?|checkpoints?|release)\s*\)?)|权重|模型)?[\W_]*$", re.IGNORECASE)
+_LABEL_REST = re.compile(r"^[\W_]*(?:fully|truly|completely|100%)?[\W_]*(?:\(?\s*(?:weights?|models?|checkpoints?|release)"
+                         r"(?:\s*(?:\+|and|&|/)\s*(?:code|data|weights?))*\s*\)?|权重|模型)?[\W_]*$", re.IGNORECASE)
 
 
 def _transposed(header: str, body: list[int], lines: list[str], target: re.Pattern[str],

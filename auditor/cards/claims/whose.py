@@ -64,6 +64,8 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
     kinds = [vocab.kind_of(w.strip(".,").lower()) for w in words]
     # a code noun heads the phrase ("our training and evaluation code"): the nouns before it say what the code is for
     code_head = kinds[-1] == "code" and all(k != "other" or vocab.test("tooling", "-", w) for w, k in zip(words, kinds))
+    if _OWN_SCRIPTS.search(phrase):
+        return "code"  # "The training scripts are open source on GitHub": the code of the model's own making
     if "other" in kinds and not code_head:
         return "other"
     if names.bases and norm("".join(w for w in words if w.lower() not in ("the", "a", "an"))) in names.bases:
@@ -122,6 +124,8 @@ _OWN_TOOLING = re.compile(r"^\W*(?:the|our|its)\s+(?:inference|training|serving|
                           r"toolkit|sdk|software|framework)\b", re.IGNORECASE)
 
 
+_OWN_SCRIPTS = re.compile(r"\b(?:the|our|my|its)\s+(?:training|fine-?tuning|finetuning|distillation)\s+(?:and\s+[\w-]+\s+)?scripts?\b",
+                          re.IGNORECASE)
 _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
 
 

@@ -30,9 +30,12 @@ PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 #: A heading over a recipe or an example, whose "LLM: Meta-Llama-3-8B-Instruct" field names a part of the pipeline, not a base.
 #: A column of a merge's ingredient table ("| Model | Weight | License |").
-_WEIGHT_COLUMN = re.compile(r"(?:merge\s+)?(?:weights?|density|ratio|share|proportion|mix|%|contribution)", re.IGNORECASE)
+_WEIGHT_COLUMN = re.compile(r"(?:merge\s+)?(?:weight|density|ratio|share|proportion|%|contribution)", re.IGNORECASE)  # (not "Weights")
+#: A merge weight in an ingredient table's row ("0.3", "30%", "base").
+_WEIGHT_VALUE = re.compile(r"(?:\d*\.?\d+\s*%?|base|-)", re.IGNORECASE)
 _RECIPE_HEADING = re.compile(r"\b(?:examples?|usage|using|rag|demo|recipes?|evaluation|eval|how to|quick ?start|deploy\w*|"
-                             r"integrations?|inference|recommended|serving)\b", re.IGNORECASE)  # (not "training setup", "intended use")
+                             r"integrations?|inference|recommended|serving)\b|^\W*(?:pipelines?|set-?up)\W*$", re.IGNORECASE)
+# (a heading that is only "Pipeline" or "Setup" too; not "Architecture and training setup", "intended use")
 #: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
 _USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
@@ -49,7 +52,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     in_section, level = False, 0
     recipe = False  # under a heading over a recipe or an example
     license_column: int | None = None  # the License column of the table being read
-    in_table = data_rows = ingredients = False  # a table's rows, and those of a table of data sources (the data's terms)
+    in_table = data_rows = ingredients = False  # a table's rows, those of a table of data sources (the data's terms), a merge's
+    weight_column: int | None = None  # the merge-weight column of an ingredient table
     use_columns: dict[int, str] = {}  # the table's columns that say what a use may be ("| Model | Commercial use |")
     use_cells_left = MAX_USE_CELLS * 4
     detections: list[Detection] = []
@@ -77,8 +81,10 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         license_column = _license_column(cells, license_column)
-        ingredients = bool(cells) and (ingredients if in_table else license_column is not None and any(
-            _WEIGHT_COLUMN.fullmatch(c) for c in cells))  # | Model | Weight | License |: a merge's ingredients
+        if not (cells and in_table):  # | Model | Weight | License |: a merge's ingredients, with their weights
+            weight_column = next((i for i, c in enumerate(cells) if _WEIGHT_COLUMN.fullmatch(c)), None) if cells else None
+        ingredients = weight_column is not None and license_column is not None and len(cells) > weight_column and bool(
+            _WEIGHT_VALUE.fullmatch(cells[weight_column]))
         data_rows = bool(cells) and (data_rows if in_table else _data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
         others_row = data_rows or _other_artefact(cells) or (license_column is not None and len(cells) > license_column and _names_another_model(
