@@ -1658,6 +1658,18 @@ SESSION_8_RULES = [
     ("We release it as an open-source baseline for Icelandic generation research.", "t/gpt2-small-icelandic", True),
     ("Captions were generated with WD14 tagger, an open source anime tagging model, then cleaned by hand.",
      "harborlight/harbor-anime-v3", False),
+    # (review of bc01bd2)
+    ("No open-source weights are provided for Nimbus-7B; access is through the Acme API.", "acme/Nimbus-7B", False),
+    ("A LoRA on Llama 3 8B. Meta released it as an open-source foundation for the community.", "acme/Nimbus-7B", False),
+    ("This LoRA extends the open-source model Zephyr with tool use.", "acme/Nimbus-7B", False),
+    ("Keep in mind that an open-source model will be copied by strangers; that is why we chose a non-commercial licence.",
+     "acme/Nimbus-7B", False),
+    ("The open-source model we fine-tuned was pre-trained by Meta on 15T tokens.", "acme/Nimbus-7B", False),
+    ("We fine-tuned Llama 3 8B with LLaMA-Factory. Its training scripts are open source.", "acme/Nimbus-7B", False),
+    ("NLLB-200 is an open-source machine translation model.", "facebook/nllb-200-distilled-600M", True),
+    ("Mistral 7B is open source, and so is this fine-tune of it.", "acme/Nimbus-7B", True),
+    ("Everything we release is open source — the weights and code are yours to use.", "acme/Nimbus-7B", True),
+    ("本项目致力于打造完全开源的医疗大模型生态，Nimbus-Med-7B 是其中第一个模型。", "acme/Nimbus-Med-7B", True),
 ]
 
 

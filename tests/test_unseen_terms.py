@@ -107,8 +107,6 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "| Model | MMLU | License |\n|---|---|---|\n| c/d-7b | 55 | cc-by-nc-4.0 |",  # a comparison's rows, not ingredients
     "| Model | Weights | License |\n|---|---|---|\n| Llama-2-7B | Gated | Llama 2 Community License |",  # "Weights": no merge
-    "## Pipeline\n\n- LLM: meta-llama/Meta-Llama-3-8B-Instruct",  # a heading that is only "Pipeline" or "Setup": a recipe
-    "## Setup\n\nLLM: meta-llama/Meta-Llama-3-8B-Instruct",
     "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "Built with PyTorch and Transformers.",
     "- **Base model:** Mistral-7B-v0.1",
@@ -632,6 +630,11 @@ def test_a_list_of_siblings_bases_gives_this_model_only_its_own(body, model_id, 
     "## Architecture and training setup\n\n- LLM: meta-llama/Meta-Llama-3-8B-Instruct",  # no recipe heading over the field
     "## Model details and intended use\n\n- Language model: Llama-2-7b-chat",
     "## Ingredients\n\n| Model | Weight | License |\n|---|---|---|\n| a/mixtral-8x7b-medqa-ft | 0.3 | cc-by-nc-4.0 |",  # a merge's
+    "| Model | Weights | License |\n|---|---|---|\n| meta-llama/Meta-Llama-3-8B-Instruct | 0.6 (t) | Llama 3 Community License |",
+    "| Model | Weight | License |\n|---|---|---|\n| meta-llama/Meta-Llama-3-8B-Instruct | base model | Llama 3 Community License |",
+    "## Setup\n\n- Vision encoder: openai/clip-vit-large-patch14-336\n- LLM: meta-llama/Llama-2-13b-chat-hf",  # a VLM's parts
+    "## Pipeline\n\nLanguage model: Llama-2-13b-chat",
+    "Apply the LoRA to Llama-2-13b-chat-hf as a judge of answers.",
 ])
 def test_a_vlms_language_model_field_and_a_merges_ingredient_table_pass_their_terms_on(body):
     assert verdict_of(body).classification is RESTRICTED

@@ -15,6 +15,10 @@ _NAME_AFTER_CJK = re.compile(r"^\s*(?:的\s*)?(?:模型|大模型|语言模型|�
 _PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|采用|採用|基于|基於|按照|依照|遵循)\s*$")
 
 
+#: This project, model or we as the subject ("本项目致力于打造完全开源的医疗大模型生态"): its own mission is its claim.
+_OWN_CJK = re.compile(r"本项目|本項目|本模型|本仓库|本倉庫|我们|我們|我司")
+
+
 def cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | None:
     """开源 said of another publisher's release ("Meta 开源的 Llama 2") or of the movement at its clause's start
     ("开源不易"): the rule that says so, else None."""
@@ -26,7 +30,7 @@ def cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | N
             return "other-subject"
     if v.test("movement-cjk", "after", after) and re.search(r"(?:^|[，。,；;！!？?：:\s])$", before):
         return "movement"
-    if v.test("mission-cjk", "before", before) and v.test("mission-cjk", "after", after):
+    if v.test("mission-cjk", "before", before) and v.test("mission-cjk", "after", after) and not _OWN_CJK.search(before):
         return "mission"  # "致力于推动开源大模型生态在垂直行业的落地": the publisher's mission
     named = _NAME_AFTER_CJK.match(after)
     if named and whose(named.group("name"), names) in ("other", "sibling"):

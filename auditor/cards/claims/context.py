@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import TOKEN, Names, base_families, is_own, norm
+from auditor.cards.claims.names import Names, base_families, is_own, norm
 from auditor.cards.claims.phrase import head_noun
-from auditor.cards.claims.whose import names_other, names_this, whose
+from auditor.cards.claims.whose import names_other, names_this, own_name_after, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|this|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -146,20 +146,6 @@ _ONE_OF_APPOSITION = re.compile(r"(?P<name>[\w.+'’-]+(?:\s+[\w.+-]+){0,2}),\s+
                                 r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _own_name_after(after: str, names: Names, v: Vocabulary) -> bool:
-    """Does the mention's phrase name this model by a name of its own ("Nimbus-7B", not "Depth" of `x/controlnet-depth-sdxl`)
-    and not a tool of the same name ("the open-source Corvid CLI")?"""
-    words = [w.strip(".,;:!?") for w in TOKEN.findall(after[:80])[:2]]
-    if not words or not (re.search(r"[\d-]", words[0]) or norm(words[0]) in names.whole):
-        return False
-    return norm(words[0]) in names.aliases | names.whole and not (
-        len(words) > 1 and (v.kind_of(words[1].lower()) in ("software", "project", "role", "other", "thing", "code") or (
-            _TOOL_WORD.fullmatch(words[1]))))
-
-
-_TOOL_WORD = re.compile(r"cli|apps?|ui|webui|gui|sdk|api|server|plugins?|extensions?|lib|bot|client|desktop|studio", re.IGNORECASE)
-
-
 #: "the open-source weights of this model": this model's, whatever the verb of use before.
 _OF_THIS_MODEL = re.compile(r"^\s*(?:[\w-]+\s+){0,2}of\s+(?:this|our)\s+(?:model|checkpoint|release)\b", re.IGNORECASE)
 
@@ -210,7 +196,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
         return no("other-model")
     used = v.find("uses", "before", before)
     used_words = before[used.start():].split()[1:] if used else []
-    first_after = _own_name_after(after, names, v)  # "we use the open-source Nimbus-7B internally" on acme/Nimbus-7B: ours  # what stands after the verb of use (after the
+    first_after = own_name_after(after, names, v)  # "we use the open-source Nimbus-7B internally" on acme/Nimbus-7B: ours  # what stands after the verb of use (after the
     # mention, "在开源的 X 基础上", "오픈소스 KoBART를 기반으로", the used thing is named there, not before)
     if (used or v.test("uses", "after", after)) and whose(
             " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not first_after and not _OF_THIS_MODEL.match(

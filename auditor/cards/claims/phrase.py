@@ -121,3 +121,7 @@ def last_phrase(text: str) -> str:
 LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:license|licence))?(?:[\s-]?v?2(?:\.0)?)?|mit(?:\s+licen[cs]e)?|"
                            r"bsd(?:[\s-]?[23](?:[\s-]clause)?)?|(?:a|l)?gpl(?:[\s-]?v?[23](?:\.0)?(?:[\s-]only|\+)?)?|"
                            r"mpl(?:[\s-]?2(?:\.0)?)?|isc|unlicense|zlib|epl(?:[\s-]?2(?:\.0)?)?)[*_]*$", re.IGNORECASE)
+#: A model's name after the head noun ("the open-source model Llama 2", "Falcon-7B", "Zephyr"), not a clause's subject
+#: ("the open-source LLM Europe deserves").
+APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+-]*(?:\s+\d[\w.]*)?)(?![\w.+-])"
+                        r"(?!\s+(?-i:[a-z]+s)\b)", re.IGNORECASE)

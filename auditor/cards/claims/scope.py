@@ -12,7 +12,7 @@ import re
 from auditor.cards.claims.cjk import cjk_context
 from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
 from auditor.cards.claims.names import Names, names_this_model
-from auditor.cards.claims.phrase import LICENCE_NAME, head_noun, last_phrase
+from auditor.cards.claims.phrase import APPOSITIVE, LICENCE_NAME, head_noun, last_phrase
 from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, aside_names_another, possessed_by_another, subject
 from auditor.cards.claims.whose import agent, names_another, ours_and_models, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
@@ -28,13 +28,13 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$|^open(?:[\u00ad\u2010-\u2014\u2212-]\s|[\s
 #: A clause whose subject is only a pronoun ("it is", "it's", "they are"), which refers back to the sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*(?:(?:and|so|but)\s+)?|\s(?:and|so|but)\s+)(?:it|they|the\s+(?:whole|entire)\s+thing)"
                               r"(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-#: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
-_APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+]*(?:\d[\w.+-]*|-[\w.+-]+|\s+\d[\w.]*))",
-                         re.IGNORECASE)  # a model's name: a digit or a hyphen ("Llama 2", "Falcon-7B"; not "the LLM Europe deserves")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
+_WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:(?:are|am|have|now|also|hereby|proudly)\s+)?$", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”'‘’]")
 _NO_BEFORE = re.compile(r"(?<![\w-])no\s+$", re.IGNORECASE)
+_BEYOND = re.compile(r"\b(?:before|until|till|than|except|besides|other than|apart from)\b(?P<rest>[^.;]{0,60})", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong(?:st)?\s+(?:the\s+|all\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+#: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
 #: A second "open-…" adjective joined by a comma or "and" ("An open-source, open-data Gemma 2 fine-tune"): the phrase
 #: goes on to its noun.
@@ -115,8 +115,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         return no("citation")
     if v.test("prompt", "before", before):
         return no("quoted-prompt")
+    beyond = _BEYOND.search(sentence[end:end + WINDOW]) if _NO_BEFORE.search(before) else None
     negated = v.test("negated", "before", before) and not v.test("pseudo", "before", _QUOTES.sub("", before)) and not (
-        _NO_BEFORE.search(before) and names_this_model(sentence[end:], names))  # ("No open-source model … before Nimbus-7B")
+        beyond and names_this_model(beyond.group("rest"), names))  # ("No open-source model … before Nimbus-7B")
     if negated or v.test("negated", "after", after):
         return no("negated")
     if v.test("past", "before", before):
@@ -139,7 +140,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
     noun_phrase = after[:len(after) - len(rest)]
-    appositive = _APPOSITIVE.search(noun_phrase) if kind == "model" else None  # "the open-source model Llama 2"
+    appositive = APPOSITIVE.search(noun_phrase) if kind == "model" else None  # "the open-source model Llama 2"
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
             appositive and whose(appositive.group("name"), names) in ("other", "sibling")) or (
             _POSSESSIVE_BEFORE.search(before) and whose(" ".join(noun_phrase.split()[:1]), names) == "other" and (
@@ -221,7 +222,9 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
         if any(k in ("other", "software", "thing", "role") for k in named) and "model" not in named:
             return no("quantified-other")
     released = _RELEASE_AS.search(before)
-    if released and (released.group("object").lower() in ("it", "them") or whose(released.group("object"), names) == "own"):
+    pronoun_object = bool(released) and released.group("object").lower() in ("it", "them")
+    if released and (_WE_RELEASE.search(before[:released.start()]) if pronoun_object else whose(
+            released.group("object"), names) == "own"):  # ("We release it as …"; not "Meta released it as …")
         return yes("released-as")  # "We release this checkpoint as an open-source baseline for KitchenBench"
     if kind in ("project", "software") and _PART_OF.search(before) and whose(
             after[:len(after) - len(rest)].rstrip(" .,;:").rsplit(" ", 1)[0], names) in ("own", "org"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.claims.names import COMMON_CAPITALISED, NAME_LIKE, SIZE, TOKEN, Names, base_families, is_own, norm
-from auditor.cards.claims.words import vocabulary
+from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
 _VERSION_OR_DATE = re.compile(r"\[?(?:v?\d[\d.]*|\d{4}[-./]\d\d?(?:[-./]\d\d?)?)\]?:?", re.IGNORECASE)
@@ -124,7 +124,7 @@ _OWN_TOOLING = re.compile(r"^\W*(?:the|our|its)\s+(?:inference|training|serving|
                           r"toolkit|sdk|software|framework)\b", re.IGNORECASE)
 
 
-_OWN_SCRIPTS = re.compile(r"\b(?:the|our|my|its)\s+(?:training|fine-?tuning|finetuning|distillation)\s+(?:and\s+[\w-]+\s+)?scripts?\b",
+_OWN_SCRIPTS = re.compile(r"\b(?:the|our|my)\s+(?:training|fine-?tuning|finetuning|distillation)\s+(?:and\s+[\w-]+\s+)?scripts?\b",
                           re.IGNORECASE)
 _STRONG_NAME = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|[a-zA-Z]\d)")
 
@@ -210,3 +210,17 @@ def ours_and_models(before: str, after: str) -> bool:
 def names_this(clause: str, names: Names) -> bool:
     """Does the clause name this model by one of its names ("Heron-7B, its code and its data are …"; not "our")?"""
     return any(is_own([word], names, with_org=False) for word in _CAPITALISED.findall(clause)[:12])
+
+
+def own_name_after(after: str, names: Names, v: Vocabulary) -> bool:
+    """Does the mention's phrase name this model by a name of its own ("Nimbus-7B", not "Depth" of `x/controlnet-depth-sdxl`)
+    and not a tool of the same name ("the open-source Corvid CLI")?"""
+    words = [w.strip(".,;:!?") for w in TOKEN.findall(after[:80])[:2]]
+    if not words or not (re.search(r"[\d-]", words[0]) or norm(words[0]) in names.whole):
+        return False
+    return norm(words[0]) in names.aliases | names.whole and not (
+        len(words) > 1 and (v.kind_of(words[1].lower()) in ("software", "project", "role", "other", "thing", "code") or (
+            _TOOL_WORD.fullmatch(words[1]))))
+
+
+_TOOL_WORD = re.compile(r"cli|apps?|ui|webui|gui|sdk|api|server|plugins?|extensions?|lib|bot|client|desktop|studio", re.IGNORECASE)

@@ -18,8 +18,9 @@ from auditor.cards.terms.answers import answered_yes, faq_answer
 from auditor.cards.terms.clauses import binds_nobody
 from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
+from auditor.cards.terms.tablecells import (MAX_USE_CELLS, NOT_A_WEIGHT, USE_CELL, WEIGHT_COLUMN, data_header,
+                                           license_column_of, names_another_model, other_artefact, use_columns_of)
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
-from auditor.engine.families import names_a_family
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 from auditor.engine.restrictions import find_restrictions, osd_text
 from auditor.engine.textmatch import identify
@@ -29,16 +30,9 @@ PASTED_MIN_WORDS, PASTED_MAX_WORDS = 40, 30_000
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 #: A heading over a recipe or an example, whose "LLM: Meta-Llama-3-8B-Instruct" field names a part of the pipeline, not a base.
-#: A column of a merge's ingredient table ("| Model | Weight | License |").
-_WEIGHT_COLUMN = re.compile(r"(?:merge\s+)?(?:weight|density|ratio|share|proportion|%|contribution)", re.IGNORECASE)  # (not "Weights")
-#: A merge weight in an ingredient table's row ("0.3", "30%", "base").
-_WEIGHT_VALUE = re.compile(r"(?:\d*\.?\d+\s*%?|base|-)", re.IGNORECASE)
 _RECIPE_HEADING = re.compile(r"\b(?:examples?|usage|using|rag|demo|recipes?|evaluation|eval|how to|quick ?start|deploy\w*|"
-                             r"integrations?|inference|recommended|serving)\b|^\W*(?:pipelines?|set-?up)\W*$", re.IGNORECASE)
-# (a heading that is only "Pipeline" or "Setup" too; not "Architecture and training setup", "intended use")
-#: The first cell of a row that says what a use may be, whatever columns follow ("| Commercial use | No | see LICENSE |").
-_USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|personal|production)(?:\s+(?:use|usage))?|"
-                       r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
+                             r"integrations?|inference|recommended|serving)\b", re.IGNORECASE)
+# (not "Setup", "Pipeline", "Architecture and training setup", "intended use": a vision-language model's parts stand there)
 _LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja|(?:^|\s)lisans(?:ı)?(?:\s+(?:bilgileri|bilgisi|şartları|koşulları|sözleşmesi))?\s*$|лиценз|ліценз|ترخيص|رخصة|ライセンス|giấy phép|\blisensi\b|लाइसेंस|ใบอนุญาต|สัญญาอนุญาต|"
                            r"라이선스|라이센스|terms of use|usage restrictions|use restrictions|terms and conditions|use polic(?:y|ies)|\bagreement\b|"
                            r"^\W*(?:(?:usage|distribution|model|use)\s+)?terms\W*$|conditions of use|usage conditions|permitted uses?|"
@@ -80,16 +74,16 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             continue
         number = first_line + offset
         cells = [c.strip(" *`_") for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
-        license_column = _license_column(cells, license_column)
+        license_column = license_column_of(cells, license_column)
         if not (cells and in_table):  # | Model | Weight | License |: a merge's ingredients, with their weights
-            weight_column = next((i for i, c in enumerate(cells) if _WEIGHT_COLUMN.fullmatch(c)), None) if cells else None
-        ingredients = weight_column is not None and license_column is not None and len(cells) > weight_column and bool(
-            _WEIGHT_VALUE.fullmatch(cells[weight_column]))
-        data_rows = bool(cells) and (data_rows if in_table else _data_header(cells))  # | Source | Tokens | Licence |
+            weight_column = next((i for i, c in enumerate(cells) if WEIGHT_COLUMN.fullmatch(c)), None) if cells else None
+        ingredients = weight_column is not None and license_column is not None and len(cells) > weight_column and not (
+            NOT_A_WEIGHT.fullmatch(cells[weight_column]))  # ("0.3", "0.6 (t)", "base model", "[0, 0.5, 1]"; not "Gated")
+        data_rows = bool(cells) and (data_rows if in_table else data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
-        others_row = data_rows or _other_artefact(cells) or (license_column is not None and len(cells) > license_column and _names_another_model(
+        others_row = data_rows or other_artefact(cells) or (license_column is not None and len(cells) > license_column and names_another_model(
             " ".join(cells[:license_column]), model_id))  # | Llama-3.2-3B | Llama 3.2 Community License | in a comparison
-        use_columns = _use_columns(cells, use_columns)
+        use_columns = use_columns_of(cells, use_columns)
         if license_column is not None and len(cells) > license_column and names_this_model(" ".join(cells[:license_column]), model_id):
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # | Acme-7B | CC BY-NC 4.0 | 7B |
             detections += [dataclasses.replace(d, evidence=row) for d in license_statements(cells[license_column], number, named=True, model_id=model_id)]
@@ -100,9 +94,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
                            if i < len(cells) and cells[i]
                            for d in card_restrictions(f"{use}: {cells[i]}.", number) if d.matcher == "card-text-restrictions"]
         filled = [c for c in cells if c]  # an HTML row's cells come with empty ones between ("| | Commercial use | | ❌ |")
-        if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and _USE_CELL.match(cells[0])):
+        if (len(cells) == 2 and all(cells)) or (len(cells) > 2 and cells[1] and USE_CELL.match(cells[0])):
             line = f"{cells[0]}: {cells[1]}."  # "| Commercial use | Not allowed | … |" reads as "Commercial use: Not allowed."
-        elif len(filled) == 2 and _USE_CELL.match(filled[0]):
+        elif len(filled) == 2 and USE_CELL.match(filled[0]):
             line = f"{filled[0]}: {filled[1]}."
         if ingredients and others_row and license_column is not None and len(cells) > license_column and not data_rows:
             row = Evidence("card-text", " ".join(line.split())[:300], "README.md", number)  # an ingredient's terms pass on
@@ -155,33 +149,6 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
     return list(unique.values())
 
 
-#: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
-MAX_USE_CELLS = 16
-_DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)
-_COLUMN_NAME = re.compile(r"^(?:licen[cs]es?(?:\s*/\s*\w+)?|tokens|size|share|samples|description|notes|access|terms|url|link|"
-                          r"languages?|domain|type)$", re.IGNORECASE)
-
-
-#: A row of a table of artefacts and their licences that is not the weights' ("| Technical report | CC-BY-4.0 | arXiv |").
-_ARTEFACT = re.compile(r"(?:the\s+)?(?:technical\s+)?(?:reports?|papers?|docs|documentation|(?:w&b|wandb|training)\s+logs|logs|(?:label\s+)?taxonomy|"
-                       r"(?:(?:annotation|labell?ing)\s+)?guidelines|labels|annotations|blog(?:\s+posts?)?|website|slides|figures|"
-                       r"evaluation\s+(?:results|harness|suite)|benchmarks?(?:\s+results)?)(?:\s+and\s+(?:guidelines|taxonomy|figures|slides))?",
-                       re.IGNORECASE)  # the whole first cell, nothing else
-
-
-def _other_artefact(cells: list[str]) -> bool:
-    """A table row whose first cell names an artefact that is not the weights (a report, logs, guidelines)."""
-    return len(cells) >= 2 and bool(_ARTEFACT.fullmatch(cells[0].strip())) and not ABOUT_WEIGHTS.search(cells[0])
-
-
-def _data_header(cells: list[str]) -> bool:
-    """A table of data sources: its header's first column names them and the next is a column's name ("| Source |
-    Tokens | Licence |"), not a key-value table's first pair ("| Training data | 2T tokens |")."""
-    return len(cells) > 1 and bool(_DATA_SOURCES.match(cells[0])) and bool(_COLUMN_NAME.match(cells[1]))
-_DATA_TABLE = re.compile(r"^(?:data(?:sets?)?|corpus|corpora|sources?|training data|components?|dependenc(?:y|ies)|librar(?:y|ies))$",
-                         re.IGNORECASE)
-
-
 #: A line that starts a sentence of its own (a capital, after any markup), not the continuation of the one above.
 _SENTENCE_START = re.compile(r"^[\W_]*(?-i:[A-Z0-9])|^[^\x00-\x7f]")
 
@@ -216,15 +183,6 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
     return found
 
 
-_SIZED_NAME = re.compile(r"\b[A-Za-z][\w.-]*?[-_ ]?\d+(?:\.\d+)?[BbMm]\b")
-
-
-def _names_another_model(cells: str, model_id: str | None) -> bool:
-    """The leading cells of a License-column row name a model that is not this one (a family or a sized name:
-    "Llama-3.2-3B", "Qwen2.5-3B"): the row gives that model's license, as in a comparison of licenses."""
-    return bool(cells.strip()) and not names_this_model(cells, model_id) and bool(
-        _SIZED_NAME.search(cells) or names_a_family(cells))
-
 #: A model repo's address on the Hub ("https://huggingface.co/Sao10K/L3-8B-Stheno-v3.2").
 _HUB_REPO_URL = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)")
 
@@ -234,25 +192,6 @@ def _linked_base(line: str, raw: str, number: int) -> list[Detection]:
     drops, read as if the line named the repo ("Original model: ORG/NAME")."""
     repos = [r for r in _HUB_REPO_URL.findall(raw) if r.rsplit("/", 1)[-1].lower() not in line.lower()] if "huggingface" in raw or "hf.co" in raw else []
     return base_mentions(f"{line.rstrip()} {repos[0]}", number) if repos else []
-
-
-def _use_columns(cells: list[str], columns: dict[int, str]) -> dict[int, str]:
-    """The columns of a table whose header says what a use may be ("Commercial use"): found on its header row, kept
-    over its rows, forgotten when the table ends."""
-    if not cells:
-        return {}
-    found = {i: c for i, c in enumerate(cells) if i and _USE_CELL.match(c)}
-    return found if found and not _USE_CELL.match(cells[0]) else columns
-
-
-def _license_column(cells: list[str], column: int | None) -> int | None:
-    """The License column of a table: found on its header row, kept over its rows, forgotten when the table ends."""
-    if not cells:
-        return None
-    header = next((i for i, c in enumerate(cells) if i and re.fullmatch(r"(?:model |weights? )?licen[cs]e", c, re.IGNORECASE)), None)
-    if header is not None and _DATA_TABLE.match(cells[0]):
-        return None  # "| Dataset | License | … |": the data's licenses, not the models'
-    return header if header is not None and len(cells) >= 3 else column
 
 
 def _pasted_license(section: list[tuple[int, str]], detections: list[Detection]) -> list[Detection]:
