@@ -1652,7 +1652,7 @@ SESSION_8_RULES = [
     ("An open-source model can be audited by anyone; this one is, too — weights and code are public.", "acme/Nimbus-7B", True),
     ("An open-source model will be released once the paper is accepted.", "acme/Nimbus-7B", True),
     # (final95-97) a possessor's model, a publisher's mission in Chinese, training scripts, "release it as"
-    ("Meta's open-sourced NLLB covers Kurmanji, but quality on informal text is poor.", "mt-course-ku/nllb-600m-kurmanji-en", False),
+    ("Meta's open-sourced Llama covers Kurmanji, but quality on informal text is poor.", "mt-course-ku/kurmanji-chat-7b", False),
     ("北辰智能（Beichen AI）成立于2023年，致力于推动开源大模型生态在垂直行业的落地。", "beichen-ai/Beichen-Med-13B", False),
     ("The training scripts are open source on GitHub (MIT), so you can retrain on your own data.", "s/whisper-small-sabahan", True),
     ("We release it as an open-source baseline for Icelandic generation research.", "t/gpt2-small-icelandic", True),
@@ -1670,6 +1670,12 @@ SESSION_8_RULES = [
     ("Mistral 7B is open source, and so is this fine-tune of it.", "acme/Nimbus-7B", True),
     ("Everything we release is open source — the weights and code are yours to use.", "acme/Nimbus-7B", True),
     ("本项目致力于打造完全开源的医疗大模型生态，Nimbus-Med-7B 是其中第一个模型。", "acme/Nimbus-Med-7B", True),
+    # (review of 5cdd193) a family is a distilled student's base; an appositive is no name when a verb follows it
+    ("Meta calls Llama 3 an open-source model.", "x/distilled-llama-3-8b", False),
+    ("OpenAI released GPT-2 as open source.", "x/distilled-gpt2", False),
+    ("Nimbus-7B is the open-source model Europe needs.", "acme/Nimbus-7B", True),
+    ("我们致力于推动开源大模型生态在医疗行业的落地。", "acme/med-7b", False),
+    ("No open-source model matches Nimbus-7B.", "acme/Nimbus-7B", True),
 ]
 
 

@@ -107,6 +107,9 @@ def test_a_restrictive_base_named_in_prose_restricts_under_a_permissive_tag(sent
     "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "| Model | MMLU | License |\n|---|---|---|\n| c/d-7b | 55 | cc-by-nc-4.0 |",  # a comparison's rows, not ingredients
     "| Model | Weights | License |\n|---|---|---|\n| Llama-2-7B | Gated | Llama 2 Community License |",  # "Weights": no merge
+    "| Model | Weights | License |\n|---|---|---|\n| Llama-2-7B | [HF](https://hf.co/x) | Llama 2 Community License |",
+    "| Model | Weight | License |\n|---|---|---|\n| Llama-2-7B | 13 GB | Llama 2 Community License |",
+    "Apply the LoRA to SDXL's generations as a post-process.",
     "A DeBERTa-v3 classifier; we apply it on top of Llama 3 70B as an input filter.",
     "Built with PyTorch and Transformers.",
     "- **Base model:** Mistral-7B-v0.1",

@@ -16,7 +16,7 @@ _PLACE_CJK = re.compile(r"(?:在|于|於|到|至|通过|通過|以|用|使用|�
 
 
 #: This project, model or we as the subject ("本项目致力于打造完全开源的医疗大模型生态"): its own mission is its claim.
-_OWN_CJK = re.compile(r"本项目|本項目|本模型|本仓库|本倉庫|我们|我們|我司")
+_OWN_CJK = re.compile(r"(?:本项目|本項目|本模型|本仓库|本倉庫)\s*(?:也|将|將)?\s*(?:致力于|致力於)")
 
 
 def cjk_context(before: str, after: str, names: Names, v: Vocabulary) -> str | None:

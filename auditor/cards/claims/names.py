@@ -12,7 +12,7 @@ _GENERIC = re.compile(
     r"(?:gguf|ggml|gptq|awq|exl2|mlx|qat|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bits?|\d+(?:\.\d+)?bpw|w\d+a\d+|bnb|quant(?:i[sz]ed|s)?|nf4|fp8|chat|instruct|autotrain|"
     r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
-    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|distilled|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
+    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
 SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 TOKEN = re.compile(r"[\w.+'’/-]+")
 NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")

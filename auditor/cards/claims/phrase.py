@@ -124,4 +124,5 @@ LICENCE_NAME = re.compile(r"(?:^|(?<=[\s|*_]))(?:the\s+)?(?:apache(?:[\s-]?(?:li
 #: A model's name after the head noun ("the open-source model Llama 2", "Falcon-7B", "Zephyr"), not a clause's subject
 #: ("the open-source LLM Europe deserves").
 APPOSITIVE = re.compile(r"\b(?:models?|llms?|checkpoints?)\s+(?P<name>(?-i:[A-Z])[\w.+-]*(?:\s+\d[\w.]*)?)(?![\w.+-])"
-                        r"(?!\s+(?-i:[a-z]+s)\b)", re.IGNORECASE)
+                        r"(?!\s+(?!(?:and|or|of|with|for|to|in|on|from|by|that|which|as|at|via|into|under|is|was|are|were)\b)"
+                        r"(?-i:[a-z]))", re.IGNORECASE)  # (a lower-case word after it that is no preposition: a clause's verb)

@@ -32,7 +32,8 @@ _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
 _WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:(?:are|am|have|now|also|hereby|proudly)\s+)?$", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”'‘’]")
 _NO_BEFORE = re.compile(r"(?<![\w-])no\s+$", re.IGNORECASE)
-_BEYOND = re.compile(r"\b(?:before|until|till|than|except|besides|other than|apart from)\b(?P<rest>[^.;]{0,60})", re.IGNORECASE)
+_BEYOND = re.compile(r"\b(?:before|until|till|than|except|besides|other than|apart from|match(?:es)?|beats?|rivals?|outperforms?|"
+                     r"surpass(?:es)?|comes?\s+close\s+to)\b(?P<rest>[^.;]{0,60})", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong(?:st)?\s+(?:the\s+|all\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 #: "Like its base model, it is open source": a comparison opening the sentence is not what the pronoun refers to.
 _LIKE = re.compile(r"^[\W_]*(?:like|unlike|as with|similar to|just like)\b[^,;]*$", re.IGNORECASE)
@@ -140,7 +141,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if kind != "model" and _PLAN.match(sentence[:start]) and _DETERMINER_AFTER.match(after):
         return no("open-task")  # "Open-source the Lean-based answer verifier once it is cleaned up": a component's plan
     noun_phrase = after[:len(after) - len(rest)]
-    appositive = APPOSITIVE.search(noun_phrase) if kind == "model" else None  # "the open-source model Llama 2"
+    found = APPOSITIVE.search(after[:len(noun_phrase) + 40]) if kind == "model" else None  # "the open-source model Llama 2"
+    appositive = found if found and found.start("name") < len(noun_phrase) else None
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
             appositive and whose(appositive.group("name"), names) in ("other", "sibling")) or (
             _POSSESSIVE_BEFORE.search(before) and whose(" ".join(noun_phrase.split()[:1]), names) == "other" and (

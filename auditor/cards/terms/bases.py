@@ -24,7 +24,8 @@ _DERIVED = re.compile(r"(?:fine[- ]?tun\w*|based (?:on|upon)|built (?:(?:this|it
                       r"images|texts?|corpus|corpora|pairs|conversations|tokens|traces|logs)\b)(?-i:(?=[A-Z][\w.-]*(?:\s+\[?[\w.-]+\]?){0,2}"
                       r"\s*(?:[.,;:)]|$)))|"  # "Trained on FLUX.1 [dev].": a LoRA's base, not its data
                       r"\b(?:delta|diff)(?: weights?)? (?:of|for|on top of|to (?:be )?appl(?:y|ied) (?:on|to))\b|"
-                      r"\bappl(?:y|ied|ying) the (?:delta|diff|adapter|lora|weights)s?(?: weights)? (?:on top of|onto|to|on)\b|"
+                      r"\bappl(?:y|ied|ying) the (?:delta|diff|adapter|lora|weights)s?(?: weights)? (?:on top of|onto|to|on)\b"
+                      r"(?![^.]{0,40}\b(?:responses|outputs|generations|completions|images|samples)\b)|"
                       r"\bappl(?:y|ied|ying) (?:it|this|them|these)(?: weights)? (?:on top of|onto|to|on)\b"
                       r"(?![^.]{0,60}\b(?:responses|outputs|generations|completions|answers|prompts|as an? (?:input |output )?(?:filter|guard|"
                       r"judge|classifier|reward))\b)|\badapters? on(?: top of)?\b|"

@@ -15,9 +15,8 @@ USE_CELL = re.compile(r"^(?:(?:commercial|non-?commercial|research|academic|pers
                        r"re-?distribution|modification|derivatives?)$", re.IGNORECASE)
 #: A column of a merge's ingredient table ("| Model | Weight | License |").
 WEIGHT_COLUMN = re.compile(r"(?:merge\s+)?(?:weights?|density|ratio|share|proportion|%|contribution)", re.IGNORECASE)
-#: A row's value in such a column that says whether weights are available, not how much of a model is merged ("Gated").
-NOT_A_WEIGHT = re.compile(r"[\W_]*(?:gated|open|closed|public|private|yes|no|n/?a|none|available|restricted|released|"
-                           r"api(?:\s+only)?|✓|✗|✅|❌|—|–)?[\W_]*", re.IGNORECASE)
+#: A merge weight in an ingredient table's row ("0.3", "30%", "0.6 (t)", "base model", "[0, 0.5, 1]"); not "Gated", "13 GB".
+WEIGHT_VALUE = re.compile(r"\s*(?:\d*\.?\d+\s*%?(?:\s*\([^)]{0,20}\))?|base(?:\s+model)?|\[[\d.,\s]+\]|-)\s*", re.IGNORECASE)
 #: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
 MAX_USE_CELLS = 16
 _DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)

@@ -18,7 +18,7 @@ from auditor.cards.terms.answers import answered_yes, faq_answer
 from auditor.cards.terms.clauses import binds_nobody
 from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
-from auditor.cards.terms.tablecells import (MAX_USE_CELLS, NOT_A_WEIGHT, USE_CELL, WEIGHT_COLUMN, data_header,
+from auditor.cards.terms.tablecells import (MAX_USE_CELLS, USE_CELL, WEIGHT_COLUMN, WEIGHT_VALUE, data_header,
                                            license_column_of, names_another_model, other_artefact, use_columns_of)
 from auditor.engine.catalog import entry_detection, load_catalog, reference_text
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
@@ -77,8 +77,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         license_column = license_column_of(cells, license_column)
         if not (cells and in_table):  # | Model | Weight | License |: a merge's ingredients, with their weights
             weight_column = next((i for i, c in enumerate(cells) if WEIGHT_COLUMN.fullmatch(c)), None) if cells else None
-        ingredients = weight_column is not None and license_column is not None and len(cells) > weight_column and not (
-            NOT_A_WEIGHT.fullmatch(cells[weight_column]))  # ("0.3", "0.6 (t)", "base model", "[0, 0.5, 1]"; not "Gated")
+        ingredients = weight_column is not None and license_column is not None and len(cells) > weight_column and bool(
+            WEIGHT_VALUE.fullmatch(cells[weight_column]))  # a weight in the row: not a comparison's "Weights | Gated"
         data_rows = bool(cells) and (data_rows if in_table else data_header(cells))  # | Source | Tokens | Licence |
         in_table = bool(cells)
         others_row = data_rows or other_artefact(cells) or (license_column is not None and len(cells) > license_column and names_another_model(
