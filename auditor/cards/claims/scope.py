@@ -143,11 +143,11 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     noun_phrase = after[:len(after) - len(rest)]
     found = APPOSITIVE.search(after[:len(noun_phrase) + 40]) if kind == "model" else None  # "the open-source model Llama 2"
     appositive = found if found and found.start("name") < len(noun_phrase) else None
+    first_word = " ".join(noun_phrase.split()[:1])  # "Meta's open-sourced Llama covers Kurmanji": its maker's model
     if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
             appositive and whose(appositive.group("name"), names) in ("other", "sibling")) or (
-            _POSSESSIVE_BEFORE.search(before) and whose(" ".join(noun_phrase.split()[:1]), names) == "other" and (
-                possessed_by_another(before, " ".join(noun_phrase.split()[:1]), names)))):  # "Meta's
-        # open-sourced NLLB covers Kurmanji": its maker's model
+            _POSSESSIVE_BEFORE.search(before) and whose(first_word, names) == "other" and possessed_by_another(
+                before, first_word, names))):
         return no("names-another")  # "we fine-tuned the open-source Falcon-7B"
     if _ATTRIBUTIVE.search(before) and kind is None and whose(noun_phrase, names) == "sibling":
         return no("sibling-subject")  # "our previous release, the open-source Corvid-7B": another size of the family
