@@ -197,11 +197,11 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     used = v.find("uses", "before", before)
     used_words = before[used.start():].split()[1:] if used else []  # what stands after the verb of use (after the
     # mention, "在开源的 X 基础上", "오픈소스 KoBART를 기반으로", the used thing is named there, not before)
-    ours_used = own_name_after(after, names, v) or bool(_OF_THIS_MODEL.match(after))  # "we use the open-source Nimbus-7B
-    # internally" on acme/Nimbus-7B, "the open-source weights of this model": this model, whatever the verb
     if (used or v.test("uses", "after", after)) and whose(
-            " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not ours_used and not (
-            (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):
+            " ".join(w for w in used_words[-3:] if not _USER.fullmatch(w)), names) != "own" and not (
+            own_name_after(after, names, v) or _OF_THIS_MODEL.match(after)) and not (  # "we use the open-source Nimbus-7B
+            (owner == "own" or not names.known) and _OWN_PREDICATE.search(before)):  # internally" on acme/Nimbus-7B,
+        # "the open-source weights of this model": this model, whatever the verb
         return no("used-thing")  # (but "using the Skywork open-source model" and "Heron uses RoPE and is open source"
         #                            are this model)
     owned = _OF_THING.match(rest) if kind == "model" else None

@@ -156,11 +156,11 @@ def mentions(body: str, first_line: int = 1, model_id: str | None = None,
         if heading:
             section_other = about_another(text, names)
             base_section = about_the_base(text, names)
-            level = len(text.lstrip()) - len(text.lstrip().lstrip("#"))
+            level, reach = len(text.lstrip()) - len(text.lstrip().lstrip("#")), pasted_from_another(text, names)
             if not (pasted and pasted_level is not None and level > pasted_level) or _OWN_HEADING.search(text) or (
-                    names_this_model(text, names) and not pasted_from_another(text, names)):  # its subheadings are
-                # the card's too, unless one is this model's own part ("### Our release", "# Changes in Finch-8B")
-                pasted = bool(pasted_from_another(text, names)) or base_section
+                    names_this_model(text, names) and not reach):  # its subheadings are the card's too, unless one is
+                # this model's own part ("### Our release", "# Changes in Finch-8B")
+                pasted = bool(reach) or base_section
                 pasted_level = level if pasted else None
         elif not pasted and "\n" not in text:
             reach = pasted_from_another(text, names)  # "*(from the Falcon-40B model card)*": until the next heading;
