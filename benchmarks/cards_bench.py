@@ -6,6 +6,9 @@ Each folder holds `<org>__<name>/README.md` (+ license files) and a labels.tsv w
 claims_open_source (see its README). Disagreements are printed for tune cards only: held-out cards are
 measured, never looked at, so that nobody tunes on them.
 
+`sure labels` rows count only the cards whose note does not say "uncertain" (a label a second reader might
+set differently): the same figures without the cases the labellers themselves doubted.
+
 flag right: the tool flags (claim found and class not osi-approved) exactly when the labels do
 (claims_open_source = yes and expected_class not osi-approved). false-open: expected custom-restricted or
 unknown, got osi-approved or open-non-osi.
@@ -94,7 +97,8 @@ def main(folders: list[str]) -> None:
             ms = (time.perf_counter() - started) * 1000
             expected, got = row["expected_class"], result.classification.value
             said, found = row["claims_open_source"] == "yes", bool(result.claims)
-            for key in (which, f"{which} {corpus}"):
+            sure = "uncertain" not in (row.get("note") or "").lower()
+            for key in (which, f"{which} {corpus}") + ((f"{which} sure labels",) if sure else ()):
                 tallies[key].add(expected, got, said, found, ms)
             if which != TUNE:
                 continue  # held-out cards are counted, never shown

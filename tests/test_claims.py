@@ -1682,3 +1682,29 @@ SESSION_8_RULES = [
 @pytest.mark.parametrize(("text", "model_id", "claims"), SESSION_8_RULES)
 def test_questions_comparable_groups_coordinated_superlatives_versions_and_noun_first_phrases(text, model_id, claims):
     assert bool(find_claims(text, 1, model_id=model_id)) is claims, text
+
+
+SESSION_9_RULES = [
+    # a tagline's rank is not another model's when a dash starts the next sentence
+    ("**The best open-source model for US contract review** — LegalQA is Llama 4 Scout fine-tuned on 40k clauses.",
+     "x/Llama-4-Scout-17B-16E-Instruct-LegalQA", True),
+    ("The best open-source model on the leaderboard is Nimbus-70B.", "acme/Heron-7B", False),
+    # our line of work, of which this model is the latest
+    ("Hunyuan-A13B-Finance continues our work on open-source financial LLMs.", "x/Hunyuan-A13B-Instruct-Finance", True),
+    ("We thank Meta for their work on open-source LLMs.", "acme/Heron-7B", False),
+    # a version the repo name gives, and others
+    ("Halberd v1 and v2 were open-sourced under MIT and remain available.", "halberd-ai/Halberd-v3-14B", False),
+    ("Halberd v3 is open-sourced under MIT.", "halberd-ai/Halberd-v3-14B", True),
+    ("We also relicensed: v2 is open source under Apache 2.0.", "marram/Marram-Embed-v2", True),
+    ("Marram Embed v1 was open source too, under CC BY 4.0.", "marram/Marram-Embed-v2", False),
+    ("Halberd is open source.", "halberd-ai/Halberd-v3-14B", True),
+    # a two-item list with this model's checkpoints is this model's
+    ("The FV-Detect code and every checkpoint in this zoo are open source under the AGPL-3.0 license.",
+     "ferrous-vision/fv-detect", True),
+    ("The dataset and the annotation tool are open source.", "ferrous-vision/fv-detect", False),
+]
+
+
+@pytest.mark.parametrize(("text", "model_id", "claims"), SESSION_9_RULES)
+def test_taglines_lines_of_work_versions_of_the_repo_and_two_item_lists(text, model_id, claims):
+    assert bool(find_claims(text, 1, model_id=model_id)) is claims, text

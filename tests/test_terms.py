@@ -642,3 +642,37 @@ def test_a_bad_row_of_a_pattern_table_is_a_clear_data_error(monkeypatch, row, me
 ])
 def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     assert classify({"license": "cc0-1.0"}, body=f"# Vectors\n\n## Ethics\n\n{body}\n").classification is cls
+
+
+@pytest.mark.parametrize(("declared", "body", "cls"), [
+    # a one-word license after a verb of release names it ("under MIT" was read as nothing, and beside "the same
+    # licence as the base model" it was a deferral to unread terms)
+    ({}, "Weights are released under MIT.", OSI),
+    ({}, "The model is released under Apache 2.0.", OSI),
+    ({"license": "mit", "base_model": "zai-org/GLM-4.5-Air"},
+     "Weights are released under MIT, the same licence as the base model, and commercial use is allowed.", OSI),
+    ({}, "Developed under MIT supervision.", UNKNOWN),  # no verb of release: the institute
+    ({}, "The dataset is released under Apache 2.0.", UNKNOWN),  # the data's, not the weights'
+    ({}, "The code is released under MIT; the weights are CC BY-NC 4.0.", RESTRICTED),
+])
+def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body, cls):
+    assert classify(declared, body=f"# Nimbus\n\n{body}\n", model_id="acme/Nimbus-7B").classification is cls
+
+
+@pytest.mark.parametrize(("model_id", "body", "cls"), [
+    # a restriction said of another size of the family is that size's terms, not this one's (nor a doubt)
+    ("x/Foo-7B", "The 70B model is for non-commercial use only; this 7B model is MIT.", OSI),
+    ("x/Foo-7B", "The 7B and 13B models are MIT. The 70B model is for non-commercial use only.", OSI),
+    ("x/Foo-7B", "Foo-70B is for non-commercial use only.", OSI),
+    ("x/foo-small", "The large model is not open source: it was distilled from an API and its weights are for "
+                    "non-commercial use only.", OSI),
+    # this size, the model itself, the base, or a card whose name gives no size: restricted as before
+    ("x/Foo-7B", "Foo-7B is for non-commercial use only.", RESTRICTED),
+    ("x/Foo-7B", "The 7B model is for non-commercial use only.", RESTRICTED),
+    ("x/Foo-7B", "The model is for non-commercial use only.", RESTRICTED),
+    ("x/foo-large", "The base model is for non-commercial use only.", RESTRICTED),
+    ("x/Foo", "The 70B model is for non-commercial use only.", RESTRICTED),
+    ("x/Foo-7B", "This 70B-distilled model is for non-commercial use only.", RESTRICTED),
+])
+def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
+    assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

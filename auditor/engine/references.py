@@ -15,8 +15,15 @@ from auditor.models import LicenseClass
 from auditor.engine.restrictions import sentences
 
 #: Sentences worth reading for a license name.
-_MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议", re.IGNORECASE)
+#: The verbs a release names its license after ("released under", "licensed under", "open-sourced under").
+_UNDER_VERBS = ("released", "licensed", "licenced", "distributed", "published", "available", "provided", "shared", "sourced")
+_UNDER = rf"(?:{'|'.join(_UNDER_VERBS)})\s+under"
+_MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议|"
+                               rf"\b{_UNDER}\b", re.IGNORECASE)  # "The model is released under Apache 2.0."
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+#: Single-word license names that are also ordinary words or names: "released under MIT" names a license, "available
+#: under Intel" or "under JSON" would not.
+_WORDS_TOO = frozenset({"curl", "fair", "intel", "jam", "json", "nokia", "icu", "ipa", "w3c", "wordnet", "multics"})
 _DATE_OR_YEAR = re.compile(r"^(?:\d{4}|\d{2})$")
 _CLAUSE_BREAK = re.compile(r"[;:；：，]|,(?!\s*(?:v|version)\s*\d)|\b(?:while|whereas|but|and the)\b|而|但", re.IGNORECASE)
 #: Variants this generic name nothing in particular.
@@ -124,6 +131,8 @@ def _index() -> list[tuple[str, str]]:
                     continue
                 if len(variant.split()) == 1:  # "MIT" alone is a word; "MIT License", "MIT licensed" name a license
                     pairs.append((variant + " licensed", next(iter(keys))))
+                    if variant not in _WORDS_TOO:  # and so does "released under MIT"
+                        pairs.extend((f"{verb} under {variant}", next(iter(keys))) for verb in _UNDER_VERBS)
                     variant += " license"
                 pairs.append((variant, next(iter(keys))))
             _INDEX.append(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))

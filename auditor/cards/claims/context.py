@@ -41,8 +41,9 @@ _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
 _GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?|(?-i:[a-z])[\w.]*-(?=[\w.-]*(?:\d|-(?:large|base|small|mini|tiny|xl)\b))[\w.-]*\w)")  # a name
-#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
-_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
+#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula (in the same
+#: clause: after a dash or colon a tagline's sentence begins, "The best open-source model for X — LegalQA is …").
+_GROUP_IS_NAME = re.compile(r"^(?:(?!\s-\s)[^,.;:—–]){0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|"  # "Llama 2 chat was among …": a name and its

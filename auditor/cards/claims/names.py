@@ -43,6 +43,9 @@ class Names:
     #: A fine-tune's declared bases by their whole names ("tern7b" of `base_model: x/Tern-7B` on `y/Tern-7B-Instruct-DPO`):
     #: a phrase that is exactly one of them is the base, though the fine-tune shares its family name.
     bases: frozenset[str] = frozenset()
+    #: The versions the repo name gives apart from its words ("3" of `x/Halberd-v3-14B`, "3.1" of `x/Foo-3.1-8B`):
+    #: "Halberd v1" on that card is an earlier release of it, not this one.
+    versions: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -91,7 +94,13 @@ def own_names(model_id: str | None) -> Names:
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
     whole = {norm("".join(distinctive)), norm(name), norm(org + name) if org else ""} - {""}  # also "org/name"
-    return Names(frozenset(aliases), frozenset(s.lower() for s in SIZE.findall(name)), org_alias, frozenset(whole))
+    versions = frozenset(v.lower() for v in _REPO_VERSION.findall(name))
+    return Names(frozenset(aliases), frozenset(s.lower() for s in SIZE.findall(name)), org_alias, frozenset(whole),
+                 versions=versions)
+
+
+#: A version standing apart in a repo name: "-v3-", "-3.1-", "_v2" (not a size, "7B", nor a name's digit, "Qwen2").
+_REPO_VERSION = re.compile(r"(?:^|[-_\s])v?(\d{1,2}(?:\.\d+)*)(?=$|[-_\s])", re.IGNORECASE)
 
 
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
@@ -120,17 +129,32 @@ def is_own(words: list[str], names: Names, with_org: bool = True) -> bool:
     for size in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             joined = norm("".join(words[i:i + size]))
-            if joined in aliases and not _GENERIC.fullmatch(joined) and not _other_version(words, i + size, joined, aliases | names.whole):
+            if joined in aliases and not _GENERIC.fullmatch(joined) and not _other_version(
+                    words, i + size, joined, aliases | names.whole, names.versions):
                 return True
     return False
+
+
+def version_of_own(words: list[str], names: Names) -> str | None:
+    """`own` or `sibling` for a phrase that is one of the repo name's versions or another ("v2" on `x/Embed-v2`;
+    "Halberd v1 and v2" on `x/Halberd-v3-14B`, an earlier release), else None (the repo name gives no version)."""
+    if not names.versions:
+        return None
+    words = [w.strip(".,;:") for w in words if w.lower() not in ("the", "a", "an", "and", "&")]
+    said = [w.lower().lstrip("v") for w in words if _VERSION_WORD.fullmatch(w)]
+    rest = [w for w in words if not _VERSION_WORD.fullmatch(w)]
+    if not said or (rest and norm("".join(rest)) not in names.aliases and not all(norm(w) in names.aliases for w in rest)):
+        return None
+    return "own" if all(any(v == x or v.startswith(x + ".") for v in names.versions) for x in said) else "sibling"
 
 
 _VERSION_WORD = re.compile(r"v?\d{1,2}(?:\.\d+)*", re.IGNORECASE)  # "Llama 2", "3.1"; not "100%" nor a year
 
 
-def _other_version(words: list[str], after: int, joined: str, names: frozenset[str]) -> bool:
+def _other_version(words: list[str], after: int, joined: str, names: frozenset[str], versions: frozenset[str]) -> bool:
     """A bare family alias, or a name ending in a version, followed by a version that is not this model's ("Llama 2" on
-    `x/Llama-3-8B-Instruct-GGUF`, "Qwen2.5" on `Qwen/Qwen2-7B-Instruct`): no alias or whole name starts so."""
+    `x/Llama-3-8B-Instruct-GGUF`, "Qwen2.5" on `Qwen/Qwen2-7B-Instruct`): no alias or whole name starts so; or any own
+    name followed by a version the repo name does not give ("Halberd v1" on `x/Halberd-v3-14B`)."""
     chain = after
     while chain < len(words) and _VERSION_WORD.fullmatch(words[chain]):
         chain += 1  # "Llama 3.1": the whole version, 3 then 1
@@ -138,5 +162,8 @@ def _other_version(words: list[str], after: int, joined: str, names: frozenset[s
     while len(parts) > 1 and parts[-1] == "0":
         parts = parts[:-1]  # "Llama 3.0" is Llama 3
     versioned = norm(joined + "".join(parts))
+    if versions and parts and not (joined in base_families() or joined[-1:].isdigit()):
+        said = ".".join(p.lower().lstrip("v") for p in parts)
+        return not any(v == said or v.startswith(said + ".") for v in versions)
     return (joined in base_families() or joined[-1:].isdigit()) and chain > after and not any(
         name.startswith(versioned) for name in names)

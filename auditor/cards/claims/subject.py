@@ -48,8 +48,10 @@ def aside_names_another(before: str, names: Names) -> bool:
 
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
-_OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its)\s+(?:model['’]?s?\s+|[\w-]+\s+)?(?:model|checkpoints?|weights|release|adapter|lora)\s*$",
-                       re.IGNORECASE)  # "the model weights, training code and evaluation harness are all open-sourced"
+_OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its|every|each|all(?:\s+(?:the|our))?)\s+(?:model['’]?s?\s+|[\w-]+\s+)?"
+                       r"(?:model|checkpoints?|weights|release|adapter|lora)(?:\s+(?:in|of|from)\s+(?:this|our)\s+[\w-]+)?\s*$",
+                       re.IGNORECASE)  # "the model weights, training code and evaluation harness are all open-sourced";
+# "The FV-Detect code and every checkpoint in this zoo are open source"
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
@@ -138,7 +140,7 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                 if found is None and names.known and not MODEL_WORD.search(antecedent):
                     return "other"  # a thing named before "which" that is not this model ("a new model, which…" is)
                 return found
-            if pattern is _COPULA and cut > 0 and _LIST_END.search(head[cut + 1:]) and any(
+            if pattern is _COPULA and _LIST_END.search(head[cut + 1:]) and any(
                     _OWN_ITEM.match(item) or _named_item(item, names)
                     for item in _LIST_SPLIT.split(head[max(head.rfind(":"), head.rfind(";")) + 1:])[:6]):
                 return "own"  # "This model, its training scripts and the synthetic data are all open source"

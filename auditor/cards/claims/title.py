@@ -37,7 +37,7 @@ def with_title(names: Names, model_id: str | None, lines: tuple[str, ...], base_
     if first in families or is_own(words, names) or _names_a_base(words, base_models):
         return names
     extra = own_names("title/" + "-".join(words))
-    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole, names.bases)
+    return Names(names.aliases | extra.aliases, names.sizes, names.org, names.whole | extra.whole, names.bases, names.versions)
 
 
 def _without_bases(names: Names, base_models: tuple[str, ...]) -> Names:
@@ -52,7 +52,7 @@ def _without_bases(names: Names, base_models: tuple[str, ...]) -> Names:
             taken |= found.aliases | found.whole
             named.add(norm(base.strip()[:200].rpartition("/")[2]))
     kept = names.aliases - (taken - names.whole)
-    return Names(kept if kept else names.aliases, names.sizes, names.org, names.whole, frozenset(named - names.whole))
+    return Names(kept if kept else names.aliases, names.sizes, names.org, names.whole, frozenset(named - names.whole), names.versions)
 
 
 def _names_a_base(words: list[str], base_models: tuple[str, ...]) -> bool:

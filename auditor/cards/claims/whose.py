@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import COMMON_CAPITALISED, NAME_LIKE, SIZE, TOKEN, Names, base_families, is_own, norm
+from auditor.cards.claims.names import COMMON_CAPITALISED, NAME_LIKE, SIZE, TOKEN, Names, base_families, is_own, norm, version_of_own
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 _YOUR = re.compile(r"^(?:your|yours)$", re.IGNORECASE)
@@ -108,6 +108,9 @@ def whose(phrase: str, names: Names, whole: bool = False) -> str | None:
             phrase.strip()):
         return "own"
     if names.known:
+        version = version_of_own(words, names)
+        if version:
+            return version  # "v2 is open source" on `x/Embed-v2`; "Halberd v1 and v2 were" on the v3 card: earlier ones
         if is_own(words, names, with_org=False):
             named = norm("".join(w for w in words if w.lower() not in ("the", "a", "an")))
             return "other" if whole and names.whole and named not in names.whole else "own"

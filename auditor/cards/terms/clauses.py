@@ -88,3 +88,31 @@ def unbound_sentences(line: str, number: int) -> frozenset[str]:
     found = sentences(line, number)
     return frozenset(s for i, (_, s) in enumerate(found) for j in (i, i + 1)
                      if j < len(found) and _NOT_BINDING.search(found[j][1]))
+
+
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([bm])(?![\w])", re.IGNORECASE)
+_VARIANT = r"(?:tiny|mini|small|medium|large|xl|xxl)"  # not "base": "the base model" is a derivative's base
+#: The subject of a clause, up to its verb ("The 70B model is …", "Foo-70B may only …", "The large model's weights are …").
+_SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b)[^,;:])"
+                      r"{1,60}?)\s+(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b", re.IGNORECASE)
+_OWN_WORD = re.compile(r"\b(?:this|our|its|these|we|you)\b", re.IGNORECASE)
+
+
+def sibling_subject(clause: str, model_id: str | None) -> bool:
+    """The clause's subject is another size of the family ("The 70B model is for non-commercial use only" on
+    `x/Foo-7B`; "The large model is not open source: … its weights are for non-commercial use only" on `x/foo-base`):
+    its terms are that size's, not this one's. Only when the repo name gives its own size and the subject names a
+    different one and no word of this model ("this", "our")."""
+    name = (model_id or "").rpartition("/")[2]
+    found = _SUBJECT.match(clause)
+    if not name or not found or _OWN_WORD.search(found.group("subject")):
+        return False
+    subject = found.group("subject")
+    own_sizes = {f"{float(n):g}{u.lower()}" for n, u in _SIZE.findall(name)}
+    said_sizes = {f"{float(n):g}{u.lower()}" for n, u in _SIZE.findall(subject)}
+    if own_sizes and said_sizes:
+        return not said_sizes & own_sizes
+    own_variant = set(re.findall(rf"(?:^|[-_.]){_VARIANT}(?=$|[-_.])", name.lower()))
+    said_variant = set(re.findall(rf"\b{_VARIANT}\b(?=\s+(?:model|version|variant|checkpoint)s?\b)", subject.lower()))
+    own_variant = {v.strip("-_.") for v in own_variant}
+    return bool(own_variant and said_variant and not said_variant & own_variant)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from auditor.cards.terms.bases import CJK_SEAM
-from auditor.cards.terms.clauses import CONTRAST, EARLIER, is_unbound, unbound_sentences
+from auditor.cards.terms.clauses import CONTRAST, EARLIER, is_unbound, sibling_subject, unbound_sentences
 from auditor.cards.terms.inherited import family_terms
 from auditor.engine.families import names_a_family
 from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text, sentences
@@ -179,7 +179,8 @@ _NC_USE = re.compile(r"\bnon-?commercial (?:use|usage|purposes?|licen[cs]e|resea
                      r"^[*_\s]*non-?commercial\s*\.\s*$", re.IGNORECASE)  # a sentence of its own ("Non-commercial."), not a list item
 
 
-def card_restrictions(line: str, number: int, outside_terms: bool = False, after: str = "") -> list[Detection]:
+def card_restrictions(line: str, number: int, outside_terms: bool = False, after: str = "",
+                      model_id: str | None = None) -> list[Detection]:
     """Use restrictions the card itself imposes ("you may not use this model for military purposes"), not the
     terms of a dataset it names ("the training data is for non-commercial use only"), nor a request the card says
     binds nobody ("We ask that you don't … This is a request, not a legal condition.", also when that is `after`, the
@@ -187,6 +188,8 @@ def card_restrictions(line: str, number: int, outside_terms: bool = False, after
     unbound = unbound_sentences(f"{line} {after}" if after else line, number)
     hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))
             and not is_unbound(h, unbound)]
+    if hits and all(sibling_subject(h.quote, model_id) for h in hits):
+        return []  # "The 70B model is for non-commercial use only" on the 7B card: that size's terms, not a doubt
     if not hits:
         return doubt(line, number, unbound)  # said of another model ("Alpaca is for research use only"): checked, not taken
     return [Detection(

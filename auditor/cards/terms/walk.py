@@ -124,7 +124,8 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         if data_rows and not names_this_model(line, model_id) and not ABOUT_WEIGHTS.search(line):
             pass  # "| PubMed Central OA subset | 7.1B | CC licences (commercial-use subset only) |": the data's terms
         elif not in_section and (field or about_model or prohibitive(line)):
-            restricted = card_restrictions(line, number, outside_terms=True, after=_next_in_paragraph(joined, visible, offset))
+            restricted = card_restrictions(line, number, outside_terms=True, after=_next_in_paragraph(joined, visible, offset),
+                                            model_id=model_id)
             detections += restricted
         elif not in_section and not doubts and not answered_yes(line, joined, offset):
             doubts = doubt(line, number)
@@ -179,7 +180,7 @@ def _own_lines(visible: list[str], joined: list[str], start: int, first_line: in
         if restrictions and (LICENSE_FIELD.match(piece) or model_licensed(piece) or prohibitive(piece)) and not binds_nobody(
                 joined[start] + " " + _next_in_paragraph(joined, visible, start)):  # ("… This is a request, not a legal
             # condition." unbinds its paragraph's lines)
-            found += card_restrictions(piece, number, outside_terms=True)
+            found += card_restrictions(piece, number, outside_terms=True, model_id=model_id)
     return found
 
 
