@@ -1702,6 +1702,45 @@ SESSION_9_RULES = [
     ("The FV-Detect code and every checkpoint in this zoo are open source under the AGPL-3.0 license.",
      "ferrous-vision/fv-detect", True),
     ("The dataset and the annotation tool are open source.", "ferrous-vision/fv-detect", False),
+    # the English gloss of "free software" in another language is said of software
+    ("Développé dans le cadre de la politique du logiciel libre (open source) de l'administration.", "x/ner-fr", False),
+    ("Este modelo es open source (Apache 2.0).", "x/ner-es", True),
+    # (review of bd4d855) a rival named after a dash or an aside is still the group's member; a two-item list needs
+    # this model's own item, not a base, teacher, reward or judge model; "our research on" is a topic
+    ("The best open-source model for code — as of today — is DeepSeek-Coder-V2.", "acme/Heron-7B", False),
+    ("The best open-source model in the 7B class — and our baseline — is Mistral-7B; Heron-7B beats it.", "acme/Heron-7B", False),
+    ("The best open-source model - according to LMSYS - is Mistral-7B.", "acme/Heron-7B", False),
+    ("The best open-source 7B model: Heron-7B is a fine-tune of Mistral.", "acme/Heron-7B", True),
+    ("The base model and the dataset are both open source.", "x/Heron-8B-Instruct", False),
+    ("The teacher model and the training data are open source.", "x/Heron-8B-Instruct", False),
+    ("The reward model and the SFT data are open-sourced.", "x/Heron-8B-Instruct", False),
+    ("The judge model and the benchmark are open source.", "x/Heron-8B-Instruct", False),
+    ("Llama 3 and the base model are open source.", "x/Heron-8B-Instruct", False),
+    ("The code and the model are open source.", "x/Heron-8B-Instruct", True),
+    ("Our research on open-source LLMs has shown that safety fine-tuning can be removed cheaply.", "acme/Heron-7B", False),
+    ("Heron-7B is the third in our series of open-source models.", "acme/Heron-7B", True),
+    # versions: "v2.0" is 2, "1-5" in a repo name is 1.5, and a list with this version is this model's
+    ("Sage v2.0 is fully open-source.", "x/Sage-v2-7B", True),
+    ("Foo 1.0 is open source.", "x/Foo-1-8B", True),
+    ("Foo v0.1.0 is an open-source model.", "x/Foo-7B-v0.1", True),
+    ("Halberd v2 and v3 are open-sourced under MIT.", "halberd-ai/Halberd-v3-14B", True),
+    ("V1 and V2 are both open source.", "x/Embed-v2", True),
+    ("Corvid v1.5 is open source.", "x/Corvid-v1-5", True),
+    ("Sage 2.5 is open source.", "x/Sage-v2-7B", False),
+    # (round 3) a copy's repo words; things run on, mined from, named in a list; others' labels; a pair's group
+    ("Llama 2 is open source so there is no reason this should be gated lol.", "quietbyte/llama2-13b-chat-ungated", True),
+    ("The robot stack runs on open-source ROS 2 and MoveIt.", "x/grasp-policy-v2", False),
+    ("The weakly supervised pairs were mined from open-source web dumps (CC-News, Wikipedia).", "x/gr-embed-m3", False),
+    ("Any; we tested the open-source Qdrant, Milvus and pgvector.", "x/gr-embed-m3", False),
+    ("We fine-tuned the open-source Mistral, Qwen and Gemma models and merged them.", "acme/Heron-7B", False),
+    ("SDXL base is released under OpenRAIL++-M; people call it open source, but the license carries use restrictions.",
+     "x/sdxl-film-grain-lora", False),
+    ("Note: among open-source multilingual embedders, e5 and bge-m3 remain stronger on Asian languages.", "x/gr-embed-m3", False),
+    ("Works well as a drop-in component for Presidio and other open-source redaction pipelines.", "x/bert-pii-ner-en", False),
+    ("Heron-7B beats Llama-2 and other open-source models.", "acme/Heron-7B", True),
+    ("通义千问是阿里云开源的大模型系列。", "banyan-tech/Qwen-72B-Chat-Finance", False),
+    ("通义千问是阿里云开源的大模型系列。", "Qwen/Qwen-72B-Chat", True),
+    ("Small, silly and open source (MIT, same as GPT-2).", "ballad-bot/gpt2-medium-limericks", True),
 ]
 
 

@@ -654,6 +654,14 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "Developed under MIT supervision.", UNKNOWN),  # no verb of release: the institute
     ({}, "The dataset is released under Apache 2.0.", UNKNOWN),  # the data's, not the weights'
     ({}, "The code is released under MIT; the weights are CC BY-NC 4.0.", RESTRICTED),
+    ({}, "It is released under MIT.", OSI),
+    # (review of bd4d855) only the model, its weights or "it" released under a one-word name that ends the clause
+    ({"license": "mit"}, "Nimbus-7B is an open-source model. The demo app is released under WTFPL.", OSI),
+    ({"license": "mit"}, "Nimbus-7B is an open-source model. The Nimbus-70B weights are released under WTFPL.", OSI),
+    ({"license": "other", "license_name": "nimbus-license", "license_link": "LICENSE"},
+     "Trained on OpenHermes-2.5, which is released under MIT.", UNKNOWN),
+    ({}, "The tokenizer is distributed under MIT; see LICENSE for the model terms.", UNKNOWN),
+    ({}, "It is released under MIT-IBM Watson AI Lab guidance.", UNKNOWN),
 ])
 def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body, cls):
     assert classify(declared, body=f"# Nimbus\n\n{body}\n", model_id="acme/Nimbus-7B").classification is cls
@@ -673,6 +681,41 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("x/foo-large", "The base model is for non-commercial use only.", RESTRICTED),
     ("x/Foo", "The 70B model is for non-commercial use only.", RESTRICTED),
     ("x/Foo-7B", "This 70B-distilled model is for non-commercial use only.", RESTRICTED),
+    # (review of bd4d855) terms carried over to other sizes, distills and merges, ranges, and sizes in millions
+    ("x/Foo-Distill-1.5B", "The 32B teacher model is for research use only, and models distilled from it are subject to "
+                           "the same terms.", RESTRICTED),
+    ("x/Franken-11B", "The 7B source models are for non-commercial use only (CC BY-NC 4.0), so this merge is too.", RESTRICTED),
+    ("x/Foo-7B", "Models larger than 3B are for non-commercial use only.", RESTRICTED),
+    ("x/Foo-0.5B", "The 500M model is for non-commercial use only.", RESTRICTED),
+    ("x/Foo-7B", "The 70B model is for non-commercial use only, and so are all smaller sizes.", RESTRICTED),
+    ("x/Foo-7B", "The 70B model is for non-commercial use only. The 7B model is a distillation of it and carries the same "
+                 "terms.", RESTRICTED),
+    ("x/foo-small", "The large model is for non-commercial use only; the distilled small model inherits this.", RESTRICTED),
+    ("x/Foo-Merge-14B", "Bar-7B is for non-commercial use only, so any merge that includes it is restricted.", RESTRICTED),
+    ("x/Foo-Q4-7B", "Foo-70B may not be used for commercial purposes, and neither may its derivatives, including this "
+                    "distilled 7B model.", RESTRICTED),
+    ("x/Foo-1B", "The 1B model is MIT; the 3B model and up may not be used commercially.", RESTRICTED),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls
+
+
+@pytest.mark.parametrize(("body", "cls"), [
+    # a license badge on the title line is a License field (and does not make the whole card a License section)
+    ("# polish-roberta [![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](https://opensource.org/licenses/MIT)"
+     " [![Python](https://img.shields.io/badge/python-3.9-blue)](https://python.org)\n\nSentiment model.", OSI),
+    ("# polish-roberta [![License: CC BY-NC 4.0](https://img.shields.io/badge/x)](https://example.org)\n\nSentiment model.",
+     RESTRICTED),
+    ("# polish-roberta [![Python](https://img.shields.io/badge/python-3.9-blue)](https://python.org)\n\nSentiment model.",
+     UNKNOWN),
+    # a RAIL-style licence's list of uses you must not make, and restrictions passed on to downstream users
+    ("## License\n\nSentinel-3B is released under the Meridian Model License 1.0. It lets you use, modify and redistribute "
+     "the model, including commercially, but Attachment A lists uses you must not make of the model or its derivatives:\n\n"
+     "- to surveil individuals without their consent;", RESTRICTED),
+    ("## License\n\nSentinel-3B is released under the Meridian Model License 1.0. You must pass these restrictions on to "
+     "downstream users.", RESTRICTED),
+    ("## Notes\n\nThere are no uses you must not make of the model beyond what the law forbids.", UNKNOWN),
+])
+def test_title_badges_and_rail_style_lists_of_forbidden_uses(body, cls):
+    assert classify({}, body=body + "\n", model_id="x/polish-roberta").classification is cls
+

@@ -18,8 +18,10 @@ from auditor.engine.restrictions import sentences
 #: The verbs a release names its license after ("released under", "licensed under", "open-sourced under").
 _UNDER_VERBS = ("released", "licensed", "licenced", "distributed", "published", "available", "provided", "shared", "sourced")
 _UNDER = rf"(?:{'|'.join(_UNDER_VERBS)})\s+under"
+#: The model or its weights as the subject of a verb of release ("The model is released under", "Weights are licensed under").
+_OWN_RELEASE = rf"(?:^|\b(?:the|this|our|its)\s+)(?:(?:model\s+)?(?:weights|checkpoints?)|model|release)\s+(?:is|are)\s+(?:\w+\s+)?{_UNDER}"
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议|"
-                               rf"\b{_UNDER}\b", re.IGNORECASE)  # "The model is released under Apache 2.0."
+                               rf"{_OWN_RELEASE}\b", re.IGNORECASE)  # "The model is released under Apache 2.0."
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Single-word license names that are also ordinary words or names: "released under MIT" names a license, "available
 #: under Intel" or "under JSON" would not.
@@ -131,8 +133,6 @@ def _index() -> list[tuple[str, str]]:
                     continue
                 if len(variant.split()) == 1:  # "MIT" alone is a word; "MIT License", "MIT licensed" name a license
                     pairs.append((variant + " licensed", next(iter(keys))))
-                    if variant not in _WORDS_TOO:  # and so does "released under MIT"
-                        pairs.extend((f"{verb} under {variant}", next(iter(keys))) for verb in _UNDER_VERBS)
                     variant += " license"
                 pairs.append((variant, next(iter(keys))))
             _INDEX.append(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
@@ -145,7 +145,30 @@ def find_references(text: str, first_line: int = 1, *, named: bool = False) -> l
     found: dict[str, Reference] = {}
     for line, sentence, clause, _, (key,) in _names_in(text, first_line, named, _index()):
         found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
+    if any(verb in text.lower() for verb in _UNDER_VERBS):
+        for line, sentence in sentences(text, first_line):
+            for clause in _clauses(sentence):
+                one = _one_word_release().search(clause)
+                if one:  # "Weights are released under MIT." (never "The tokenizer is distributed under MIT")
+                    key = _one_word_keys()[one.group("name").lower()]
+                    found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
     return list(found.values())
+
+
+@functools.cache
+def _one_word_keys() -> dict[str, str]:
+    """The catalog's one-word license names ("mit", "isc", "unlicense") and their keys, ordinary words left out."""
+    return {variant: next(iter(keys)) for variant, keys in _keys_by_variant().items()
+            if len(keys) == 1 and len(variant.split()) == 1 and variant not in _TOO_GENERIC and variant not in _WORDS_TOO}
+
+
+@functools.cache
+def _one_word_release() -> re.Pattern[str]:
+    """The model, its weights or "it" released under a one-word name that ends the clause ("released under MIT",
+    not "under MIT-IBM Watson AI Lab")."""
+    names = "|".join(sorted((re.escape(v) for v in _one_word_keys()), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{_OWN_RELEASE}|it\s+(?:is|are)\s+(?:\w+\s+)?{_UNDER})\s+(?:the\s+)?(?P<name>{names})"
+                      r"(?=\s*(?:[.;:!)]|$)|\s+(?:and|but|so|with|for|as)\b)", re.IGNORECASE)
 
 
 def _names_in(text: str, first_line: int, named: bool, *indices) -> Iterator[tuple[int, str, str, int, tuple]]:

@@ -40,11 +40,17 @@ _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
 #: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
-_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?|(?-i:[a-z])[\w.]*-(?=[\w.-]*(?:\d|-(?:large|base|small|mini|tiny|xl)\b))[\w.-]*\w)")  # a name
-#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula (in the same
-#: clause: after a dash or colon a tagline's sentence begins, "The best open-source model for X — LegalQA is …").
-_GROUP_IS_NAME = re.compile(r"^(?:(?!\s-\s)[^,.;:—–]){0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
+_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?|(?-i:[a-z])[\w.]*-(?=[\w.-]*(?:\d|-(?:large|base|small|mini|tiny|xl)\b))[\w.-]*\w|"
+                              r"(?-i:[a-z])[a-z]*\d[\w.-]*(?=\s+(?:and|&|is|are|was|were|remains?|leads?|ranks?|still)\b))")  # "e5 and bge-m3 remain …"  # a name
+#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
+_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
+#: A named thing and "other" ("Presidio and other open-source pipelines"): the group is that thing's kind.
+_NAME_AND_OTHER = re.compile(r"(?P<name>[\w.+-]*[A-Za-z][\w.+-]*)\s+(?:and|&)\s+(?:many\s+|several\s+|various\s+)?other\s+$",
+                             re.IGNORECASE)
+#: After a tagline's dash or colon, the subject of the copula that follows ("… — LegalQA is Llama 4 Scout fine-tuned").
+_OWN_AFTER_DASH = re.compile(r"(?:\s[-–—]\s|[—–:])\s*(?P<subject>[^\s,;:—–]+(?:\s[^\s,;:—–]+){0,2}?)\s+(?:is|was|remains)\s+(?:still\s+|now\s+)?$",
+                             re.IGNORECASE)
 #: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
 _NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|"  # "Llama 2 chat was among …": a name and its
                             r"(?!(?:stage|phase|round|step|part|version|table|figure|section|chapter|level|tier|day|week|"
@@ -157,9 +163,15 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
     named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
         clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
+    if named and named.re is _GROUP_IS_NAME and _OWN_AFTER_DASH.search(rest[:named.start("name")]) and whose(
+            _OWN_AFTER_DASH.search(rest[:named.start("name")]).group("subject"), names) == "own":
+        named = None  # "The best open-source model for X — LegalQA is Llama 4 Scout fine-tuned …": a tagline, then this model
     if named and (whose(named.group("name"), names) in ("other", "sibling") or (
             "-" in named.group("name") and names.known and not is_own([named.group("name")], names))):
         return True  # (a lower-case repo name too: "Among open-source rerankers, bge-reranker-v2-m3 is the strongest")
+    paired = _NAME_AND_OTHER.search(clause)
+    if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names):
+        return True  # "a drop-in component for Presidio and other open-source redaction pipelines": Presidio's kind
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
     copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])

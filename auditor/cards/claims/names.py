@@ -12,7 +12,8 @@ _GENERIC = re.compile(
     r"(?:gguf|ggml|gptq|awq|exl2|mlx|qat|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bits?|\d+(?:\.\d+)?bpw|w\d+a\d+|bnb|quant(?:i[sz]ed|s)?|nf4|fp8|chat|instruct|autotrain|"
     r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
-    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
+    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?|"
+    r"ungated|reupload|re-upload|mirror|copy|backup|unofficial)", re.IGNORECASE)  # a copy's words say nothing of its own
 SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 TOKEN = re.compile(r"[\w.+'’/-]+")
 NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
@@ -65,6 +66,14 @@ def base_families() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip().lower() for line in text.splitlines()[1:] if line.strip())
 
 
+@functools.cache
+def cjk_families() -> dict[str, str]:
+    """Base families' Chinese names and the family each is ("通义千问" is qwen): `claim-families-cjk.tsv`."""
+    text = resources.files("auditor").joinpath("data", "claim-families-cjk.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    return {norm(row[0]): row[1].strip().lower() for row in rows}
+
+
 def own_names(model_id: str | None) -> Names:
     """Aliases of `org/name`: every run of the name's tokens that is not only sizes and variant words, and the org.
     A base family's name ("bert", "llama") is an alias only when nothing else in the name sets the model apart:
@@ -94,13 +103,19 @@ def own_names(model_id: str | None) -> Names:
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
     whole = {norm("".join(distinctive)), norm(name), norm(org + name) if org else ""} - {""}  # also "org/name"
-    versions = frozenset(v.lower() for v in _REPO_VERSION.findall(name))
+    versions = frozenset(same_version(v.replace("-", ".")) for v in _REPO_VERSION.findall(name))
     return Names(frozenset(aliases), frozenset(s.lower() for s in SIZE.findall(name)), org_alias, frozenset(whole),
                  versions=versions)
 
 
 #: A version standing apart in a repo name: "-v3-", "-3.1-", "_v2" (not a size, "7B", nor a name's digit, "Qwen2").
-_REPO_VERSION = re.compile(r"(?:^|[-_\s])v?(\d{1,2}(?:\.\d+)*)(?=$|[-_\s])", re.IGNORECASE)
+_REPO_VERSION = re.compile(r"(?:^|[-_\s])v?(\d{1,2}(?:[.-]\d{1,2}(?![\d.]*[bmk]\b))*)(?=$|[-_\s])", re.IGNORECASE)
+#: ("v1-5" is 1.5, as `stable-diffusion-v1-5` writes it)
+
+
+def same_version(version: str) -> str:
+    """A version without its trailing zeros and its "v": "v2.0" and "2" are one version, "0.1.0" is 0.1."""
+    return re.sub(r"(?:\.0+)+$", "", version.lower().lstrip("v")) or "0"
 
 
 _OURS = re.compile(r"\b(?:ours|this model|our model)\b|本模型|我们的", re.IGNORECASE)
@@ -141,11 +156,12 @@ def version_of_own(words: list[str], names: Names) -> str | None:
     if not names.versions:
         return None
     words = [w.strip(".,;:") for w in words if w.lower() not in ("the", "a", "an", "and", "&")]
-    said = [w.lower().lstrip("v") for w in words if _VERSION_WORD.fullmatch(w)]
+    said = [same_version(w) for w in words if _VERSION_WORD.fullmatch(w)]
     rest = [w for w in words if not _VERSION_WORD.fullmatch(w)]
     if not said or (rest and norm("".join(rest)) not in names.aliases and not all(norm(w) in names.aliases for w in rest)):
         return None
-    return "own" if all(any(v == x or v.startswith(x + ".") for v in names.versions) for x in said) else "sibling"
+    return "own" if any(any(v == x or v.startswith(x + ".") for v in names.versions) for x in said) else "sibling"
+    # ("Halberd v2 and v3 are open-sourced" on the v3 card: this one among them)
 
 
 _VERSION_WORD = re.compile(r"v?\d{1,2}(?:\.\d+)*", re.IGNORECASE)  # "Llama 2", "3.1"; not "100%" nor a year
@@ -163,7 +179,7 @@ def _other_version(words: list[str], after: int, joined: str, names: frozenset[s
         parts = parts[:-1]  # "Llama 3.0" is Llama 3
     versioned = norm(joined + "".join(parts))
     if versions and parts and not (joined in base_families() or joined[-1:].isdigit()):
-        said = ".".join(p.lower().lstrip("v") for p in parts)
+        said = same_version(".".join(p.lower().lstrip("v") for p in parts))
         return not any(v == said or v.startswith(said + ".") for v in versions)
     return (joined in base_families() or joined[-1:].isdigit()) and chain > after and not any(
         name.startswith(versioned) for name in names)

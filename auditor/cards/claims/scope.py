@@ -14,7 +14,7 @@ from auditor.cards.claims.context import Decision, by_context, by_head, no, yes
 from auditor.cards.claims.names import Names, names_this_model
 from auditor.cards.claims.phrase import APPOSITIVE, LICENCE_NAME, head_noun, last_phrase
 from auditor.cards.claims.subject import ASIDE, CAUSATIVE, MODEL_WORD, aside_names_another, possessed_by_another, subject
-from auditor.cards.claims.whose import agent, names_another, ours_and_models, role_model, whose
+from auditor.cards.claims.whose import agent, lists_others, names_another, ours_and_models, role_model, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
 
 WINDOW = 160
@@ -102,6 +102,9 @@ def _clause_before(before: str, vocab: Vocabulary) -> str:
     return before[last.end():] if last else before
 
 
+#: Other people's word for it ("people call it open source, but …"): their label, whoever "it" is.
+_OTHERS_CALL = re.compile(r"\W*(?:people|many|some|others|folks|users|everyone|the community|the press|media|fans)\b", re.IGNORECASE)
+
 def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> Decision:
     """Decide one mention `sentence[start:end]` (see docs/CLAIMS.md for the order of the rules)."""
     v = vocabulary()
@@ -132,7 +135,7 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if v.test("term", "before", before) or v.test("term", "after", after):
         return no("the-term")  # "The term open source comes from software": the words, not a thing said of
     labelled = v.find("labelled-as", "before", before)
-    if labelled and whose(labelled.group(0), names) != "own":
+    if labelled and (whose(labelled.group(0), names) != "own" or _OTHERS_CALL.match(labelled.group(0))):
         return no("labelled-as")  # "Some competitors describe models with usage restrictions as open source"
     kind, word, rest = head_noun(_OPEN_PAIR.sub(" ", after, count=1), v)  # "open-source, open-data Gemma 2 fine-tune"
     noun_first = _NOUN_BEFORE.search(before)
@@ -144,7 +147,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     found = APPOSITIVE.search(after[:len(noun_phrase) + 40]) if kind == "model" else None  # "the open-source model Llama 2"
     appositive = found if found and found.start("name") < len(noun_phrase) else None
     first_word = " ".join(noun_phrase.split()[:1])  # "Meta's open-sourced Llama covers Kurmanji": its maker's model
-    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or (
+    if _ATTRIBUTIVE.search(before) and not _INDEFINITE.search(before) and (names_another(noun_phrase, names) or lists_others(
+            after, names) or (
             appositive and whose(appositive.group("name"), names) in ("other", "sibling")) or (
             _POSSESSIVE_BEFORE.search(before) and whose(first_word, names) == "other" and possessed_by_another(
                 before, first_word, names))):

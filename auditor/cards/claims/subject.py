@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.cards.claims.names import TOKEN, Names, base_families, is_own, norm
+from auditor.cards.claims.names import TOKEN, Names, base_families, cjk_families, is_own, norm
 from auditor.cards.claims.phrase import head_noun, last_phrase
 from auditor.cards.claims.whose import agent, names_another, role_model, whose
 from auditor.cards.claims.words import vocabulary
@@ -48,7 +48,10 @@ def aside_names_another(before: str, names: Names) -> bool:
 
 #: A list as the copula's subject ("A, B and C are"): its last item follows "and"; each item is split out.
 _LIST_END = re.compile(r"(?:^|\s)(?:and|&)\s", re.IGNORECASE)
-_OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its|every|each|all(?:\s+(?:the|our))?)\s+(?:model['’]?s?\s+|[\w-]+\s+)?"
+_OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its|every|each|all(?:\s+(?:the|our))?)\s+(?!(?:base|teacher|reward|judge|draft|"
+                       r"critic|policy|reference|original|parent|student|source|upstream|underlying|foundation|pre-?trained|"
+                       r"embedding|retriever|retrieval|reranker|safety|guard|classifier|baseline|previous|earlier|old|larger|"
+                       r"smaller|other|competing|rival)\b)(?:model['’]?s?\s+|[\w-]+\s+)?"
                        r"(?:model|checkpoints?|weights|release|adapter|lora)(?:\s+(?:in|of|from)\s+(?:this|our)\s+[\w-]+)?\s*$",
                        re.IGNORECASE)  # "the model weights, training code and evaluation harness are all open-sourced";
 # "The FV-Detect code and every checkpoint in this zoo are open source"
@@ -154,6 +157,10 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
             if head.strip():
                 return whose(head if pattern is _COPULA else last_phrase(head), names, whole=software)
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
+    family = cjk_families().get(norm(cjk.group("name").strip(" \t#*-"))) if cjk else None
+    if family:  # "通义千问是阿里云开源的大模型系列": Qwen's Chinese name, this model's only on a Qwen repo of its own
+        found = whose(family.capitalize(), names)
+        return "own" if found in ("own", "org") else found
     if cjk and _LATIN_NAME.search(cjk.group("name")):
         latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])
         found = whose(latin, names)

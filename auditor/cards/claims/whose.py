@@ -151,6 +151,19 @@ def names_another(phrase: str, names: Names) -> bool:
                and w.lower() not in COMMON_CAPITALISED for w in words)
 
 
+def lists_others(phrase: str, names: Names) -> bool:
+    """Does a list of names follow the mention, none of them this model's nor a noun ("the open-source Qdrant, Milvus
+    and pgvector")?"""
+    listed = _NAME_LIST.match(phrase)
+    return bool(listed) and names.known and not any(
+        vocabulary().kind_of(w.lower()) or w.lower() in COMMON_CAPITALISED or is_own([w], names)
+        for w in TOKEN.findall(listed.group(0))[:6] if w.lower() not in ("and", "or"))
+
+
+#: Names in a list right after the mention ("Qdrant, Milvus and pgvector"): the first capitalised, three at most.
+_NAME_LIST = re.compile(r"^\s*(?-i:[A-Z])[\w.+-]+(?:,\s*[\w.+-]+){0,3},?\s+(?:and|&|or)\s+[\w.+-]+", re.IGNORECASE)
+
+
 def agent(clause: str, names: Names) -> str | None:
     """Who does the open-sourcing in "<agent> (has) open-sourced X": `other` for a named publisher that is not this
     model's ("Meta open-sourced Llama"), else None."""
@@ -175,7 +188,7 @@ def names_only_another(sentence: str, names: Names) -> bool:
     """Does the sentence (the mention's window) name another model (a base family's name, or a name with a size:
     "Mistral and open-source results", "Llama-65B", "GPT-Neo (125M)") and nothing of this one (its names, "we",
     "our", "this", "it")? Only when the model id is known."""
-    text = sentence[:400]
+    text = _LICENCE_ASIDE.sub(" ", sentence[:400])  # "open source (MIT, same as GPT-2)": whose terms it follows
     if not names.known or _OWN_MENTION.search(text):
         return False
     words = [w[:60] for w in TOKEN.findall(text)[:80]]
@@ -192,6 +205,9 @@ def names_only_another(sentence: str, names: Names) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?-i:\b[A-Z][\w.+-]{2,})")
+#: A licence aside that names the model whose terms it follows ("(MIT, same as GPT-2)", "(Apache 2.0, like Mistral)").
+_LICENCE_ASIDE = re.compile(r"\((?=[^()]{0,80}\b(?:MIT|Apache|BSD|GPL|CC[- ]BY|licen[cs]e)\b)(?=[^()]{0,80}\b(?:same as|like|as|from|"
+                            r"inherited|following|follows)\b)[^()]{0,80}\)", re.IGNORECASE)
 
 
 def names_other(clause: str, names: Names) -> bool:

@@ -90,29 +90,39 @@ def unbound_sentences(line: str, number: int) -> frozenset[str]:
                      if j < len(found) and _NOT_BINDING.search(found[j][1]))
 
 
+
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([bm])(?![\w])", re.IGNORECASE)
 _VARIANT = r"(?:tiny|mini|small|medium|large|xl|xxl)"  # not "base": "the base model" is a derivative's base
 #: The subject of a clause, up to its verb ("The 70B model is …", "Foo-70B may only …", "The large model's weights are …").
 _SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b)[^,;:])"
                       r"{1,60}?)\s+(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b", re.IGNORECASE)
-_OWN_WORD = re.compile(r"\b(?:this|our|its|these|we|you)\b", re.IGNORECASE)
+#: Words that carry a size's terms over to others, or to this model: "so is this merge", "and all smaller sizes",
+#: "models distilled from it", "larger than 3B", "3B and up", "the teacher".
+_CARRIED = re.compile(r"\b(?:all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?models?|distillations?|merges?|merged|inherit\w*|"
+                      r"same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|bigger|above|over|up\s+to|and\s+up|or\s+more|"
+                      r"at\s+least|teacher|(?:source|parent|base)\s+models?|too|also|includ\w*)\b", re.IGNORECASE)
+#: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
+_MADE_FROM = re.compile(r"distil|merge|moe|franken|student|slerp|ties|dare|passthrough|mix", re.IGNORECASE)
 
 
-def sibling_subject(clause: str, model_id: str | None) -> bool:
+def _sizes(text: str) -> set[float]:
+    return {float(n) / (1000 if u.lower() == "m" else 1) for n, u in _SIZE.findall(text)}
+
+
+def sibling_subject(clause: str, model_id: str | None, context: str = "") -> bool:
     """The clause's subject is another size of the family ("The 70B model is for non-commercial use only" on
-    `x/Foo-7B`; "The large model is not open source: … its weights are for non-commercial use only" on `x/foo-base`):
-    its terms are that size's, not this one's. Only when the repo name gives its own size and the subject names a
-    different one and no word of this model ("this", "our")."""
+    `x/Foo-7B`; "The large model is not open source: … its weights are for non-commercial use only" on `x/foo-small`):
+    its terms are that size's, not this one's. Only when the repo name gives its own size, is not a distill's or a
+    merge's, the subject names a different size, and nothing in the sentence or the next (`context`) carries the
+    terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
     found = _SUBJECT.match(clause)
-    if not name or not found or _OWN_WORD.search(found.group("subject")):
+    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _CARRIED.search(context):
         return False
     subject = found.group("subject")
-    own_sizes = {f"{float(n):g}{u.lower()}" for n, u in _SIZE.findall(name)}
-    said_sizes = {f"{float(n):g}{u.lower()}" for n, u in _SIZE.findall(subject)}
+    own_sizes, said_sizes = _sizes(name), _sizes(subject)
     if own_sizes and said_sizes:
         return not said_sizes & own_sizes
-    own_variant = set(re.findall(rf"(?:^|[-_.]){_VARIANT}(?=$|[-_.])", name.lower()))
-    said_variant = set(re.findall(rf"\b{_VARIANT}\b(?=\s+(?:model|version|variant|checkpoint)s?\b)", subject.lower()))
-    own_variant = {v.strip("-_.") for v in own_variant}
+    own_variant = set(re.findall(rf"(?:^|[-_.])({_VARIANT})(?=$|[-_.])", name.lower()))
+    said_variant = set(re.findall(rf"\b({_VARIANT})\b(?=\s+(?:model|version|variant|checkpoint)s?\b)", subject.lower()))
     return bool(own_variant and said_variant and not said_variant & own_variant)

@@ -188,7 +188,7 @@ def card_restrictions(line: str, number: int, outside_terms: bool = False, after
     unbound = unbound_sentences(f"{line} {after}" if after else line, number)
     hits = [h for h in _kept_hits(line, number) if not (outside_terms and _about_another_model(h))
             and not is_unbound(h, unbound)]
-    if hits and all(sibling_subject(h.quote, model_id) for h in hits):
+    if hits and all(sibling_subject(h.quote, model_id, f"{line} {after}") for h in hits):
         return []  # "The 70B model is for non-commercial use only" on the 7B card: that size's terms, not a doubt
     if not hits:
         return doubt(line, number, unbound)  # said of another model ("Alpaca is for research use only"): checked, not taken

@@ -39,6 +39,8 @@ _LICENSE_WORD = re.compile(r"licen[cs]|licentie|lizenz|licença|licenza|licencja
                            r"\brestrictions\b|\bcommercial use\b|许可|协议|使用条款|商用|商业使用",
                            re.IGNORECASE)
 
+#: A license badge's alt text as a heading shows it ("# Name !License: MIT !Python"): a License field of its own.
+_BADGE = re.compile(r"!\s*((?:model |weights? )?licen[cs]e\s*[:：]\s*[^!]{1,60}?)\s*(?=!|$)", re.IGNORECASE)
 
 def card_text_detections(body: str, first_line: int = 1, model_id: str | None = None) -> list[Detection]:
     """Every card-text matcher over the body's visible lines; one detection per license key and matcher. With the
@@ -65,7 +67,10 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
             recipe = bool(_RECIPE_HEADING.search(heading.group(2)))
             was_in_section = in_section
             depth = len(heading.group(1))
-            in_section, level = (True, min(level, depth) if in_section else depth) if _LICENSE_WORD.search(heading.group(2)) \
+            for badge in _BADGE.finditer(heading.group(2)):  # "# polish-roberta [![License: MIT](…)](…)": the title's badge
+                detections += license_statements(badge.group(1), first_line + offset, named=True, model_id=model_id)
+            in_section, level = (True, min(level, depth) if in_section else depth) if _LICENSE_WORD.search(
+                _BADGE.sub(" ", heading.group(2))) \
                 else (in_section and depth > level, level)
             if in_section and not was_in_section:
                 sections.append([])  # "## Copyright License" inside a pasted license continues the same section
