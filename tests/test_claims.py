@@ -1741,6 +1741,25 @@ SESSION_9_RULES = [
     ("通义千问是阿里云开源的大模型系列。", "banyan-tech/Qwen-72B-Chat-Finance", False),
     ("通义千问是阿里云开源的大模型系列。", "Qwen/Qwen-72B-Chat", True),
     ("Small, silly and open source (MIT, same as GPT-2).", "ballad-bot/gpt2-medium-limericks", True),
+    # (review of 6832204) this model as the subject past a source, what runs on, others' labels it agrees with, its own
+    # lower-case name after a group, "Like X and other …, this model"; Chinese family names on their publishers' repos
+    ("Heron-7B, trained on data sourced from Wikipedia, is an open-source model.", "acme/Heron-7B", True),
+    ("The model runs on consumer GPUs, and is fully open source.", "acme/Heron-7B", True),
+    ("What many call the first truly open-source 7B model: Heron-7B.", "acme/Heron-7B", True),
+    ("Users consider it an open-source alternative to GPT-4, and it is.", "acme/Heron-7B", True),
+    ("People call it open source, and it is: Heron-7B is released under Apache 2.0.", "acme/Heron-7B", True),
+    ("Among open-source embedders, e5 and bge remain the strongest.", "intfloat/e5-large-v2", True),
+    ("Like Llama and other open-source LLMs, this model can be run locally.", "acme/Heron-7B", True),
+    ("混元是腾讯开源的大模型系列。", "tencent/Hunyuan-A13B-Instruct", True),
+    ("混元是腾讯开源的大模型系列。", "x/Hunyuan-A13B-Finance", False),
+    ("Llama 2 is open source, released by Meta.", "x/llama2-7b-mirror-finetuned-chat", False),
+    ("Mistral 7B is an open-source model by Mistral AI.", "x/mistral-7b-unofficial-dpo", False),
+    ("Falcon-7B was one of the strongest open-source base models when it came out.", "x/falcon-7b-instruct-sharded-qa", False),
+    # (round 4) a repo id in backticks is a name; "we release <Name> as open source"
+    ("Each scenario was expanded into a note by `mistralai/Mixtral-8x7B-Instruct-v0.1`,\n   an open-source mixture-of-experts "
+     "model, run locally.", "x/llama3-8b-clinicalnotes-synth", False),
+    ("We release Tabular-LM small as open source under the CDLA-Permissive-2.0.", "x/tabular-lm-small", True),
+    ("Meta released Llama 2 as open source.", "acme/Heron-7B", False),
 ]
 
 

@@ -662,6 +662,16 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
      "Trained on OpenHermes-2.5, which is released under MIT.", UNKNOWN),
     ({}, "The tokenizer is distributed under MIT; see LICENSE for the model terms.", UNKNOWN),
     ({}, "It is released under MIT-IBM Watson AI Lab guidance.", UNKNOWN),
+    # (review of 6832204) any subject released under a license of several words is read, as before (whose: aboutness)
+    ({}, "The model is open source and released under Apache 2.0.", OSI),
+    ({}, "Nimbus-7B is released under Apache 2.0.", OSI),
+    ({}, "Released under Apache 2.0.", OSI),
+    ({}, "Nimbus-7B is released under the CreativeML OpenRAIL-M.", RESTRICTED),
+    ({}, "The demo app is released under Apache 2.0.", UNKNOWN),  # an app's, not the weights'
+    # "and the" joins a compound subject with no verb before it
+    ({}, "## License\n\nThe model weights and the code are released under the Apache License, Version 2.0.", OSI),
+    ({}, "## License\n\nThe weights are CC BY-NC 4.0 and the code is released under Apache 2.0.", RESTRICTED),
+    ({}, "## License\n\nThe code and the data are released under the Apache License 2.0.", UNKNOWN),
 ])
 def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body, cls):
     assert classify(declared, body=f"# Nimbus\n\n{body}\n", model_id="acme/Nimbus-7B").classification is cls
@@ -695,6 +705,13 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("x/Foo-Q4-7B", "Foo-70B may not be used for commercial purposes, and neither may its derivatives, including this "
                     "distilled 7B model.", RESTRICTED),
     ("x/Foo-1B", "The 1B model is MIT; the 3B model and up may not be used commercially.", RESTRICTED),
+    # (review of 6832204) a next sentence giving other sizes their own licence carries nothing; "-ties-" in a word is no merge
+    ("x/Foo-7B", "The 70B model is for non-commercial use only. Both smaller models are Apache 2.0.", OSI),
+    ("x/Foo-7B", "The 70B model is for non-commercial use only. We also release a 1B model under Apache 2.0.", OSI),
+    ("x/Foo-7B", "The 70B model is for non-commercial use only. The 7B model is Apache 2.0 and includes no restrictions.", OSI),
+    ("x/Foo-7B", "The 70B model is for non-commercial use only; this 7B model is Apache-2.0 too.", OSI),
+    ("acme/Humanities-7B", "The 70B model is for non-commercial use only.", OSI),
+    ("acme/Securities-QA-7B", "The 70B model is for non-commercial use only.", OSI),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls
@@ -715,7 +732,26 @@ def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(mod
     ("## License\n\nSentinel-3B is released under the Meridian Model License 1.0. You must pass these restrictions on to "
      "downstream users.", RESTRICTED),
     ("## Notes\n\nThere are no uses you must not make of the model beyond what the law forbids.", UNKNOWN),
+    # (review of 6832204) a negation, or talk of other licences, restricts nothing
+    ("## Notes\n\nUnlike RAIL licenses, Apache 2.0 has no list of uses you must not make of the model.", UNKNOWN),
+    ("## Notes\n\nRAIL licenses list uses you must not make of the model; this one does not.", UNKNOWN),
+    ("## Notes\n\nYou do not have to pass the restrictions on to downstream users.", UNKNOWN),
+    # a data table's licence column (as "Data licence") gives the data's terms
+    ("## Data\n\n| Source | Pairs | Data licence |\n|---|---|---|\n| MS MARCO passage | 503k | non-commercial research terms |\n"
+     "| HotpotQA | 85k | CC BY-SA 4.0 |\n\n## License\n\nApache 2.0.", OSI),
 ])
 def test_title_badges_and_rail_style_lists_of_forbidden_uses(body, cls):
     assert classify({}, body=body + "\n", model_id="x/polish-roberta").classification is cls
 
+
+
+@pytest.mark.parametrize(("base", "cls"), [
+    ("Qwen/Qwen2.5-VL-3B-Instruct", RESTRICTED),  # the Qwen Research License
+    ("Qwen/Qwen2.5-Coder-3B-Instruct", RESTRICTED),
+    ("Qwen/Qwen2.5-VL-72B-Instruct", RESTRICTED),  # the Qwen License
+    ("Qwen/Qwen2.5-VL-7B-Instruct", OSI),
+    ("Qwen/Qwen2.5-Coder-7B-Instruct", OSI),
+])
+def test_qwen2_5_sizes_under_research_and_qwen_licences_pass_their_terms_on(base, cls):
+    verdict = classify({"license": "apache-2.0", "base_model": base}, body="# Agent\n\nA fine-tune.\n", model_id="x/agent")
+    assert verdict.classification is cls

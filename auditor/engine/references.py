@@ -21,7 +21,7 @@ _UNDER = rf"(?:{'|'.join(_UNDER_VERBS)})\s+under"
 #: The model or its weights as the subject of a verb of release ("The model is released under", "Weights are licensed under").
 _OWN_RELEASE = rf"(?:^|\b(?:the|this|our|its)\s+)(?:(?:model\s+)?(?:weights|checkpoints?)|model|release)\s+(?:is|are)\s+(?:\w+\s+)?{_UNDER}"
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议|"
-                               rf"{_OWN_RELEASE}\b", re.IGNORECASE)  # "The model is released under Apache 2.0."
+                               rf"\b{_UNDER}\b", re.IGNORECASE)  # "Heron-7B is released under Apache 2.0." (whose: aboutness.py)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Single-word license names that are also ordinary words or names: "released under MIT" names a license, "available
 #: under Intel" or "under JSON" would not.
@@ -254,6 +254,15 @@ def known_license_family(name: str) -> bool:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """The sentence cut at commas, semicolons and contrasts, keeping "licensed under X" with its subject."""
+    """The sentence cut at commas, semicolons and contrasts, keeping "licensed under X" with its subject; "and the"
+    joins a compound subject when the words before it have no verb ("The model weights and the code are released
+    under Apache 2.0" is said of both)."""
     parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+    if len(parts) > 1 and not _VERB.search(parts[0]) and re.match(r"^[^,;:]*?\band the\b", sentence, re.IGNORECASE):
+        joined = sentence[:sentence.lower().find(" and the ") + 9] + parts[1]
+        parts = [joined] + parts[2:]
     return parts or [sentence]
+
+
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|may|must|can|shall|should|will|licen[cs]ed|released|distributed)\b",
+                   re.IGNORECASE)

@@ -45,6 +45,8 @@ _GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(
 #: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
 _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
                             re.IGNORECASE)
+#: This model as the subject after the group's phrase ("…, this model can be run locally", "…, it runs on a laptop").
+_OWN_AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?:this|our|it|we|the\s+model)\b", re.IGNORECASE)
 #: A named thing and "other" ("Presidio and other open-source pipelines"): the group is that thing's kind.
 _NAME_AND_OTHER = re.compile(r"(?P<name>[\w.+-]*[A-Za-z][\w.+-]*)\s+(?:and|&)\s+(?:many\s+|several\s+|various\s+)?other\s+$",
                              re.IGNORECASE)
@@ -166,11 +168,15 @@ def _group_of_other(clause: str, rest: str, names: Names) -> bool:
     if named and named.re is _GROUP_IS_NAME and _OWN_AFTER_DASH.search(rest[:named.start("name")]) and whose(
             _OWN_AFTER_DASH.search(rest[:named.start("name")]).group("subject"), names) == "own":
         named = None  # "The best open-source model for X — LegalQA is Llama 4 Scout fine-tuned …": a tagline, then this model
+    if named and named.group("name")[:1].islower() and norm(re.sub(r"[-\d.]+$", "", named.group("name"))) not in base_families() and any(
+            w.startswith(norm(named.group("name"))) for w in names.whole):
+        named = None  # "Among open-source embedders, e5 and bge remain the strongest" on `intfloat/e5-large-v2`: its own
     if named and (whose(named.group("name"), names) in ("other", "sibling") or (
             "-" in named.group("name") and names.known and not is_own([named.group("name")], names))):
         return True  # (a lower-case repo name too: "Among open-source rerankers, bge-reranker-v2-m3 is the strongest")
     paired = _NAME_AND_OTHER.search(clause)
-    if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names):
+    if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names) and not (
+            _OWN_AFTER_GROUP.match(rest)):  # ("Like Llama and other open-source LLMs, this model can be run locally")
         return True  # "a drop-in component for Presidio and other open-source redaction pipelines": Presidio's kind
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base

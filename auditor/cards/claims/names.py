@@ -12,8 +12,10 @@ _GENERIC = re.compile(
     r"(?:gguf|ggml|gptq|awq|exl2|mlx|qat|onnx|openvino|ov|coreml|tflite|llamafile|mlc|hf|pt|delta|diff|sharded|safetensors|\d+bits?|\d+(?:\.\d+)?bpw|w\d+a\d+|bnb|quant(?:i[sz]ed|s)?|nf4|fp8|chat|instruct|autotrain|"
     r"it|base|sft|dpo|rlhf|fp16|bf16|fp32|int[48]|q\d\w*|"
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+[bm]?|model|models|large|small|medium|mini|tiny|xl|xxl|"
-    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?|"
-    r"ungated|reupload|re-upload|mirror|copy|backup|unofficial)", re.IGNORECASE)  # a copy's words say nothing of its own
+    r"uncased|cased|en|zh|multilingual|finetuned|fine|tuned|the|and|of|imatrix|neo|lora|merged?)", re.IGNORECASE)
+#: A copy's words ("x/llama2-13b-chat-ungated" is Llama 2 itself), unless the name also says it was trained further.
+_COPY = re.compile(r"ungated|reupload|re-upload|mirror|copy|backup|unofficial", re.IGNORECASE)
+_TRAINED = re.compile(r"finetuned|fine|tuned|ft|sft|dpo|orpo|kto|rlhf|lora|qlora|merged?|distill\w*|adapter", re.IGNORECASE)
 SIZE = re.compile(r"(?<![a-z0-9])(\d+(?:\.\d+)?[bm])(?![a-z0-9])", re.IGNORECASE)
 TOKEN = re.compile(r"[\w.+'’/-]+")
 NAME_LIKE = re.compile(r"^[\w.+/-]*(?:[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d[a-zA-Z]|[a-zA-Z]\d)|^[A-Z][a-z]{2,}$")
@@ -67,11 +69,12 @@ def base_families() -> frozenset[str]:
 
 
 @functools.cache
-def cjk_families() -> dict[str, str]:
-    """Base families' Chinese names and the family each is ("通义千问" is qwen): `claim-families-cjk.tsv`."""
+def cjk_families() -> dict[str, tuple[str, frozenset[str]]]:
+    """Base families' Chinese names, the family each is and its publishers' Hub orgs ("通义千问" is qwen, published by
+    `Qwen`): `claim-families-cjk.tsv`."""
     text = resources.files("auditor").joinpath("data", "claim-families-cjk.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
-    return {norm(row[0]): row[1].strip().lower() for row in rows}
+    return {norm(row[0]): (row[1].strip().lower(), frozenset(norm(o) for o in row[2].split(","))) for row in rows}
 
 
 def own_names(model_id: str | None) -> Names:
@@ -83,8 +86,9 @@ def own_names(model_id: str | None) -> Names:
     org, _, name = model_id.rpartition("/")
     tokens = [t for t in re.split(r"[-_.\s]+", name) if t]
     families = base_families()
+    copy = not any(_TRAINED.fullmatch(t) for t in tokens)
     family_like = [t for t in tokens if _GENERIC.fullmatch(t) or re.sub(r"\d+$", "", t.lower()) in families
-                   or t.lower() in families]
+                   or t.lower() in families or (copy and _COPY.fullmatch(t))]
     derived = len(family_like) < len(tokens)  # a word of its own: "turkish", "dutch", "zephyr"
     aliases = set()
     for i in range(len(tokens)):

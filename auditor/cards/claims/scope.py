@@ -50,8 +50,9 @@ _OWN_QUOTED = re.compile(r"\b(?:our|this|its)\s+[\"“'‘«]$", re.IGNORECASE) 
 _QUOTE_BEFORE, _QUOTE_AFTER = re.compile(r"[\"“'‘«]$"), re.compile(r"^[\"”'’»]")
 #: "We release this checkpoint as an open-source baseline": what is released as the thing, whatever the thing's noun.
 _RELEASE_AS = re.compile(r"\b(?:release[sd]?|releasing|publish(?:es|ed|ing)?|shar(?:e|es|ed|ing)|offer(?:s|ed|ing)?|provid(?:e|es|ed|ing))\s+"
-                         r"(?P<object>(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}?(?:models?|checkpoints?|weights|adapters?|loras?)|it|them)"
-                         r"\s+as\s+(?:an?|the)\s+(?:(?:fully|completely|truly)\s+)?$", re.IGNORECASE)
+                         r"(?P<object>(?:this|our|these|the)\s+(?:[\w-]+\s+){0,2}?(?:models?|checkpoints?|weights|adapters?|loras?)|it|them|"
+                         r"(?-i:[A-Z])[\w.-]+(?:\s+[\w.-]+)?)"
+                         r"\s+as\s+(?:(?:an?|the)\s+)?(?:(?:fully|completely|truly)\s+)?$", re.IGNORECASE)
 #: "Part of the open-source <its publisher's> toolkit": this model is a piece of that project.
 _PART_OF = re.compile(r"\b(?:part|one|a component|a piece|a member)\s+of\s+(?:the|our)\s+$", re.IGNORECASE)
 _ONE_WORD, _DASH_TITLE = re.compile(r"[a-z][\w.-]{2,}"), re.compile(r"(?P<name>[^\s—–-][^—–]{0,58}?)\s+[—–-]\s+$")
@@ -103,6 +104,9 @@ def _clause_before(before: str, vocab: Vocabulary) -> str:
 
 
 #: Other people's word for it ("people call it open source, but …"): their label, whoever "it" is.
+#: The card agreeing with the label ("Users consider it an open-source alternative, and it is."): its own claim too.
+_AGREED = re.compile(r"^[^.;]{0,80}?[,:;]?\s*(?:and|because|since)\s+(?:it|they|this model)\s+(?:really\s+|truly\s+)?(?:is|are)\b",
+                     re.IGNORECASE)
 _OTHERS_CALL = re.compile(r"\W*(?:people|many|some|others|folks|users|everyone|the community|the press|media|fans)\b", re.IGNORECASE)
 
 def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> Decision:
@@ -135,7 +139,8 @@ def decide(sentence: str, start: int, end: int, heading: bool, names: Names) -> 
     if v.test("term", "before", before) or v.test("term", "after", after):
         return no("the-term")  # "The term open source comes from software": the words, not a thing said of
     labelled = v.find("labelled-as", "before", before)
-    if labelled and (whose(labelled.group(0), names) != "own" or _OTHERS_CALL.match(labelled.group(0))):
+    others_call = bool(labelled) and bool(_OTHERS_CALL.match(labelled.group(0)))
+    if labelled and not (others_call and _AGREED.match(after)) and (whose(labelled.group(0), names) != "own" or others_call):
         return no("labelled-as")  # "Some competitors describe models with usage restrictions as open source"
     kind, word, rest = head_noun(_OPEN_PAIR.sub(" ", after, count=1), v)  # "open-source, open-data Gemma 2 fine-tune"
     noun_first = _NOUN_BEFORE.search(before)

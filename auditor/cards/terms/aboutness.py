@@ -9,7 +9,9 @@ from auditor.engine.references import find_references
 from auditor.cards.terms.clauses import earlier_release, without_contrast
 from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS
 
-_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation)\b|"
+_ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation|"
+                         r"(?:demo\s+|web\s+|mobile\s+)?apps?|demo|gradio|space|(?:web\s+)?ui|gui|plugins?|extensions?|cli|"
+                         r"front-?end|back-?end|sdk|packages?|notebooks?|website)\b|"
                          r"代码|代碼|源码|源碼|コード|소스\s*코드", re.I)
 
 

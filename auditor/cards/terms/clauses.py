@@ -96,13 +96,20 @@ _VARIANT = r"(?:tiny|mini|small|medium|large|xl|xxl)"  # not "base": "the base m
 #: The subject of a clause, up to its verb ("The 70B model is …", "Foo-70B may only …", "The large model's weights are …").
 _SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b)[^,;:])"
                       r"{1,60}?)\s+(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b", re.IGNORECASE)
-#: Words that carry a size's terms over to others, or to this model: "so is this merge", "and all smaller sizes",
-#: "models distilled from it", "larger than 3B", "3B and up", "the teacher".
-_CARRIED = re.compile(r"\b(?:all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?models?|distillations?|merges?|merged|inherit\w*|"
-                      r"same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|bigger|above|over|up\s+to|and\s+up|or\s+more|"
-                      r"at\s+least|teacher|(?:source|parent|base)\s+models?|too|also|includ\w*)\b", re.IGNORECASE)
+#: Words that carry a size's terms over to others, in the restriction's own sentence: "and so are all smaller sizes",
+#: "models larger than 3B", "the 3B model and up", "its derivatives", "so any merge that includes it", "the teacher".
+_CARRIED = re.compile(r"\b(?:all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
+                      r"models?|distillations?|merges?|merged|inherit\w*|same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|"
+                      r"bigger|above|over|up\s+to|and\s+up|or\s+more|at\s+least|teacher|(?:source|parent|base)\s+models?)\b",
+                      re.IGNORECASE)
+#: In the next sentence, only words that say the terms pass on ("The 7B model is a distillation of it and carries the same
+#: terms"), not a sentence that gives other sizes their own license ("Both smaller models are Apache 2.0").
+_CARRIED_ON = re.compile(r"\b(?:same\s+(?:terms|licen[cs]e|restrictions?)|inherit\w*|carr(?:y|ies)\s+(?:them|these|those|it)\b|"
+                         r"(?:distill\w*|derived|made)\s+from\s+(?:it|them)|distillation\s+of\s+it|so\s+(?:is|are|does|do)\s+(?:this|all|every))",
+                         re.IGNORECASE)
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
-_MADE_FROM = re.compile(r"distil|merge|moe|franken|student|slerp|ties|dare|passthrough|mix", re.IGNORECASE)
+_MADE_FROM = re.compile(r"(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d])",
+                        re.IGNORECASE)
 
 
 def _sizes(text: str) -> set[float]:
@@ -117,7 +124,7 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
     found = _SUBJECT.match(clause)
-    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _CARRIED.search(context):
+    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _CARRIED_ON.search(context):
         return False
     subject = found.group("subject")
     own_sizes, said_sizes = _sizes(name), _sizes(subject)
