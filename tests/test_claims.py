@@ -1755,11 +1755,12 @@ SESSION_9_RULES = [
     ("Llama 2 is open source, released by Meta.", "x/llama2-7b-mirror-finetuned-chat", False),
     ("Mistral 7B is an open-source model by Mistral AI.", "x/mistral-7b-unofficial-dpo", False),
     ("Falcon-7B was one of the strongest open-source base models when it came out.", "x/falcon-7b-instruct-sharded-qa", False),
-    # (round 4) a repo id in backticks is a name; "we release <Name> as open source"
-    ("Each scenario was expanded into a note by `mistralai/Mixtral-8x7B-Instruct-v0.1`,\n   an open-source mixture-of-experts "
-     "model, run locally.", "x/llama3-8b-clinicalnotes-synth", False),
+    # (round 4) "we release <Name> as open source"
     ("We release Tabular-LM small as open source under the CDLA-Permissive-2.0.", "x/tabular-lm-small", True),
     ("Meta released Llama 2 as open source.", "acme/Heron-7B", False),
+    # (review of 88c329c) a Chinese family name is this model's only on that family's own repos
+    ("混元是腾讯开源的大模型系列，本模型是一个独立的语音模型。", "tencent/some-other-model", False),
+    ("通义千问是阿里云开源的大模型系列。", "Qwen/QwQ-32B", True),
 ]
 
 

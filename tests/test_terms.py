@@ -712,6 +712,16 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("x/Foo-7B", "The 70B model is for non-commercial use only; this 7B model is Apache-2.0 too.", OSI),
     ("acme/Humanities-7B", "The 70B model is for non-commercial use only.", OSI),
     ("acme/Securities-QA-7B", "The 70B model is for non-commercial use only.", OSI),
+    # (review of 88c329c) a next sentence that applies the terms to this or every size; a CamelCase merge's name
+    ("acme/heron-7b", "The Heron-70B model is for non-commercial use only. This also applies to Heron-7B.", RESTRICTED),
+    ("acme/heron-7b", "The Heron-70B model is for non-commercial use only. The same applies to all smaller sizes.", RESTRICTED),
+    ("acme/heron-7b", "The Heron-70B model is for non-commercial use only. The 7B is covered too.", RESTRICTED),
+    ("acme/heron-7b", "The Heron-70B model is for non-commercial use only. All Heron sizes are bound by it.", RESTRICTED),
+    ("acme/heron-7b", "The Heron-70B model is for non-commercial use only. The 7B model was trained on its outputs.", RESTRICTED),
+    ("acme/HeronMerge-7B", "The Heron-70B model is for non-commercial use only.", RESTRICTED),
+    # others' LoRAs and fine-tunes in the plural are not this model's weights
+    ("acme/heron-7b", "LoRAs trained on this data are for non-commercial use only.", OSI),
+    ("acme/heron-7b", "Fine-tunes of the dataset's baseline models are for research use only.", OSI),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls
@@ -736,7 +746,8 @@ def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(mod
     ("## Notes\n\nUnlike RAIL licenses, Apache 2.0 has no list of uses you must not make of the model.", UNKNOWN),
     ("## Notes\n\nRAIL licenses list uses you must not make of the model; this one does not.", UNKNOWN),
     ("## Notes\n\nYou do not have to pass the restrictions on to downstream users.", UNKNOWN),
-    # a data table's licence column (as "Data licence") gives the data's terms
+    # a data table gives the data's terms, and a row naming the weights stays the weights'
+    ("## Data\n\n| Data | Data licence |\n|---|---|\n| Model weights | CC-BY-NC-4.0 |", RESTRICTED),
     ("## Data\n\n| Source | Pairs | Data licence |\n|---|---|---|\n| MS MARCO passage | 503k | non-commercial research terms |\n"
      "| HotpotQA | 85k | CC BY-SA 4.0 |\n\n## License\n\nApache 2.0.", OSI),
 ])

@@ -159,7 +159,8 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None
     family = cjk_families().get(norm(cjk.group("name").strip(" \t#*-"))) if cjk else None
     if family:  # "通义千问是阿里云开源的大模型系列": Qwen's Chinese name, this model's on its publisher's repos
-        found = "own" if names.org in family[1] else whose(family[0].capitalize(), names)
+        official = names.org in family[1] and (names.org.startswith(family[0]) or any(family[0] in w for w in names.whole))
+        found = "own" if official else whose(family[0].capitalize(), names)  # (not TencentARC's other models)
         return "own" if found in ("own", "org") else found
     if cjk and _LATIN_NAME.search(cjk.group("name")):
         latin = " ".join(_LATIN_NAME.findall(cjk.group("name"))[-2:])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`([^`\n]{0,500})`")
 #: An inline code span that reads as words ("`Acme-7B`", "`open-source`"), not as code: it is unwrapped, not blanked.
-_PROSE_SPAN = re.compile(r"[^\W_][\w'’.+-]*(?: [^\W_][\w'’+-]*)?|[\w.-]{1,96}/[\w.-]{1,96}")  # a repo id is a name too
+_PROSE_SPAN = re.compile(r"[^\W_][\w'’.+-]*(?: [^\W_][\w'’+-]*)?")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\](?:\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,100}\])")
 #: The end of a link whose text began on the line before ("… in [A state-of-the-art open source" then
 #: "chatbot](https://…) by …": an editor wrapped the link text).

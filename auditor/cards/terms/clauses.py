@@ -105,11 +105,13 @@ _CARRIED = re.compile(r"\b(?:all|every|any|each|both|derivatives?|distill\w*\s+(
 #: In the next sentence, only words that say the terms pass on ("The 7B model is a distillation of it and carries the same
 #: terms"), not a sentence that gives other sizes their own license ("Both smaller models are Apache 2.0").
 _CARRIED_ON = re.compile(r"\b(?:same\s+(?:terms|licen[cs]e|restrictions?)|inherit\w*|carr(?:y|ies)\s+(?:them|these|those|it)\b|"
-                         r"(?:distill\w*|derived|made)\s+from\s+(?:it|them)|distillation\s+of\s+it|so\s+(?:is|are|does|do)\s+(?:this|all|every))",
+                         r"(?:distill\w*|derived|made)\s+from\s+(?:it|them)|distillation\s+of\s+it|so\s+(?:is|are|does|do)\s+(?:this|all|every)|"
+                         r"appl(?:y|ies)\s+to|(?:covered|included|bound)\b|including\s+this|trained\s+on\s+its\s+outputs|"
+                         r"(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?)",
                          re.IGNORECASE)
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
-_MADE_FROM = re.compile(r"(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d])",
-                        re.IGNORECASE)
+_MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d]))|"
+                        r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
 
 
 def _sizes(text: str) -> set[float]:

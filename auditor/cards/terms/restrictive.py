@@ -13,7 +13,7 @@ from auditor.engine.restrictions import Hit, denies, find_restrictions, osd_text
 from auditor.models import Detection, Evidence, Finding, LicenseClass, Severity
 
 #: Words that make a clause about the weights, or about the data ("the training data is for research only").
-ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|merged model|adapters?|loras?|fine-?tunes?)\b|"
+ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|merged model|adapter|lora|fine-?tune)\b|"
                            r"\b(?:modelos?|modell[eios]?|modèles?|modelli|модел\w*|gewichte|pesos|poids|pesi|веса)\b|"
                            r"模型|权重|權重|モデル|모델",
                            re.IGNORECASE)

@@ -20,7 +20,7 @@ WEIGHT_VALUE = re.compile(r"\s*(?:\d*\.?\d+\s*%?(?:\s*\([^)]{0,20}\))?|base(?:\s
 #: Use cells read per row and per card (a hostile table of this model's rows with hundreds of use columns stays cheap).
 MAX_USE_CELLS = 16
 _DATA_SOURCES = re.compile(r"^(?:(?:training\s+)?data(?:sets?)?|corpus|corpora|(?:data\s+)?sources?)$", re.IGNORECASE)
-_COLUMN_NAME = re.compile(r"^(?:(?:data\s+)?licen[cs]es?(?:\s*/\s*\w+)?|tokens|pairs|examples|rows|documents|hours|images|count|size|"
+_COLUMN_NAME = re.compile(r"^(?:licen[cs]es?(?:\s*/\s*\w+)?|tokens|pairs|examples|rows|documents|hours|images|count|size|"
                           r"share|samples|description|notes|access|terms|url|link|languages?|domain|type)$", re.IGNORECASE)
 
 
