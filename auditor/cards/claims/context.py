@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.cards.claims.names import Names, base_families, is_own, norm
+from auditor.cards.claims.groups import group_of_other
+from auditor.cards.claims.names import Names
 from auditor.cards.claims.phrase import head_noun
 from auditor.cards.claims.whose import names_other, names_this, own_name_after, whose
 from auditor.cards.claims.words import Vocabulary, vocabulary
@@ -39,24 +40,6 @@ _FIRST_WORDS = re.compile(r"^\s*,?\s*(?:[^\s,;:.]+\s*){0,2}")
 #: the sentence is the subject's, not what the mention is said of.
 _OWN_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|stays?)\s+(?:(?:also|now|still|itself)\s+)?$", re.IGNORECASE)
 _MODEL_AFTER_CJK = re.compile(r"^的?[^，。,；;！？、]{0,24}?(?:模型|权重|權重)")
-#: "Among open-source models (of its size), <Name> …": the name after the group is the clause's subject.
-_GROUP_THEN_NAME = re.compile(r"^[^,.;:]{0,40},\s*(?P<name>(?-i:[A-Z])[^\s,.;]*(?:\s+\d[\w.]*)?|(?-i:[a-z])[\w.]*-(?=[\w.-]*(?:\d|-(?:large|base|small|mini|tiny|xl)\b))[\w.-]*\w|"
-                              r"(?-i:[a-z])[a-z]*\d[\w.-]*(?=\s+(?:and|&|is|are|was|were|remains?|leads?|ranks?|still)\b))")  # "e5 and bge-m3 remain …"  # a name
-#: "The best open-source model on the leaderboard is <Name>": the group's member named after a copula.
-_GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|now\s+)?(?P<name>(?-i:[A-Z])(?:[\w+-]|\.(?=\w))*)",
-                            re.IGNORECASE)
-#: This model as the subject after the group's phrase ("…, this model can be run locally", "…, it runs on a laptop").
-_OWN_AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?:this|our|it|we|the\s+model)\b", re.IGNORECASE)
-#: A named thing and "other" ("Presidio and other open-source pipelines"): the group is that thing's kind.
-_NAME_AND_OTHER = re.compile(r"(?P<name>[\w.+-]*[A-Za-z][\w.+-]*)\s+(?:and|&)\s+(?:many\s+|several\s+|various\s+)?other\s+$",
-                             re.IGNORECASE)
-#: After a tagline's dash or colon, the subject of the copula that follows ("… — LegalQA is Llama 4 Scout fine-tuned").
-_OWN_AFTER_DASH = re.compile(r"(?:\s[-–—]\s|[—–:])\s*(?P<subject>[^\s,;:—–]+(?:\s[^\s,;:—–]+){0,2}?)\s+(?:is|was|remains)\s+(?:still\s+|now\s+)?$",
-                             re.IGNORECASE)
-#: A model's name opening the clause, with a size or version digit ("Nimbus-70B still leads among …").
-_NAMED_SUBJECT = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]*\d[\w.+-]*|"  # "Llama 2 chat was among …": a name and its
-                            r"(?!(?:stage|phase|round|step|part|version|table|figure|section|chapter|level|tier|day|week|"
-                            r"epoch|year|top)\s)(?-i:[A-Z])[\w.+-]+\s\d[\w.]*\b)\s+(?-i:[a-z])", re.IGNORECASE)  # version apart
 #: The one who uses a thing ("We used the open source X"): not a name of what is used.
 _USER = re.compile(r"we|i|you|they|he|she", re.IGNORECASE)
 #: This project or model as the subject of a Chinese copula right before the mention: "本项目为开源项目".
@@ -144,48 +127,8 @@ _LIKE_OURS = re.compile(r"^\W*(?:like|such as)\s+(?:ours|this one|this model|our
 _LAST_CLAUSE = re.compile(r"[,;]|\band\b", re.IGNORECASE)
 #: A comparison's verb before a group: "We compared X with a set of open-source models".
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|outperform\w*|surpass\w*|than)\b", re.IGNORECASE)
-#: What follows the group says the subject is what this model was built on.
-_BUILT_ON_IT = re.compile(r"\b(?:we|i)\b[^.;]{0,40}?\b(?:build|built|building|fine-?tune|fine-?tuned|fine-?tuning|"
-                          r"start(?:ed)?\s+from|based\s+(?:it|ours?)|train(?:ed)?\s+on\s+top\s+of)\s+(?:on\s+(?:top\s+of\s+)?)?"
-                          r"(?:it|them)\b|\bfelt\s+right\s+to\s+build\s+on\s+it\b", re.IGNORECASE)  # we built on it: the base
-#: A one-word name and its copula opening the clause ("BLOOM was one of the few …").
-_NAME_COPULA = re.compile(r"^[\W_]*(?P<name>(?-i:[A-Z])[\w.+-]+)\s+(?:was|is|remains|has\s+been)\s", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^[\w.&-]+['’]s\s+")
-_ONE_OF_APPOSITION = re.compile(r"(?P<name>[\w.+'’-]+(?:\s+[\w.+-]+){0,2}),\s+(?:one|some|each)\s+of\s+(?:the\s+)?"
-                                r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-
-
 #: "the open-source weights of this model": this model's, whatever the verb of use before.
 _OF_THIS_MODEL = re.compile(r"^\s*(?:[\w-]+\s+){0,2}of\s+(?:this|our)\s+(?:model|checkpoint|release)\b", re.IGNORECASE)
-
-
-def _group_of_other(clause: str, rest: str, names: Names) -> bool:
-    """Is a group or rank said of another named model, the clause's subject before a verb ("Nimbus-70B still leads
-    among open-source models"), the name after the group ("Among open-source models, Nimbus-70B leads") or after
-    its copula ("The best open-source model on the leaderboard is Nimbus-70B")?"""
-    named = _GROUP_THEN_NAME.match(rest) or _GROUP_IS_NAME.match(rest) or _NAMED_SUBJECT.match(
-        clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
-    if named and named.re is _GROUP_IS_NAME and _OWN_AFTER_DASH.search(rest[:named.start("name")]) and whose(
-            _OWN_AFTER_DASH.search(rest[:named.start("name")]).group("subject"), names) == "own":
-        named = None  # "The best open-source model for X — LegalQA is Llama 4 Scout fine-tuned …": a tagline, then this model
-    if named and named.group("name")[:1].islower() and norm(re.sub(r"[-\d.]+$", "", named.group("name"))) not in base_families() and any(
-            w.startswith(norm(named.group("name"))) for w in names.whole):
-        named = None  # "Among open-source embedders, e5 and bge remain the strongest" on `intfloat/e5-large-v2`: its own
-    if named and (whose(named.group("name"), names) in ("other", "sibling") or (
-            "-" in named.group("name") and names.known and not is_own([named.group("name")], names))):
-        return True  # (a lower-case repo name too: "Among open-source rerankers, bge-reranker-v2-m3 is the strongest")
-    paired = _NAME_AND_OTHER.search(clause)
-    if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names) and not (
-            _OWN_AFTER_GROUP.match(rest)):  # ("Like Llama and other open-source LLMs, this model can be run locally")
-        return True  # "a drop-in component for Presidio and other open-source redaction pipelines": Presidio's kind
-    if _BUILT_ON_IT.search(rest):
-        return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
-    copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])
-    if copula and norm(copula.group("name")) in base_families() and whose(copula.group("name"), names) in ("other", "sibling"):
-        return True  # "BLOOM was one of the few big open-source multilingual models": a base family's name
-    appositive = _ONE_OF_APPOSITION.search(clause)  # "OpenAI's GPT-2 medium, one of the earliest open-source LLMs"
-    name = _POSSESSIVE.sub("", appositive.group("name")) if appositive else ""  # (the publisher's name aside)
-    return bool(name) and whose(name, names) in ("other", "sibling")
 
 
 #: "It is small enough to run beside your database and is open source": the copula's subject is left out, the
@@ -252,7 +195,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if v.test("license-cjk", "after", after):
         return yes("license-heading") if heading else no("license-name")
     if group:
-        if owner is None and _group_of_other(clause, rest, names):
+        if owner is None and group_of_other(clause, rest, names):
             return no("group-of-other")
         return yes("group-membership")
     compared = before[before.rfind(",") + 1:] if self_subject else before  # ("In line with our commitments, we
@@ -265,7 +208,7 @@ def by_context(v: Vocabulary, before: str, after: str, rest: str, kind: str | No
     if self_subject:
         return yes("own-subject")
     if v.test("rank", "before", before) or v.test("rank", "after", after):
-        if _group_of_other(clause, rest, names):
+        if group_of_other(clause, rest, names):
             return no("group-of-other")  # "Nimbus-70B ranks as the #1 open-source model": that model's rank
         return yes("rank")  # "the #1 open-source model", with no other model as its subject
     if kind == "model" and _ARTEFACT.fullmatch(word):

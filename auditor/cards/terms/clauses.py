@@ -1,5 +1,5 @@
-"""Which clause a stated restriction belongs to: a contrast with another thing, an earlier release, or a request the
-card says binds nobody."""
+"""Which clause a stated restriction belongs to: a contrast with another thing, an earlier release, another size of
+the family, or a request the card says binds nobody."""
 
 from __future__ import annotations
 
