@@ -1761,6 +1761,10 @@ SESSION_9_RULES = [
     # (review of 88c329c) a Chinese family name is this model's only on that family's own repos
     ("混元是腾讯开源的大模型系列，本模型是一个独立的语音模型。", "tencent/some-other-model", False),
     ("通义千问是阿里云开源的大模型系列。", "Qwen/QwQ-32B", True),
+    # (review of 1de1ed0) this model by name after "X and other …,"; a base family's version is not this model's
+    ("Like Mistral and other open-source models, Heron-7B can be run locally.", "acme/Heron-7B", True),
+    ("Heron v2 is open source.", "x/Llama-3-8B-Heron", True),
+    ("Heron 2 is our second release and is fully open source.", "x/Llama-3-8B-Heron", True),
 ]
 
 

@@ -668,6 +668,14 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "Released under Apache 2.0.", OSI),
     ({}, "Nimbus-7B is released under the CreativeML OpenRAIL-M.", RESTRICTED),
     ({}, "The demo app is released under Apache 2.0.", UNKNOWN),  # an app's, not the weights'
+    # (review of 1de1ed0) "open source under X" states the claim's own licence (a family's is a doubt)
+    ({}, "The model and the dataset are open source under Apache 2.0.", OSI),
+    ({}, "Nimbus-7B is open source under the Apache 2.0 license.", OSI),
+    ({}, "It is open source under MIT.", OSI),
+    ({}, "Llama 2 is open source under the Llama 2 Community License.", UNKNOWN),
+    ({}, "The source code is open source under MIT.", UNKNOWN),
+    # a field label naming data ("Photos: CC BY 4.0.") gives the data's terms
+    ({"license": "apache-2.0"}, "## License\n\nModel: Apache 2.0. Photos: CC BY 4.0.", OSI),
     # "and the" joins a compound subject with no verb before it
     ({}, "## License\n\nThe model weights and the code are released under the Apache License, Version 2.0.", OSI),
     ({}, "## License\n\nThe weights are CC BY-NC 4.0 and the code is released under Apache 2.0.", RESTRICTED),
@@ -722,6 +730,18 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     # others' LoRAs and fine-tunes in the plural are not this model's weights
     ("acme/heron-7b", "LoRAs trained on this data are for non-commercial use only.", OSI),
     ("acme/heron-7b", "Fine-tunes of the dataset's baseline models are for research use only.", OSI),
+    # (review of 1de1ed0) this model named, or terms passed on, in the sentence or the next (with no licence of its own)
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model was distilled from the 70B model.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. The 7B version is a distillation of the 70B model.",
+     RESTRICTED),
+    ("acme/Heron-R1-7B", "Heron-R1-671B is for research use only. Heron-R1-7B was distilled from Heron-R1-671B.", RESTRICTED),
+    ("acme/Heron-R1-7B", "Heron-R1-671B is for research use only, as is this model.", RESTRICTED),
+    ("acme/Heron-7B-GGUF", "Heron-70B is for non-commercial use only, and the distilled 7B is too.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. Likewise for the 7B model.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. The 7B model is no exception.", RESTRICTED),
+    ("acme/Heron-R1-7B", "Heron-R1-671B is for research use only. These terms also cover this checkpoint.", RESTRICTED),
+    ("acme/Heron-7B", "The 13B model is for non-commercial use only. Smaller variants share this license.", RESTRICTED),
+    ("acme/Heron-7B", "The 13B model is for non-commercial use only. The same holds for the 7B.", RESTRICTED),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

@@ -16,7 +16,8 @@ from auditor.engine.restrictions import sentences
 
 #: Sentences worth reading for a license name.
 #: The verbs a release names its license after ("released under", "licensed under", "open-sourced under").
-_UNDER_VERBS = ("released", "licensed", "licenced", "distributed", "published", "available", "provided", "shared", "sourced")
+_UNDER_VERBS = ("released", "licensed", "licenced", "distributed", "published", "available", "provided", "shared", "sourced",
+                "source")  # ("The model is open source under Apache 2.0": the claim's own license)
 _UNDER = rf"(?:{'|'.join(_UNDER_VERBS)})\s+under"
 #: The model or its weights as the subject of a verb of release ("The model is released under", "Weights are licensed under").
 _OWN_RELEASE = rf"(?:^|\b(?:the|this|our|its)\s+)(?:(?:model\s+)?(?:weights|checkpoints?)|model|release)\s+(?:is|are)\s+(?:\w+\s+)?{_UNDER}"

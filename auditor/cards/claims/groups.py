@@ -16,6 +16,8 @@ _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|n
                             re.IGNORECASE)
 #: This model as the subject after the group's phrase ("…, this model can be run locally", "…, it runs on a laptop").
 _OWN_AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?:this|our|it|we|the\s+model)\b", re.IGNORECASE)
+#: The words after the group's phrase and its comma ("…, Heron-7B can be run locally"): whose they are.
+_AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?P<subject>[\w.+-]+(?:\s+[\w.+-]+)?)")
 #: A named thing and "other" ("Presidio and other open-source pipelines"): the group is that thing's kind.
 _NAME_AND_OTHER = re.compile(r"(?P<name>[\w.+-]*[A-Za-z][\w.+-]*)\s+(?:and|&)\s+(?:many\s+|several\s+|various\s+)?other\s+$",
                              re.IGNORECASE)
@@ -53,8 +55,9 @@ def group_of_other(clause: str, rest: str, names: Names) -> bool:
             "-" in named.group("name") and names.known and not is_own([named.group("name")], names))):
         return True  # (a lower-case repo name too: "Among open-source rerankers, bge-reranker-v2-m3 is the strongest")
     paired = _NAME_AND_OTHER.search(clause)
+    after_group = _AFTER_GROUP.match(rest)
     if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names) and not (
-            _OWN_AFTER_GROUP.match(rest)):  # ("Like Llama and other open-source LLMs, this model can be run locally")
+            _OWN_AFTER_GROUP.match(rest) or (after_group and whose(after_group.group("subject"), names) == "own")):  # ("Like Llama and other open-source LLMs, this model can be run locally")
         return True  # "a drop-in component for Presidio and other open-source redaction pipelines": Presidio's kind
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base

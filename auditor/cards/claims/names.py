@@ -107,7 +107,8 @@ def own_names(model_id: str | None) -> Names:
     if org_alias and len(distinctive) > 1:  # "localchat/LocalChat-Assistant-3B": LocalChat alone is the uploader
         aliases.discard(org_alias)
     whole = {norm("".join(distinctive)), norm(name), norm(org + name) if org else ""} - {""}  # also "org/name"
-    versions = frozenset(same_version(v.replace("-", ".")) for v in _REPO_VERSION.findall(name))
+    versions = frozenset(same_version(m.group(1).replace("-", ".")) for m in _REPO_VERSION.finditer(name)
+                         if norm(re.split(r"[-_\s]", name[:m.start()])[-1]) not in families)  # not Llama's 3 in Llama-3-8B-Heron
     return Names(frozenset(aliases), frozenset(s.lower() for s in SIZE.findall(name)), org_alias, frozenset(whole),
                  versions=versions)
 

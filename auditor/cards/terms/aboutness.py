@@ -18,11 +18,13 @@ _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:si
 def about_other_things(clause: str) -> bool:
     """The clause speaks of the code or the data, not of the weights ("the code is under Apache-2.0"), or of the
     models it is compared with ("Comparisons above use models under other terms (Llama 3.2 Community License)")."""
+    clause = _OPEN_SOURCE.sub(" ", clause)  # "Heron-7B is open source under MIT": no source code named
     return bool((_ABOUT_CODE.search(clause) or ABOUT_DATA.search(clause)) and not ABOUT_WEIGHTS.search(clause)
                 and not _OUR_ARTEFACTS.search(clause)) or bool(
         _COMPARED_MODELS.search(clause))
 
 
+_OPEN_SOURCE = re.compile(r"\bopen[- ]?sourced?\b", re.IGNORECASE)
 #: This release's own artefacts in the plural ("Demo and released adapters", "our LoRAs"): the weights, not a demo.
 _OUR_ARTEFACTS = re.compile(r"\b(?:released|our|these|its)\s+(?:adapters|loras|fine-?tunes|checkpoints)\b", re.IGNORECASE)
 #: The models a card compares with, and their terms.

@@ -98,17 +98,19 @@ _SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|
                       r"{1,60}?)\s+(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b", re.IGNORECASE)
 #: Words that carry a size's terms over to others, in the restriction's own sentence: "and so are all smaller sizes",
 #: "models larger than 3B", "the 3B model and up", "its derivatives", "so any merge that includes it", "the teacher".
-_CARRIED = re.compile(r"\b(?:all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
+_CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:model|checkpoint|one)|all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
                       r"models?|distillations?|merges?|merged|inherit\w*|same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|"
                       r"bigger|above|over|up\s+to|and\s+up|or\s+more|at\s+least|teacher|(?:source|parent|base)\s+models?)\b",
                       re.IGNORECASE)
-#: In the next sentence, only words that say the terms pass on ("The 7B model is a distillation of it and carries the same
-#: terms"), not a sentence that gives other sizes their own license ("Both smaller models are Apache 2.0").
-_CARRIED_ON = re.compile(r"\b(?:same\s+(?:terms|licen[cs]e|restrictions?)|inherit\w*|carr(?:y|ies)\s+(?:them|these|those|it)\b|"
-                         r"(?:distill\w*|derived|made)\s+from\s+(?:it|them)|distillation\s+of\s+it|so\s+(?:is|are|does|do)\s+(?:this|all|every)|"
-                         r"appl(?:y|ies)\s+to|(?:covered|included|bound)\b|including\s+this|trained\s+on\s+its\s+outputs|"
-                         r"(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?)",
-                         re.IGNORECASE)
+#: In the other sentences beside it, this model or words that pass terms on ("This model was distilled from the 70B
+#: model", "The same holds for the 7B", "Smaller variants share this license"), when they name no permissive licence
+#: of their own ("Both smaller models are Apache 2.0", "this 7B model is Apache-2.0 too" carry nothing).
+_CARRIED_ON = re.compile(r"\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:model|checkpoint|one|version|release|variant|weights)s?\b|"
+                         r"\b(?:likewise|no\s+exception|as\s+is|too|same|share[sd]?|cover\w*|follows?|subject\s+to|distill\w*|"
+                         r"fine-?tune\s+of|pruned|version\s+of|derived|based\s+on|appl(?:y|ies)|bound|included|including|inherit\w*|"
+                         r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?", re.IGNORECASE)
+_PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
+_PARTS = re.compile(r"(?<=[.!?;])\s+")
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
 _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d]))|"
                         r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
@@ -116,6 +118,18 @@ _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|stu
 
 def _sizes(text: str) -> set[float]:
     return {float(n) / (1000 if u.lower() == "m" else 1) for n, u in _SIZE.findall(text)}
+
+
+def _carried_on(clause: str, context: str, name: str) -> bool:
+    """Does another sentence beside the restriction pass its terms on to this model (see `_CARRIED_ON`)?"""
+    own_sizes = {f"{n}{u}".lower() for n, u in _SIZE.findall(name)}
+    for part in _PARTS.split(context):
+        if not part.strip() or clause.strip()[:60] in part or _PERMISSIVE.search(part):
+            continue
+        sizes = {f"{n}{u}".lower() for n, u in _SIZE.findall(part)}
+        if _CARRIED_ON.search(part) or (own_sizes & sizes) or re.sub(r"\W", "", name.lower()) in re.sub(r"\W", "", part.lower()):
+            return True
+    return False
 
 
 def sibling_subject(clause: str, model_id: str | None, context: str = "") -> bool:
@@ -126,7 +140,7 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
     found = _SUBJECT.match(clause)
-    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _CARRIED_ON.search(context):
+    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context, name):
         return False
     subject = found.group("subject")
     own_sizes, said_sizes = _sizes(name), _sizes(subject)

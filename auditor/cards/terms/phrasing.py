@@ -97,7 +97,7 @@ _MODEL_LICENSED = re.compile(
     r"inherits?|adheres?|under|uses?)\b|^\W*(?:licensed|released|distributed|published)\s+under\b|"
     r"\b(?:you|users?|licensees?)\s+(?:must|shall|should|need\s+to|have\s+to|agree\s+to)\s+(?:comply|abide|adhere|follow|agree|accept)\b|"
     r"^\W*(?:please\s+)?(?:follow|comply\s+with|abide\s+by|adhere\s+to|observe|respect)\s+the\b|\byou\s+agree\s+to\b|"
-    r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|^\W*(?:the\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:released|licensed|distributed|published|open[- ]?sourced?)\s+under\b|^\W*(?:the\s+)?(?:v\d[\w.]*|version\s+\d[\w.]*)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:released|licensed|distributed|published)\s+under\b|"
     r"\b(?:model|weights|checkpoints?)\s+(?:is|are)\s+(?:\w+\s+)?(?:cc[- ]by|apache|mit\b|gpl|openrail|llama|gemma)|"
     r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\s+(?:are|is)\b|\blicen[cs]e\s+(?:of|for)\s+(?:this|the|our)\s+(?:model|weights|checkpoints?)\b|\bsame\s+(?:licen[cs]e|terms)\s+as\b|(?-i:\b[A-Z][\w.+-]*\s+licen[cs]ed\b)|\b(?:has|have|carries|carry|shares?|keeps?)\s+the\s+(?:same\s+)?licen[cs]e\b", re.IGNORECASE)
 #: The same, in Chinese, Japanese and Korean (tried only on lines that are not ASCII).

@@ -30,7 +30,7 @@ _MODIFIED = re.compile(r"\b(?:modified|variant|derived|based on|adapted|inspired
 
 #: The verb of a license statement; what stands before it is what the statement is about.
 _LICENSING_VERB = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:licensed|released|distributed|"
-                             r"published|available|provided|governed|covered|subject)\b|\b(?:(?-i:uses?)|follows?|comes?\s+with|ships?\s+with)\b",
+                             r"published|available|provided|governed|covered|subject|open[- ]?sourced?)\b|\b(?:(?-i:uses?)|follows?|comes?\s+with|ships?\s+with)\b",
                              re.IGNORECASE)
 _THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|weights|checkpoints?|release)\b|本模型|我们|"
                            r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\b", re.IGNORECASE)
