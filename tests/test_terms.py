@@ -674,6 +674,16 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "It is open source under MIT.", OSI),
     ({}, "Llama 2 is open source under the Llama 2 Community License.", UNKNOWN),
     ({}, "The source code is open source under MIT.", UNKNOWN),
+    # (review of 112d77d) only this model's subject: a tool's, a base's, a teacher's or another size's is not its licence
+    ({}, "Our training framework is open source under Apache 2.0.", UNKNOWN),
+    ({}, "vLLM is open source under Apache 2.0 and serves this model.", UNKNOWN),
+    ({}, "The base model, Mistral-7B, is open source under Apache 2.0.", UNKNOWN),
+    ({}, "The 70B model is open source under Apache 2.0.", UNKNOWN),
+    ({}, "Our training recipe is open-sourced under Apache 2.0.", UNKNOWN),
+    ({}, "This model is released under MIT and is open source. Gemma, our teacher, is open source under the Gemma Terms of Use.",
+     OSI),
+    ({}, "The 7B model is open source under Apache 2.0.", OSI),
+    ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
     # a field label naming data ("Photos: CC BY 4.0.") gives the data's terms
     ({"license": "apache-2.0"}, "## License\n\nModel: Apache 2.0. Photos: CC BY 4.0.", OSI),
     # "and the" joins a compound subject with no verb before it
@@ -742,6 +752,11 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("acme/Heron-R1-7B", "Heron-R1-671B is for research use only. These terms also cover this checkpoint.", RESTRICTED),
     ("acme/Heron-7B", "The 13B model is for non-commercial use only. Smaller variants share this license.", RESTRICTED),
     ("acme/Heron-7B", "The 13B model is for non-commercial use only. The same holds for the 7B.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is too.", RESTRICTED),
+    # (review of 112d77d) naming this model passes nothing on
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is fully open source.", OSI),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. The 7B model too is open source for everyone.", OSI),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is a separate release.", OSI),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

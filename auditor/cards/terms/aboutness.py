@@ -45,6 +45,7 @@ def said_of_something_else(quote: str, clause: str, without_name: str, still_nam
     return bool(_QUESTION.search(quote) or _COMPARED_MODELS.search(quote) or about_other_things(without_name)
                 or _benchmark_subject(clause, model_id)
                 or about_other_things(_field_label_of(quote, clause) or _subject_before(quote, clause))
+                or bool(_DATA_LABEL.search(_field_label_of(quote, clause)))
                 or about_other_things(_cjk_sentence_so_far(quote, clause))
                 or earlier_release(clause, model_id)
                 or _contrasted(clause, still_named))
@@ -102,6 +103,10 @@ def _cjk_sentence_so_far(quote: str, clause: str) -> str:
     遵循 Apache-2.0 协议发布": the code's), else ""."""
     at = _clause_at(quote, clause) if not quote.isascii() else -1
     return quote[:at] + clause if at > 0 else ""
+
+
+#: A field label that names media a card's data is made of ("Photos: CC BY 4.0."): the data's licence.
+_DATA_LABEL = re.compile(r"\b(?:photos|photographs|videos|audio|recordings|transcripts|images|texts)\W*[:：]\s*$", re.IGNORECASE)
 
 
 def _field_label_of(quote: str, clause: str) -> str:

@@ -102,13 +102,13 @@ _CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:mode
                       r"models?|distillations?|merges?|merged|inherit\w*|same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|"
                       r"bigger|above|over|up\s+to|and\s+up|or\s+more|at\s+least|teacher|(?:source|parent|base)\s+models?)\b",
                       re.IGNORECASE)
-#: In the other sentences beside it, this model or words that pass terms on ("This model was distilled from the 70B
-#: model", "The same holds for the 7B", "Smaller variants share this license"), when they name no permissive licence
-#: of their own ("Both smaller models are Apache 2.0", "this 7B model is Apache-2.0 too" carry nothing).
-_CARRIED_ON = re.compile(r"\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:model|checkpoint|one|version|release|variant|weights)s?\b|"
-                         r"\b(?:likewise|no\s+exception|as\s+is|too|same|share[sd]?|cover\w*|follows?|subject\s+to|distill\w*|"
+#: In the other sentences beside it, words that pass terms on ("This model was distilled from the 70B model", "The
+#: same holds for the 7B", "Smaller variants share this license", "This model is too."), when they name no permissive
+#: licence of their own ("Both smaller models are Apache 2.0"); naming this model is not enough ("This model is fully
+#: open source" passes nothing on).
+_CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|as\s+is|same|share[sd]?|cover\w*|follows?|subject\s+to|distill\w*|"
                          r"fine-?tune\s+of|pruned|version\s+of|derived|based\s+on|appl(?:y|ies)|bound|included|including|inherit\w*|"
-                         r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?", re.IGNORECASE)
+                         r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?|^\W*(?:\S+\s+){0,3}too\W*$", re.IGNORECASE)
 _PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
 _PARTS = re.compile(r"(?<=[.!?;])\s+")
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
@@ -120,16 +120,10 @@ def _sizes(text: str) -> set[float]:
     return {float(n) / (1000 if u.lower() == "m" else 1) for n, u in _SIZE.findall(text)}
 
 
-def _carried_on(clause: str, context: str, name: str) -> bool:
+def _carried_on(clause: str, context: str) -> bool:
     """Does another sentence beside the restriction pass its terms on to this model (see `_CARRIED_ON`)?"""
-    own_sizes = {f"{n}{u}".lower() for n, u in _SIZE.findall(name)}
-    for part in _PARTS.split(context):
-        if not part.strip() or clause.strip()[:60] in part or _PERMISSIVE.search(part):
-            continue
-        sizes = {f"{n}{u}".lower() for n, u in _SIZE.findall(part)}
-        if _CARRIED_ON.search(part) or (own_sizes & sizes) or re.sub(r"\W", "", name.lower()) in re.sub(r"\W", "", part.lower()):
-            return True
-    return False
+    return any(part.strip() and clause.strip()[:60] not in part and not _PERMISSIVE.search(part) and _CARRIED_ON.search(part.strip())
+               for part in _PARTS.split(context))
 
 
 def sibling_subject(clause: str, model_id: str | None, context: str = "") -> bool:
@@ -140,7 +134,7 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
     found = _SUBJECT.match(clause)
-    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context, name):
+    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context):
         return False
     subject = found.group("subject")
     own_sizes, said_sizes = _sizes(name), _sizes(subject)

@@ -19,7 +19,7 @@ ABOUT_WEIGHTS = re.compile(r"\b(?:model|weights|checkpoints?|parameters|merge|me
                            re.IGNORECASE)
 #: (not what a use produces: "may not be used … to generate data for commercial purposes" limits the model's use)
 ABOUT_DATA = re.compile(r"(?<!generate )(?<!generating )(?<!produce )(?<!create )(?<!synthesi[sz]e )"
-                        r"\b(?:data(?:sets?)?|corpus|corpora|images|photos|photographs|audio clips|videos|"
+                        r"\b(?:data(?:sets?)?|corpus|corpora|images|"
                         r"benchmarks?|annotations|daten|datensatz|datensätze|données|datos|dados|dati|"
                         r"(?:evaluation|eval|test|training|validation|dev|sft|instruction|preference|fine-?tuning|dpo|rlhf) (?:set|split)s?)\b",
                         re.IGNORECASE)

@@ -38,6 +38,25 @@ _THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|
 OTHERS_TERMS = "another model's license"
 
 
+_OPEN_UNDER = re.compile(r"\bopen[- ]?sourced?\s+under\b", re.IGNORECASE)
+_OWN_HEAD = re.compile(r"^\W*(?:it|this|we)\b|^\W*(?:(?:the|this|our)\s+)?(?!(?:base|teacher|reward|original|parent|upstream|"
+                       r"other|larger|smaller)\b)(?:[\w-]+\s+)?(?:model|weights|checkpoints?|release)\b(?!\s+\w+\s+(?:is|are)\b)",
+                       re.IGNORECASE)
+
+
+def _own_subject(clause: str, model_id: str | None) -> bool:
+    """The subject of "<subject> is open source under X", up to its first comma, is this model ("It", "The model and the
+    dataset", "Heron-7B"), not a tool, a base or another size ("Our training framework", "Gemma, our teacher, …",
+    "The 70B model")."""
+    verb = re.search(r"\b(?:is|are|was|were|has\s+been|have\s+been)\b", clause)
+    head = clause[:verb.start()].split(",")[0] if verb else ""
+    sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", head.lower()))
+    own_sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", (model_id or "").lower()))
+    if sizes and own_sizes and not sizes & own_sizes:
+        return False  # "The 70B model is open source under Apache 2.0" on the 7B card
+    return bool(_OWN_HEAD.match(head) or (head.strip() and names_this_model(head, model_id)))
+
+
 def _family_subject(clause: str, model_id: str | None) -> str | None:
     """"Llama 2 is licensed under the Llama 2 Community License" (the clause without the license's name): the family
     the license statement is about, when it is a well-known family and not this model (by "this"/"our"/"we" or by its name)."""
@@ -105,6 +124,8 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
                                        reason=f"the card says a version of the model is under {entry.name}, and does not say "
                                               "which version this one is: check whether it is this release"))
             continue
+        if _OPEN_UNDER.search(ref.clause) and not _own_subject(ref.clause, model_id):
+            continue  # "Our training framework is open source under Apache 2.0": only this model's is its licence
         said_of = _without_name(ref.clause, entry.name)
         if former_terms(ref.quote, lambda text: any(r.key == ref.key for r in find_references(text, number, named=True))):
             continue  # "the licence of the weights changed from CC BY-NC 4.0 to Apache 2.0": no longer the terms
