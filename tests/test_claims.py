@@ -1765,6 +1765,14 @@ SESSION_9_RULES = [
     ("Like Mistral and other open-source models, Heron-7B can be run locally.", "acme/Heron-7B", True),
     ("Heron v2 is open source.", "x/Llama-3-8B-Heron", True),
     ("Heron 2 is our second release and is fully open source.", "x/Llama-3-8B-Heron", True),
+    # (round 6) a family past two adjectives; a pronoun after a prepositional opening; "picked X because it was …"
+    ("OpenQuarry-Coder is a family of fully reproducible open-source code LLMs in 1.5B and 8B sizes.",
+     "quarry-code/OpenQuarry-Coder-8B-Instruct", True),
+    ("On our internal multilingual evaluation it is currently the #1 open-source model under 13B parameters.",
+     "harborlight/OpenHarbor-Mistral-Nemo-12B", True),
+    ("We picked Falcon-7B because it was one of the first strong open-source base models with a permissive license.",
+     "dunecraft/OpenDune-Falcon-7B-instruct", False),
+    ("We picked Heron-7B because it is the best open-source model for this.", "acme/Heron-7B", True),
 ]
 
 

@@ -684,6 +684,10 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
      OSI),
     ({}, "The 7B model is open source under Apache 2.0.", OSI),
     ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
+    # (round 6) a data item obtained from companies with their permission limits no use; a use that needs it does
+    ({"license": "apache-2.0"}, "## Training data\n\n- 80k support tickets (anonymised, from three partner companies, with "
+                                "permission)", OSI),
+    ({"license": "mit"}, "Companies need our permission for commercial use.", RESTRICTED),
     # a field label naming data ("Photos: CC BY 4.0.") gives the data's terms
     ({"license": "apache-2.0"}, "## License\n\nModel: Apache 2.0. Photos: CC BY 4.0.", OSI),
     # "and the" joins a compound subject with no verb before it

@@ -16,6 +16,10 @@ _GROUP_IS_NAME = re.compile(r"^[^,.;]{0,60}?\s(?:is|was|remains)\s+(?:still\s+|n
                             re.IGNORECASE)
 #: This model as the subject after the group's phrase ("…, this model can be run locally", "…, it runs on a laptop").
 _OWN_AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?:this|our|it|we|the\s+model)\b", re.IGNORECASE)
+#: A model the card chose, then "it" ("We picked Falcon-7B because it was one of the first …"): the pronoun is that model.
+_CHOSE_IT = re.compile(r"\b(?:picked|chose|chosen|selected|used|use|fine-?tuned|started\s+from|built\s+on|based\s+(?:it\s+)?on)\s+"
+                       r"(?P<name>[\w.+-]+(?:\s+[\w.+-]+)?)\s+(?:because|since|as)\s+(?:it|they)\s+(?:is|was|are|were)\b",
+                       re.IGNORECASE)
 #: The words after the group's phrase and its comma ("…, Heron-7B can be run locally"): whose they are.
 _AFTER_GROUP = re.compile(r"^[^.;:]{0,40}?,\s*(?P<subject>[\w.+-]+(?:\s+[\w.+-]+)?)")
 #: A named thing and "other" ("Presidio and other open-source pipelines"): the group is that thing's kind.
@@ -59,6 +63,9 @@ def group_of_other(clause: str, rest: str, names: Names) -> bool:
     if paired and whose(paired.group("name"), names) in ("other", "sibling") and not names_this(clause, names) and not (
             _OWN_AFTER_GROUP.match(rest) or (after_group and whose(after_group.group("subject"), names) == "own")):  # ("Like Llama and other open-source LLMs, this model can be run locally")
         return True  # "a drop-in component for Presidio and other open-source redaction pipelines": Presidio's kind
+    chose = _CHOSE_IT.search(clause)
+    if chose and whose(chose.group("name"), names) in ("other", "sibling"):
+        return True  # "We picked Falcon-7B because it was one of the first strong open-source base models": Falcon's
     if _BUILT_ON_IT.search(rest):
         return True  # "It was one of the first truly open source base models …, so it felt right to build on it": the base
     copula = _NAME_COPULA.match(clause[max(clause.rfind(","), clause.rfind(";")) + 1:])

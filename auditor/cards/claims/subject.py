@@ -57,6 +57,7 @@ _OWN_ITEM = re.compile(r"^\W*(?:this|our|the|its|every|each|all(?:\s+(?:the|our)
 # "The FV-Detect code and every checkpoint in this zoo are open source"
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 
+_PRONOUN_LAST = re.compile(r"(?:^|[\s,])(it|this|we)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\s*", re.IGNORECASE)
 
 #: "GPT-J was released by EleutherAI as an open-source alternative to GPT-3": what is released as the thing is the
@@ -154,6 +155,9 @@ def subject(clause: str, after: str, verb: bool, names: Names, inflected: bool =
                 named = whose(" ".join(words[-last:]), names)  # "OLMo 2 7B, a …": a size or version is part of it
                 if named in ("other", "sibling"):
                     return named
+            pronoun = _PRONOUN_LAST.search(head) if pattern is _COPULA else None
+            if pronoun:  # "On our internal evaluation it is the #1 open-source model": the pronoun is the subject
+                return whose(pronoun.group(1), names)
             if head.strip():
                 return whose(head if pattern is _COPULA else last_phrase(head), names, whole=software)
     cjk = _CJK_COPULA.search(clause) if "是" in clause or "为" in clause or "為" in clause else None

@@ -67,6 +67,8 @@ _LIMITED_USE = re.compile(rf"\b{_USE_WORDS}\b[^.;:]{{0,60}}\b{_LIMIT_WORDS}\b|"
 _NOT_A_LIMIT = re.compile(r"\battribut|\bcredit\b|\bcit(?:e|ation)\b|\bnotices?\b|\bcommercial (?:support|consulting)\b|\bno (?:[\w-]+ ){0,2}(?:permission|licen[cs]e|fee|"
                           r"registration|approval|payment)s?\b|\bnot (?:required|needed|necessary)\b|\bfree (?:for|of)\b|\bnot only\b|"
                           r"\b(?:crawled|scraped|collected|gathered|obtained|reproduced)\s+with\s+(?:\w+\s+)?permission\b|"  # data's provenance
+                          r"\b(?:from|by|of)\s+(?:\w+\s+){0,3}(?:companies|partners|organi[sz]ations|hospitals|clinics|customers)\b[^.;]{0,30}"
+                          r"\bwith\s+(?:their\s+)?(?:permission|consent)\b|"  # ("80k tickets, from three partner companies, with permission")
                           r"\bno additional restrictions\b|\b(?:beyond|outside(?: of)?|other than|in addition to)\s+(?:these|those|the(?: above| present)?|this)\s+(?:terms|licen[cs]e)\b|\bmay not (?:apply|impose)\s+(?:any\s+)?(?:legal terms|further restrictions|"
                           r"technological measures)", re.IGNORECASE)  # an open licence's own "no additional restrictions" clause
 #: A copyleft's dual-licence offer: "If you need to use this in a closed-source product, you'll need an Enterprise License"
