@@ -683,6 +683,8 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "This model is released under MIT and is open source. Gemma, our teacher, is open source under the Gemma Terms of Use.",
      OSI),
     ({}, "The 7B model is open source under Apache 2.0.", OSI),
+    ({}, "Our models are open-sourced under the Apache 2.0 license.", OSI),  # (read before the session, and still)
+    ({}, "All checkpoints are open-sourced under the MIT License.", OSI),
     ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
     # (round 6) a data item obtained from companies with their permission limits no use; a use that needs it does
     ({"license": "apache-2.0"}, "## Training data\n\n- 80k support tickets (anonymised, from three partner companies, with "
