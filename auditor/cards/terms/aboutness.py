@@ -1,4 +1,5 @@
-"""Whether a license named in a card line is said of something else than this model's weights, or left by a change."""
+"""Whether a license named in a card line is said of something else than this model's weights (code, data, a tool, another
+model), or left by a change."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from auditor.engine.references import find_references
 
 from auditor.cards.terms.clauses import earlier_release, without_contrast
 from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS
+from auditor.cards.terms.scratch import names_this_model
 
 _ABOUT_CODE = re.compile(r"\b(?:code(?:base)?|source|scripts?|software|repo(?:sitory)?|library|tool(?:kit)?s?|implementation|"
                          r"(?:demo\s+|web\s+|mobile\s+)?apps?|demo|gradio|space|(?:web\s+)?ui|gui|plugins?|extensions?|cli|"
@@ -121,3 +123,34 @@ def _contrasted(clause: str, still_named) -> bool:
     the Yi License, …"): the clause without the contrast no longer names it."""
     stripped = without_contrast(clause)
     return stripped != clause and not still_named(stripped)
+
+
+_OPEN_UNDER = re.compile(r"\bopen[- ]?sourced?\s+under\b", re.IGNORECASE)
+_OTHER_HEAD = re.compile(r"\b(?:framework|server|engine|recipe|library|toolkit|tools?|code(?:base)?|apps?|pipeline|trainer|scripts?|"
+                         r"tokenizer|dataset|data|base|teacher|parent|original|upstream|sibling|demo|space|sdk|cli)\b", re.IGNORECASE)
+_ROLE = re.compile(r"\b(?:base|teacher|parent|original|upstream|sibling|reward|judge|draft)\b", re.IGNORECASE)
+_OWN_WORDS = re.compile(r"\b(?:it|this|we|our\s+(?:[\w-]+\s+)?(?:models?|weights|checkpoints?|release)|(?:the\s+)?(?:models?|weights|"
+                        r"checkpoints?|release))\b", re.IGNORECASE)
+
+
+def _other_subject(clause: str, model_id: str | None) -> bool:
+    """The subject of "<subject> is open source under X", up to its first comma, is something else than this model: a
+    tool, code, data, a base or teacher, another size, or a name that is not this model's ("Our training framework",
+    "Gemma, our teacher, …", "The 70B model", "vLLM"); "Our models are open-sourced under Apache 2.0" is this model's."""
+    verb = re.search(r"\b(?:is|are|was|were|has\s+been|have\s+been)\b", clause)
+    head = clause[:verb.start()].split(",")[0] if verb else ""
+    if not head.strip():
+        return False
+    sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", head.lower()))
+    own_sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", (model_id or "").lower()))
+    if sizes and own_sizes and not sizes & own_sizes:
+        return True
+    if _OWN_WORDS.search(head) and not _ROLE.search(head):
+        return False  # "The model and the dataset are open source under Apache 2.0", "Our models are …"
+    named = re.search(r"(?-i:[A-Z])[\w.+-]*", head)
+    return bool(_OTHER_HEAD.search(head)) or (bool(named) and not names_this_model(head, model_id))
+
+
+def open_source_of_another(clause: str, quote: str, model_id: str | None) -> bool:
+    """"<something> is open source under <licence>" said of another thing than this model (see `_other_subject`)."""
+    return bool(_OPEN_UNDER.search(clause)) and _other_subject(quote, model_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from auditor.cards.terms.aboutness import about_other_things, former_terms, said_of_something_else
+from auditor.cards.terms.aboutness import about_other_things, former_terms, open_source_of_another, said_of_something_else
 from auditor.cards.terms.bases import CJK_SEAM
 from auditor.cards.terms.scratch import names_this_model
 from auditor.cards.terms.inherited import family_terms
@@ -36,32 +36,6 @@ _THIS_SUBJECT = re.compile(r"\b(?:this|our|these|its)\b|\bwe\b|\bthe\s+(?:model|
                            r"\bthe\s+(?:real|actual|true|governing|applicable|binding)\s+(?:terms|licen[cs]es?)\b", re.IGNORECASE)
 #: The name of a doubt raised by another model's license ("Llama 2 is licensed under …"): a from-scratch statement clears it.
 OTHERS_TERMS = "another model's license"
-
-
-_OPEN_UNDER = re.compile(r"\bopen[- ]?sourced?\s+under\b", re.IGNORECASE)
-_OTHER_HEAD = re.compile(r"\b(?:framework|server|engine|recipe|library|toolkit|tools?|code(?:base)?|apps?|pipeline|trainer|scripts?|"
-                         r"tokenizer|dataset|data|base|teacher|parent|original|upstream|sibling|demo|space|sdk|cli)\b", re.IGNORECASE)
-_ROLE = re.compile(r"\b(?:base|teacher|parent|original|upstream|sibling|reward|judge|draft)\b", re.IGNORECASE)
-_OWN_WORDS = re.compile(r"\b(?:it|this|we|our\s+(?:[\w-]+\s+)?(?:models?|weights|checkpoints?|release)|(?:the\s+)?(?:models?|weights|"
-                        r"checkpoints?|release))\b", re.IGNORECASE)
-
-
-def _other_subject(clause: str, model_id: str | None) -> bool:
-    """The subject of "<subject> is open source under X", up to its first comma, is something else than this model: a
-    tool, code, data, a base or teacher, another size, or a name that is not this model's ("Our training framework",
-    "Gemma, our teacher, …", "The 70B model", "vLLM"); "Our models are open-sourced under Apache 2.0" is this model's."""
-    verb = re.search(r"\b(?:is|are|was|were|has\s+been|have\s+been)\b", clause)
-    head = clause[:verb.start()].split(",")[0] if verb else ""
-    if not head.strip():
-        return False
-    sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", head.lower()))
-    own_sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", (model_id or "").lower()))
-    if sizes and own_sizes and not sizes & own_sizes:
-        return True
-    if _OWN_WORDS.search(head) and not _ROLE.search(head):
-        return False  # "The model and the dataset are open source under Apache 2.0", "Our models are …"
-    named = re.search(r"(?-i:[A-Z])[\w.+-]*", head)
-    return bool(_OTHER_HEAD.search(head)) or (bool(named) and not names_this_model(head, model_id))
 
 
 def _family_subject(clause: str, model_id: str | None) -> str | None:
@@ -131,7 +105,7 @@ def license_statements(line: str, number: int, named: bool = False, model_id: st
                                        reason=f"the card says a version of the model is under {entry.name}, and does not say "
                                               "which version this one is: check whether it is this release"))
             continue
-        if _OPEN_UNDER.search(ref.clause) and _other_subject(ref.quote, model_id):
+        if open_source_of_another(ref.clause, ref.quote, model_id):
             continue  # "Our training framework is open source under Apache 2.0": only this model's is its licence
         said_of = _without_name(ref.clause, entry.name)
         if former_terms(ref.quote, lambda text: any(r.key == ref.key for r in find_references(text, number, named=True))):
