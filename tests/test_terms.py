@@ -685,6 +685,7 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "The 7B model is open source under Apache 2.0.", OSI),
     ({}, "Our models are open-sourced under the Apache 2.0 license.", OSI),  # (read before the session, and still)
     ({}, "All checkpoints are open-sourced under the MIT License.", OSI),
+    ({}, "Nimbus is open source under Apache 2.0.", OSI),  # the repo's short name (review of de19529)
     ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
     # (round 6) a data item obtained from companies with their permission limits no use; a use that needs it does
     ({"license": "apache-2.0"}, "## Training data\n\n- 80k support tickets (anonymised, from three partner companies, with "
@@ -763,6 +764,11 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is fully open source.", OSI),
     ("acme/Heron-7B", "The 70B model is for non-commercial use only. The 7B model too is open source for everyone.", OSI),
     ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is a separate release.", OSI),
+    # (review of de19529) "So is this model", "no different", "as well"; a true parameter count is this size (7.3B on 7B)
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. So is this model.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is no different.", RESTRICTED),
+    ("acme/Heron-7B", "The 70B model is for non-commercial use only. Heron-7B as well.", RESTRICTED),
+    ("acme/Heron-7B", "Heron-7B has 7.3B parameters. The 7.3B model is for non-commercial use only.", RESTRICTED),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

@@ -7,7 +7,7 @@ import re
 
 from auditor.engine.references import find_references
 
-from auditor.cards.terms.clauses import earlier_release, without_contrast
+from auditor.cards.terms.clauses import earlier_release, same_size, sizes_in, without_contrast
 from auditor.cards.terms.restrictive import ABOUT_DATA, ABOUT_WEIGHTS
 from auditor.cards.terms.scratch import names_this_model
 
@@ -141,10 +141,12 @@ def _other_subject(clause: str, model_id: str | None) -> bool:
     head = clause[:verb.start()].split(",")[0] if verb else ""
     if not head.strip():
         return False
-    sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", head.lower()))
-    own_sizes = set(re.findall(r"\d+(?:\.\d+)?[bm]\b", (model_id or "").lower()))
-    if sizes and own_sizes and not sizes & own_sizes:
+    sizes, own_sizes = sizes_in(head), sizes_in((model_id or "").rpartition("/")[2])
+    if sizes and own_sizes and not same_size(sizes, own_sizes):
         return True
+    said = _letters(head)
+    if len(said) >= 4 and any(_letters(repo).startswith(said) for repo in ((model_id or "").rpartition("/")[2], model_id or "")):
+        return False  # "Heron is open source under Apache 2.0" on `acme/Heron-7B-Instruct`: its short name
     if _OWN_WORDS.search(head) and not _ROLE.search(head):
         return False  # "The model and the dataset are open source under Apache 2.0", "Our models are …"
     named = re.search(r"(?-i:[A-Z])[\w.+-]*", head)
@@ -154,3 +156,7 @@ def _other_subject(clause: str, model_id: str | None) -> bool:
 def open_source_of_another(clause: str, quote: str, model_id: str | None) -> bool:
     """"<something> is open source under <licence>" said of another thing than this model (see `_other_subject`)."""
     return bool(_OPEN_UNDER.search(clause)) and _other_subject(quote, model_id)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())

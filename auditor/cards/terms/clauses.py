@@ -106,7 +106,7 @@ _CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:mode
 #: same holds for the 7B", "Smaller variants share this license", "This model is too."), when they name no permissive
 #: licence of their own ("Both smaller models are Apache 2.0"); naming this model is not enough ("This model is fully
 #: open source" passes nothing on).
-_CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|as\s+is|same|share[sd]?|cover\w*|follows?|subject\s+to|distill\w*|"
+_CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|no\s+different|as\s+well|so\s+(?:is|are|does|do)|as\s+is|same|share[sd]?|cover\w*|follows?|subject\s+to|distill\w*|"
                          r"fine-?tune\s+of|pruned|version\s+of|derived|based\s+on|appl(?:y|ies)|bound|included|including|inherit\w*|"
                          r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?|^\W*(?:\S+\s+){0,3}too\W*$", re.IGNORECASE)
 _PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
@@ -116,8 +116,14 @@ _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|stu
                         r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
 
 
-def _sizes(text: str) -> set[float]:
+def sizes_in(text: str) -> set[float]:
+    """The sizes a text names, in billions ("500M" is 0.5)."""
     return {float(n) / (1000 if u.lower() == "m" else 1) for n, u in _SIZE.findall(text)}
+
+
+def same_size(said: set[float], own: set[float]) -> bool:
+    """Do two sets of sizes share one, within 15% ("7.3B" is Mistral-7B's 7B; "500M" is 0.5B)?"""
+    return any(abs(a - b) <= 0.15 * max(a, b) for a in said for b in own)
 
 
 def _carried_on(clause: str, context: str) -> bool:
@@ -137,9 +143,9 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context):
         return False
     subject = found.group("subject")
-    own_sizes, said_sizes = _sizes(name), _sizes(subject)
+    own_sizes, said_sizes = sizes_in(name), sizes_in(subject)
     if own_sizes and said_sizes:
-        return not said_sizes & own_sizes
+        return not same_size(said_sizes, own_sizes)
     own_variant = set(re.findall(rf"(?:^|[-_.])({_VARIANT})(?=$|[-_.])", name.lower()))
     said_variant = set(re.findall(rf"\b({_VARIANT})\b(?=\s+(?:model|version|variant|checkpoint)s?\b)", subject.lower()))
     return bool(own_variant and said_variant and not said_variant & own_variant)
