@@ -687,6 +687,12 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "All checkpoints are open-sourced under the MIT License.", OSI),
     ({}, "Nimbus is open source under Apache 2.0.", OSI),  # the repo's short name (review of de19529)
     ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
+    # (round 7) "no registration" in a list of what is permitted; an earlier release that "originally came under" a licence
+    ({"license": "apache-2.0"}, "Quill is fully open-source under Apache 2.0 — commercial use is permitted, no registration, "
+                                "no usage caps.", OSI),
+    ({"license": "apache-2.0"}, "Previous Yi releases (Yi-6B and Yi-34B from 2023) originally came under the Yi Series Models "
+                                "Community License.", OSI),
+    ({"license": "apache-2.0"}, "Commercial use requires registration.", RESTRICTED),
     # (round 6) a data item obtained from companies with their permission limits no use; a use that needs it does
     ({"license": "apache-2.0"}, "## Training data\n\n- 80k support tickets (anonymised, from three partner companies, with "
                                 "permission)", OSI),
@@ -769,6 +775,12 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("acme/Heron-7B", "The 70B model is for non-commercial use only. This model is no different.", RESTRICTED),
     ("acme/Heron-7B", "The 70B model is for non-commercial use only. Heron-7B as well.", RESTRICTED),
     ("acme/Heron-7B", "Heron-7B has 7.3B parameters. The 7.3B model is for non-commercial use only.", RESTRICTED),
+    # (round 7) another size's licence statement and a size-labelled item; "above 100M MAU" is no size range
+    ("kestrelai/Kestrel-7B", "The 34B checkpoint is distributed under a separate research licence; see its own card.", OSI),
+    ("x/Foo-34B", "The 34B checkpoint is distributed under a separate research licence.", RESTRICTED),
+    ("x/Foo-7B", "Sizes and terms:\n\n- 72B: Qwen License (commercial use above 100M MAU needs permission).", OSI),
+    ("x/Foo-72B", "Sizes and terms:\n\n- 72B: Qwen License (commercial use above 100M MAU needs permission).", RESTRICTED),
+    ("x/Foo-7B", "Models above 3B are for non-commercial use only.", RESTRICTED),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

@@ -25,7 +25,7 @@ CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:t
 #: original model", which in a derivative's card is its base, whose terms it keeps ("The original model was released
 #: under a non-commercial license").
 EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|prior|old)\s+"
-                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|"
+                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|came|originally|"
                       r"(?:is|are)\s+still|remains?)\b",
                       re.IGNORECASE)
 
@@ -100,7 +100,7 @@ _SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|
 #: "models larger than 3B", "the 3B model and up", "its derivatives", "so any merge that includes it", "the teacher".
 _CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:model|checkpoint|one)|all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
                       r"models?|distillations?|merges?|merged|inherit\w*|same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|"
-                      r"bigger|above|over|up\s+to|and\s+up|or\s+more|at\s+least|teacher|(?:source|parent|base)\s+models?)\b",
+                      r"bigger|(?:above|over|up\s+to|at\s+least)\s+\d+(?:\.\d+)?\s?[bm](?!\w|\s*(?:mau|monthly|users|active|in\s+revenue))|and\s+up|or\s+more|teacher|(?:source|parent|base)\s+models?)\b",
                       re.IGNORECASE)
 #: In the other sentences beside it, words that pass terms on ("This model was distilled from the 70B model", "The
 #: same holds for the 7B", "Smaller variants share this license", "This model is too."), when they name no permissive
@@ -111,6 +111,8 @@ _CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|no\s+different|as\s+well
                          r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?|^\W*(?:\S+\s+){0,3}too\W*$", re.IGNORECASE)
 _PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
 _PARTS = re.compile(r"(?<=[.!?;])\s+")
+#: A list item or field labelled by a size ("- 3B: Qwen Research License (non-commercial)."): that size's terms.
+_SIZE_LABEL = re.compile(r"^\W*(?P<subject>(?:[\w.-]+[-\s])?\d+(?:\.\d+)?\s?[bm])\b[^:：]{0,20}[:：]", re.IGNORECASE)
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
 _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d]))|"
                         r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
@@ -139,7 +141,7 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     merge's, the subject names a different size, and nothing in the sentence or the next (`context`) carries the
     terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
-    found = _SUBJECT.match(clause)
+    found = _SUBJECT.match(clause) or _SIZE_LABEL.match(clause)
     if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context):
         return False
     subject = found.group("subject")

@@ -15,7 +15,7 @@ from auditor.cards.terms.merges import listed_bases, listed_terms
 from auditor.cards.terms.paragraphs import license_lists, unwrapped
 from auditor.cards.terms.phrasing import LICENSE_FIELD, model_licensed, prohibitive
 from auditor.cards.terms.answers import answered_yes, faq_answer
-from auditor.cards.terms.clauses import binds_nobody
+from auditor.cards.terms.clauses import binds_nobody, sibling_subject
 from auditor.cards.terms.restrictive import ABOUT_WEIGHTS, DOUBT, card_restrictions, doubt
 from auditor.cards.terms.statements import OTHERS_TERMS, license_statements
 from auditor.cards.terms.tablecells import (MAX_USE_CELLS, USE_CELL, WEIGHT_COLUMN, WEIGHT_VALUE, data_header,
@@ -113,7 +113,9 @@ def card_text_detections(body: str, first_line: int = 1, model_id: str | None = 
         field = LICENSE_FIELD.match(line)
         about_model = model_licensed(line)
         if (in_section or field or about_model) and not others_row:
-            detections += license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)), model_id=model_id)
+            detections += [d for d in license_statements(line, number, named=in_section or bool(field and "|" in field.group(0)),
+                                                         model_id=model_id)
+                           if not sibling_subject(d.evidence.quote, model_id, line)]  # "The 34B checkpoint is under …"
         bases = [] if recipe and is_model_field(line) else base_mentions(line, number, model_id) or _linked_base(
             line, raw[offset] if offset < len(raw) else "", number)
         detections += bases
