@@ -693,6 +693,8 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({"license": "apache-2.0"}, "Previous Yi releases (Yi-6B and Yi-34B from 2023) originally came under the Yi Series Models "
                                 "Community License.", OSI),
     ({"license": "apache-2.0"}, "Commercial use requires registration.", RESTRICTED),
+    ({"license": "apache-2.0"}, "No registration, but commercial use requires a license.", RESTRICTED),
+    ({"license": "apache-2.0"}, "No sign-up — commercial use requires a paid license.", RESTRICTED),
     # (round 6) a data item obtained from companies with their permission limits no use; a use that needs it does
     ({"license": "apache-2.0"}, "## Training data\n\n- 80k support tickets (anonymised, from three partner companies, with "
                                 "permission)", OSI),
@@ -781,6 +783,14 @@ def test_a_one_word_license_named_after_a_verb_of_release_is_read(declared, body
     ("x/Foo-7B", "Sizes and terms:\n\n- 72B: Qwen License (commercial use above 100M MAU needs permission).", OSI),
     ("x/Foo-72B", "Sizes and terms:\n\n- 72B: Qwen License (commercial use above 100M MAU needs permission).", RESTRICTED),
     ("x/Foo-7B", "Models above 3B are for non-commercial use only.", RESTRICTED),
+    # (review of eba5314) every size of a label counts; "this 7B"; sizes in words; "came under … and still is"
+    ("x/Foo-7B", "## License\n\n1.5B/7B: CC BY-NC 4.0\n72B: Qwen License", RESTRICTED),
+    ("x/Foo-7B", "## License\n\n- 3B, 7B: CC BY-NC 4.0", RESTRICTED),
+    ("x/Foo-7B", "## License\n\n- 70B & 7B: CC BY-NC 4.0", RESTRICTED),
+    ("x/Foo-7B", "## License\n\n- 70B (and this 7B): CC BY-NC 4.0", RESTRICTED),
+    ("x/Foo-7B", "## License\n\n- 7B: Apache 2.0\n- 70B: CC BY-NC 4.0", OSI),
+    ("x/Foo-13B", "The 70B model is under CC BY-NC 4.0, as are models of at least 10 billion parameters.", RESTRICTED),
+    ("x/Foo-7B", "Our first release of Foo-7B came under CC BY-NC 4.0 and still is.", RESTRICTED),
 ])
 def test_a_restriction_said_of_another_size_of_the_family_is_not_this_models(model_id, body, cls):
     assert classify({"license": "mit"}, body=f"# Foo\n\n{body}\n", model_id=model_id).classification is cls

@@ -25,7 +25,7 @@ CONTRAST = re.compile(r"^\W*(?:unlike|contrary to|as opposed to|in contrast (?:t
 #: original model", which in a derivative's card is its base, whose terms it keeps ("The original model was released
 #: under a non-commercial license").
 EARLIER = re.compile(r"^\W*(?:the\s+|our\s+)?(?:v\d[\w.]*(?:\s+(?:weights|model|checkpoints?|release))?|version\s+\d[\w.]*|(?:previous|earlier|older|first|prior|old)\s+"
-                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|came|originally|"
+                      r"(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|models?|generations?|checkpoints?|iterations?))\b[^,;]{0,60}?\b(?:was|were|had\s+been|used\s+to\s+be|originally|"
                       r"(?:is|are)\s+still|remains?)\b",
                       re.IGNORECASE)
 
@@ -98,9 +98,9 @@ _SUBJECT = re.compile(r"^\W*(?P<subject>(?:(?!\b(?:is|are|was|were|may|must|can|
                       r"{1,60}?)\s+(?:is|are|was|were|may|must|can|cannot|shall|should|will|remains?|stays?)\b", re.IGNORECASE)
 #: Words that carry a size's terms over to others, in the restriction's own sentence: "and so are all smaller sizes",
 #: "models larger than 3B", "the 3B model and up", "its derivatives", "so any merge that includes it", "the teacher".
-_CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:model|checkpoint|one)|all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
+_CARRIED = re.compile(r"\b(?:as\s+is|likewise|too|the\s+distilled|this\s+(?:model|checkpoint|one|\d+(?:\.\d+)?\s?[bm]\b)|all|every|any|each|both|derivatives?|distill\w*\s+(?:from|of)\s+(?:it|them|this|that)|distilled\s+(?:\w+\s+)?"
                       r"models?|distillations?|merges?|merged|inherit\w*|same\s+(?:terms|licen[cs]e|restrictions?)|smaller|larger|"
-                      r"bigger|(?:above|over|up\s+to|at\s+least)\s+\d+(?:\.\d+)?\s?[bm](?!\w|\s*(?:mau|monthly|users|active|in\s+revenue))|and\s+up|or\s+more|teacher|(?:source|parent|base)\s+models?)\b",
+                      r"bigger|(?:above|over|up\s+to|at\s+least)\s+\d+(?:\.\d+)?\s?(?:[bm](?!\w|\s*(?:mau|monthly|users|active|in\s+revenue))|billion\s+param\w*|million\s+param\w*)|and\s+up|or\s+more|teacher|(?:source|parent|base)\s+models?)\b",
                       re.IGNORECASE)
 #: In the other sentences beside it, words that pass terms on ("This model was distilled from the 70B model", "The
 #: same holds for the 7B", "Smaller variants share this license", "This model is too."), when they name no permissive
@@ -112,7 +112,8 @@ _CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|no\s+different|as\s+well
 _PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
 _PARTS = re.compile(r"(?<=[.!?;])\s+")
 #: A list item or field labelled by a size ("- 3B: Qwen Research License (non-commercial)."): that size's terms.
-_SIZE_LABEL = re.compile(r"^\W*(?P<subject>(?:[\w.-]+[-\s])?\d+(?:\.\d+)?\s?[bm])\b[^:：]{0,20}[:：]", re.IGNORECASE)
+_SIZE_LABEL = re.compile(r"^\W*(?P<subject>[^:：.;]{0,40}?\d+(?:\.\d+)?\s?[bm]\b[^:：.;]{0,24})[:：]", re.IGNORECASE)
+#: (every size of the label counts: "- 1.5B/7B: CC BY-NC 4.0" on the 7B card is this model's)
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
 _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d]))|"
                         r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
