@@ -14,13 +14,14 @@ from auditor.engine.labels import judged_title, load_name_judgements, load_names
 from auditor.models import LicenseClass
 from auditor.engine.restrictions import sentences
 
-#: Sentences worth reading for a license name.
 #: The verbs a release names its license after ("released under", "licensed under", "open-sourced under").
 _UNDER_VERBS = ("released", "licensed", "licenced", "distributed", "published", "available", "provided", "shared", "sourced",
                 "source")  # ("The model is open source under Apache 2.0": the claim's own license)
 _UNDER = rf"(?:{'|'.join(_UNDER_VERBS)})\s+under"
 #: The model or its weights as the subject of a verb of release ("The model is released under", "Weights are licensed under").
 _OWN_RELEASE = rf"(?:^|\b(?:the|this|our|its)\s+)(?:(?:model\s+)?(?:weights|checkpoints?)|model|release)\s+(?:is|are)\s+(?:\w+\s+)?{_UNDER}"
+_UNDER_RE = re.compile(rf"\b{_UNDER}\b", re.IGNORECASE)
+#: Sentences worth reading for a license name.
 _MENTIONS_LICENSE = re.compile(r"licen[cs]|terms of (?:use|service)|\bagreement\b|\bdisclaimer\b|\bCC[- ]BY\b|许可|协议|"
                                rf"\b{_UNDER}\b", re.IGNORECASE)  # "Heron-7B is released under Apache 2.0." (whose: aboutness.py)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -146,7 +147,7 @@ def find_references(text: str, first_line: int = 1, *, named: bool = False) -> l
     found: dict[str, Reference] = {}
     for line, sentence, clause, _, (key,) in _names_in(text, first_line, named, _index()):
         found.setdefault(key, Reference(key, line, sentence[:300], clause.strip()))
-    if any(verb in text.lower() for verb in _UNDER_VERBS):
+    if _UNDER_RE.search(text):
         for line, sentence in sentences(text, first_line):
             for clause in _clauses(sentence):
                 one = _one_word_release().search(clause)
@@ -259,9 +260,9 @@ def _clauses(sentence: str) -> list[str]:
     joins a compound subject when the words before it have no verb ("The model weights and the code are released
     under Apache 2.0" is said of both)."""
     parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
-    if len(parts) > 1 and not _VERB.search(parts[0]) and re.match(r"^[^,;:]*?\band the\b", sentence, re.IGNORECASE):
-        joined = sentence[:sentence.lower().find(" and the ") + 9] + parts[1]
-        parts = [joined] + parts[2:]
+    pair = sentence.lower().find(" and the ")
+    if len(parts) > 1 and pair >= 0 and not _VERB.search(parts[0]) and not re.search(r"[,;:]", sentence[:pair]):
+        parts = [sentence[:pair + 9] + parts[1]] + parts[2:]
     return parts or [sentence]
 
 

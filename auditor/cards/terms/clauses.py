@@ -90,7 +90,6 @@ def unbound_sentences(line: str, number: int) -> frozenset[str]:
                      if j < len(found) and _NOT_BINDING.search(found[j][1]))
 
 
-
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([bm])(?![\w])", re.IGNORECASE)
 _VARIANT = r"(?:tiny|mini|small|medium|large|xl|xxl)"  # not "base": "the base model" is a derivative's base
 #: The subject of a clause, up to its verb ("The 70B model is …", "Foo-70B may only …", "The large model's weights are …").
@@ -111,9 +110,9 @@ _CARRIED_ON = re.compile(r"\b(?:likewise|no\s+exception|no\s+different|as\s+well
                          r"carr(?:y|ies)|outputs)\b|(?:all|every|each)\s+(?:[\w-]+\s+)?sizes?|^\W*(?:\S+\s+){0,3}too\W*$", re.IGNORECASE)
 _PERMISSIVE = re.compile(r"\b(?:apache|mit|bsd|mpl|isc|unlicense|cc0|cc[- ]by(?![- ]?nc)|permissive)\b", re.IGNORECASE)
 _PARTS = re.compile(r"(?<=[.!?;])\s+")
-#: A list item or field labelled by a size ("- 3B: Qwen Research License (non-commercial)."): that size's terms.
+#: A list item or field labelled by a size ("- 3B: Qwen Research License (non-commercial)."): that size's terms; every
+#: size of the label counts ("- 1.5B/7B: CC BY-NC 4.0" on the 7B card is this model's).
 _SIZE_LABEL = re.compile(r"^\W*(?P<subject>[^:：.;]{0,40}?\d+(?:\.\d+)?\s?[bm]\b[^:：.;]{0,24})[:：]", re.IGNORECASE)
-#: (every size of the label counts: "- 1.5B/7B: CC BY-NC 4.0" on the 7B card is this model's)
 #: A repo whose name says it is made from other models (a distill, a merge): another size may be its source.
 _MADE_FROM = re.compile(r"(?i:(?:^|[-_.])(?:distil\w*|merged?|moe|franken\w*|student|slerp|ties|dare|passthrough|mix)(?=$|[-_.\d]))|"
                         r"(?<=[a-z])(?:Merge|Distil|MoE|Mix(?![a-z]))")  # ("HeronMerge-7B", CamelCase)
