@@ -686,6 +686,9 @@ def test_a_request_the_card_says_binds_nobody_restricts_nothing(body, cls):
     ({}, "Our models are open-sourced under the Apache 2.0 license.", OSI),  # (read before the session, and still)
     ({}, "All checkpoints are open-sourced under the MIT License.", OSI),
     ({}, "Nimbus is open source under Apache 2.0.", OSI),  # the repo's short name (review of de19529)
+    ({}, "The code and models are open-sourced under Apache 2.0.", OSI),  # the weights too, beside the code
+    ({}, "The code and datasets are released under Apache 2.0.", UNKNOWN),
+    ({}, "The code and models used for comparison are released under MIT.", UNKNOWN),  # others' models
     ({"license": "mit"}, "This model is open source. Outputs (photos, videos) may not be used commercially.", RESTRICTED),
     # (round 7) "no registration" in a list of what is permitted; an earlier release that "originally came under" a licence
     ({"license": "apache-2.0"}, "Quill is fully open-source under Apache 2.0 — commercial use is permitted, no registration, "

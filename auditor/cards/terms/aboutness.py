@@ -28,7 +28,10 @@ def about_other_things(clause: str) -> bool:
 
 _OPEN_SOURCE = re.compile(r"\bopen[- ]?sourced?\b", re.IGNORECASE)
 #: This release's own artefacts in the plural ("Demo and released adapters", "our LoRAs"): the weights, not a demo.
-_OUR_ARTEFACTS = re.compile(r"\b(?:released|our|these|its)\s+(?:adapters|loras|fine-?tunes|checkpoints)\b", re.IGNORECASE)
+_OUR_ARTEFACTS = re.compile(r"\b(?:released|our|these|its)\s+(?:adapters|loras|fine-?tunes|checkpoints)\b|"
+                            r"\b(?:code|scripts)\s+(?:and|&)\s+(?:the\s+|our\s+|all\s+)?(?:models|checkpoints)\b(?!\s+(?:used|from|of|for|we|that|which)\b)",
+                            re.IGNORECASE)
+#: ("The code and models are open-sourced under Apache 2.0": the weights too)
 #: The models a card compares with, and their terms.
 _COMPARED_MODELS = re.compile(r"\b(?:comparisons?|baselines?|competitors?)\b[^.;]{0,40}\bmodels\b|"
                               r"\bmodels\s+(?:under|with)\s+other\s+(?:terms|licen[cs]es)\b", re.IGNORECASE)
