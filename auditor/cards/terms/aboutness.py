@@ -144,11 +144,12 @@ def _other_subject(clause: str, model_id: str | None) -> bool:
     head = clause[:verb.start()].split(",")[0] if verb else ""
     if not head.strip():
         return False
-    sizes, own_sizes = sizes_in(head), sizes_in((model_id or "").rpartition("/")[2])
+    repo = (model_id or "").rpartition("/")[2]
+    sizes, own_sizes = sizes_in(head), sizes_in(repo)
     if sizes and own_sizes and not same_size(sizes, own_sizes):
         return True
     said = _letters(head)
-    if len(said) >= 4 and any(_letters(repo).startswith(said) for repo in ((model_id or "").rpartition("/")[2], model_id or "")):
+    if len(said) >= 4 and any(_letters(name).startswith(said) for name in (repo, model_id or "")):
         return False  # "Heron is open source under Apache 2.0" on `acme/Heron-7B-Instruct`: its short name
     if _OWN_WORDS.search(head) and not _ROLE.search(head):
         return False  # "The model and the dataset are open source under Apache 2.0", "Our models are …"

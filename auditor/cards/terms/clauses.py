@@ -141,10 +141,14 @@ def sibling_subject(clause: str, model_id: str | None, context: str = "") -> boo
     merge's, the subject names a different size, and nothing in the sentence or the next (`context`) carries the
     terms over ("…, and so are all smaller sizes", "The 7B model is a distillation of it and carries the same terms")."""
     name = (model_id or "").rpartition("/")[2]
-    found = _SUBJECT.match(clause) or _SIZE_LABEL.match(clause)
-    if not name or not found or _MADE_FROM.search(name) or _CARRIED.search(clause) or _carried_on(clause, context):
-        return False
-    subject = found.group("subject")
+    found = (_SUBJECT.match(clause) or _SIZE_LABEL.match(clause)) if name and not _MADE_FROM.search(name) else None
+    if not found or not _names_another_size(found.group("subject"), name):
+        return False  # (the cheap test first: most restrictions name no size at all)
+    return not (_CARRIED.search(clause) or _carried_on(clause, context))
+
+
+def _names_another_size(subject: str, name: str) -> bool:
+    """Does the subject name a size or variant of the family that the repo name does not give?"""
     own_sizes, said_sizes = sizes_in(name), sizes_in(subject)
     if own_sizes and said_sizes:
         return not same_size(said_sizes, own_sizes)
